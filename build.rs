@@ -1,0 +1,5 @@
+//! Collects every `style!` block (stylers) into target/stylers.css, which Trunk ships.
+fn main() {
+    println!("cargo:rerun-if-changed=src");
+    stylers::build(Some(String::from("./target/stylers.css")));
+}

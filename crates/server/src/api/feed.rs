@@ -1,0 +1,139 @@
+//! Channels and the discover feed.
+
+use api_types::{Channel, FeedPage, NoteCard};
+use axum::extract::State;
+use axum::Json;
+use serde::Deserialize;
+use sqlx::QueryBuilder;
+use utoipa::IntoParams;
+
+use super::rows::{CardRow, CARD_SELECT};
+use crate::cursor::{page_limit, Cursor};
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiQuery;
+use crate::AppState;
+
+/// The virtual channel that mixes every channel.
+pub const RECOMMEND: &str = "recommend";
+const MAX_TOPIC_CHARS: usize = 64;
+
+pub async fn list_channels(db: &crate::db::Db) -> AppResult<Vec<Channel>> {
+    let rows = sqlx::query_as::<_, (String, String, String)>(
+        "SELECT slug, name_en, name_zh FROM channels ORDER BY position",
+    )
+    .fetch_all(db)
+    .await?;
+    let mut channels = vec![Channel {
+        slug: RECOMMEND.to_string(),
+        name_en: "For you".to_string(),
+        name_zh: "推荐".to_string(),
+    }];
+    channels.extend(rows.into_iter().map(|(slug, name_en, name_zh)| Channel {
+        slug,
+        name_en,
+        name_zh,
+    }));
+    Ok(channels)
+}
+
+/// All channels, the virtual "recommend" one first.
+#[utoipa::path(get, path = "/api/v1/channels", tag = "feed",
+    responses((status = 200, body = Vec<Channel>)))]
+pub async fn channels(State(state): State<AppState>) -> AppResult<Json<Vec<Channel>>> {
+    Ok(Json(list_channels(&state.db).await?))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct FeedQuery {
+    /// Channel slug; `recommend` (the default) mixes all channels.
+    pub channel: Option<String>,
+    /// Only notes tagged with this #topic (without the `#`).
+    pub topic: Option<String>,
+    /// Only notes by this user.
+    pub author: Option<i64>,
+    /// Opaque cursor from the previous page's `next_cursor`.
+    pub cursor: Option<String>,
+    /// Page size, 1..=50 (default 20).
+    pub limit: Option<u32>,
+}
+
+/// One page of the discover feed, best first.
+#[utoipa::path(get, path = "/api/v1/feed", tag = "feed", params(FeedQuery),
+    responses(
+        (status = 200, body = FeedPage),
+        (status = 400, description = "Malformed cursor or query", body = api_types::ErrorBody),
+        (status = 404, description = "Unknown channel or author", body = api_types::ErrorBody),
+        (status = 422, description = "Limit out of range, topic too long", body = api_types::ErrorBody),
+    ))]
+pub async fn feed(
+    State(state): State<AppState>,
+    ApiQuery(q): ApiQuery<FeedQuery>,
+) -> AppResult<Json<FeedPage>> {
+    let limit = page_limit(q.limit)?;
+    let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
+    let slug = q.channel.as_deref().unwrap_or(RECOMMEND);
+    let channel_id = if slug == RECOMMEND {
+        None
+    } else {
+        let id = sqlx::query_scalar::<_, i64>("SELECT id FROM channels WHERE slug = ?")
+            .bind(slug)
+            .fetch_optional(&state.db)
+            .await?;
+        Some(id.ok_or_else(|| AppError::NotFound(format!("No channel named '{slug}'.")))?)
+    };
+
+    if let Some(topic) = &q.topic {
+        if topic.is_empty() || topic.chars().count() > MAX_TOPIC_CHARS {
+            return Err(AppError::Validation(format!(
+                "topic must be 1 to {MAX_TOPIC_CHARS} characters."
+            )));
+        }
+    }
+    if let Some(author) = q.author {
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = ?")
+            .bind(author)
+            .fetch_optional(&state.db)
+            .await?;
+        if exists.is_none() {
+            return Err(AppError::NotFound(format!("User {author} does not exist.")));
+        }
+    }
+
+    let mut sql = QueryBuilder::new(CARD_SELECT);
+    sql.push(" WHERE 1 = 1");
+    if let Some(id) = channel_id {
+        sql.push(" AND n.channel_id = ").push_bind(id);
+    }
+    if let Some(topic) = q.topic {
+        sql.push(" AND n.id IN (SELECT note_id FROM note_topics WHERE topic = ")
+            .push_bind(topic)
+            .push(")");
+    }
+    if let Some(author) = q.author {
+        sql.push(" AND n.author_id = ").push_bind(author);
+    }
+    if let Some(c) = cursor {
+        sql.push(" AND (n.score < ")
+            .push_bind(c.key)
+            .push(" OR (n.score = ")
+            .push_bind(c.key)
+            .push(" AND n.id < ")
+            .push_bind(c.id)
+            .push("))");
+    }
+    // One extra row tells whether another page exists.
+    sql.push(" ORDER BY n.score DESC, n.id DESC LIMIT ")
+        .push_bind(limit + 1);
+    let mut rows: Vec<CardRow> = sql.build_query_as().fetch_all(&state.db).await?;
+
+    let next_cursor = if rows.len() as i64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|r| Cursor { key: r.score, id: r.id }.encode())
+    } else {
+        None
+    };
+    Ok(Json(FeedPage {
+        items: rows.into_iter().map(NoteCard::from).collect(),
+        next_cursor,
+    }))
+}

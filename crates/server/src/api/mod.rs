@@ -1,0 +1,46 @@
+//! The JSON API under `/api/v1`, with its OpenAPI document generated from these handlers.
+
+pub mod comments;
+pub mod feed;
+pub mod notes;
+pub mod rows;
+
+use api_types::Health;
+use axum::extract::State;
+use axum::Json;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::error::AppResult;
+use crate::AppState;
+
+#[derive(OpenApi)]
+#[openapi(info(
+    title = "Zhongcao API",
+    description = "Notes, feed and comments of the Zhongcao social-shopping app."
+))]
+struct ApiDoc;
+
+/// Liveness plus a sanity count, used by `cargo xtask` to wait for readiness.
+#[utoipa::path(get, path = "/api/v1/health", tag = "meta", responses((status = 200, body = Health)))]
+async fn health(State(state): State<AppState>) -> AppResult<Json<Health>> {
+    let notes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notes")
+        .fetch_one(&state.db)
+        .await?;
+    Ok(Json(Health {
+        status: "ok".to_string(),
+        notes,
+    }))
+}
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(health))
+        .routes(routes!(feed::channels))
+        .routes(routes!(feed::feed))
+        .routes(routes!(notes::note_detail))
+        .routes(routes!(notes::related))
+        .routes(routes!(comments::note_comments))
+        .routes(routes!(comments::replies))
+}

@@ -1,0 +1,107 @@
+//! Zhongcao server: the JSON API under `/api/v1`, generated images under `/img`, and the built
+//! single-page app (with history fallback) for every other path.
+
+pub mod api;
+pub mod cursor;
+pub mod db;
+pub mod error;
+pub mod extract;
+pub mod images;
+pub mod imagegen;
+pub mod seed;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Json, Router};
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::trace::TraceLayer;
+
+pub use crate::db::Db;
+use crate::images::ImageStore;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub images: Arc<ImageStore>,
+}
+
+impl AppState {
+    pub fn new(db: Db, data_dir: &Path) -> std::io::Result<Self> {
+        let images = Arc::new(ImageStore::new(data_dir.join("images")));
+        images::prepare_dir(&images)?;
+        Ok(AppState { db, images })
+    }
+}
+
+/// True for Trunk's content-hashed file names, e.g. `app-1f2e3d4c5b6a7988_bg.wasm`.
+fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    file.split(['-', '_', '.'])
+        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Cache policy for static files: hashed assets forever, everything else revalidated.
+async fn static_cache_headers(req: Request, next: Next) -> Response {
+    let hashed = is_hashed_asset(req.uri().path());
+    let mut res = next.run(req).await;
+    let value = if hashed && res.status().is_success() {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    res
+}
+
+/// The whole HTTP application.
+pub fn app(state: AppState, dist_dir: PathBuf) -> Router {
+    let (api_router, openapi) = api::router().split_for_parts();
+    let openapi = Arc::new(openapi);
+
+    let spa = ServeDir::new(&dist_dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(ServeFile::new(dist_dir.join("index.html")));
+
+    let static_files = Router::new()
+        .fallback_service(spa)
+        .layer(middleware::from_fn(static_cache_headers));
+
+    Router::new()
+        .merge(api_router)
+        .route(
+            "/api/openapi.json",
+            get(move || {
+                let doc = Arc::clone(&openapi);
+                async move { Json(doc.as_ref().clone()) }
+            }),
+        )
+        .route("/api", get(error::api_not_found))
+        .route("/api/{*rest}", axum::routing::any(error::api_not_found))
+        .merge(images::router())
+        .with_state(state)
+        .merge(static_files)
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed_asset;
+
+    #[test]
+    fn recognises_trunk_hashes() {
+        assert!(is_hashed_asset("/zhongcao-web-1f2e3d4c5b6a7988_bg.wasm"));
+        assert!(is_hashed_asset("/zhongcao-web-1f2e3d4c5b6a7988.js"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/stylers.css"));
+    }
+}

@@ -1,0 +1,69 @@
+//! `zhongcao-server`: opens (and on first start seeds) the database, then serves the app.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+use zhongcao_server::{app, db, seed, AppState};
+
+#[derive(Parser, Debug)]
+#[command(version, about = "Zhongcao social-shopping server")]
+struct Config {
+    /// Port to listen on.
+    #[arg(long, env = "PORT", default_value_t = 8080)]
+    port: u16,
+    /// Address to bind.
+    #[arg(long, env = "HOST", default_value = "127.0.0.1")]
+    host: std::net::IpAddr,
+    /// Directory for the SQLite database and the image cache.
+    #[arg(long, env = "DATA_DIR", default_value = "data")]
+    data_dir: PathBuf,
+    /// The built single-page app (Trunk's output).
+    #[arg(long, env = "DIST_DIR", default_value = "dist")]
+    dist_dir: PathBuf,
+    /// Notes to generate when seeding an empty database.
+    #[arg(long, env = "SEED_NOTES", default_value_t = seed::DEFAULT_NOTES)]
+    seed_notes: usize,
+    /// Users to generate when seeding an empty database.
+    #[arg(long, env = "SEED_USERS", default_value_t = seed::DEFAULT_USERS)]
+    seed_users: usize,
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+    let config = Config::parse();
+    let started = Instant::now();
+
+    let db_path = config.data_dir.join("zhongcao.sqlite3");
+    println!("[1/3] Opening database {} (migrations)", db_path.display());
+    let pool = db::connect(&db_path).await?;
+
+    println!("[2/3] Checking demo data");
+    let world = seed::WorldSize {
+        users: config.seed_users,
+        notes: config.seed_notes,
+    };
+    seed::seed_if_empty(&pool, world, |p| println!("      {p}")).await?;
+
+    let state = AppState::new(pool, &config.data_dir)?;
+    let addr = SocketAddr::new(config.host, config.port);
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    println!(
+        "[3/3] Ready in {:.1}s: http://{}",
+        started.elapsed().as_secs_f64(),
+        listener.local_addr()?
+    );
+    axum::serve(listener, app(state, config.dist_dir))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

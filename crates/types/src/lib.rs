@@ -1,0 +1,215 @@
+//! The JSON shapes of the `/api/v1` API, shared by the server and the web client.
+//!
+//! Invariant: this crate depends on serde only (plus utoipa behind the server-only `openapi`
+//! feature), so nothing server-side leaks into the wasm bundle.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+/// Image widths the server renders; the client builds `srcset` from the `url_template`.
+pub const IMAGE_WIDTHS: [u32; 4] = [240, 480, 720, 1080];
+/// Avatar sizes in pixels (square).
+pub const AVATAR_SIZES: [u32; 2] = [64, 160];
+
+/// Largest page a list endpoint returns.
+pub const MAX_PAGE_LIMIT: u32 = 50;
+/// Page size when the request names none.
+pub const DEFAULT_PAGE_LIMIT: u32 = 20;
+
+/// The one error shape: `{"error": {"code": "...", "message": "..."}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ErrorDetail {
+    /// Stable machine-readable code, e.g. `not_found`, `bad_request`, `validation`.
+    pub code: String,
+    /// Human-readable explanation.
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Channel {
+    /// URL slug, e.g. `recommend`, `food`.
+    pub slug: String,
+    pub name_en: String,
+    pub name_zh: String,
+}
+
+/// A picture at a known size. `url_template` contains `{w}`, to be replaced with one of
+/// [`IMAGE_WIDTHS`] (or [`AVATAR_SIZES`] for avatars).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Image {
+    pub url_template: String,
+    /// Intrinsic width and height: the client lays out from these before the file loads.
+    pub width: u32,
+    pub height: u32,
+    /// Placeholder painted until the image arrives: a CSS gradient between two colours
+    /// sampled from the top and bottom of the picture (`#rrggbb`).
+    pub placeholder: Placeholder,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Placeholder {
+    pub top: String,
+    pub bottom: String,
+}
+
+impl Image {
+    /// URL of the rendition `width` pixels wide.
+    pub fn url(&self, width: u32) -> String {
+        self.url_template.replace("{w}", &width.to_string())
+    }
+
+    /// A `srcset` attribute value listing every rendition.
+    pub fn srcset(&self) -> String {
+        IMAGE_WIDTHS
+            .iter()
+            .map(|w| format!("{} {w}w", self.url(*w)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct UserSummary {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    /// Avatar URL template with `{w}` for one of [`AVATAR_SIZES`].
+    pub avatar: String,
+}
+
+impl UserSummary {
+    pub fn avatar_url(&self, size: u32) -> String {
+        self.avatar.replace("{w}", &size.to_string())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    Image,
+    Video,
+}
+
+/// Everything a feed card needs, and nothing more.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct NoteCard {
+    pub id: i64,
+    pub title: String,
+    pub kind: NoteKind,
+    pub cover: Image,
+    pub author: UserSummary,
+    pub like_count: i64,
+    /// Video length in seconds, for video notes.
+    pub video_seconds: Option<i32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct FeedPage {
+    pub items: Vec<NoteCard>,
+    /// Opaque; pass back as `cursor` for the next page. `None` at the end.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Mention {
+    pub user_id: i64,
+    /// The display name exactly as it appears after `@` in the body.
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct NoteCounts {
+    pub likes: i64,
+    pub collects: i64,
+    pub comments: i64,
+    pub shares: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct NoteDetail {
+    pub id: i64,
+    pub title: String,
+    /// Plain text; `#topic` and `@name` occurrences listed in `topics`/`mentions` become links.
+    pub body: String,
+    pub kind: NoteKind,
+    pub video_seconds: Option<i32>,
+    pub images: Vec<Image>,
+    pub topics: Vec<String>,
+    pub mentions: Vec<Mention>,
+    pub channel: Channel,
+    pub author: UserSummary,
+    pub location: Option<String>,
+    /// Unix seconds.
+    pub created_at: i64,
+    pub counts: NoteCounts,
+    /// First page of top-level comments, so opening a note is one request.
+    pub comments: CommentPage,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Comment {
+    pub id: i64,
+    pub author: UserSummary,
+    pub body: String,
+    /// For a reply to a reply: whom it answers (shown as "@name").
+    pub reply_to: Option<UserSummary>,
+    pub like_count: i64,
+    pub created_at: i64,
+    /// Top-level comments only: total replies and the first few of them.
+    pub reply_count: i64,
+    pub replies: Vec<Comment>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct CommentPage {
+    pub items: Vec<Comment>,
+    pub next_cursor: Option<String>,
+    /// Total number of top-level comments (or replies, on the replies endpoint).
+    pub total: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Health {
+    pub status: String,
+    pub notes: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn srcset_lists_every_width() {
+        let img = Image {
+            url_template: "/img/n/ab-{w}.jpg".into(),
+            width: 3,
+            height: 4,
+            placeholder: Placeholder { top: "#000000".into(), bottom: "#ffffff".into() },
+        };
+        assert_eq!(img.url(480), "/img/n/ab-480.jpg");
+        assert_eq!(img.srcset().matches(" 1080w").count(), 1);
+        assert_eq!(img.srcset().split(", ").count(), IMAGE_WIDTHS.len());
+    }
+}

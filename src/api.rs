@@ -1,0 +1,116 @@
+//! Typed client for the `/api/v1` API. Components call these functions and never build URLs
+//! by hand; every failure is an [`ApiError`].
+
+use api_types::{Channel, CommentPage, ErrorBody, FeedPage, NoteCard, NoteDetail};
+use gloo_net::http::Request;
+use serde::de::DeserializeOwned;
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{0}")]
+    Validation(String),
+    #[error("The server had a problem ({status}). Please try again.")]
+    Server { status: u16 },
+    #[error("Can't reach Zhongcao. Check your connection and try again.")]
+    Network(String),
+    #[error("Unexpected response from the server.")]
+    Decode(String),
+}
+
+impl ApiError {
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ApiError::NotFound(_))
+    }
+}
+
+/// Maps a non-success HTTP response to an error, using the server's JSON message when present.
+pub fn error_from_response(status: u16, body: &str) -> ApiError {
+    let message = serde_json::from_str::<ErrorBody>(body)
+        .map(|b| b.error.message)
+        .unwrap_or_else(|_| format!("Request failed with status {status}."));
+    match status {
+        404 => ApiError::NotFound(message),
+        400 => ApiError::BadRequest(message),
+        422 => ApiError::Validation(message),
+        _ => ApiError::Server { status },
+    }
+}
+
+fn encode(value: &str) -> String {
+    String::from(js_sys::encode_uri_component(value))
+}
+
+async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let response = Request::get(path)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    let status = response.status();
+    let body = response
+        .text()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    if !(200..300).contains(&status) {
+        return Err(error_from_response(status, &body));
+    }
+    serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// Which notes a feed lists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FeedSource {
+    Channel(String),
+    Topic(String),
+    Author(i64),
+}
+
+pub async fn channels() -> Result<Vec<Channel>, ApiError> {
+    get_json("/api/v1/channels").await
+}
+
+pub fn feed_path(source: &FeedSource, cursor: Option<&str>) -> String {
+    let mut path = match source {
+        FeedSource::Channel(slug) => format!("/api/v1/feed?channel={}", encode(slug)),
+        FeedSource::Topic(topic) => format!("/api/v1/feed?topic={}", encode(topic)),
+        FeedSource::Author(id) => format!("/api/v1/feed?author={id}"),
+    };
+    if let Some(cursor) = cursor {
+        path.push_str("&cursor=");
+        path.push_str(&encode(cursor));
+    }
+    path
+}
+
+pub async fn feed(source: &FeedSource, cursor: Option<&str>) -> Result<FeedPage, ApiError> {
+    get_json(&feed_path(source, cursor)).await
+}
+
+pub async fn note(id: i64) -> Result<NoteDetail, ApiError> {
+    get_json(&format!("/api/v1/notes/{id}")).await
+}
+
+pub async fn related(id: i64) -> Result<Vec<NoteCard>, ApiError> {
+    get_json(&format!("/api/v1/notes/{id}/related?limit=24")).await
+}
+
+pub async fn comments(note_id: i64, cursor: &str) -> Result<CommentPage, ApiError> {
+    get_json(&format!(
+        "/api/v1/notes/{note_id}/comments?cursor={}",
+        encode(cursor)
+    ))
+    .await
+}
+
+pub async fn replies(comment_id: i64, cursor: Option<&str>) -> Result<CommentPage, ApiError> {
+    let mut path = format!("/api/v1/comments/{comment_id}/replies?limit=10");
+    if let Some(cursor) = cursor {
+        path.push_str("&cursor=");
+        path.push_str(&encode(cursor));
+    }
+    get_json(&path).await
+}

@@ -1,0 +1,30 @@
+//! The root component: app chrome and routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::header::Header;
+use crate::routes::explore::ExploreShell;
+use crate::routes::not_found::NotFound;
+use crate::routes::note::NoteRoute;
+use crate::routes::topic::TopicPage;
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Header/>
+            <main id="main" class="app-main">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/explore"/> }/>
+                    <ParentRoute path=path!("/explore") view=ExploreShell>
+                        <Route path=path!(":id") view=NoteRoute/>
+                        <Route path=path!("") view=|| ()/>
+                    </ParentRoute>
+                    <Route path=path!("/topic/:name") view=TopicPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

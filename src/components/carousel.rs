@@ -1,0 +1,130 @@
+//! Image carousel: native swipe through scroll-snap, previous/next buttons, dots, a counter,
+//! and arrow keys (the parent forwards them through the shared `index` signal).
+
+use api_types::Image;
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::picture::Picture;
+use crate::masonry::display_ratio;
+
+#[component]
+pub fn Carousel(
+    images: Vec<Image>,
+    #[prop(into)] title: String,
+    /// Current slide; the parent may change it (arrow keys).
+    index: RwSignal<usize>,
+) -> impl IntoView {
+    let track = NodeRef::<Div>::new();
+    let count = images.len();
+    let ratio = images
+        .first()
+        .map(|i| display_ratio(i.width, i.height))
+        .unwrap_or(1.0);
+
+    // Keep the scroll position in step with `index` (buttons, dots, keys).
+    Effect::new(move |_| {
+        let i = index.get();
+        if let Some(el) = track.get() {
+            let target = f64::from(el.client_width()) * i as f64;
+            if (f64::from(el.scroll_left()) - target).abs() > 1.0 {
+                let opts = web_sys::ScrollToOptions::new();
+                opts.set_left(target);
+                opts.set_behavior(if reduced_motion() {
+                    web_sys::ScrollBehavior::Instant
+                } else {
+                    web_sys::ScrollBehavior::Smooth
+                });
+                el.scroll_to_with_scroll_to_options(&opts);
+            }
+        }
+    });
+    // ...and `index` in step with swipes.
+    let on_scroll = move |_| {
+        if let Some(el) = track.get() {
+            let w = f64::from(el.client_width()).max(1.0);
+            let i = (f64::from(el.scroll_left()) / w).round() as usize;
+            if i != index.get_untracked() && i < count {
+                index.set(i);
+            }
+        }
+    };
+    let prev = move |_| index.update(|i| *i = i.saturating_sub(1));
+    let next = move |_| index.update(|i| *i = (*i + 1).min(count.saturating_sub(1)));
+
+    let slides = images
+        .into_iter()
+        .enumerate()
+        .map(|(i, image)| {
+            let alt = format!("{title} — image {} of {count}", i + 1);
+            view! {
+                <div class="slide" role="group" aria-roledescription="slide" aria-label=format!("{} of {count}", i + 1)>
+                    <Picture image=image sizes="(max-width: 760px) 100vw, 640px" alt=alt eager=i == 0 fit="contain"/>
+                </div>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="carousel" role="region" aria-roledescription="carousel" aria-label="Images"
+            style=format!("--ratio:{ratio}")>
+            <div class="carousel-track" node_ref=track on:scroll=on_scroll>
+                {slides}
+            </div>
+            <Show when=move || { count > 1 }>
+                <button class="carousel-btn prev" aria-label="Previous image" on:click=prev
+                    disabled=move || index.get() == 0>
+                    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true"><path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/></svg>
+                </button>
+                <button class="carousel-btn next" aria-label="Next image" on:click=next
+                    disabled=move || index.get() + 1 >= count>
+                    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true"><path d="M9 5l7 7-7 7" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/></svg>
+                </button>
+                <div class="carousel-counter" aria-live="polite">{move || format!("{}/{count}", index.get() + 1)}</div>
+                <div class="carousel-dots">
+                    {(0..count)
+                        .map(|i| view! {
+                            <button
+                                class="dot"
+                                class:active=move || index.get() == i
+                                aria-label=format!("Show image {}", i + 1)
+                                aria-current=move || (index.get() == i).then_some("true")
+                                on:click=move |_| index.set(i)
+                            ></button>
+                        })
+                        .collect_view()}
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Arrow-key handling shared by the note view: true when the key moved the carousel.
+pub fn handle_arrow_key(ev: &web_sys::KeyboardEvent, index: RwSignal<usize>, count: usize) -> bool {
+    // Leave arrows alone while the user types.
+    let typing = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+    if typing {
+        return false;
+    }
+    match ev.key().as_str() {
+        "ArrowLeft" if index.get_untracked() > 0 => {
+            index.update(|i| *i -= 1);
+            true
+        }
+        "ArrowRight" if index.get_untracked() + 1 < count => {
+            index.update(|i| *i += 1);
+            true
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,84 @@
+//! Horizontal channel chips; the selected channel lives in the URL (`?channel=`).
+
+use api_types::Channel;
+use leptos::prelude::*;
+use stylers_macro::style;
+
+/// Channel label in the viewer's language (Chinese for zh browsers, English otherwise).
+pub fn channel_label(channel: &Channel) -> String {
+    let zh = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .is_some_and(|l| l.starts_with("zh"));
+    if zh {
+        channel.name_zh.clone()
+    } else {
+        channel.name_en.clone()
+    }
+}
+
+#[component]
+pub fn ChannelBar(
+    #[prop(into)] channels: Signal<Vec<Channel>>,
+    #[prop(into)] selected: Signal<String>,
+) -> impl IntoView {
+    let class = style! {
+        nav {
+            position: sticky;
+            top: var(--header-h);
+            z-index: 5;
+            background: var(--bg);
+            padding: 6px 0 10px;
+        }
+        ul {
+            display: flex;
+            gap: 6px;
+            margin: 0;
+            padding: 0 2px;
+            list-style: none;
+            overflow-x: auto;
+            scrollbar-width: none;
+        }
+        a {
+            display: inline-flex;
+            align-items: center;
+            min-height: 36px;
+            padding: 0 16px;
+            border-radius: 999px;
+            color: var(--text-2);
+            font-size: 15px;
+            white-space: nowrap;
+            text-decoration: none;
+            transition: background var(--motion-fast), color var(--motion-fast);
+        }
+        a:hover {
+            background: var(--surface-2);
+            color: var(--text-1);
+        }
+        a.current {
+            background: var(--surface-2);
+            color: var(--text-1);
+            font-weight: 600;
+        }
+    };
+    view! { class=class,
+        <nav aria-label="Channels">
+            <ul>
+                <For
+                    each=move || channels.get()
+                    key=|c| c.slug.clone()
+                    children=move |channel| {
+                        let slug = channel.slug.clone();
+                        let href = format!("/explore?channel={slug}");
+                        let current = move || (selected.get() == slug).then_some("page");
+                        let current = Signal::derive(current);
+                        view! { class=class,
+                            <li>
+                                <a href=href aria-current=current class:current=move || current.get().is_some()>{channel_label(&channel)}</a>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+        </nav>
+    }
+}

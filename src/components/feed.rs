@@ -1,0 +1,140 @@
+//! An infinitely scrolling masonry feed for one source (channel, topic or author): loads pages
+//! by cursor when a sentinel nears the viewport, one request at a time; shows skeletons first,
+//! an error with retry in place, and an end marker.
+
+use api_types::NoteCard as Card;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::masonry_grid::MasonryGrid;
+use super::states::{EmptyState, ErrorState, SkeletonGrid};
+use crate::api::{self, FeedSource};
+use crate::hooks::use_intersection::use_intersection;
+
+/// Start loading the next page this far before the sentinel is visible.
+const PREFETCH_MARGIN_PX: f64 = 1200.0;
+
+#[derive(Clone, Copy)]
+struct FeedState {
+    cards: RwSignal<Vec<Card>>,
+    cursor: RwSignal<Option<String>>,
+    done: RwSignal<bool>,
+    loading: RwSignal<bool>,
+    error: RwSignal<Option<String>>,
+    /// Bumped on every reset so late answers for an old source are dropped.
+    generation: StoredValue<u32>,
+}
+
+#[component]
+pub fn InfiniteFeed(
+    #[prop(into)] source: Signal<FeedSource>,
+    #[prop(into)] label: String,
+) -> impl IntoView {
+    let state = FeedState {
+        cards: RwSignal::new(Vec::new()),
+        cursor: RwSignal::new(None),
+        done: RwSignal::new(false),
+        loading: RwSignal::new(false),
+        error: RwSignal::new(None),
+        generation: StoredValue::new(0),
+    };
+    let sentinel = NodeRef::<Div>::new();
+
+    let near_bottom = move || {
+        let Some(el) = sentinel.get_untracked() else { return false };
+        let viewport_h = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0);
+        el.get_bounding_client_rect().top() < viewport_h + PREFETCH_MARGIN_PX
+    };
+
+    // `load_more` calls itself again (after a frame) while the sentinel stays near the
+    // viewport, so we go through a StoredValue to break the recursion.
+    let load_more: StoredValue<Option<Callback<()>>> = StoredValue::new(None);
+    let next_page = Callback::new(move |()| {
+        let s = state;
+        if s.loading.get_untracked() || s.done.get_untracked() || s.error.get_untracked().is_some()
+        {
+            return;
+        }
+        s.loading.set(true);
+        let generation = s.generation.get_value();
+        let src = source.get_untracked();
+        let cursor = s.cursor.get_untracked();
+        spawn_local(async move {
+            let result = api::feed(&src, cursor.as_deref()).await;
+            if s.generation.get_value() != generation {
+                return;
+            }
+            match result {
+                Ok(page) => {
+                    s.done.set(page.next_cursor.is_none());
+                    s.cursor.set(page.next_cursor);
+                    s.cards.update(|c| c.extend(page.items));
+                }
+                Err(e) => s.error.set(Some(e.to_string())),
+            }
+            s.loading.set(false);
+            request_animation_frame(move || {
+                if near_bottom() {
+                    if let Some(cb) = load_more.get_value() {
+                        cb.run(());
+                    }
+                }
+            });
+        });
+    });
+    load_more.set_value(Some(next_page));
+
+    // A new source starts from scratch.
+    Effect::new(move |_| {
+        let _ = source.get();
+        state.generation.update_value(|g| *g += 1);
+        state.cards.set(Vec::new());
+        state.cursor.set(None);
+        state.done.set(false);
+        state.error.set(None);
+        state.loading.set(false);
+        next_page.run(());
+    });
+
+    use_intersection(sentinel, "0px 0px 1200px 0px", move || next_page.run(()));
+
+    let retry = Callback::new(move |()| {
+        state.error.set(None);
+        next_page.run(());
+    });
+    let first_load = move || state.loading.get() && state.cards.with(Vec::is_empty);
+    let busy = Signal::derive(move || state.loading.get());
+
+    view! {
+        <section class="feed">
+            <Show when=first_load>
+                <SkeletonGrid count=12/>
+            </Show>
+            <MasonryGrid cards=state.cards virtualize=true busy=busy label=label/>
+            <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
+            {move || {
+                if let Some(message) = state.error.get() {
+                    view! { <ErrorState message=message on_retry=retry/> }.into_any()
+                } else if state.done.get() && state.cards.with(Vec::is_empty) {
+                    view! {
+                        <EmptyState title="No notes yet" message="Nothing has been posted here so far."/>
+                    }
+                        .into_any()
+                } else if state.done.get() {
+                    view! { <p class="feed-end">"You're all caught up"</p> }.into_any()
+                } else if state.loading.get() && !state.cards.with(Vec::is_empty) {
+                    view! {
+                        <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>"Loading more…"</p>
+                    }
+                        .into_any()
+                } else {
+                    ().into_any()
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,108 @@
+//! The masonry grid: lays cards out with [`crate::masonry::layout`] from the sizes the API sent
+//! and, when virtualised, renders only the cards near the viewport, so the DOM stays bounded
+//! however far one scrolls.
+
+use api_types::NoteCard as Card;
+use leptos::html::Div;
+use leptos::prelude::*;
+
+use super::note_card::{NoteCard, TEXT_BLOCK};
+use crate::hooks::use_viewport::use_viewport;
+use crate::masonry::{columns_for_width, layout, visible, Layout};
+
+const GAP_WIDE: f64 = 16.0;
+const GAP_PHONE: f64 = 10.0;
+
+#[component]
+pub fn MasonryGrid(
+    #[prop(into)] cards: Signal<Vec<Card>>,
+    /// Render only cards within about a screen of the viewport.
+    #[prop(optional)]
+    virtualize: bool,
+    /// `aria-busy` while more cards are loading.
+    #[prop(optional, into)]
+    busy: Signal<bool>,
+    #[prop(into)] label: String,
+) -> impl IntoView {
+    let container = NodeRef::<Div>::new();
+    let viewport = use_viewport();
+    let (width, set_width) = signal(0.0_f64);
+
+    // Re-measure on mount and whenever the window width changes.
+    Effect::new(move |_| {
+        let _ = viewport.with(|v| v.width);
+        if let Some(el) = container.get() {
+            let w = f64::from(el.client_width());
+            if (w - width.get_untracked()).abs() > 0.5 {
+                set_width.set(w);
+            }
+        }
+    });
+
+    let grid: Memo<Layout> = Memo::new(move |_| {
+        let w = width.get();
+        let gap = if w < 640.0 { GAP_PHONE } else { GAP_WIDE };
+        cards.with(|cards| {
+            let sizes: Vec<(u32, u32)> =
+                cards.iter().map(|c| (c.cover.width, c.cover.height)).collect();
+            layout(w, columns_for_width(w), gap, TEXT_BLOCK, &sizes)
+        })
+    });
+
+    let shown = Memo::new(move |_| {
+        let layout = grid.get();
+        if !virtualize {
+            return (0..layout.placements.len()).collect::<Vec<_>>();
+        }
+        let v = viewport.get();
+        let offset = container
+            .get()
+            .map(|el| el.get_bounding_client_rect().top() + v.scroll_y)
+            .unwrap_or(0.0);
+        let top = v.scroll_y - offset;
+        // One screen of overscan each way keeps fast flicks from showing holes.
+        visible(&layout, top - v.height, top + 2.0 * v.height)
+    });
+
+    let items = move || {
+        let indices = shown.get();
+        cards.with(|cards| {
+            indices
+                .into_iter()
+                .filter_map(|i| cards.get(i).map(|c| (i, c.clone())))
+                .collect::<Vec<_>>()
+        })
+    };
+    let eager_limit = move || grid.with(|g| g.columns * 2);
+
+    view! {
+        <div
+            class="masonry"
+            node_ref=container
+            role="feed"
+            aria-label=label
+            aria-busy=move || busy.get().to_string()
+            data-columns=move || grid.with(|g| g.columns)
+            data-count=move || cards.with(Vec::len)
+            style=move || format!("height:{}px", grid.with(|g| g.height))
+        >
+            <For
+                each=items
+                key=|(i, card)| (*i, card.id)
+                children=move |(i, card)| {
+                    let placement = Signal::derive(move || {
+                        grid.with(|g| g.placements.get(i).copied().unwrap_or_default())
+                    });
+                    view! {
+                        <NoteCard
+                            card=card
+                            placement=placement
+                            position=i + 1
+                            eager=i < eager_limit()
+                        />
+                    }
+                }
+            />
+        </div>
+    }
+}

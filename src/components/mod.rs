@@ -1,0 +1,12 @@
+//! Reusable view pieces.
+
+pub mod avatar;
+pub mod carousel;
+pub mod channel_bar;
+pub mod comments;
+pub mod feed;
+pub mod header;
+pub mod masonry_grid;
+pub mod note_card;
+pub mod picture;
+pub mod states;

@@ -1,0 +1,133 @@
+//! A note card in the masonry feed: cover at its true (clamped) aspect ratio, title, author,
+//! like count. Positioned absolutely from the layout the grid computed.
+
+use api_types::{NoteCard as Card, NoteKind};
+use leptos::prelude::*;
+use stylers_macro::style;
+
+use super::avatar::Avatar;
+use super::picture::Picture;
+use crate::format;
+use crate::masonry::Placement;
+
+/// Height of the caption block under the cover; the layout reserves exactly this much.
+pub const TEXT_BLOCK: f64 = 86.0;
+
+#[component]
+pub fn NoteCard(
+    card: Card,
+    placement: Signal<Placement>,
+    /// 1-based position in the feed, for `aria-posinset`.
+    position: usize,
+    /// Cards in the first screen load eagerly.
+    eager: bool,
+) -> impl IntoView {
+    let class = style! {
+        .card {
+            position: absolute;
+            top: 0;
+            left: 0;
+            border-radius: var(--radius-lg);
+            background: var(--surface);
+        }
+        .card:focus-visible {
+            outline: 3px solid var(--focus);
+            outline-offset: 2px;
+        }
+        .cover {
+            position: relative;
+            display: block;
+            overflow: hidden;
+            border-radius: var(--radius-lg);
+        }
+        .badge {
+            position: absolute;
+            top: 8px;
+            right: 8px;
+            display: flex;
+            align-items: center;
+            gap: 4px;
+            padding: 3px 8px 3px 6px;
+            border-radius: 999px;
+            background: rgba(0, 0, 0, 0.45);
+            color: white;
+            font-size: 12px;
+            font-weight: 600;
+            backdrop-filter: blur(6px);
+        }
+        .meta {
+            display: flex;
+            align-items: center;
+            justify-content: space-between;
+            gap: 8px;
+            height: 24px;
+            margin-top: 6px;
+            font-size: 12px;
+            color: var(--text-2);
+        }
+        .author {
+            display: flex;
+            align-items: center;
+            gap: 6px;
+            min-width: 0;
+            color: var(--text-2);
+            text-decoration: none;
+        }
+        .likes {
+            display: flex;
+            align-items: center;
+            gap: 3px;
+            flex-shrink: 0;
+        }
+    };
+    let id = card.id;
+    let href = format!("/explore/{id}");
+    let title_id = format!("note-title-{id}");
+    let labelled_by = title_id.clone();
+    let video = (card.kind == NoteKind::Video).then(|| {
+        let label = card.video_seconds.map(format::duration).unwrap_or_default();
+        view! { class=class,
+            <span class="badge" aria-label="Video note">
+                <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><path d="M3 1.5v9l7.5-4.5z" fill="currentColor"/></svg>
+                {label}
+            </span>
+        }
+    });
+    let image_height = move || placement.get().image_height;
+    let sizes = move || format!("{}px", placement.get().width.round());
+    let style = move || {
+        let p = placement.get();
+        format!("transform:translate({}px,{}px);width:{}px", p.x, p.y, p.width)
+    };
+    let alt = card.title.clone();
+    view! { class=class,
+        <article
+            class="card"
+            style=style
+            aria-labelledby=labelled_by
+            aria-posinset=position
+            aria-setsize="-1"
+            tabindex="0"
+            data-note-id=id
+        >
+            <a class="cover" href=href.clone() data-noscroll="" tabindex="-1" aria-hidden="true"
+                style=move || format!("height:{}px", image_height())>
+                {move || view! { <Picture image=card.cover.clone() sizes=sizes() alt=alt.clone() eager=eager/> }}
+                {video}
+            </a>
+            <div class="card-body">
+                <a class="card-title" id=title_id href=href data-noscroll="">{card.title.clone()}</a>
+                <div class="meta">
+                    <span class="author">
+                        <Avatar user=card.author.clone() size=20/>
+                        <span class="author-name">{card.author.display_name.clone()}</span>
+                    </span>
+                    <span class="likes" aria-label=format!("{} likes", card.like_count)>
+                        <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 20.5s-7.5-4.6-9.3-9.2C1.5 8 3.6 4.5 7.1 4.5c2 0 3.6 1.1 4.9 2.8 1.3-1.7 2.9-2.8 4.9-2.8 3.5 0 5.6 3.5 4.4 6.8-1.8 4.6-9.3 9.2-9.3 9.2z" fill="none" stroke="currentColor" stroke-width="2"/></svg>
+                        {format::count(card.like_count)}
+                    </span>
+                </div>
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,49 @@
+//! An image at a known size: `srcset`/`sizes`, explicit width/height, lazy unless told
+//! otherwise, and a gradient placeholder painted until the file arrives.
+
+use api_types::Image;
+use leptos::prelude::*;
+
+pub fn placeholder_style(image: &Image) -> String {
+    format!(
+        "background-image:linear-gradient(180deg,{},{})",
+        image.placeholder.top, image.placeholder.bottom
+    )
+}
+
+#[component]
+pub fn Picture(
+    image: Image,
+    /// The `sizes` attribute: how wide the image is drawn.
+    #[prop(into)]
+    sizes: String,
+    #[prop(into)] alt: String,
+    /// Above the fold: load eagerly with high priority.
+    #[prop(optional)]
+    eager: bool,
+    /// CSS object-fit for the image (`cover` by default).
+    #[prop(optional, into)]
+    fit: Option<&'static str>,
+) -> impl IntoView {
+    let (loaded, set_loaded) = signal(false);
+    let src = image.url(480);
+    let srcset = image.srcset();
+    let fit = fit.unwrap_or("cover");
+    view! {
+        <div class="picture" class:loaded=loaded style=placeholder_style(&image)>
+            <img
+                src=src
+                srcset=srcset
+                sizes=sizes
+                width=image.width
+                height=image.height
+                alt=alt
+                loading=if eager { "eager" } else { "lazy" }
+                fetchpriority=if eager { "high" } else { "auto" }
+                decoding="async"
+                style=format!("object-fit:{fit}")
+                on:load=move |_| set_loaded.set(true)
+            />
+        </div>
+    }
+}

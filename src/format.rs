@@ -1,0 +1,54 @@
+//! Display formatting for counts, durations and times.
+
+/// Compact counts as the app shows them: 999, 1.2k, 3.4w (万) style kept simple for now.
+pub fn count(n: i64) -> String {
+    match n {
+        n if n < 1_000 => n.max(0).to_string(),
+        n if n < 10_000 => trim(format!("{:.1}k", n as f64 / 1_000.0)),
+        n => trim(format!("{:.1}w", n as f64 / 10_000.0)),
+    }
+}
+
+fn trim(s: String) -> String {
+    s.replace(".0k", "k").replace(".0w", "w")
+}
+
+/// `m:ss` for video lengths.
+pub fn duration(seconds: i32) -> String {
+    let s = seconds.max(0);
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// Relative time from `then` to `now` (unix seconds): "just now", "5 min ago", "3 days ago",
+/// then a date.
+pub fn relative_time(then: i64, now: i64) -> String {
+    let delta = (now - then).max(0);
+    match delta {
+        d if d < 60 => "just now".to_string(),
+        d if d < 3_600 => format!("{} min ago", d / 60),
+        d if d < 86_400 => plural(d / 3_600, "hour"),
+        d if d < 7 * 86_400 => plural(d / 86_400, "day"),
+        _ => {
+            let date = js_date(then);
+            format!("{}-{:02}-{:02}", date.0, date.1, date.2)
+        }
+    }
+}
+
+fn plural(n: i64, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit} ago")
+    } else {
+        format!("{n} {unit}s ago")
+    }
+}
+
+/// (year, month, day) in the viewer's time zone.
+fn js_date(unix: i64) -> (u32, u32, u32) {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
+    (d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+pub fn now_unix() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}

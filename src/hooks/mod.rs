@@ -1,0 +1,4 @@
+//! Small reusable browser hooks, one per file.
+
+pub mod use_intersection;
+pub mod use_viewport;

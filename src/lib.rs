@@ -1,0 +1,18 @@
+//! Zhongcao web client: a Leptos single-page app (client-side rendered, built by Trunk).
+//!
+//! Map: `api` is the only place that talks HTTP; `masonry` is the pure layout maths;
+//! `routes/` holds one file per page; `components/` the reusable pieces; `hooks/` small
+//! browser-event helpers.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod format;
+pub mod hooks;
+pub mod masonry;
+pub mod richtext;
+pub mod routes;
+
+pub fn start() {
+    leptos::mount::mount_to_body(app::App);
+}

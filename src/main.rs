@@ -1,0 +1,3 @@
+fn main() {
+    zhongcao_web::start();
+}

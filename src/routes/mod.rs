@@ -1,0 +1,6 @@
+//! One file per page.
+
+pub mod explore;
+pub mod not_found;
+pub mod note;
+pub mod topic;

@@ -1,0 +1,21 @@
+//! The 404 page, also used for unknown notes.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn NotFound(
+    #[prop(optional, into)] title: Option<String>,
+    #[prop(optional, into)] message: Option<String>,
+) -> impl IntoView {
+    let title = title.unwrap_or_else(|| "Page not found".to_string());
+    let message = message
+        .unwrap_or_else(|| "The page you were looking for doesn't exist or has moved.".to_string());
+    view! {
+        <section class="not-found" aria-labelledby="not-found-title">
+            <p class="not-found-code" aria-hidden="true">"404"</p>
+            <h1 id="not-found-title">{title}</h1>
+            <p>{message}</p>
+            <a class="btn btn-primary" href="/explore">"Back to Discover"</a>
+        </section>
+    }
+}

@@ -1,0 +1,303 @@
+//! `/explore/:id`: a note. Over the feed it is a modal dialog (Escape, the close button and
+//! Back all pop the history entry); loaded directly it renders as a page.
+
+use api_types::{NoteCard as Card, NoteDetail, NoteKind};
+use leptos::ev;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+
+use super::explore::FeedUnderneath;
+use super::not_found::NotFound;
+use crate::api::{self, ApiError};
+use crate::components::avatar::Avatar;
+use crate::components::carousel::{handle_arrow_key, Carousel};
+use crate::components::comments::Comments;
+use crate::components::masonry_grid::MasonryGrid;
+use crate::components::states::ErrorState;
+use crate::format;
+use crate::richtext::{segments, Segment};
+
+#[derive(Clone)]
+enum Loaded {
+    Loading,
+    Ready(Box<NoteDetail>),
+    Failed(ApiError),
+}
+
+fn set_body_class(class: &str, on: bool) {
+    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        let list = body.class_list();
+        let _ = if on { list.add_1(class) } else { list.remove_1(class) };
+    }
+}
+
+#[component]
+pub fn NoteRoute() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
+    let overlay = use_context::<FeedUnderneath>().is_some_and(|f| f.0.get_untracked());
+    let navigate = use_navigate();
+
+    let note = RwSignal::new(Loaded::Loading);
+    let related = RwSignal::new(Vec::<Card>::new());
+    let generation = StoredValue::new(0u32);
+    let retry_tick = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        retry_tick.track();
+        let Some(id) = id.get() else {
+            note.set(Loaded::Failed(ApiError::NotFound("No such note.".into())));
+            return;
+        };
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        note.set(Loaded::Loading);
+        related.set(Vec::new());
+        spawn_local(async move {
+            let result = api::note(id).await;
+            if generation.get_value() != mine {
+                return;
+            }
+            let ok = result.is_ok();
+            note.set(match result {
+                Ok(n) => Loaded::Ready(Box::new(n)),
+                Err(e) => Loaded::Failed(e),
+            });
+            if ok {
+                if let Ok(cards) = api::related(id).await {
+                    if generation.get_value() == mine {
+                        related.set(cards);
+                    }
+                }
+            }
+        });
+    });
+
+    // Closing pops our history entry when we are over the feed; a direct visit goes to the feed.
+    let close = Callback::new(move |()| {
+        if overlay {
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ = history.back();
+            }
+        } else {
+            navigate("/explore", Default::default());
+        }
+    });
+
+    let carousel_index = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        id.track();
+        carousel_index.set(0);
+    });
+
+    if overlay {
+        set_body_class("has-overlay", true);
+        // Focus goes into the dialog and back to what opened it on close.
+        let opener = SendWrapper::new(
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+        );
+        on_cleanup(move || {
+            set_body_class("has-overlay", false);
+            if let Some(el) = opener.take() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let keys = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
+        if e.key() == "Escape" && overlay {
+            e.prevent_default();
+            close.run(());
+            return;
+        }
+        let count = note.with_untracked(|n| match n {
+            Loaded::Ready(n) => n.images.len(),
+            _ => 0,
+        });
+        if handle_arrow_key(&e, carousel_index, count) {
+            e.prevent_default();
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let body = move || match note.get() {
+        Loaded::Loading => view! { <NoteSkeleton overlay=overlay/> }.into_any(),
+        Loaded::Failed(e) if e.is_not_found() => view! {
+            <div class="note-missing">
+                <NotFound title="Note not found" message="This note doesn't exist or has been removed."/>
+            </div>
+        }
+        .into_any(),
+        Loaded::Failed(e) => view! {
+            <ErrorState message=e.to_string() on_retry=Callback::new(move |()| retry_tick.update(|t| *t += 1))/>
+        }
+        .into_any(),
+        Loaded::Ready(n) => view! {
+            <NoteView note=*n overlay=overlay close=close index=carousel_index/>
+        }
+        .into_any(),
+    };
+    let related_section = move || {
+        (!related.with(Vec::is_empty)).then(|| {
+            view! {
+                <section class="related" aria-labelledby="related-heading">
+                    <h2 id="related-heading">"More like this"</h2>
+                    <MasonryGrid cards=related label="Related notes"/>
+                </section>
+            }
+        })
+    };
+
+    if overlay {
+        view! {
+            <div class="note-overlay" on:click=move |e| {
+                // A click on the backdrop itself (not inside the dialog) closes.
+                let on_backdrop = e.target().zip(e.current_target()).is_some_and(|(t, c)| t == c);
+                if on_backdrop { close.run(()); }
+            }>
+                <div class="note-overlay-inner">
+                    {body}
+                    {related_section}
+                </div>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="note-page">
+                <a class="back-link" href="/explore">"← Discover"</a>
+                {body}
+                {related_section}
+            </div>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn NoteSkeleton(overlay: bool) -> impl IntoView {
+    view! {
+        <div class="note" class:note-dialog=overlay aria-busy="true" role=overlay.then_some("dialog") aria-label="Loading note">
+            <div class="note-media skeleton shimmer"></div>
+            <div class="note-info">
+                <div class="skeleton shimmer line"></div>
+                <div class="skeleton shimmer line"></div>
+                <div class="skeleton shimmer line short"></div>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn NoteView(
+    note: NoteDetail,
+    overlay: bool,
+    close: Callback<()>,
+    index: RwSignal<usize>,
+) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Article>::new();
+    Effect::new(move |_| {
+        if overlay {
+            if let Some(el) = dialog.get() {
+                let _ = el.focus();
+            }
+        }
+    });
+    let now = format::now_unix();
+    let rich = segments(&note.body, &note.topics, &note.mentions)
+        .into_iter()
+        .map(|s| match s {
+            Segment::Text(t) => view! { <span>{t}</span> }.into_any(),
+            Segment::LineBreak => view! { <br/> }.into_any(),
+            Segment::Topic(t) => {
+                let href = format!("/topic/{}", js_sys::encode_uri_component(&t));
+                view! { <a class="topic" href=href>"#"{t}</a> }.into_any()
+            }
+            Segment::Mention { user_id, name } => view! {
+                <a class="mention" href=format!("/user/{user_id}")>"@"{name}</a>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    let topics = note
+        .topics
+        .iter()
+        .map(|t| {
+            let href = format!("/topic/{}", js_sys::encode_uri_component(t));
+            view! { <li><a class="topic-chip" href=href>"#"{t.clone()}</a></li> }
+        })
+        .collect_view();
+    let video = (note.kind == NoteKind::Video).then(|| {
+        let len = note.video_seconds.map(format::duration).unwrap_or_default();
+        view! {
+            <span class="video-badge" aria-label=format!("Video note, {len}")>
+                <svg width="14" height="14" viewBox="0 0 12 12" aria-hidden="true"><path d="M3 1.5v9l7.5-4.5z" fill="currentColor"/></svg>
+                {len.clone()}
+            </span>
+        }
+    });
+    let counts = note.counts.clone();
+    let title = note.title.clone();
+    let location = note.location.clone();
+    view! {
+        <article
+            class="note"
+            class:note-dialog=overlay
+            node_ref=dialog
+            role=overlay.then_some("dialog")
+            aria-modal=overlay.then_some("true")
+            aria-labelledby="note-title"
+            tabindex="-1"
+            data-note-id=note.id
+        >
+            {overlay.then(|| view! {
+                <button class="note-close" aria-label="Close note" on:click=move |_| close.run(())>
+                    <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"/></svg>
+                </button>
+            })}
+            <div class="note-media">
+                <Carousel images=note.images.clone() title=title.clone() index=index/>
+                {video}
+            </div>
+            <div class="note-info">
+                <div class="note-author">
+                    <Avatar user=note.author.clone() size=40/>
+                    <span class="note-author-name">{note.author.display_name.clone()}</span>
+                </div>
+                <div class="note-scroll">
+                    <h1 id="note-title" class="note-title">{title}</h1>
+                    <p class="note-body">{rich}</p>
+                    <ul class="note-topics" aria-label="Topics">{topics}</ul>
+                    <p class="note-meta">
+                        <time datetime=note.created_at.to_string()>{format::relative_time(note.created_at, now)}</time>
+                        {location.map(|l| view! { <span class="note-location">" · "{l}</span> })}
+                    </p>
+                    <hr class="divider"/>
+                    <Comments note_id=note.id initial=note.comments.clone() total_count=counts.comments/>
+                </div>
+                <div class="note-stats" aria-label="Engagement">
+                    <span class="stat" aria-label=format!("{} likes", counts.likes)>
+                        <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 20.5s-7.5-4.6-9.3-9.2C1.5 8 3.6 4.5 7.1 4.5c2 0 3.6 1.1 4.9 2.8 1.3-1.7 2.9-2.8 4.9-2.8 3.5 0 5.6 3.5 4.4 6.8-1.8 4.6-9.3 9.2-9.3 9.2z" fill="none" stroke="currentColor" stroke-width="1.8"/></svg>
+                        {format::count(counts.likes)}
+                    </span>
+                    <span class="stat" aria-label=format!("{} collects", counts.collects)>
+                        <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.8l-5.2 2.8 1-5.8-4.3-4.1 5.9-.9z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/></svg>
+                        {format::count(counts.collects)}
+                    </span>
+                    <span class="stat" aria-label=format!("{} comments", counts.comments)>
+                        <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 5.5h16v10H9l-5 4z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/></svg>
+                        {format::count(counts.comments)}
+                    </span>
+                    <span class="stat" aria-label=format!("{} shares", counts.shares)>
+                        <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><path d="M14 5l6 6-6 6M20 11H9a5 5 0 00-5 5v2" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/></svg>
+                        {format::count(counts.shares)}
+                    </span>
+                </div>
+            </div>
+        </article>
+    }
+}

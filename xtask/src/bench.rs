@@ -1,0 +1,163 @@
+//! `cargo xtask bench`: numbers, not pass/fail timings. Prints bundle sizes, feed API
+//! throughput and latency under loopback load, and the DOM size after a long scroll.
+
+use std::io::Write;
+use std::process::Command;
+use std::time::Duration;
+
+use crate::steps::{build_all, http_get, start_test_server};
+use crate::tools::{root, run, setup, step, Result};
+
+pub fn brotli_bytes(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let mut input = data;
+    if brotli::BrotliCompress(&mut input, &mut out, &params).is_err() {
+        return data.to_vec();
+    }
+    out
+}
+
+pub fn gzip_bytes(data: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    if enc.write_all(data).is_err() {
+        return data.to_vec();
+    }
+    enc.finish().unwrap_or_else(|_| data.to_vec())
+}
+
+fn kb(n: usize) -> String {
+    format!("{:.1} KB", n as f64 / 1024.0)
+}
+
+const WASM_BROTLI_BUDGET: usize = 250 * 1024;
+const FEED_P99_BUDGET_MS: f64 = 20.0;
+const DOM_BUDGET: usize = 3_000;
+
+fn bundle_sizes() -> Result<usize> {
+    step("Bundle sizes (dist/)");
+    let mut wasm_br = 0;
+    let dist = root().join("dist");
+    let mut files: Vec<_> = std::fs::read_dir(&dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("wasm" | "js" | "css")
+            )
+        })
+        .collect();
+    files.sort();
+    println!("    {:<44} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
+    for path in files {
+        let data = std::fs::read(&path).map_err(|e| e.to_string())?;
+        let br = brotli_bytes(&data).len();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
+        if name.ends_with(".wasm") {
+            wasm_br += br;
+        }
+        println!(
+            "    {:<44} {:>10} {:>10} {:>10}",
+            name,
+            kb(data.len()),
+            kb(gzip_bytes(&data).len()),
+            kb(br)
+        );
+    }
+    let verdict = if wasm_br <= WASM_BROTLI_BUDGET { "within" } else { "OVER" };
+    println!(
+        "    wasm brotli total {} ({verdict} the {} budget)",
+        kb(wasm_br),
+        kb(WASM_BROTLI_BUDGET)
+    );
+    Ok(wasm_br)
+}
+
+fn feed_paths(port: u16) -> Vec<String> {
+    let mut paths = Vec::new();
+    let channels = ["recommend", "fashion", "beauty", "food", "travel", "home", "tech"];
+    for channel in channels {
+        let mut path = format!("/api/v1/feed?channel={channel}&limit=20");
+        // Follow a few cursors so deep pages are measured too.
+        for _ in 0..4 {
+            paths.push(path.clone());
+            let Some((200, body)) = http_get(port, &path) else { break };
+            let Some(cursor) = body
+                .split("\"next_cursor\":\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+            else {
+                break;
+            };
+            path = format!("/api/v1/feed?channel={channel}&limit=20&cursor={cursor}");
+        }
+    }
+    paths
+}
+
+pub fn bench() -> Result {
+    setup(true)?;
+    build_all()?;
+    let wasm_br = bundle_sizes()?;
+
+    step("Feed API under load (loopback, 50 connections, 10 s)");
+    let data = std::env::temp_dir().join(format!("zhongcao-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let server = start_test_server(&data)?;
+    let paths = feed_paths(server.port);
+    println!("    {} distinct feed URLs (7 channels x 4 pages)", paths.len());
+    let _ = crate::load::run(server.port, &paths, 8, Duration::from_secs(2)); // warm-up
+    let report = crate::load::run(server.port, &paths, 50, Duration::from_secs(10));
+    let p99 = report.percentile_ms(99.0);
+    println!(
+        "    {} requests, {} errors, {:.0} req/s, p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms ({} the {FEED_P99_BUDGET_MS} ms p99 budget)",
+        report.requests,
+        report.errors,
+        report.rps(),
+        report.percentile_ms(50.0),
+        report.percentile_ms(90.0),
+        p99,
+        report.percentile_ms(100.0),
+        if p99 <= FEED_P99_BUDGET_MS { "within" } else { "OVER" }
+    );
+
+    step("DOM size after scrolling 1,000 cards (headless Chromium)");
+    let dom = Command::new("node")
+        .arg("tests/bench/dom-after-scroll.mjs")
+        .env("BASE_URL", format!("http://127.0.0.1:{}", server.port))
+        .env("CARDS", "1000")
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("node: {e}"))?;
+    let out = String::from_utf8_lossy(&dom.stdout);
+    print!("{out}");
+    if !dom.status.success() {
+        eprintln!("{}", String::from_utf8_lossy(&dom.stderr));
+        return Err("DOM benchmark failed".into());
+    }
+    let elements: usize = out
+        .lines()
+        .find_map(|l| l.strip_prefix("DOM_ELEMENTS="))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(usize::MAX);
+    println!(
+        "    {} DOM elements after 1,000 cards ({} the {DOM_BUDGET} budget)",
+        elements,
+        if elements <= DOM_BUDGET { "within" } else { "OVER" }
+    );
+    drop(server);
+    let _ = std::fs::remove_dir_all(&data);
+
+    step("Summary");
+    println!("    wasm brotli        {}", kb(wasm_br));
+    println!("    feed p99 @50 conns {p99:.2} ms ({:.0} req/s)", report.rps());
+    println!("    DOM after 1k cards {elements}");
+    let _ = run; // keep the shared runner in scope for future bench steps
+    Ok(())
+}

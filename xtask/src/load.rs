@@ -1,0 +1,132 @@
+//! A small closed-loop HTTP/1.1 load generator for loopback benchmarks: N connections, each
+//! sending keep-alive GETs back to back for a fixed time, recording every latency.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+pub struct LoadReport {
+    pub requests: usize,
+    pub errors: usize,
+    pub elapsed: Duration,
+    /// Sorted latencies in microseconds.
+    pub latencies_us: Vec<u64>,
+}
+
+impl LoadReport {
+    pub fn percentile_ms(&self, p: f64) -> f64 {
+        if self.latencies_us.is_empty() {
+            return f64::NAN;
+        }
+        let rank = ((p / 100.0) * (self.latencies_us.len() - 1) as f64).round() as usize;
+        self.latencies_us[rank.min(self.latencies_us.len() - 1)] as f64 / 1000.0
+    }
+
+    pub fn rps(&self) -> f64 {
+        self.requests as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+}
+
+/// Reads one response; returns its status. Only Content-Length bodies (what axum sends for JSON).
+fn read_response(reader: &mut BufReader<TcpStream>) -> std::io::Result<u16> {
+    let mut line = String::new();
+    reader.read_line(&mut line)?;
+    let status: u16 = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| std::io::Error::other(format!("bad status line: {line:?}")))?;
+    let mut length = 0usize;
+    loop {
+        line.clear();
+        reader.read_line(&mut line)?;
+        let header = line.trim_end();
+        if header.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().unwrap_or(0);
+            }
+        }
+    }
+    let mut body = vec![0u8; length];
+    reader.read_exact(&mut body)?;
+    Ok(status)
+}
+
+fn worker(port: u16, paths: &[String], offset: usize, deadline: Instant) -> (usize, Vec<u64>) {
+    let mut errors = 0;
+    let mut latencies = Vec::new();
+    let mut i = offset;
+    while Instant::now() < deadline {
+        let Ok(stream) = TcpStream::connect(("127.0.0.1", port)) else {
+            errors += 1;
+            std::thread::sleep(Duration::from_millis(10));
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let Ok(mut writer) = stream.try_clone() else {
+            errors += 1;
+            continue;
+        };
+        let mut reader = BufReader::new(stream);
+        while Instant::now() < deadline {
+            let path = &paths[i % paths.len()];
+            i += 1;
+            let start = Instant::now();
+            let sent = write!(writer, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            match sent.and_then(|()| read_response(&mut reader)) {
+                Ok(200) => latencies.push(start.elapsed().as_micros() as u64),
+                Ok(_) => errors += 1,
+                Err(_) => {
+                    errors += 1;
+                    break; // reconnect
+                }
+            }
+        }
+    }
+    (errors, latencies)
+}
+
+pub fn run(port: u16, paths: &[String], connections: usize, duration: Duration) -> LoadReport {
+    let started = Instant::now();
+    let deadline = started + duration;
+    let results: Vec<(usize, Vec<u64>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..connections)
+            .map(|c| scope.spawn(move || worker(port, paths, c * 7, deadline)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or((1, Vec::new())))
+            .collect()
+    });
+    let elapsed = started.elapsed();
+    let errors = results.iter().map(|r| r.0).sum();
+    let mut latencies_us: Vec<u64> = results.into_iter().flat_map(|r| r.1).collect();
+    latencies_us.sort_unstable();
+    LoadReport {
+        requests: latencies_us.len(),
+        errors,
+        elapsed,
+        latencies_us,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_pick_ranks() {
+        let report = LoadReport {
+            requests: 100,
+            errors: 0,
+            elapsed: Duration::from_secs(1),
+            latencies_us: (1..=100).map(|v| v * 1000).collect(),
+        };
+        assert_eq!(report.percentile_ms(50.0), 51.0);
+        assert_eq!(report.percentile_ms(99.0), 99.0);
+        assert_eq!(report.rps(), 100.0);
+    }
+}

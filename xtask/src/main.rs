@@ -1,0 +1,41 @@
+//! `cargo xtask <command>`: the project's automation, so a newcomer needs two commands.
+//!
+//! - `run`   install missing tools, build the SPA and the server, start the app on :8080
+//! - `test`  everything CI checks: fmt, clippy, server tests, wasm unit tests, browser e2e
+//! - `bench` bundle sizes, feed API throughput/latency, DOM size after a long scroll
+//! - `build`, `setup` the first steps of `run` on their own
+
+mod bench;
+mod load;
+mod steps;
+mod tools;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = match args.split_first() {
+        Some((c, rest)) => (c.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    let result = match command {
+        "setup" => tools::setup(false),
+        "build" => tools::setup(false).and_then(|()| steps::build_all()),
+        "run" => steps::run(rest),
+        "test" => steps::test(rest),
+        "bench" => bench::bench(),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench | build | setup>"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask {command} failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Installing what the build and the tests need, skipping whatever is already present.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// Must equal the `wasm-bindgen` version in Cargo.lock exactly.
+pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
+
+/// The workspace root (xtask lives one level below it).
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
+}
+
+pub fn step(message: &str) {
+    println!("\n==> {message}");
+}
+
+/// Runs a command in the workspace root with `node_modules/.bin` and cargo's bin dir on PATH.
+pub fn run(cmd: &mut Command) -> Result {
+    let shown = format!("{cmd:?}");
+    println!("    $ {}", shown.replace('"', ""));
+    let status = cmd
+        .current_dir(root())
+        .env("PATH", tool_path())
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} exited with {status}"))
+    }
+}
+
+/// Output of a command, or None when it cannot run or fails.
+pub fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program)
+        .args(args)
+        .env("PATH", tool_path())
+        .current_dir(root())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+pub fn tool_path() -> String {
+    let mut parts = vec![root().join("node_modules/.bin").display().to_string()];
+    if let Some(home) = std::env::var_os("HOME") {
+        parts.push(PathBuf::from(home).join(".cargo/bin").display().to_string());
+    }
+    if let Ok(path) = std::env::var("PATH") {
+        parts.push(path);
+    }
+    parts.join(":")
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+fn ensure_wasm_target() -> Result {
+    let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        println!("    wasm32-unknown-unknown target: present");
+        return Ok(());
+    }
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn ensure_cargo_tool(binary: &str, krate: &str, version: &str, locked: bool) -> Result {
+    let current = output(binary, &["--version"]).unwrap_or_default();
+    if current.contains(version) {
+        println!("    {binary} {version}: present");
+        return Ok(());
+    }
+    println!("    installing {krate} {version} (takes a few minutes, once)");
+    let mut cmd = cargo();
+    cmd.args(["install", krate, "--version", version]);
+    if locked {
+        cmd.arg("--locked");
+    }
+    run(&mut cmd)
+}
+
+fn ensure_npm_packages() -> Result {
+    let root = root();
+    let marker = root.join("node_modules/.package-lock.json");
+    let fresh = match (marker.metadata(), root.join("package-lock.json").metadata()) {
+        (Ok(installed), Ok(lock)) => match (installed.modified(), lock.modified()) {
+            (Ok(a), Ok(b)) => a >= b,
+            _ => false,
+        },
+        _ => false,
+    };
+    if fresh && root.join("node_modules/.bin/wasm-opt").exists() {
+        println!("    npm packages (playwright, binaryen wasm-opt): present");
+        return Ok(());
+    }
+    // Browsers come from Debian; Playwright must never download its own.
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+}
+
+const APT_PACKAGES: [(&str, &str); 4] = [
+    ("chromium", "/usr/bin/chromium"),
+    ("chromium-driver", "/usr/bin/chromedriver"),
+    ("fonts-noto-cjk", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+    ("fonts-noto-color-emoji", "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"),
+];
+
+fn ensure_browser() -> Result {
+    let missing: Vec<&str> = APT_PACKAGES
+        .iter()
+        .filter(|(_, file)| !Path::new(file).exists())
+        .map(|(pkg, _)| *pkg)
+        .collect();
+    if missing.is_empty() {
+        println!("    chromium, chromedriver, CJK and emoji fonts: present");
+        return Ok(());
+    }
+    let sudo = output("id", &["-u"]).is_some_and(|u| u.trim() != "0");
+    let apt = |args: &[&str]| {
+        let mut cmd = if sudo {
+            let mut c = Command::new("sudo");
+            c.arg("apt-get");
+            c
+        } else {
+            Command::new("apt-get")
+        };
+        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut cmd)
+    };
+    apt(&["update", "-qq"])?;
+    let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
+    args.extend(missing);
+    apt(&args)
+}
+
+/// Installs the build tools; with `for_tests`, also the browser and fonts.
+pub fn setup(for_tests: bool) -> Result {
+    step("Checking tools (installing only what is missing)");
+    ensure_wasm_target()?;
+    ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", WASM_BINDGEN_VERSION, false)?;
+    ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?;
+    ensure_npm_packages()?;
+    if for_tests {
+        ensure_browser()?;
+    }
+    Ok(())
+}
