@@ -325,7 +325,7 @@ async fn insert_rows<T>(
     tx: &mut sqlx::Transaction<'_, Sqlite>,
     head: &str,
     rows: &[T],
-    mut bind: impl FnMut(sqlx::query_builder::Separated<'_, '_, Sqlite, &'static str>, usize, &T),
+    mut bind: impl FnMut(sqlx::query_builder::Separated<'_, Sqlite, &'static str>, usize, &T),
 ) -> Result<(), sqlx::Error> {
     for (chunk_index, chunk) in rows.chunks(CHUNK).enumerate() {
         let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(head);

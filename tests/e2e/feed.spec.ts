@@ -1,0 +1,232 @@
+import { expect, test, type Page } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+
+const SHOTS = "artifacts/screenshots";
+mkdirSync(SHOTS, { recursive: true });
+
+async function shot(page: Page, name: string) {
+  const project = test.info().project.name;
+  await page.screenshot({ path: `${SHOTS}/${project}-${name}.png` });
+}
+
+function feed(page: Page) {
+  return page.getByRole("feed", { name: "Discover notes" });
+}
+
+/** Waits until every <img> inside `scope` that is in the viewport has loaded. */
+async function imagesLoaded(page: Page, selector: string) {
+  await page.waitForFunction((sel) => {
+    const imgs = Array.from(document.querySelectorAll<HTMLImageElement>(sel));
+    const inView = imgs.filter((i) => {
+      const r = i.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    });
+    return inView.length > 0 && inView.every((i) => i.complete && i.naturalWidth > 0);
+  }, selector);
+}
+
+test("the discover feed shows at least 20 cards in the right number of columns", async ({ page }) => {
+  await page.goto("/explore");
+  const cards = feed(page).getByRole("article");
+  await expect(cards.nth(19)).toBeVisible();
+  expect(await cards.count()).toBeGreaterThanOrEqual(20);
+
+  const lefts = new Set<number>();
+  for (const box of await cards.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()))) {
+    lefts.add(Math.round(box.left));
+  }
+  const expected = test.info().project.name === "phone" ? 2 : 5;
+  expect(lefts.size).toBe(expected);
+  await expect(feed(page)).toHaveAttribute("data-columns", String(expected));
+
+  // Every card has an accessible name (its title) and a cover sized before load.
+  const first = cards.first();
+  await expect(first).toHaveAccessibleName(/\S/);
+  await imagesLoaded(page, "[role=feed] img");
+  await shot(page, "feed");
+});
+
+test("layout does not shift while cover images load", async ({ page }) => {
+  await page.goto("/explore");
+  await expect(feed(page).getByRole("article").nth(5)).toBeVisible();
+  await imagesLoaded(page, "[role=feed] .cover img");
+  const cls = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) total += e.value;
+        }).observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => resolve(total), 500);
+      }),
+  );
+  expect(cls).toBeLessThan(0.01);
+});
+
+test("scrolling loads more cards and keeps the DOM bounded", async ({ page }) => {
+  await page.goto("/explore");
+  const grid = feed(page);
+  await expect(grid.getByRole("article").nth(10)).toBeVisible();
+  const initial = Number(await grid.getAttribute("data-count"));
+  for (let i = 0; i < 12; i++) {
+    await page.mouse.wheel(0, 2500);
+    await page.waitForTimeout(150);
+  }
+  await expect
+    .poll(async () => Number(await grid.getAttribute("data-count")), { timeout: 15_000 })
+    .toBeGreaterThan(initial + 20);
+  const loaded = Number(await grid.getAttribute("data-count"));
+  const rendered = await grid.getByRole("article").count();
+  expect(rendered).toBeLessThan(loaded);
+  await shot(page, "feed-scrolled");
+});
+
+test("a channel chip switches the feed and lives in the URL", async ({ page }) => {
+  await page.goto("/explore");
+  const nav = page.getByRole("navigation", { name: "Channels" });
+  await nav.getByRole("link", { name: "Food" }).click();
+  await expect(page).toHaveURL(/channel=food/);
+  await expect(nav.getByRole("link", { name: "Food" })).toHaveAttribute("aria-current", "page");
+  await expect(feed(page).getByRole("article").nth(5)).toBeVisible();
+});
+
+test("opening a note shows its images and comments; Back keeps the feed's scroll position", async ({
+  page,
+}) => {
+  await page.goto("/explore");
+  await expect(feed(page).getByRole("article").nth(10)).toBeVisible();
+  await page.mouse.wheel(0, 1800);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+  await page.waitForTimeout(300);
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+
+  // A card fully in view.
+  const card = feed(page)
+    .getByRole("article")
+    .filter({ has: page.locator(":scope") });
+  const target = await card.evaluateAll((els) => {
+    const el = els.find((e) => {
+      const r = e.getBoundingClientRect();
+      return r.top > 80 && r.bottom < window.innerHeight;
+    });
+    return el?.getAttribute("data-note-id");
+  });
+  expect(target).toBeTruthy();
+  const article = page.locator(`article[data-note-id="${target}"]`);
+  const title = (await article.getByRole("link").first().textContent())!.trim();
+  await article.getByRole("link").first().click();
+
+  await expect(page).toHaveURL(new RegExp(`/explore/${target}$`));
+  const dialog = page.getByRole("dialog", { name: title });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("heading", { level: 1 })).toHaveText(title);
+  await imagesLoaded(page, "[role=dialog] .carousel img");
+  await expect(dialog.getByRole("heading", { name: /comments/ })).toBeVisible();
+  await shot(page, "note-overlay");
+
+  await page.goBack();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/explore$/);
+  const scrollAfter = await page.evaluate(() => window.scrollY);
+  expect(Math.abs(scrollAfter - scrollBefore)).toBeLessThan(4);
+});
+
+test("Escape and the close button close the note overlay", async ({ page }) => {
+  await page.goto("/explore");
+  const first = feed(page).getByRole("article").first();
+  await first.getByRole("link").first().click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/explore$/);
+
+  await first.getByRole("link").first().click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Close note" }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test("the carousel moves with buttons and arrow keys", async ({ page }) => {
+  // Find a note with several images through the API.
+  const res = await page.request.get("/api/v1/feed?channel=travel&limit=50");
+  const items = (await res.json()).items as { id: number }[];
+  let multi: number | undefined;
+  for (const item of items) {
+    const detail = await (await page.request.get(`/api/v1/notes/${item.id}`)).json();
+    if (detail.images.length >= 3) {
+      multi = item.id;
+      break;
+    }
+  }
+  expect(multi).toBeDefined();
+  await page.goto(`/explore/${multi}`);
+  const carousel = page.getByRole("region", { name: "Images" });
+  await expect(carousel).toBeVisible();
+  const counter = carousel.locator(".carousel-counter");
+  await expect(counter).toHaveText(/^1\//);
+  await page.keyboard.press("ArrowRight");
+  await expect(counter).toHaveText(/^2\//);
+  await carousel.getByRole("button", { name: "Show image 3" }).click();
+  await expect(counter).toHaveText(/^3\//);
+  await page.keyboard.press("ArrowLeft");
+  await expect(counter).toHaveText(/^2\//);
+});
+
+test("a direct note URL renders the note as a page, with comments and replies", async ({ page }) => {
+  // The most commented note among the first page has replies to show.
+  const res = await page.request.get("/api/v1/feed?limit=50");
+  const items = (await res.json()).items as { id: number }[];
+  let id = items[0].id;
+  for (const item of items) {
+    const detail = await (await page.request.get(`/api/v1/notes/${item.id}`)).json();
+    if (detail.comments.items.some((c: any) => c.reply_count > c.replies.length)) {
+      id = item.id;
+      break;
+    }
+  }
+  await page.goto(`/explore/${id}`);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toBeVisible();
+  await expect(page.getByRole("feed", { name: "Discover notes" })).toHaveCount(0);
+  await imagesLoaded(page, ".carousel img");
+
+  const more = page.getByRole("button", { name: /^Show \d+ more repl/ }).first();
+  await expect(more).toBeVisible();
+  const thread = page.locator(".thread").filter({ has: more });
+  const before = await thread.locator(".replies > li").count();
+  await more.click();
+  await expect.poll(() => thread.locator(".replies > li").count()).toBeGreaterThan(before);
+  await expect(page.getByRole("heading", { name: "More like this" })).toBeVisible();
+  await shot(page, "note-page");
+});
+
+test("an unknown note shows a not-found page", async ({ page }) => {
+  await page.goto("/explore/99999999");
+  await expect(page.getByRole("heading", { name: "Note not found" })).toBeVisible();
+  await shot(page, "note-not-found");
+});
+
+test("an unknown page shows the 404 page and the API answers JSON 404s", async ({ page }) => {
+  await page.goto("/no/such/page");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to Discover" }).click();
+  await expect(feed(page)).toBeVisible();
+  const api = await page.request.get("/api/v1/nope");
+  expect(api.status()).toBe(404);
+  expect((await api.json()).error.code).toBe("not_found");
+  await shot(page, "not-found");
+});
+
+test("a #topic link opens the topic page", async ({ page }) => {
+  const feedRes = await page.request.get("/api/v1/feed?limit=1");
+  const id = (await feedRes.json()).items[0].id;
+  await page.goto(`/explore/${id}`);
+  const chip = page.getByRole("list", { name: "Topics" }).getByRole("link").first();
+  const topic = (await chip.textContent())!.trim().replace(/^#/, "");
+  await chip.click();
+  await expect(page.getByRole("heading", { level: 1, name: topic })).toBeVisible();
+  await expect(page.getByRole("feed").getByRole("article").first()).toBeVisible();
+  await shot(page, "topic");
+});

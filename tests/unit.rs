@@ -1,0 +1,104 @@
+//! Client unit tests, run in headless Chromium by wasm-bindgen-test.
+
+use api_types::Mention;
+use wasm_bindgen_test::*;
+use zhongcao_web::api::{error_from_response, feed_path, ApiError, FeedSource};
+use zhongcao_web::format;
+use zhongcao_web::masonry::{columns_for_width, display_ratio, layout, visible, MAX_RATIO};
+use zhongcao_web::richtext::{segments, Segment};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn columns_follow_the_width() {
+    assert_eq!(columns_for_width(374.0), 2);
+    assert_eq!(columns_for_width(800.0), 3);
+    assert_eq!(columns_for_width(1100.0), 4);
+    assert_eq!(columns_for_width(1392.0), 5);
+    assert_eq!(columns_for_width(1900.0), 6);
+}
+
+#[wasm_bindgen_test]
+fn cards_go_to_the_shortest_column() {
+    // Two columns of width 100 (gap 10): a tall card, then two square ones.
+    let l = layout(210.0, 2, 10.0, 20.0, &[(300, 400), (100, 100), (100, 100)]);
+    assert_eq!(l.column_width, 100.0);
+    let p = &l.placements;
+    assert_eq!((p[0].x, p[0].y), (0.0, 0.0));
+    assert_eq!(p[0].image_height, 133.0); // 3:4
+    assert_eq!((p[1].x, p[1].y), (110.0, 0.0));
+    // Column 1 is shorter (100+20+10 = 130 < 133+20+10 = 163): the third card goes there.
+    assert_eq!((p[2].x, p[2].y), (110.0, 130.0));
+    assert_eq!(l.height, 250.0);
+}
+
+#[wasm_bindgen_test]
+fn extreme_ratios_are_clamped() {
+    assert_eq!(display_ratio(1080, 1920), MAX_RATIO);
+    assert_eq!(display_ratio(1920, 1080), 0.75);
+    assert_eq!(display_ratio(0, 10), 1.0);
+}
+
+#[wasm_bindgen_test]
+fn only_cards_in_the_band_are_visible() {
+    let sizes = vec![(100, 100); 40];
+    let l = layout(100.0, 1, 0.0, 0.0, &sizes); // a column of 100px squares
+    assert_eq!(visible(&l, 250.0, 450.0), vec![2, 3, 4]);
+    assert!(visible(&l, 10_000.0, 11_000.0).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn api_errors_map_status_and_message() {
+    let body = r#"{"error":{"code":"not_found","message":"Note 9 does not exist."}}"#;
+    assert_eq!(
+        error_from_response(404, body),
+        ApiError::NotFound("Note 9 does not exist.".into())
+    );
+    assert!(matches!(error_from_response(400, "{}"), ApiError::BadRequest(_)));
+    assert!(matches!(error_from_response(422, body), ApiError::Validation(_)));
+    assert_eq!(error_from_response(503, "oops"), ApiError::Server { status: 503 });
+    assert!(error_from_response(404, "<html>").is_not_found());
+}
+
+#[wasm_bindgen_test]
+fn feed_paths_encode_their_parameters() {
+    assert_eq!(
+        feed_path(&FeedSource::Channel("food".into()), None),
+        "/api/v1/feed?channel=food"
+    );
+    assert_eq!(
+        feed_path(&FeedSource::Topic("防晒 & more".into()), Some("a=b")),
+        "/api/v1/feed?topic=%E9%98%B2%E6%99%92%20%26%20more&cursor=a%3Db"
+    );
+}
+
+#[wasm_bindgen_test]
+fn body_text_splits_into_topics_mentions_and_text() {
+    let mentions = vec![Mention { user_id: 7, name: "Mia Chen".into() }];
+    let topics = vec!["防晒".to_string(), "防晒霜".to_string()];
+    let got = segments("Hi @Mia Chen! #防晒霜 好用\n#nope <b>", &topics, &mentions);
+    assert_eq!(
+        got,
+        vec![
+            Segment::Text("Hi ".into()),
+            Segment::Mention { user_id: 7, name: "Mia Chen".into() },
+            Segment::Text("! ".into()),
+            Segment::Topic("防晒霜".into()),
+            Segment::Text(" 好用".into()),
+            Segment::LineBreak,
+            Segment::Text("#nope <b>".into()),
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn counts_and_durations_format_compactly() {
+    assert_eq!(format::count(999), "999");
+    assert_eq!(format::count(1_000), "1k");
+    assert_eq!(format::count(1_234), "1.2k");
+    assert_eq!(format::count(25_000), "2.5w");
+    assert_eq!(format::duration(75), "1:15");
+    assert_eq!(format::relative_time(1_000, 1_030), "just now");
+    assert_eq!(format::relative_time(0, 7_200), "2 hours ago");
+    assert_eq!(format::relative_time(0, 3 * 86_400), "3 days ago");
+}
