@@ -55,17 +55,20 @@ pub fn layout(
     sizes: &[(u32, u32)],
 ) -> Layout {
     let columns = columns.max(1);
-    let column_width =
-        ((container_width - gap * (columns as f64 - 1.0)) / columns as f64).max(0.0);
+    let column_width = ((container_width - gap * (columns as f64 - 1.0)) / columns as f64).max(0.0);
     let mut heights = vec![0.0_f64; columns];
     let mut placements = Vec::with_capacity(sizes.len());
     for &(w, h) in sizes {
         // Shortest column; ties go to the leftmost so the order reads naturally.
-        let (col, top) = heights
-            .iter()
-            .copied()
-            .enumerate()
-            .fold((0, f64::INFINITY), |best, (i, y)| if y < best.1 { (i, y) } else { best });
+        let (col, top) =
+            heights
+                .iter()
+                .copied()
+                .enumerate()
+                .fold(
+                    (0, f64::INFINITY),
+                    |best, (i, y)| if y < best.1 { (i, y) } else { best },
+                );
         let image_height = (column_width * display_ratio(w, h)).round();
         let height = image_height + text_block;
         placements.push(Placement {
@@ -77,12 +80,7 @@ pub fn layout(
         });
         heights[col] = top + height + gap;
     }
-    let height = heights
-        .iter()
-        .copied()
-        .fold(0.0_f64, f64::max)
-        .max(gap)
-        - gap;
+    let height = heights.iter().copied().fold(0.0_f64, f64::max).max(gap) - gap;
     Layout {
         placements,
         columns,

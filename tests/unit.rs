@@ -54,9 +54,18 @@ fn api_errors_map_status_and_message() {
         error_from_response(404, body),
         ApiError::NotFound("Note 9 does not exist.".into())
     );
-    assert!(matches!(error_from_response(400, "{}"), ApiError::BadRequest(_)));
-    assert!(matches!(error_from_response(422, body), ApiError::Validation(_)));
-    assert_eq!(error_from_response(503, "oops"), ApiError::Server { status: 503 });
+    assert!(matches!(
+        error_from_response(400, "{}"),
+        ApiError::BadRequest(_)
+    ));
+    assert!(matches!(
+        error_from_response(422, body),
+        ApiError::Validation(_)
+    ));
+    assert_eq!(
+        error_from_response(503, "oops"),
+        ApiError::Server { status: 503 }
+    );
     assert!(error_from_response(404, "<html>").is_not_found());
 }
 
@@ -74,14 +83,20 @@ fn feed_paths_encode_their_parameters() {
 
 #[wasm_bindgen_test]
 fn body_text_splits_into_topics_mentions_and_text() {
-    let mentions = vec![Mention { user_id: 7, name: "Mia Chen".into() }];
+    let mentions = vec![Mention {
+        user_id: 7,
+        name: "Mia Chen".into(),
+    }];
     let topics = vec!["防晒".to_string(), "防晒霜".to_string()];
     let got = segments("Hi @Mia Chen! #防晒霜 好用\n#nope <b>", &topics, &mentions);
     assert_eq!(
         got,
         vec![
             Segment::Text("Hi ".into()),
-            Segment::Mention { user_id: 7, name: "Mia Chen".into() },
+            Segment::Mention {
+                user_id: 7,
+                name: "Mia Chen".into()
+            },
             Segment::Text("! ".into()),
             Segment::Topic("防晒霜".into()),
             Segment::Text(" 好用".into()),

@@ -98,7 +98,9 @@ pub fn Comments(note_id: i64, initial: CommentPage, total_count: i64) -> impl In
     let loading = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let load_more = move |note: i64| {
-        let Some(after) = cursor.get_untracked() else { return };
+        let Some(after) = cursor.get_untracked() else {
+            return;
+        };
         if loading.get_untracked() {
             return;
         }

@@ -42,7 +42,9 @@ pub fn InfiniteFeed(
     let sentinel = NodeRef::<Div>::new();
 
     let near_bottom = move || {
-        let Some(el) = sentinel.get_untracked() else { return false };
+        let Some(el) = sentinel.get_untracked() else {
+            return false;
+        };
         let viewport_h = web_sys::window()
             .and_then(|w| w.inner_height().ok())
             .and_then(|h| h.as_f64())

@@ -7,6 +7,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::note_card::{NoteCard, TEXT_BLOCK};
+use crate::hooks::use_element_width::use_element_width;
 use crate::hooks::use_viewport::use_viewport;
 use crate::masonry::{columns_for_width, layout, visible, Layout};
 
@@ -26,25 +27,16 @@ pub fn MasonryGrid(
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let viewport = use_viewport();
-    let (width, set_width) = signal(0.0_f64);
-
-    // Re-measure on mount and whenever the window width changes.
-    Effect::new(move |_| {
-        let _ = viewport.with(|v| v.width);
-        if let Some(el) = container.get() {
-            let w = f64::from(el.client_width());
-            if (w - width.get_untracked()).abs() > 0.5 {
-                set_width.set(w);
-            }
-        }
-    });
+    let width = use_element_width(container);
 
     let grid: Memo<Layout> = Memo::new(move |_| {
         let w = width.get();
         let gap = if w < 640.0 { GAP_PHONE } else { GAP_WIDE };
         cards.with(|cards| {
-            let sizes: Vec<(u32, u32)> =
-                cards.iter().map(|c| (c.cover.width, c.cover.height)).collect();
+            let sizes: Vec<(u32, u32)> = cards
+                .iter()
+                .map(|c| (c.cover.width, c.cover.height))
+                .collect();
             layout(w, columns_for_width(w), gap, TEXT_BLOCK, &sizes)
         })
     });

@@ -97,7 +97,10 @@ pub fn NoteCard(
     let sizes = move || format!("{}px", placement.get().width.round());
     let style = move || {
         let p = placement.get();
-        format!("transform:translate({}px,{}px);width:{}px", p.x, p.y, p.width)
+        format!(
+            "transform:translate({}px,{}px);width:{}px",
+            p.x, p.y, p.width
+        )
     };
     let alt = card.title.clone();
     view! { class=class,

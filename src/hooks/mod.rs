@@ -1,4 +1,5 @@
 //! Small reusable browser hooks, one per file.
 
+pub mod use_element_width;
 pub mod use_intersection;
 pub mod use_viewport;

@@ -13,7 +13,11 @@ pub struct Viewport {
 
 fn read() -> Viewport {
     let Some(w) = web_sys::window() else {
-        return Viewport { scroll_y: 0.0, width: 1024.0, height: 768.0 };
+        return Viewport {
+            scroll_y: 0.0,
+            width: 1024.0,
+            height: 768.0,
+        };
     };
     let num = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
     Viewport {

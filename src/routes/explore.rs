@@ -28,8 +28,7 @@ fn is_note_path(path: &str) -> bool {
 pub fn ExploreShell() -> impl IntoView {
     let location = use_location();
     let query = use_query_map();
-    let (feed_shown, set_feed_shown) =
-        signal(!is_note_path(&location.pathname.get_untracked()));
+    let (feed_shown, set_feed_shown) = signal(!is_note_path(&location.pathname.get_untracked()));
     Effect::new(move |_| {
         if !is_note_path(&location.pathname.get()) {
             set_feed_shown.set(true);

@@ -27,11 +27,25 @@ enum Loaded {
     Failed(ApiError),
 }
 
-fn set_body_class(class: &str, on: bool) {
-    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-        let list = body.class_list();
-        let _ = if on { list.add_1(class) } else { list.remove_1(class) };
+/// Toggles a class on <html> (scroll locking must happen on the root scroller).
+fn set_root_class(class: &str, on: bool) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let list = root.class_list();
+        let _ = if on {
+            list.add_1(class)
+        } else {
+            list.remove_1(class)
+        };
     }
+}
+
+fn focus_without_scroll(el: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
 }
 
 #[component]
@@ -93,7 +107,7 @@ pub fn NoteRoute() -> impl IntoView {
     });
 
     if overlay {
-        set_body_class("has-overlay", true);
+        set_root_class("has-overlay", true);
         // Focus goes into the dialog and back to what opened it on close.
         let opener = SendWrapper::new(
             web_sys::window()
@@ -102,9 +116,9 @@ pub fn NoteRoute() -> impl IntoView {
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
         );
         on_cleanup(move || {
-            set_body_class("has-overlay", false);
+            set_root_class("has-overlay", false);
             if let Some(el) = opener.take() {
-                let _ = el.focus();
+                focus_without_scroll(&el);
             }
         });
     }
@@ -124,7 +138,8 @@ pub fn NoteRoute() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
-    let body = move || match note.get() {
+    let body = move || {
+        match note.get() {
         Loaded::Loading => view! { <NoteSkeleton overlay=overlay/> }.into_any(),
         Loaded::Failed(e) if e.is_not_found() => view! {
             <div class="note-missing">
@@ -140,6 +155,7 @@ pub fn NoteRoute() -> impl IntoView {
             <NoteView note=*n overlay=overlay close=close index=carousel_index/>
         }
         .into_any(),
+    }
     };
     let related_section = move || {
         (!related.with(Vec::is_empty)).then(|| {
@@ -203,7 +219,7 @@ fn NoteView(
     Effect::new(move |_| {
         if overlay {
             if let Some(el) = dialog.get() {
-                let _ = el.focus();
+                focus_without_scroll(&el);
             }
         }
     });

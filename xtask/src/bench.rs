@@ -54,7 +54,10 @@ fn bundle_sizes() -> Result<usize> {
         })
         .collect();
     files.sort();
-    println!("    {:<44} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
+    println!(
+        "    {:<44} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
     for path in files {
         let data = std::fs::read(&path).map_err(|e| e.to_string())?;
         let br = brotli_bytes(&data).len();
@@ -70,7 +73,11 @@ fn bundle_sizes() -> Result<usize> {
             kb(br)
         );
     }
-    let verdict = if wasm_br <= WASM_BROTLI_BUDGET { "within" } else { "OVER" };
+    let verdict = if wasm_br <= WASM_BROTLI_BUDGET {
+        "within"
+    } else {
+        "OVER"
+    };
     println!(
         "    wasm brotli total {} ({verdict} the {} budget)",
         kb(wasm_br),
@@ -81,13 +88,23 @@ fn bundle_sizes() -> Result<usize> {
 
 fn feed_paths(port: u16) -> Vec<String> {
     let mut paths = Vec::new();
-    let channels = ["recommend", "fashion", "beauty", "food", "travel", "home", "tech"];
+    let channels = [
+        "recommend",
+        "fashion",
+        "beauty",
+        "food",
+        "travel",
+        "home",
+        "tech",
+    ];
     for channel in channels {
         let mut path = format!("/api/v1/feed?channel={channel}&limit=20");
         // Follow a few cursors so deep pages are measured too.
         for _ in 0..4 {
             paths.push(path.clone());
-            let Some((200, body)) = http_get(port, &path) else { break };
+            let Some((200, body)) = http_get(port, &path) else {
+                break;
+            };
             let Some(cursor) = body
                 .split("\"next_cursor\":\"")
                 .nth(1)
@@ -111,7 +128,10 @@ pub fn bench() -> Result {
     let _ = std::fs::remove_dir_all(&data);
     let server = start_test_server(&data)?;
     let paths = feed_paths(server.port);
-    println!("    {} distinct feed URLs (7 channels x 4 pages)", paths.len());
+    println!(
+        "    {} distinct feed URLs (7 channels x 4 pages)",
+        paths.len()
+    );
     let _ = crate::load::run(server.port, &paths, 8, Duration::from_secs(2)); // warm-up
     let report = crate::load::run(server.port, &paths, 50, Duration::from_secs(10));
     let p99 = report.percentile_ms(99.0);
@@ -149,14 +169,21 @@ pub fn bench() -> Result {
     println!(
         "    {} DOM elements after 1,000 cards ({} the {DOM_BUDGET} budget)",
         elements,
-        if elements <= DOM_BUDGET { "within" } else { "OVER" }
+        if elements <= DOM_BUDGET {
+            "within"
+        } else {
+            "OVER"
+        }
     );
     drop(server);
     let _ = std::fs::remove_dir_all(&data);
 
     step("Summary");
     println!("    wasm brotli        {}", kb(wasm_br));
-    println!("    feed p99 @50 conns {p99:.2} ms ({:.0} req/s)", report.rps());
+    println!(
+        "    feed p99 @50 conns {p99:.2} ms ({:.0} req/s)",
+        report.rps()
+    );
     println!("    DOM after 1k cards {elements}");
     let _ = run; // keep the shared runner in scope for future bench steps
     Ok(())

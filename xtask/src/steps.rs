@@ -44,7 +44,10 @@ fn precompress(dir: &Path) -> Result {
             continue;
         }
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if !matches!(ext, "wasm" | "js" | "css" | "html" | "json" | "svg" | "webmanifest") {
+        if !matches!(
+            ext,
+            "wasm" | "js" | "css" | "html" | "json" | "svg" | "webmanifest"
+        ) {
             continue;
         }
         let data = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -56,7 +59,10 @@ fn precompress(dir: &Path) -> Result {
         count += 1;
     }
     if count > 0 {
-        println!("    precompressed {count} files in {} (br, gz)", dir.display());
+        println!(
+            "    precompressed {count} files in {} (br, gz)",
+            dir.display()
+        );
     }
     Ok(())
 }
@@ -77,7 +83,9 @@ impl Drop for ServerGuard {
 /// One HTTP GET over a plain socket; returns (status, body).
 pub fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .ok()?;
     write!(
         stream,
         "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
@@ -155,24 +163,57 @@ pub fn test(args: &[String]) -> Result {
 
     step("Lints: server, shared types, xtask (clippy -D warnings)");
     run(cargo().args([
-        "clippy", "--all-targets", "-p", "zhongcao-server", "-p", "api-types", "-p", "xtask",
-        "--", "-D", "warnings",
+        "clippy",
+        "--all-targets",
+        "-p",
+        "zhongcao-server",
+        "-p",
+        "api-types",
+        "-p",
+        "xtask",
+        "--",
+        "-D",
+        "warnings",
     ]))?;
     step("Lints: web app for wasm32 (clippy -D warnings)");
     run(cargo().args([
-        "clippy", "--all-targets", "-p", "zhongcao-web", "--target", "wasm32-unknown-unknown",
-        "--", "-D", "warnings",
+        "clippy",
+        "--all-targets",
+        "-p",
+        "zhongcao-web",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
     ]))?;
 
     step("Server, shared-type and xtask tests");
     run(cargo().args([
-        "test", "--profile", "server", "-p", "zhongcao-server", "-p", "api-types", "-p", "xtask",
+        "test",
+        "--profile",
+        "server",
+        "-p",
+        "zhongcao-server",
+        "-p",
+        "api-types",
+        "-p",
+        "xtask",
     ]))?;
 
     step("Web app unit tests (wasm-bindgen-test in headless Chromium)");
     run(cargo()
-        .args(["test", "-p", "zhongcao-web", "--target", "wasm32-unknown-unknown"])
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .args([
+            "test",
+            "-p",
+            "zhongcao-web",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
         .env("CHROMEDRIVER", "/usr/bin/chromedriver")
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
 

@@ -65,7 +65,10 @@ fn cargo() -> Command {
 
 fn ensure_wasm_target() -> Result {
     let installed = output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         println!("    wasm32-unknown-unknown target: present");
         return Ok(());
     }
@@ -110,8 +113,14 @@ fn ensure_npm_packages() -> Result {
 const APT_PACKAGES: [(&str, &str); 4] = [
     ("chromium", "/usr/bin/chromium"),
     ("chromium-driver", "/usr/bin/chromedriver"),
-    ("fonts-noto-cjk", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
-    ("fonts-noto-color-emoji", "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"),
+    (
+        "fonts-noto-cjk",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    ),
+    (
+        "fonts-noto-color-emoji",
+        "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
+    ),
 ];
 
 fn ensure_browser() -> Result {
@@ -146,7 +155,12 @@ fn ensure_browser() -> Result {
 pub fn setup(for_tests: bool) -> Result {
     step("Checking tools (installing only what is missing)");
     ensure_wasm_target()?;
-    ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", WASM_BINDGEN_VERSION, false)?;
+    ensure_cargo_tool(
+        "wasm-bindgen",
+        "wasm-bindgen-cli",
+        WASM_BINDGEN_VERSION,
+        false,
+    )?;
     ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?;
     ensure_npm_packages()?;
     if for_tests {

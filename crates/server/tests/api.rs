@@ -23,7 +23,9 @@ async fn health_and_channels() {
         .collect();
     assert_eq!(slugs[0], "recommend");
     assert!(slugs.len() >= 11, "{slugs:?}");
-    for slug in ["fashion", "beauty", "food", "travel", "home", "fitness", "tech", "pets"] {
+    for slug in [
+        "fashion", "beauty", "food", "travel", "home", "fitness", "tech", "pets",
+    ] {
         assert!(slugs.contains(&slug), "missing {slug}");
     }
 }
@@ -126,8 +128,12 @@ async fn bad_input_gets_clear_errors() {
         .await;
     app.expect_error("/api/v1/feed?author=999999", 404, "not_found")
         .await;
-    app.expect_error(&format!("/api/v1/feed?topic={}", "a".repeat(65)), 422, "validation")
-        .await;
+    app.expect_error(
+        &format!("/api/v1/feed?topic={}", "a".repeat(65)),
+        422,
+        "validation",
+    )
+    .await;
     app.expect_error("/api/v1/notes/999999", 404, "not_found")
         .await;
     app.expect_error("/api/v1/notes/abc", 400, "bad_request")
@@ -193,7 +199,10 @@ async fn note_detail_is_complete_and_consistent() {
         }
     }
     assert_eq!(top, note["comments"]["total"].as_i64().expect("total"));
-    assert_eq!(top + replies, note["counts"]["comments"].as_i64().expect("count"));
+    assert_eq!(
+        top + replies,
+        note["counts"]["comments"].as_i64().expect("count")
+    );
 }
 
 #[tokio::test]
@@ -202,7 +211,9 @@ async fn replies_page_through_every_reply() {
     // A top-level comment with more replies than the two embedded.
     let mut found = None;
     'outer: for id in 1..=300 {
-        let note = app.get_json(&format!("/api/v1/notes/{id}/comments?limit=50")).await;
+        let note = app
+            .get_json(&format!("/api/v1/notes/{id}/comments?limit=50"))
+            .await;
         for c in note["items"].as_array().expect("items") {
             if c["reply_count"].as_i64().unwrap_or(0) > 3 {
                 found = Some(c.clone());
@@ -225,7 +236,10 @@ async fn replies_page_through_every_reply() {
             None => break,
         }
     }
-    assert_eq!(ids.len() as i64, comment["reply_count"].as_i64().expect("count"));
+    assert_eq!(
+        ids.len() as i64,
+        comment["reply_count"].as_i64().expect("count")
+    );
 }
 
 #[tokio::test]
@@ -237,9 +251,7 @@ async fn related_notes_share_the_channel() {
     assert!(!items.is_empty() && items.len() <= 5);
     for card in items {
         assert_ne!(card["id"], note["id"]);
-        let other = app
-            .get_json(&format!("/api/v1/notes/{}", card["id"]))
-            .await;
+        let other = app.get_json(&format!("/api/v1/notes/{}", card["id"])).await;
         assert_eq!(other["channel"], note["channel"]);
     }
 }
@@ -256,7 +268,8 @@ async fn images_are_real_jpegs_at_the_advertised_sizes() {
     assert!(res.header("cache-control").contains("immutable"));
     let decoded = image::load_from_memory(&res.body).expect("a decodable image");
     assert_eq!(decoded.width(), 240);
-    let expected_h = 240.0 * image["height"].as_f64().expect("h") / image["width"].as_f64().expect("w");
+    let expected_h =
+        240.0 * image["height"].as_f64().expect("h") / image["width"].as_f64().expect("w");
     assert!((f64::from(decoded.height()) - expected_h).abs() <= 1.0);
     // Not a flat colour: pixels vary.
     let rgb = decoded.to_rgb8();
@@ -272,7 +285,10 @@ async fn images_are_real_jpegs_at_the_advertised_sizes() {
     assert_eq!(res.status, 200);
 
     assert_eq!(app.get(&template.replace("{w}", "333")).await.status, 404);
-    assert_eq!(app.get("/img/v1/ffffffffffffffff/240.jpg").await.status, 404);
+    assert_eq!(
+        app.get("/img/v1/ffffffffffffffff/240.jpg").await.status,
+        404
+    );
     assert_eq!(app.get("/img/v1/../../etc/240.jpg").await.status, 404);
 }
 

@@ -30,10 +30,16 @@ pub async fn test_app(size: WorldSize) -> TestApp {
     seed_if_empty(&pool, size, |_| {}).await.expect("seed");
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).expect("dist dir");
-    std::fs::write(dist.join("index.html"), "<!doctype html><title>Zhongcao</title>")
-        .expect("index");
-    std::fs::write(dist.join("zhongcao-web-0123456789abcdef.js"), "console.log(1)")
-        .expect("asset");
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>Zhongcao</title>",
+    )
+    .expect("index");
+    std::fs::write(
+        dist.join("zhongcao-web-0123456789abcdef.js"),
+        "console.log(1)",
+    )
+    .expect("asset");
     let state = AppState::new(pool, dir.path()).expect("state");
     TestApp {
         router: app(state.clone(), dist),
@@ -108,7 +114,9 @@ impl TestApp {
         let body = res.json();
         assert_eq!(body["error"]["code"], code, "GET {uri}: {body}");
         assert!(
-            body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()),
+            body["error"]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty()),
             "GET {uri}: message"
         );
     }

@@ -9,7 +9,9 @@ use zhongcao_server::seed::{seed_if_empty, WorldSize};
 
 async fn titles(size: WorldSize) -> Vec<String> {
     let dir = tempfile::tempdir().expect("dir");
-    let pool = db::connect(&dir.path().join("t.sqlite3")).await.expect("db");
+    let pool = db::connect(&dir.path().join("t.sqlite3"))
+        .await
+        .expect("db");
     assert!(seed_if_empty(&pool, size, |_| {}).await.expect("seed"));
     // A second start reuses the data.
     assert!(!seed_if_empty(&pool, size, |_| {}).await.expect("reuse"));
@@ -21,14 +23,19 @@ async fn titles(size: WorldSize) -> Vec<String> {
 
 #[tokio::test]
 async fn seeding_is_deterministic() {
-    let small = WorldSize { users: 30, notes: 80 };
+    let small = WorldSize {
+        users: 30,
+        notes: 80,
+    };
     assert_eq!(titles(small).await, titles(small).await);
 }
 
 #[tokio::test]
 async fn the_default_world_meets_the_brief() {
     let dir = tempfile::tempdir().expect("dir");
-    let pool = db::connect(&dir.path().join("t.sqlite3")).await.expect("db");
+    let pool = db::connect(&dir.path().join("t.sqlite3"))
+        .await
+        .expect("db");
     seed_if_empty(&pool, WorldSize::default(), |_| {})
         .await
         .expect("seed");
@@ -61,7 +68,9 @@ async fn the_default_world_meets_the_brief() {
     .expect("ratios");
     for (w, h) in [(3, 4), (1, 1), (4, 3), (9, 16), (16, 9)] {
         assert!(
-            ratios.iter().any(|(iw, ih)| (iw * h - ih * w).abs() <= w.max(h)),
+            ratios
+                .iter()
+                .any(|(iw, ih)| (iw * h - ih * w).abs() <= w.max(h)),
             "missing {w}:{h}"
         );
     }
@@ -74,9 +83,15 @@ async fn the_default_world_meets_the_brief() {
         .iter()
         .filter(|t| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
         .count();
-    assert!(cjk > titles.len() / 2 && cjk < titles.len() * 95 / 100, "cjk {cjk}");
+    assert!(
+        cjk > titles.len() / 2 && cjk < titles.len() * 95 / 100,
+        "cjk {cjk}"
+    );
     let unique: HashSet<&String> = titles.iter().collect();
-    assert!(unique.len() * 10 > titles.len() * 9, "titles too repetitive");
+    assert!(
+        unique.len() * 10 > titles.len() * 9,
+        "titles too repetitive"
+    );
     // Long-tailed likes: the top is far above the median.
     let mut likes: Vec<i64> = sqlx::query_scalar("SELECT like_count FROM notes")
         .fetch_all(&pool)

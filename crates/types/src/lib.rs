@@ -206,7 +206,10 @@ mod tests {
             url_template: "/img/n/ab-{w}.jpg".into(),
             width: 3,
             height: 4,
-            placeholder: Placeholder { top: "#000000".into(), bottom: "#ffffff".into() },
+            placeholder: Placeholder {
+                top: "#000000".into(),
+                bottom: "#ffffff".into(),
+            },
         };
         assert_eq!(img.url(480), "/img/n/ab-480.jpg");
         assert_eq!(img.srcset().matches(" 1080w").count(), 1);
