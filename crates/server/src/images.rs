@@ -146,8 +146,8 @@ async fn serve_image(
                 .acquire()
                 .await
                 .map_err(|e| AppError::Internal(e.to_string()))?;
-            let height = ((u64::from(width) * row.height as u64) / (row.width.max(1) as u64))
-                .max(1) as u32;
+            let height =
+                ((u64::from(width) * row.height as u64) / (row.width.max(1) as u64)).max(1) as u32;
             let seed = row.seed as u64;
             let theme = row.theme.clone();
             let bytes = tokio::task::spawn_blocking(move || {

@@ -6,8 +6,8 @@ pub mod cursor;
 pub mod db;
 pub mod error;
 pub mod extract;
-pub mod images;
 pub mod imagegen;
+pub mod images;
 pub mod seed;
 
 use std::path::{Path, PathBuf};

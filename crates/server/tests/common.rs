@@ -23,6 +23,11 @@ pub const SMALL_WORLD: WorldSize = WorldSize {
 };
 
 pub async fn test_app(size: WorldSize) -> TestApp {
+    // Server-side errors show up in the failing test's output.
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_env_filter("warn")
+        .try_init();
     let dir = tempfile::tempdir().expect("temp dir");
     let pool = db::connect(&dir.path().join("test.sqlite3"))
         .await

@@ -177,6 +177,8 @@ pub struct Comment {
     pub created_at: i64,
     /// Top-level comments only: total replies and the first few of them.
     pub reply_count: i64,
+    // Recursive type: tell utoipa not to expand it forever.
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub replies: Vec<Comment>,
 }
 

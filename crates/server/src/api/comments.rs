@@ -49,8 +49,12 @@ struct CommentRow {
 
 impl From<CommentRow> for Comment {
     fn from(r: CommentRow) -> Self {
-        let reply_to = match (r.reply_to_id, r.reply_to_username, r.reply_to_name, r.reply_to_avatar)
-        {
+        let reply_to = match (
+            r.reply_to_id,
+            r.reply_to_username,
+            r.reply_to_name,
+            r.reply_to_avatar,
+        ) {
             (Some(id), Some(username), Some(name), Some(avatar)) => {
                 Some(user(id, username, name, &avatar))
             }
@@ -58,7 +62,12 @@ impl From<CommentRow> for Comment {
         };
         Comment {
             id: r.id,
-            author: user(r.author_id, r.author_username, r.author_name, &r.author_avatar),
+            author: user(
+                r.author_id,
+                r.author_username,
+                r.author_name,
+                &r.author_avatar,
+            ),
             body: r.body,
             reply_to,
             like_count: r.like_count,
@@ -120,7 +129,7 @@ pub async fn top_comments(
         for id in &with_replies {
             ids.push_bind(*id);
         }
-        ids.push_unseparated(")) x) y WHERE y.rn <= ")
+        sql.push(")) x) y WHERE y.rn <= ")
             .push_bind(FIRST_REPLIES)
             .push(" ORDER BY y.parent_id, y.id");
         let replies: Vec<CommentRow> = sql.build_query_as().fetch_all(db).await?;
@@ -137,12 +146,11 @@ pub async fn top_comments(
         }
     }
 
-    let total: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM comments WHERE note_id = ? AND parent_id IS NULL",
-    )
-    .bind(note_id)
-    .fetch_one(db)
-    .await?;
+    let total: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE note_id = ? AND parent_id IS NULL")
+            .bind(note_id)
+            .fetch_one(db)
+            .await?;
     Ok(CommentPage {
         items,
         next_cursor: next,

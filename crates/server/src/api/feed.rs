@@ -128,7 +128,13 @@ pub async fn feed(
 
     let next_cursor = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
-        rows.last().map(|r| Cursor { key: r.score, id: r.id }.encode())
+        rows.last().map(|r| {
+            Cursor {
+                key: r.score,
+                id: r.id,
+            }
+            .encode()
+        })
     } else {
         None
     };

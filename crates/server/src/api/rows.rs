@@ -26,7 +26,8 @@ pub struct CardRow {
 }
 
 /// SELECT list + joins for note cards; callers append WHERE / ORDER BY / LIMIT.
-pub const CARD_SELECT: &str = "SELECT n.id, n.title, n.kind, n.video_seconds, n.like_count, n.score, \
+pub const CARD_SELECT: &str =
+    "SELECT n.id, n.title, n.kind, n.video_seconds, n.like_count, n.score, \
      u.id AS author_id, u.username AS author_username, u.display_name AS author_name, \
      ua.image_key AS author_avatar, \
      ci.image_key AS cover_key, ci.width AS cover_width, ci.height AS cover_height, \
@@ -68,8 +69,19 @@ impl From<CardRow> for NoteCard {
             id: r.id,
             title: r.title,
             kind: note_kind(&r.kind),
-            cover: image(&r.cover_key, r.cover_width, r.cover_height, r.cover_top, r.cover_bottom),
-            author: user(r.author_id, r.author_username, r.author_name, &r.author_avatar),
+            cover: image(
+                &r.cover_key,
+                r.cover_width,
+                r.cover_height,
+                r.cover_top,
+                r.cover_bottom,
+            ),
+            author: user(
+                r.author_id,
+                r.author_username,
+                r.author_name,
+                &r.author_avatar,
+            ),
             like_count: r.like_count,
             video_seconds: r.video_seconds,
         }

@@ -204,7 +204,11 @@ fn generate(size: WorldSize, now: i64, progress: &mut dyn FnMut(String)) -> Worl
         let mut total_comments = 0;
         for _ in 0..top_level {
             let commenter = rng.usize(0..size.users) as i64 + 1;
-            let comment_lang = if rng.u32(0..100) < 85 { text.lang } else { other(text.lang) };
+            let comment_lang = if rng.u32(0..100) < 85 {
+                text.lang
+            } else {
+                other(text.lang)
+            };
             let top_created = created_at + i64::from(rng.u32(60..(age.max(120) as u32)));
             let reply_total = if rng.u32(0..100) < 30 {
                 lognormal(&mut rng, 0.3, 1.0, 25.0).max(1)
@@ -309,7 +313,8 @@ fn compute_placeholders(images: &mut [ImageGen]) {
         for part in images.chunks_mut(chunk) {
             scope.spawn(move || {
                 for img in part {
-                    let (top, bottom) = placeholder_colors(img.theme, img.seed, img.width, img.height);
+                    let (top, bottom) =
+                        placeholder_colors(img.theme, img.seed, img.width, img.height);
                     img.top = top;
                     img.bottom = bottom;
                 }
@@ -376,14 +381,16 @@ pub async fn seed_if_empty(
 
     let mut tx = db.begin().await?;
     for (i, ch) in CHANNELS.iter().enumerate() {
-        sqlx::query("INSERT INTO channels (id, slug, name_en, name_zh, position) VALUES (?, ?, ?, ?, ?)")
-            .bind(i as i64 + 1)
-            .bind(ch.slug)
-            .bind(ch.name_en)
-            .bind(ch.name_zh)
-            .bind(i as i64)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO channels (id, slug, name_en, name_zh, position) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(i as i64 + 1)
+        .bind(ch.slug)
+        .bind(ch.name_en)
+        .bind(ch.name_zh)
+        .bind(i as i64)
+        .execute(&mut *tx)
+        .await?;
     }
     insert_rows(
         &mut tx,
