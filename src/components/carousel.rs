@@ -23,12 +23,16 @@ pub fn Carousel(
         .map(|i| display_ratio(i.width, i.height))
         .unwrap_or(1.0);
 
+    // While we scroll to a slide ourselves, scroll events report the positions in between;
+    // they must not be taken for a swipe.
+    let pending = StoredValue::new(None::<usize>);
     // Keep the scroll position in step with `index` (buttons, dots, keys).
     Effect::new(move |_| {
         let i = index.get();
         if let Some(el) = track.get() {
             let target = f64::from(el.client_width()) * i as f64;
             if (f64::from(el.scroll_left()) - target).abs() > 1.0 {
+                pending.set_value(Some(i));
                 let opts = web_sys::ScrollToOptions::new();
                 opts.set_left(target);
                 opts.set_behavior(if reduced_motion() {
@@ -45,6 +49,12 @@ pub fn Carousel(
         if let Some(el) = track.get() {
             let w = f64::from(el.client_width()).max(1.0);
             let i = (f64::from(el.scroll_left()) / w).round() as usize;
+            if let Some(target) = pending.get_value() {
+                if i == target {
+                    pending.set_value(None);
+                }
+                return;
+            }
             if i != index.get_untracked() && i < count {
                 index.set(i);
             }

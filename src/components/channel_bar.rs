@@ -23,6 +23,7 @@ pub fn ChannelBar(
 ) -> impl IntoView {
     let class = style! {
         nav {
+            min-height: 52px;
             position: sticky;
             top: var(--header-h);
             z-index: 5;

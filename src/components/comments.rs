@@ -70,7 +70,7 @@ fn Thread(comment: Comment) -> impl IntoView {
         });
     };
     view! {
-        <li class="thread">
+        <li class="thread" data-comment-id=id>
             <CommentBody comment=comment reply=false/>
             <ul class="replies">
                 <For each=move || replies.get() key=|r| r.id let:reply>

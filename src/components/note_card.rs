@@ -115,7 +115,7 @@ pub fn NoteCard(
         >
             <a class="cover" href=href.clone() data-noscroll="" tabindex="-1" aria-hidden="true"
                 style=move || format!("height:{}px", image_height())>
-                {move || view! { <Picture image=card.cover.clone() sizes=sizes() alt=alt.clone() eager=eager/> }}
+                <Picture image=card.cover.clone() sizes=Signal::derive(sizes) alt=alt eager=eager/>
                 {video}
             </a>
             <div class="card-body">

@@ -16,7 +16,7 @@ pub fn Picture(
     image: Image,
     /// The `sizes` attribute: how wide the image is drawn.
     #[prop(into)]
-    sizes: String,
+    sizes: Signal<String>,
     #[prop(into)] alt: String,
     /// Above the fold: load eagerly with high priority.
     #[prop(optional)]
@@ -26,15 +26,25 @@ pub fn Picture(
     fit: Option<&'static str>,
 ) -> impl IntoView {
     let (loaded, set_loaded) = signal(false);
+    // A cached image can finish before the load listener sees it: check once mounted too.
+    let img = NodeRef::<leptos::html::Img>::new();
+    Effect::new(move |_| {
+        if let Some(el) = img.get() {
+            if el.complete() && el.natural_width() > 0 {
+                set_loaded.set(true);
+            }
+        }
+    });
     let src = image.url(480);
     let srcset = image.srcset();
     let fit = fit.unwrap_or("cover");
     view! {
         <div class="picture" class:loaded=loaded style=placeholder_style(&image)>
             <img
+                node_ref=img
                 src=src
                 srcset=srcset
-                sizes=sizes
+                sizes=move || sizes.get()
                 width=image.width
                 height=image.height
                 alt=alt

@@ -239,14 +239,6 @@ fn NoteView(
             .into_any(),
         })
         .collect_view();
-    let topics = note
-        .topics
-        .iter()
-        .map(|t| {
-            let href = format!("/topic/{}", js_sys::encode_uri_component(t));
-            view! { <li><a class="topic-chip" href=href>"#"{t.clone()}</a></li> }
-        })
-        .collect_view();
     let video = (note.kind == NoteKind::Video).then(|| {
         let len = note.video_seconds.map(format::duration).unwrap_or_default();
         view! {
@@ -287,7 +279,6 @@ fn NoteView(
                 <div class="note-scroll">
                     <h1 id="note-title" class="note-title">{title}</h1>
                     <p class="note-body">{rich}</p>
-                    <ul class="note-topics" aria-label="Topics">{topics}</ul>
                     <p class="note-meta">
                         <time datetime=note.created_at.to_string()>{format::relative_time(note.created_at, now)}</time>
                         {location.map(|l| view! { <span class="note-location">" · "{l}</span> })}
