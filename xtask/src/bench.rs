@@ -6,7 +6,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use crate::steps::{build_all, http_get, start_test_server};
-use crate::tools::{root, run, setup, step, Result};
+use crate::tools::{root, setup, step, Result};
 
 pub fn brotli_bytes(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
@@ -185,6 +185,5 @@ pub fn bench() -> Result {
         report.rps()
     );
     println!("    DOM after 1k cards {elements}");
-    let _ = run; // keep the shared runner in scope for future bench steps
     Ok(())
 }

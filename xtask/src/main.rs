@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     let result = match command {
         "setup" => tools::setup(false),
         "build" => tools::setup(false).and_then(|()| steps::build_all()),
-        "run" => steps::run(rest),
+        "run" => steps::run_app(rest),
         "test" => steps::test(rest),
         "bench" => bench::bench(),
         _ => {

@@ -132,7 +132,7 @@ pub fn start_test_server(data_dir: &Path) -> Result<ServerGuard> {
     Err("the server did not become ready within 180 s".into())
 }
 
-pub fn run(args: &[String]) -> Result {
+pub fn run_app(args: &[String]) -> Result {
     setup(false)?;
     build_all()?;
     step("Starting the server");

@@ -324,6 +324,8 @@ fn landscape(c: &mut Canvas, p: &mut Params) {
     let sky_low = shade(pal[0], 0.35);
     let horizon = h * p.f(0.55, 0.7);
     c.fill(|_, y| mix(sky_top, sky_low, y / horizon));
+    // Keep the sun warm whatever the palette's accent is.
+    let sun_color = mix(pal[3], hex(0xffcf7a), 0.55);
     let sun = (
         w * p.f(0.25, 0.75),
         horizon * p.f(0.3, 0.6),
@@ -335,15 +337,19 @@ fn landscape(c: &mut Canvas, p: &mut Params) {
         sun.2 * 2.2,
         sun.2 * 1.6,
         0.35,
-        shade(pal[3], 0.4),
+        shade(sun_color, 0.4),
     );
-    c.circle(sun.0, sun.1, sun.2, shade(pal[3], 0.15));
+    c.circle(sun.0, sun.1, sun.2, sun_color);
     let layers = 3 + p.rng.usize(..2);
     for layer in 0..layers {
         let t = layer as f32 / (layers - 1) as f32;
         let base = horizon - 0.18 + t * 0.22 + (h - 1.0) * 0.1 * t;
         let amp = p.f(0.05, 0.12) * (1.0 - 0.4 * t);
-        let (f1, f2, ph) = (p.f(2.0, 4.5), p.f(6.0, 11.0), p.f(0.0, 6.28));
+        let (f1, f2, ph) = (
+            p.f(2.0, 4.5),
+            p.f(6.0, 11.0),
+            p.f(0.0, std::f32::consts::TAU),
+        );
         let color = mix(shade(pal[2], 0.35), shade(pal[4], 0.1), t);
         c.shape(
             (0.0, base - amp * 2.0, w, h),
@@ -458,7 +464,7 @@ fn table_top(c: &mut Canvas, p: &mut Params) {
     c.circle(cx, cy, r * 0.78, [0.93, 0.91, 0.88]);
     // Food: a cluster of rounded pieces in the accent colours.
     for _ in 0..(5 + p.rng.usize(..5)) {
-        let ang = p.f(0.0, 6.28);
+        let ang = p.f(0.0, std::f32::consts::TAU);
         let dist = p.f(0.0, r * 0.5);
         let pr = p.f(0.05, 0.1);
         let col = [pal[2], pal[3], shade(pal[2], 0.25), shade(pal[3], -0.15)][p.rng.usize(..4)];
@@ -1026,7 +1032,7 @@ pub fn render_avatar(seed: u64, size: u32) -> RgbImage {
     let mut c = Canvas::new(size, size);
     let mut p = Params::new(seed);
     let pal = p.pal;
-    let angle = p.f(0.0, 6.28);
+    let angle = p.f(0.0, std::f32::consts::TAU);
     let (dx, dy) = (angle.cos(), angle.sin());
     c.fill(|x, y| mix(pal[1], pal[3], ((x - 0.5) * dx + (y - 0.5) * dy) + 0.5));
     match p.rng.usize(..3) {
