@@ -1,7 +1,7 @@
 //! Typed client for the `/api/v1` API. Components call these functions and never build URLs
 //! by hand; every failure is an [`ApiError`].
 
-use api_types::{Channel, CommentPage, ErrorBody, FeedPage, NoteCard, NoteDetail};
+use api_types::{Channel, CommentPage, ErrorBody, FeedPage, NoteCard, NoteDetail, UserProfile};
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 
@@ -113,4 +113,8 @@ pub async fn replies(comment_id: i64, cursor: Option<&str>) -> Result<CommentPag
         path.push_str(&encode(cursor));
     }
     get_json(&path).await
+}
+
+pub async fn user(id: i64) -> Result<UserProfile, ApiError> {
+    get_json(&format!("/api/v1/users/{id}")).await
 }

@@ -9,6 +9,7 @@ use crate::routes::explore::ExploreShell;
 use crate::routes::not_found::NotFound;
 use crate::routes::note::NoteRoute;
 use crate::routes::topic::TopicPage;
+use crate::routes::user::UserPage;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -23,6 +24,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=|| ()/>
                     </ParentRoute>
                     <Route path=path!("/topic/:name") view=TopicPage/>
+                    <Route path=path!("/user/:id") view=UserPage/>
                 </Routes>
             </main>
         </Router>

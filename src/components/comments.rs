@@ -13,11 +13,15 @@ use crate::format;
 fn CommentBody(comment: Comment, reply: bool) -> impl IntoView {
     let now = format::now_unix();
     let author = comment.author.clone();
+    let by_note_author = use_context::<NoteAuthor>().is_some_and(|a| a.0 == author.id);
     view! {
         <div class="comment" class:reply=reply>
             <Avatar user=author.clone() size=if reply { 24 } else { 32 }/>
             <div class="comment-main">
-                <div class="comment-author">{author.display_name.clone()}</div>
+                <div class="comment-author">
+                    <a href=format!("/user/{}", author.id)>{author.display_name.clone()}</a>
+                    {by_note_author.then(|| view! { <span class="author-badge">"Author"</span> })}
+                </div>
                 <p class="comment-text">
                     {comment.reply_to.map(|to| view! {
                         <span class="reply-to">"Reply "<span class="mention">"@"{to.display_name}</span>": "</span>
@@ -92,7 +96,14 @@ fn Thread(comment: Comment) -> impl IntoView {
 }
 
 #[component]
-pub fn Comments(note_id: i64, initial: CommentPage, total_count: i64) -> impl IntoView {
+pub fn Comments(
+    note_id: i64,
+    /// The note's author: their comments get an "Author" badge.
+    author_id: i64,
+    initial: CommentPage,
+    total_count: i64,
+) -> impl IntoView {
+    provide_context(NoteAuthor(author_id));
     let items = RwSignal::new(initial.items);
     let cursor = RwSignal::new(initial.next_cursor);
     let loading = RwSignal::new(false);
@@ -138,3 +149,7 @@ pub fn Comments(note_id: i64, initial: CommentPage, total_count: i64) -> impl In
         </section>
     }
 }
+
+/// Who wrote the note whose comments these are.
+#[derive(Clone, Copy)]
+struct NoteAuthor(i64);

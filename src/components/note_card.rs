@@ -121,10 +121,10 @@ pub fn NoteCard(
             <div class="card-body">
                 <a class="card-title" id=title_id href=href data-noscroll="">{card.title.clone()}</a>
                 <div class="meta">
-                    <span class="author">
+                    <a class="author" href=format!("/user/{}", card.author.id)>
                         <Avatar user=card.author.clone() size=20/>
                         <span class="author-name">{card.author.display_name.clone()}</span>
-                    </span>
+                    </a>
                     <span class="likes" aria-label=format!("{} likes", card.like_count)>
                         <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 20.5s-7.5-4.6-9.3-9.2C1.5 8 3.6 4.5 7.1 4.5c2 0 3.6 1.1 4.9 2.8 1.3-1.7 2.9-2.8 4.9-2.8 3.5 0 5.6 3.5 4.4 6.8-1.8 4.6-9.3 9.2-9.3 9.2z" fill="none" stroke="currentColor" stroke-width="2"/></svg>
                         {format::count(card.like_count)}

@@ -4,3 +4,4 @@ pub mod explore;
 pub mod not_found;
 pub mod note;
 pub mod topic;
+pub mod user;

@@ -272,10 +272,10 @@ fn NoteView(
                 {video}
             </div>
             <div class="note-info">
-                <div class="note-author">
+                <a class="note-author" href=format!("/user/{}", note.author.id)>
                     <Avatar user=note.author.clone() size=40/>
                     <span class="note-author-name">{note.author.display_name.clone()}</span>
-                </div>
+                </a>
                 <div class="note-scroll">
                     <h1 id="note-title" class="note-title">{title}</h1>
                     <p class="note-body">{rich}</p>
@@ -284,7 +284,7 @@ fn NoteView(
                         {location.map(|l| view! { <span class="note-location">" · "{l}</span> })}
                     </p>
                     <hr class="divider"/>
-                    <Comments note_id=note.id initial=note.comments.clone() total_count=counts.comments/>
+                    <Comments note_id=note.id author_id=note.author.id initial=note.comments.clone() total_count=counts.comments/>
                 </div>
                 <div class="note-stats" aria-label="Engagement">
                     <span class="stat" aria-label=format!("{} likes", counts.likes)>

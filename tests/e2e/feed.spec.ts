@@ -254,3 +254,15 @@ test("a #topic link opens the topic page", async ({ page }) => {
   await expect(page.getByRole("feed").getByRole("article").first()).toBeVisible();
   await shot(page, "topic");
 });
+
+test("the author link opens the creator's profile with their notes", async ({ page }) => {
+  const feedRes = await page.request.get("/api/v1/feed?limit=1");
+  const card = (await feedRes.json()).items[0];
+  await page.goto(`/explore/${card.id}`);
+  await page.locator(".note-author").click();
+  await expect(page).toHaveURL(new RegExp(`/user/${card.author.id}$`));
+  await expect(page.getByRole("heading", { level: 1, name: card.author.display_name })).toBeVisible();
+  const notes = page.getByRole("feed", { name: `Notes by ${card.author.display_name}` });
+  await expect(notes.getByRole("article").first()).toBeVisible();
+  await shot(page, "profile");
+});

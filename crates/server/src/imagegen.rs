@@ -325,7 +325,7 @@ fn landscape(c: &mut Canvas, p: &mut Params) {
     let horizon = h * p.f(0.55, 0.7);
     c.fill(|_, y| mix(sky_top, sky_low, y / horizon));
     // Keep the sun warm whatever the palette's accent is.
-    let sun_color = mix(pal[3], hex(0xffcf7a), 0.55);
+    let sun_color = mix(pal[3], hex(0xffc46b), 0.75);
     let sun = (
         w * p.f(0.25, 0.75),
         horizon * p.f(0.3, 0.6),

@@ -114,6 +114,30 @@ async fn channel_topic_and_author_filters() {
 }
 
 #[tokio::test]
+async fn user_profiles_total_their_notes() {
+    let app = test_app(SMALL_WORLD).await;
+    let note = app.get_json("/api/v1/notes/1").await;
+    let author = note["author"]["id"].as_i64().expect("author");
+    let profile = app.get_json(&format!("/api/v1/users/{author}")).await;
+    assert_eq!(profile["user"]["id"].as_i64(), Some(author));
+    let mut count = 0;
+    let mut uri = format!("/api/v1/feed?author={author}&limit=50");
+    loop {
+        let page = app.get_json(&uri).await;
+        count += page["items"].as_array().expect("items").len() as i64;
+        match page["next_cursor"].as_str() {
+            Some(c) => uri = format!("/api/v1/feed?author={author}&limit=50&cursor={c}"),
+            None => break,
+        }
+    }
+    assert_eq!(profile["note_count"].as_i64(), Some(count));
+    assert!(
+        profile["likes_and_collects"].as_i64().unwrap_or(-1)
+            >= note["counts"]["likes"].as_i64().unwrap_or(0)
+    );
+}
+
+#[tokio::test]
 async fn bad_input_gets_clear_errors() {
     let app = test_app(SMALL_WORLD).await;
     app.expect_error("/api/v1/feed?cursor=not-a-cursor", 400, "bad_request")
@@ -145,6 +169,10 @@ async fn bad_input_gets_clear_errors() {
     app.expect_error("/api/v1/comments/999999/replies", 404, "not_found")
         .await;
     app.expect_error("/api/v1/notes/999999/related", 404, "not_found")
+        .await;
+    app.expect_error("/api/v1/users/999999", 404, "not_found")
+        .await;
+    app.expect_error("/api/v1/users/x", 400, "bad_request")
         .await;
     app.expect_error("/api/v1/nope", 404, "not_found").await;
     app.expect_error("/api/nope/deeper", 404, "not_found").await;
@@ -313,6 +341,7 @@ async fn spa_fallback_openapi_and_cache_headers() {
         "/api/v1/notes/{id}/comments",
         "/api/v1/comments/{id}/replies",
         "/api/v1/notes/{id}/related",
+        "/api/v1/users/{id}",
     ] {
         assert!(doc["paths"][path].is_object(), "openapi lacks {path}");
     }

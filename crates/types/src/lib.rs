@@ -191,6 +191,19 @@ pub struct CommentPage {
     pub total: i64,
 }
 
+/// A user's public profile header.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct UserProfile {
+    pub user: UserSummary,
+    pub bio: String,
+    pub note_count: i64,
+    /// Likes and collects received on all of the user's notes.
+    pub likes_and_collects: i64,
+    /// Unix seconds.
+    pub joined_at: i64,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Health {

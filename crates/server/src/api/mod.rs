@@ -4,6 +4,7 @@ pub mod comments;
 pub mod feed;
 pub mod notes;
 pub mod rows;
+pub mod users;
 
 use api_types::Health;
 use axum::extract::State;
@@ -43,4 +44,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(notes::related))
         .routes(routes!(comments::note_comments))
         .routes(routes!(comments::replies))
+        .routes(routes!(users::profile))
 }
