@@ -90,8 +90,42 @@ pub async fn feed(source: &FeedSource, cursor: Option<&str>) -> Result<FeedPage,
     get_json(&feed_path(source, cursor)).await
 }
 
+thread_local! {
+    /// Recently fetched or prefetched notes, so opening a card can render at once.
+    static NOTE_CACHE: std::cell::RefCell<Vec<NoteDetail>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+const NOTE_CACHE_SIZE: usize = 24;
+
+fn remember(note: &NoteDetail) {
+    NOTE_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        c.retain(|n| n.id != note.id);
+        if c.len() >= NOTE_CACHE_SIZE {
+            c.remove(0);
+        }
+        c.push(note.clone());
+    });
+}
+
+/// A note fetched (or prefetched) recently, without a request.
+pub fn cached_note(id: i64) -> Option<NoteDetail> {
+    NOTE_CACHE.with(|c| c.borrow().iter().find(|n| n.id == id).cloned())
+}
+
 pub async fn note(id: i64) -> Result<NoteDetail, ApiError> {
-    get_json(&format!("/api/v1/notes/{id}")).await
+    let note: NoteDetail = get_json(&format!("/api/v1/notes/{id}")).await?;
+    remember(&note);
+    Ok(note)
+}
+
+/// Warms the cache when a pointer rests on a card (or a finger touches it).
+pub fn prefetch_note(id: i64) {
+    if cached_note(id).is_some() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = note(id).await;
+    });
 }
 
 pub async fn related(id: i64) -> Result<Vec<NoteCard>, ApiError> {

@@ -7,8 +7,8 @@ use stylers_macro::style;
 
 use super::avatar::Avatar;
 use super::picture::Picture;
-use crate::format;
 use crate::masonry::Placement;
+use crate::{api, format};
 
 /// Height of the caption block under the cover; the layout reserves exactly this much.
 pub const TEXT_BLOCK: f64 = 86.0;
@@ -112,6 +112,8 @@ pub fn NoteCard(
             aria-setsize="-1"
             tabindex="0"
             data-note-id=id
+            on:pointerenter=move |_| api::prefetch_note(id)
+            on:touchstart=move |_| api::prefetch_note(id)
         >
             <a class="cover" href=href.clone() data-noscroll="" tabindex="-1" aria-hidden="true"
                 style=move || format!("height:{}px", image_height())>

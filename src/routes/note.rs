@@ -67,10 +67,18 @@ pub fn NoteRoute() -> impl IntoView {
         };
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
-        note.set(Loaded::Loading);
         related.set(Vec::new());
+        // A prefetched note renders at once; otherwise show the skeleton while it loads.
+        let cached = api::cached_note(id);
+        note.set(match &cached {
+            Some(n) => Loaded::Ready(Box::new(n.clone())),
+            None => Loaded::Loading,
+        });
         spawn_local(async move {
-            let result = api::note(id).await;
+            let result = match cached {
+                Some(n) => Ok(n),
+                None => api::note(id).await,
+            };
             if generation.get_value() != mine {
                 return;
             }

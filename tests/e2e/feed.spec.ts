@@ -266,3 +266,25 @@ test("the author link opens the creator's profile with their notes", async ({ pa
   await expect(notes.getByRole("article").first()).toBeVisible();
   await shot(page, "profile");
 });
+
+test("a failed page load shows an error with a working retry", async ({ page }) => {
+  // The first feed request fails as if the server hiccupped; the retry goes through.
+  let failures = 0;
+  await page.route("**/api/v1/feed?channel=fashion*", async (route) => {
+    if (failures++ === 0) {
+      await route.fulfill({
+        status: 503,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "internal", message: "Try later." } }),
+      });
+    } else {
+      await route.continue();
+    }
+  });
+  await page.goto("/explore?channel=fashion");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("The server had a problem (503)");
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(feed(page).getByRole("article").first()).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});

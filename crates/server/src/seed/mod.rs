@@ -167,7 +167,7 @@ fn generate(size: WorldSize, now: i64, progress: &mut dyn FnMut(String)) -> Worl
         let channel_index = rng.usize(0..CHANNELS.len());
         let channel = &CHANNELS[channel_index];
         // Power law over authors: a few prolific creators, a long tail of occasional posters.
-        let author = ((rng.f64().powf(2.2) * size.users as f64) as usize).min(size.users - 1);
+        let author = ((rng.f64().powf(1.7) * size.users as f64) as usize).min(size.users - 1);
         let people: Vec<(usize, &str)> = (0..6)
             .map(|_| rng.usize(0..size.users))
             .filter(|p| *p != author)
