@@ -1,6 +1,7 @@
 //! Image carousel: native swipe through scroll-snap, previous/next buttons, dots, a counter,
 //! and arrow keys (the parent forwards them through the shared `index` signal).
 
+use super::icon::{Glyph, Icon};
 use api_types::Image;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -85,11 +86,11 @@ pub fn Carousel(
             <Show when=move || { count > 1 }>
                 <button class="carousel-btn prev" aria-label="Previous image" on:click=prev
                     disabled=move || index.get() == 0>
-                    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true"><path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/></svg>
+                    <Icon glyph=Glyph::ChevronLeft size=20/>
                 </button>
                 <button class="carousel-btn next" aria-label="Next image" on:click=next
                     disabled=move || index.get() + 1 >= count>
-                    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true"><path d="M9 5l7 7-7 7" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/></svg>
+                    <Icon glyph=Glyph::ChevronRight size=20/>
                 </button>
                 <div class="carousel-counter" aria-live="polite">{move || format!("{}/{count}", index.get() + 1)}</div>
                 <div class="carousel-dots">

@@ -1,6 +1,7 @@
 //! Two-level comments: top-level comments with their first replies, "show more replies" per
 //! thread and "load more comments" at the end, both paged by the server's cursor.
 
+use super::icon::{Glyph, Icon};
 use api_types::{Comment, CommentPage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -31,7 +32,7 @@ fn CommentBody(comment: Comment, reply: bool) -> impl IntoView {
                 <div class="comment-meta">
                     <time>{format::relative_time(comment.created_at, now)}</time>
                     <span class="comment-likes" aria-label=format!("{} likes", comment.like_count)>
-                        <svg width="13" height="13" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 20.5s-7.5-4.6-9.3-9.2C1.5 8 3.6 4.5 7.1 4.5c2 0 3.6 1.1 4.9 2.8 1.3-1.7 2.9-2.8 4.9-2.8 3.5 0 5.6 3.5 4.4 6.8-1.8 4.6-9.3 9.2-9.3 9.2z" fill="none" stroke="currentColor" stroke-width="2"/></svg>
+                        <Icon glyph=Glyph::Heart size=13/>
                         {format::count(comment.like_count)}
                     </span>
                 </div>

@@ -6,6 +6,7 @@ pub mod channel_bar;
 pub mod comments;
 pub mod feed;
 pub mod header;
+pub mod icon;
 pub mod masonry_grid;
 pub mod note_card;
 pub mod picture;

@@ -1,6 +1,7 @@
 //! A note card in the masonry feed: cover at its true (clamped) aspect ratio, title, author,
 //! like count. Positioned absolutely from the layout the grid computed.
 
+use super::icon::{Glyph, Icon};
 use api_types::{NoteCard as Card, NoteKind};
 use leptos::prelude::*;
 use stylers_macro::style;
@@ -88,7 +89,7 @@ pub fn NoteCard(
         let label = card.video_seconds.map(format::duration).unwrap_or_default();
         view! { class=class,
             <span class="badge" aria-label="Video note">
-                <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><path d="M3 1.5v9l7.5-4.5z" fill="currentColor"/></svg>
+                <Icon glyph=Glyph::Play size=12/>
                 {label}
             </span>
         }
@@ -128,7 +129,7 @@ pub fn NoteCard(
                         <span class="author-name">{card.author.display_name.clone()}</span>
                     </a>
                     <span class="likes" aria-label=format!("{} likes", card.like_count)>
-                        <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 20.5s-7.5-4.6-9.3-9.2C1.5 8 3.6 4.5 7.1 4.5c2 0 3.6 1.1 4.9 2.8 1.3-1.7 2.9-2.8 4.9-2.8 3.5 0 5.6 3.5 4.4 6.8-1.8 4.6-9.3 9.2-9.3 9.2z" fill="none" stroke="currentColor" stroke-width="2"/></svg>
+                        <Icon glyph=Glyph::Heart size=14/>
                         {format::count(card.like_count)}
                     </span>
                 </div>

@@ -1,6 +1,7 @@
 //! `/explore/:id`: a note. Over the feed it is a modal dialog (Escape, the close button and
 //! Back all pop the history entry); loaded directly it renders as a page.
 
+use crate::components::icon::{Glyph, Icon};
 use api_types::{NoteCard as Card, NoteDetail, NoteKind};
 use leptos::ev;
 use leptos::prelude::*;
@@ -251,7 +252,7 @@ fn NoteView(
         let len = note.video_seconds.map(format::duration).unwrap_or_default();
         view! {
             <span class="video-badge" aria-label=format!("Video note, {len}")>
-                <svg width="14" height="14" viewBox="0 0 12 12" aria-hidden="true"><path d="M3 1.5v9l7.5-4.5z" fill="currentColor"/></svg>
+                <Icon glyph=Glyph::Play size=14/>
                 {len.clone()}
             </span>
         }
@@ -272,7 +273,7 @@ fn NoteView(
         >
             {overlay.then(|| view! {
                 <button class="note-close" aria-label="Close note" on:click=move |_| close.run(())>
-                    <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round"/></svg>
+                    <Icon glyph=Glyph::Close size=22/>
                 </button>
             })}
             <div class="note-media">
@@ -296,19 +297,19 @@ fn NoteView(
                 </div>
                 <div class="note-stats" aria-label="Engagement">
                     <span class="stat" aria-label=format!("{} likes", counts.likes)>
-                        <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 20.5s-7.5-4.6-9.3-9.2C1.5 8 3.6 4.5 7.1 4.5c2 0 3.6 1.1 4.9 2.8 1.3-1.7 2.9-2.8 4.9-2.8 3.5 0 5.6 3.5 4.4 6.8-1.8 4.6-9.3 9.2-9.3 9.2z" fill="none" stroke="currentColor" stroke-width="1.8"/></svg>
+                        <Icon glyph=Glyph::Heart size=22/>
                         {format::count(counts.likes)}
                     </span>
                     <span class="stat" aria-label=format!("{} collects", counts.collects)>
-                        <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.8l-5.2 2.8 1-5.8-4.3-4.1 5.9-.9z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/></svg>
+                        <Icon glyph=Glyph::Star size=22/>
                         {format::count(counts.collects)}
                     </span>
                     <span class="stat" aria-label=format!("{} comments", counts.comments)>
-                        <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 5.5h16v10H9l-5 4z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/></svg>
+                        <Icon glyph=Glyph::Comment size=22/>
                         {format::count(counts.comments)}
                     </span>
                     <span class="stat" aria-label=format!("{} shares", counts.shares)>
-                        <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><path d="M14 5l6 6-6 6M20 11H9a5 5 0 00-5 5v2" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/></svg>
+                        <Icon glyph=Glyph::Share size=22/>
                         {format::count(counts.shares)}
                     </span>
                 </div>

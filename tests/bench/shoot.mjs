@@ -11,7 +11,7 @@ const browser = await chromium.launch({
 });
 const sizes = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };
 for (const [name, viewport] of Object.entries(sizes)) {
-  const page = await browser.newPage({ viewport, deviceScaleFactor: name === "phone" ? 2 : 1 });
+  const page = await browser.newPage({ viewport, deviceScaleFactor: name === "phone" ? 2 : 1, colorScheme: process.env.COLOR_SCHEME ?? "light" });
   for (const path of paths) {
     await page.goto(base + path);
     await page.waitForTimeout(600);
