@@ -8,6 +8,7 @@ pub mod error;
 pub mod extract;
 pub mod imagegen;
 pub mod images;
+pub mod search;
 pub mod seed;
 
 use std::path::{Path, PathBuf};
