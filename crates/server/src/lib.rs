@@ -26,18 +26,30 @@ use tower_http::trace::TraceLayer;
 
 pub use crate::db::Db;
 use crate::images::ImageStore;
+use crate::search::SearchIndex;
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub images: Arc<ImageStore>,
+    pub search: Arc<SearchIndex>,
 }
 
 impl AppState {
-    pub fn new(db: Db, data_dir: &Path) -> std::io::Result<Self> {
+    /// Prepares the image cache and opens (or builds) the search index under `data_dir`.
+    pub async fn new(
+        db: Db,
+        data_dir: &Path,
+        progress: impl FnMut(String),
+    ) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
         let images = Arc::new(ImageStore::new(data_dir.join("images")));
         images::prepare_dir(&images)?;
-        Ok(AppState { db, images })
+        let search = SearchIndex::open_or_build(data_dir.join("search"), &db, progress).await?;
+        Ok(AppState {
+            db,
+            images,
+            search: Arc::new(search),
+        })
     }
 }
 

@@ -42,21 +42,24 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
 
     let db_path = config.data_dir.join("zhongcao.sqlite3");
-    println!("[1/3] Opening database {} (migrations)", db_path.display());
+    println!("[1/4] Opening database {} (migrations)", db_path.display());
     let pool = db::connect(&db_path).await?;
 
-    println!("[2/3] Checking demo data");
+    println!("[2/4] Checking demo data");
     let world = seed::WorldSize {
         users: config.seed_users,
         notes: config.seed_notes,
     };
     seed::seed_if_empty(&pool, world, |p| println!("      {p}")).await?;
 
-    let state = AppState::new(pool, &config.data_dir)?;
+    println!("[3/4] Search index");
+    let state = AppState::new(pool, &config.data_dir, |p| println!("      {p}"))
+        .await
+        .map_err(|e| e.to_string())?;
     let addr = SocketAddr::new(config.host, config.port);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     println!(
-        "[3/3] Ready in {:.1}s: http://{}",
+        "[4/4] Ready in {:.1}s: http://{}",
         started.elapsed().as_secs_f64(),
         listener.local_addr()?
     );

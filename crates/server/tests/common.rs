@@ -45,7 +45,9 @@ pub async fn test_app(size: WorldSize) -> TestApp {
         "console.log(1)",
     )
     .expect("asset");
-    let state = AppState::new(pool, dir.path()).expect("state");
+    let state = AppState::new(pool, dir.path(), |_| {})
+        .await
+        .expect("state");
     TestApp {
         router: app(state.clone(), dist),
         state,

@@ -204,6 +204,75 @@ pub struct UserProfile {
     pub joined_at: i64,
 }
 
+/// Longest search query accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 100;
+
+/// Order of note search results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SearchSort {
+    /// Relevance mixed with engagement and recency.
+    #[default]
+    General,
+    Newest,
+    /// Most liked first.
+    Likes,
+}
+
+/// Which notes a search includes by type.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NoteTypeFilter {
+    #[default]
+    All,
+    Image,
+    Video,
+}
+
+/// How recent the notes a search includes are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TimeFilter {
+    #[default]
+    Any,
+    Day,
+    Week,
+    HalfYear,
+}
+
+impl TimeFilter {
+    /// The window in seconds, if any.
+    pub fn seconds(self) -> Option<i64> {
+        match self {
+            TimeFilter::Any => None,
+            TimeFilter::Day => Some(86_400),
+            TimeFilter::Week => Some(7 * 86_400),
+            TimeFilter::HalfYear => Some(182 * 86_400),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct NoteSearchPage {
+    pub items: Vec<NoteCard>,
+    pub next_cursor: Option<String>,
+    /// Number of matching notes.
+    pub total: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct UserSearchPage {
+    pub items: Vec<UserProfile>,
+    pub next_cursor: Option<String>,
+    /// Number of matching users.
+    pub total: i64,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Health {

@@ -4,6 +4,7 @@ pub mod comments;
 pub mod feed;
 pub mod notes;
 pub mod rows;
+pub mod search;
 pub mod users;
 
 use api_types::Health;
@@ -45,4 +46,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(comments::note_comments))
         .routes(routes!(comments::replies))
         .routes(routes!(users::profile))
+        .routes(routes!(search::search_notes))
+        .routes(routes!(search::search_users))
 }

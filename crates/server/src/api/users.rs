@@ -1,10 +1,14 @@
 //! Public user profiles.
 
+use std::collections::HashMap;
+
 use api_types::UserProfile;
 use axum::extract::State;
 use axum::Json;
+use sqlx::QueryBuilder;
 
 use super::rows::user;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiPath;
 use crate::AppState;
@@ -21,26 +25,45 @@ pub async fn profile(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<Json<UserProfile>> {
-    let row = sqlx::query_as::<_, (i64, String, String, String, String, i64)>(
-        "SELECT u.id, u.username, u.display_name, a.image_key, u.bio, u.created_at \
-         FROM users u JOIN images a ON a.id = u.avatar_image_id WHERE u.id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&state.db)
-    .await?
-    .ok_or_else(|| AppError::NotFound(format!("User {id} does not exist.")))?;
-    let (note_count, likes_and_collects) = sqlx::query_as::<_, (i64, i64)>(
-        "SELECT COUNT(*), COALESCE(SUM(like_count + collect_count), 0) FROM notes WHERE author_id = ?",
-    )
-    .bind(id)
-    .fetch_one(&state.db)
-    .await?;
-    let (uid, username, display_name, avatar, bio, joined_at) = row;
-    Ok(Json(UserProfile {
-        user: user(uid, username, display_name, &avatar),
-        bio,
-        note_count,
-        likes_and_collects,
-        joined_at,
-    }))
+    profiles(&state.db, &[id])
+        .await?
+        .pop()
+        .map(Json)
+        .ok_or_else(|| AppError::NotFound(format!("User {id} does not exist.")))
+}
+
+/// Profiles for `ids`, in the order given (unknown ids are skipped).
+pub async fn profiles(db: &Db, ids: &[i64]) -> AppResult<Vec<UserProfile>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut sql = QueryBuilder::new(
+        "SELECT u.id, u.username, u.display_name, a.image_key, u.bio, u.created_at, \
+         (SELECT COUNT(*) FROM notes n WHERE n.author_id = u.id), \
+         (SELECT COALESCE(SUM(n.like_count + n.collect_count), 0) FROM notes n WHERE n.author_id = u.id) \
+         FROM users u JOIN images a ON a.id = u.avatar_image_id WHERE u.id IN (",
+    );
+    let mut list = sql.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    sql.push(")");
+    type Row = (i64, String, String, String, String, i64, i64, i64);
+    let rows: Vec<Row> = sql.build_query_as().fetch_all(db).await?;
+    let mut by_id: HashMap<i64, UserProfile> = rows
+        .into_iter()
+        .map(
+            |(id, username, name, avatar, bio, joined_at, notes, likes)| {
+                let profile = UserProfile {
+                    user: user(id, username, name, &avatar),
+                    bio,
+                    note_count: notes,
+                    likes_and_collects: likes,
+                    joined_at,
+                };
+                (id, profile)
+            },
+        )
+        .collect();
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }

@@ -1,0 +1,174 @@
+//! Search endpoints: notes (with sorts and filters) and users.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use api_types::{
+    NoteCard, NoteSearchPage, NoteTypeFilter, SearchSort, TimeFilter, UserSearchPage,
+    MAX_QUERY_CHARS,
+};
+use axum::extract::State;
+use axum::Json;
+use serde::Deserialize;
+use sqlx::QueryBuilder;
+use utoipa::IntoParams;
+
+use super::rows::{CardRow, CARD_SELECT};
+use super::users::profiles;
+use crate::cursor::{page_limit, Cursor};
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiQuery;
+use crate::search::{Hits, NoteFilter, NoteSort, SearchIndex};
+use crate::AppState;
+
+#[derive(Deserialize, IntoParams)]
+pub struct NoteSearchQuery {
+    /// What to look for (1 to 100 characters).
+    pub q: String,
+    #[serde(default)]
+    pub sort: SearchSort,
+    #[serde(default, rename = "type")]
+    #[param(rename = "type")]
+    pub note_type: NoteTypeFilter,
+    #[serde(default)]
+    pub time: TimeFilter,
+    /// Opaque cursor from the previous page's `next_cursor`.
+    pub cursor: Option<String>,
+    /// Page size, 1..=50 (default 20).
+    pub limit: Option<u32>,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct UserSearchQuery {
+    /// What to look for (1 to 100 characters).
+    pub q: String,
+    pub cursor: Option<String>,
+    pub limit: Option<u32>,
+}
+
+/// The trimmed query, or a 422 saying what is wrong with it.
+fn validate_query(q: &str) -> AppResult<String> {
+    let q = q.trim();
+    if q.is_empty() {
+        return Err(AppError::Validation("q must not be empty.".to_string()));
+    }
+    if q.chars().count() > MAX_QUERY_CHARS {
+        return Err(AppError::Validation(format!(
+            "q must be at most {MAX_QUERY_CHARS} characters."
+        )));
+    }
+    Ok(q.to_string())
+}
+
+fn offset_of(cursor: Option<&str>) -> AppResult<usize> {
+    Ok(Cursor::decode_opt(cursor)?.map_or(0, |c| usize::try_from(c.key).unwrap_or(0)))
+}
+
+fn next_cursor(offset: usize, limit: usize, total: usize) -> Option<String> {
+    (offset + limit < total).then(|| {
+        Cursor {
+            key: (offset + limit) as i64,
+            id: 0,
+        }
+        .encode()
+    })
+}
+
+/// Runs a CPU-bound index lookup off the async workers.
+async fn blocking<T: Send + 'static>(
+    index: &Arc<SearchIndex>,
+    f: impl FnOnce(&SearchIndex) -> Result<T, crate::search::SearchError> + Send + 'static,
+) -> AppResult<T> {
+    let index = Arc::clone(index);
+    tokio::task::spawn_blocking(move || f(&index))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// Note cards for `ids`, in that order.
+async fn cards(db: &Db, ids: &[i64]) -> AppResult<Vec<NoteCard>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut sql = QueryBuilder::new(CARD_SELECT);
+    sql.push(" WHERE n.id IN (");
+    let mut list = sql.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    sql.push(")");
+    let rows: Vec<CardRow> = sql.build_query_as().fetch_all(db).await?;
+    let mut by_id: HashMap<i64, NoteCard> = rows
+        .into_iter()
+        .map(|r| (r.id, NoteCard::from(r)))
+        .collect();
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
+/// Full-text note search.
+#[utoipa::path(get, path = "/api/v1/search/notes", tag = "search", params(NoteSearchQuery),
+    responses(
+        (status = 200, body = NoteSearchPage),
+        (status = 400, description = "Malformed cursor or unknown sort/type/time", body = api_types::ErrorBody),
+        (status = 422, description = "Empty or overlong query, limit out of range", body = api_types::ErrorBody),
+    ))]
+pub async fn search_notes(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<NoteSearchQuery>,
+) -> AppResult<Json<NoteSearchPage>> {
+    let q = validate_query(&params.q)?;
+    let limit = page_limit(params.limit)? as usize;
+    let offset = offset_of(params.cursor.as_deref())?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let filter = NoteFilter {
+        note_type: match params.note_type {
+            NoteTypeFilter::All => None,
+            NoteTypeFilter::Image => Some("image"),
+            NoteTypeFilter::Video => Some("video"),
+        },
+        since: params.time.seconds().map(|s| now - s),
+    };
+    let sort = match params.sort {
+        SearchSort::General => NoteSort::General,
+        SearchSort::Newest => NoteSort::Newest,
+        SearchSort::Likes => NoteSort::MostLiked,
+    };
+    let hits: Hits = blocking(&state.search, move |index| {
+        index.search_notes(&q, sort, &filter, offset, limit, now)
+    })
+    .await?;
+    Ok(Json(NoteSearchPage {
+        items: cards(&state.db, &hits.ids).await?,
+        next_cursor: next_cursor(offset, limit, hits.total),
+        total: hits.total as i64,
+    }))
+}
+
+/// Users by name, username or bio.
+#[utoipa::path(get, path = "/api/v1/search/users", tag = "search", params(UserSearchQuery),
+    responses(
+        (status = 200, body = UserSearchPage),
+        (status = 400, description = "Malformed cursor", body = api_types::ErrorBody),
+        (status = 422, description = "Empty or overlong query, limit out of range", body = api_types::ErrorBody),
+    ))]
+pub async fn search_users(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<UserSearchQuery>,
+) -> AppResult<Json<UserSearchPage>> {
+    let q = validate_query(&params.q)?;
+    let limit = page_limit(params.limit)? as usize;
+    let offset = offset_of(params.cursor.as_deref())?;
+    let hits = blocking(&state.search, move |index| {
+        index.search_users(&q, offset, limit)
+    })
+    .await?;
+    Ok(Json(UserSearchPage {
+        items: profiles(&state.db, &hits.ids).await?,
+        next_cursor: next_cursor(offset, limit, hits.total),
+        total: hits.total as i64,
+    }))
+}

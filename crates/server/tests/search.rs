@@ -1,0 +1,281 @@
+//! Search over the seeded world, through HTTP: Chinese and English matching, sorts, filters,
+//! paging, bad input, incremental updates and rebuilding a lost or corrupt index.
+
+mod common;
+
+use std::collections::HashSet;
+use std::time::Instant;
+
+use common::{test_app, SMALL_WORLD};
+use serde_json::Value;
+use zhongcao_server::AppState;
+
+fn encode(q: &str) -> String {
+    q.bytes().map(|b| format!("%{b:02X}")).collect()
+}
+
+async fn note_text(app: &common::TestApp, id: i64) -> String {
+    let n = app.get_json(&format!("/api/v1/notes/{id}")).await;
+    format!(
+        "{} {} {} {}",
+        n["title"].as_str().unwrap_or(""),
+        n["body"].as_str().unwrap_or(""),
+        n["topics"],
+        n["author"]["display_name"].as_str().unwrap_or("")
+    )
+    .to_lowercase()
+}
+
+fn ids(page: &Value) -> Vec<i64> {
+    page["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|c| c["id"].as_i64())
+        .collect()
+}
+
+/// Inserts a note by hand (there is no publish endpoint yet) and returns its id.
+async fn insert_note(state: &AppState, title: &str, body: &str) -> i64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .expect("clock");
+    sqlx::query_scalar(
+        "INSERT INTO notes (author_id, channel_id, kind, title, body, cover_image_id, score, created_at) \
+         VALUES (1, 1, 'image', ?, ?, 1, 0, ?) RETURNING id",
+    )
+    .bind(title)
+    .bind(body)
+    .bind(now)
+    .fetch_one(&state.db)
+    .await
+    .expect("insert note")
+}
+
+#[tokio::test]
+async fn chinese_queries_match_words_inside_longer_text() {
+    let app = test_app(SMALL_WORLD).await;
+    // Take a two-character word from a real title and search for it.
+    let note = app.get_json("/api/v1/notes/1").await;
+    let title: Vec<char> = note["title"].as_str().expect("title").chars().collect();
+    let word: String = title
+        .windows(2)
+        .find(|w| w.iter().all(|c| ('\u{4e00}'..='\u{9fff}').contains(c)))
+        .map(|w| w.iter().collect())
+        .unwrap_or_else(|| "推荐".to_string());
+    let page = app
+        .get_json(&format!(
+            "/api/v1/search/notes?q={}&limit=50",
+            encode(&word)
+        ))
+        .await;
+    assert!(
+        page["total"].as_i64().unwrap_or(0) > 0,
+        "nothing for {word}"
+    );
+    for id in ids(&page).into_iter().take(10) {
+        let text = note_text(&app, id).await;
+        // jieba may split the pair differently inside a longer word; one of its characters
+        // must still be there.
+        assert!(
+            word.chars().any(|c| text.contains(c)),
+            "{id} does not mention {word}"
+        );
+    }
+
+    let id = insert_note(&app.state, "防晒霜推荐｜夏天必备", "通勤党的防晒清单").await;
+    app.state
+        .search
+        .index_note(&app.state.db, id)
+        .await
+        .expect("index");
+    let page = app
+        .get_json(&format!("/api/v1/search/notes?q={}", encode("防晒")))
+        .await;
+    assert!(ids(&page).contains(&id), "防晒 should find 防晒霜推荐");
+}
+
+#[tokio::test]
+async fn new_notes_are_searchable_within_a_second_and_english_is_stemmed() {
+    let app = test_app(SMALL_WORLD).await;
+    let started = Instant::now();
+    let id = insert_note(&app.state, "Zebracorn morning run", "I run along the river").await;
+    app.state
+        .search
+        .index_note(&app.state.db, id)
+        .await
+        .expect("index");
+    let page = app
+        .get_json("/api/v1/search/notes?q=zebracorns%20running")
+        .await;
+    assert_eq!(ids(&page).first(), Some(&id));
+    assert!(
+        started.elapsed().as_secs_f64() < 1.0,
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn sorts_and_filters_hold_for_every_result() {
+    let app = test_app(SMALL_WORLD).await;
+    let q = "the";
+    let likes = app
+        .get_json(&format!("/api/v1/search/notes?q={q}&sort=likes&limit=50"))
+        .await;
+    let counts: Vec<i64> = likes["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|c| c["like_count"].as_i64())
+        .collect();
+    assert!(counts.len() > 3, "need results for {q}");
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+
+    let newest = app
+        .get_json(&format!("/api/v1/search/notes?q={q}&sort=newest&limit=20"))
+        .await;
+    let mut times = Vec::new();
+    for id in ids(&newest) {
+        let n = app.get_json(&format!("/api/v1/notes/{id}")).await;
+        times.push(n["created_at"].as_i64().expect("time"));
+    }
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "{times:?}");
+
+    let video = app
+        .get_json(&format!("/api/v1/search/notes?q={q}&type=video&limit=50"))
+        .await;
+    assert!(video["items"].as_array().is_some_and(|i| !i.is_empty()));
+    for card in video["items"].as_array().expect("items") {
+        assert_eq!(card["kind"], "video");
+    }
+    let image = app
+        .get_json(&format!("/api/v1/search/notes?q={q}&type=image&limit=50"))
+        .await;
+    let all = app.get_json(&format!("/api/v1/search/notes?q={q}")).await;
+    assert_eq!(
+        image["total"].as_i64().unwrap_or(0) + video["total"].as_i64().unwrap_or(0),
+        all["total"].as_i64().unwrap_or(-1)
+    );
+
+    let week = app
+        .get_json(&format!(
+            "/api/v1/search/notes?q={q}&time=week&sort=newest&limit=50"
+        ))
+        .await;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .expect("clock");
+    for id in ids(&week).into_iter().rev().take(3) {
+        let n = app.get_json(&format!("/api/v1/notes/{id}")).await;
+        assert!(now - n["created_at"].as_i64().expect("time") <= 7 * 86_400);
+    }
+    assert!(week["total"].as_i64() < all["total"].as_i64());
+}
+
+#[tokio::test]
+async fn pages_do_not_overlap() {
+    let app = test_app(SMALL_WORLD).await;
+    let mut seen = HashSet::new();
+    let mut uri = "/api/v1/search/notes?q=the&limit=7".to_string();
+    let total = loop {
+        let page = app.get_json(&uri).await;
+        let total = page["total"].as_i64().expect("total");
+        for id in ids(&page) {
+            assert!(seen.insert(id), "{id} twice");
+        }
+        match page["next_cursor"].as_str() {
+            Some(c) => uri = format!("/api/v1/search/notes?q=the&limit=7&cursor={c}"),
+            None => break total,
+        }
+    };
+    assert_eq!(seen.len() as i64, total);
+}
+
+#[tokio::test]
+async fn users_are_found_by_name() {
+    let app = test_app(SMALL_WORLD).await;
+    let profile = app.get_json("/api/v1/users/3").await;
+    let name = profile["user"]["username"].as_str().expect("username");
+    let page = app
+        .get_json(&format!("/api/v1/search/users?q={}", encode(name)))
+        .await;
+    let found: Vec<i64> = page["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|u| u["user"]["id"].as_i64())
+        .collect();
+    assert_eq!(found.first(), Some(&3), "{name}: {found:?}");
+}
+
+#[tokio::test]
+async fn bad_search_input_gets_clear_errors() {
+    let app = test_app(SMALL_WORLD).await;
+    app.expect_error("/api/v1/search/notes?q=", 422, "validation")
+        .await;
+    app.expect_error("/api/v1/search/notes?q=%20%20", 422, "validation")
+        .await;
+    app.expect_error("/api/v1/search/notes", 400, "bad_request")
+        .await;
+    app.expect_error(
+        &format!("/api/v1/search/notes?q={}", "a".repeat(101)),
+        422,
+        "validation",
+    )
+    .await;
+    app.expect_error("/api/v1/search/notes?q=a&sort=best", 400, "bad_request")
+        .await;
+    app.expect_error("/api/v1/search/notes?q=a&type=gif", 400, "bad_request")
+        .await;
+    app.expect_error("/api/v1/search/notes?q=a&time=year", 400, "bad_request")
+        .await;
+    app.expect_error("/api/v1/search/notes?q=a&limit=0", 422, "validation")
+        .await;
+    app.expect_error("/api/v1/search/notes?q=a&cursor=zz", 400, "bad_request")
+        .await;
+    app.expect_error("/api/v1/search/users?q=", 422, "validation")
+        .await;
+    // Query syntax characters are just text.
+    for q in ["%22", "title%3A", "((", "AND", "*", "%3Cscript%3E"] {
+        let res = app.get(&format!("/api/v1/search/notes?q={q}")).await;
+        assert_eq!(res.status, 200, "q={q}");
+    }
+}
+
+#[tokio::test]
+async fn a_lost_or_corrupt_index_is_rebuilt() {
+    let app = test_app(SMALL_WORLD).await;
+    let search_dir = app.dir.path().join("search");
+    let count = |state: &AppState| {
+        state
+            .search
+            .search_notes(
+                "the",
+                zhongcao_server::search::NoteSort::Newest,
+                &Default::default(),
+                0,
+                5,
+                0,
+            )
+            .expect("search")
+            .total
+    };
+    let before = count(&app.state);
+    assert!(before > 0);
+
+    std::fs::remove_dir_all(&search_dir).expect("delete index");
+    let state = AppState::new(app.state.db.clone(), app.dir.path(), |_| {})
+        .await
+        .expect("rebuilt");
+    assert_eq!(count(&state), before);
+    drop(state);
+
+    std::fs::write(search_dir.join("meta.json"), b"{ not json").expect("corrupt");
+    let state = AppState::new(app.state.db.clone(), app.dir.path(), |_| {})
+        .await
+        .expect("rebuilt after corruption");
+    assert_eq!(count(&state), before);
+}
