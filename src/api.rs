@@ -1,7 +1,10 @@
 //! Typed client for the `/api/v1` API. Components call these functions and never build URLs
 //! by hand; every failure is an [`ApiError`].
 
-use api_types::{Channel, CommentPage, ErrorBody, FeedPage, NoteCard, NoteDetail, UserProfile};
+use api_types::{
+    Channel, CommentPage, ErrorBody, FeedPage, NoteCard, NoteDetail, NoteSearchPage,
+    NoteTypeFilter, SearchSort, TimeFilter, UserProfile, UserSearchPage,
+};
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 
@@ -61,12 +64,22 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
 }
 
+/// A note search as the URL describes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoteSearch {
+    pub q: String,
+    pub sort: SearchSort,
+    pub kind: NoteTypeFilter,
+    pub time: TimeFilter,
+}
+
 /// Which notes a feed lists.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FeedSource {
     Channel(String),
     Topic(String),
     Author(i64),
+    Search(NoteSearch),
 }
 
 pub async fn channels() -> Result<Vec<Channel>, ApiError> {
@@ -78,6 +91,13 @@ pub fn feed_path(source: &FeedSource, cursor: Option<&str>) -> String {
         FeedSource::Channel(slug) => format!("/api/v1/feed?channel={}", encode(slug)),
         FeedSource::Topic(topic) => format!("/api/v1/feed?topic={}", encode(topic)),
         FeedSource::Author(id) => format!("/api/v1/feed?author={id}"),
+        FeedSource::Search(s) => format!(
+            "/api/v1/search/notes?q={}&sort={}&type={}&time={}",
+            encode(&s.q),
+            s.sort.as_str(),
+            s.kind.as_str(),
+            s.time.as_str()
+        ),
     };
     if let Some(cursor) = cursor {
         path.push_str("&cursor=");
@@ -87,7 +107,24 @@ pub fn feed_path(source: &FeedSource, cursor: Option<&str>) -> String {
 }
 
 pub async fn feed(source: &FeedSource, cursor: Option<&str>) -> Result<FeedPage, ApiError> {
-    get_json(&feed_path(source, cursor)).await
+    let path = feed_path(source, cursor);
+    if matches!(source, FeedSource::Search(_)) {
+        let page: NoteSearchPage = get_json(&path).await?;
+        return Ok(FeedPage {
+            items: page.items,
+            next_cursor: page.next_cursor,
+        });
+    }
+    get_json(&path).await
+}
+
+pub async fn search_users(q: &str, cursor: Option<&str>) -> Result<UserSearchPage, ApiError> {
+    let mut path = format!("/api/v1/search/users?q={}", encode(q));
+    if let Some(cursor) = cursor {
+        path.push_str("&cursor=");
+        path.push_str(&encode(cursor));
+    }
+    get_json(&path).await
 }
 
 thread_local! {

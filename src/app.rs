@@ -8,6 +8,7 @@ use crate::components::header::Header;
 use crate::routes::explore::ExploreShell;
 use crate::routes::not_found::NotFound;
 use crate::routes::note::NoteRoute;
+use crate::routes::search::SearchPage;
 use crate::routes::topic::TopicPage;
 use crate::routes::user::UserPage;
 
@@ -23,6 +24,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!(":id") view=NoteRoute/>
                         <Route path=path!("") view=|| ()/>
                     </ParentRoute>
+                    <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/topic/:name") view=TopicPage/>
                     <Route path=path!("/user/:id") view=UserPage/>
                 </Routes>

@@ -30,7 +30,14 @@ struct FeedState {
 pub fn InfiniteFeed(
     #[prop(into)] source: Signal<FeedSource>,
     #[prop(into)] label: String,
+    /// Shown when the source has no notes at all.
+    #[prop(optional, into)]
+    empty_title: Option<String>,
+    #[prop(optional, into)] empty_message: Option<String>,
 ) -> impl IntoView {
+    let empty_title = empty_title.unwrap_or_else(|| "No notes yet".to_string());
+    let empty_message =
+        empty_message.unwrap_or_else(|| "Nothing has been posted here so far.".to_string());
     let state = FeedState {
         cards: RwSignal::new(Vec::new()),
         cursor: RwSignal::new(None),
@@ -122,9 +129,7 @@ pub fn InfiniteFeed(
                 if let Some(message) = state.error.get() {
                     view! { <ErrorState message=message on_retry=retry/> }.into_any()
                 } else if state.done.get() && state.cards.with(Vec::is_empty) {
-                    view! {
-                        <EmptyState title="No notes yet" message="Nothing has been posted here so far."/>
-                    }
+                    view! { <EmptyState title=empty_title.clone() message=empty_message.clone()/> }
                         .into_any()
                 } else if state.done.get() {
                     view! { <p class="feed-end">"You're all caught up"</p> }.into_any()

@@ -13,6 +13,7 @@ pub enum Glyph {
     Close,
     ChevronLeft,
     ChevronRight,
+    Search,
 }
 
 impl Glyph {
@@ -27,6 +28,7 @@ impl Glyph {
             Glyph::Close => ("M6 6l12 12M18 6L6 18", false),
             Glyph::ChevronLeft => ("M15 5l-7 7 7 7", false),
             Glyph::ChevronRight => ("M9 5l7 7-7 7", false),
+            Glyph::Search => ("M10.5 17a6.5 6.5 0 100-13 6.5 6.5 0 000 13zM15.5 15.5L20 20", false),
         }
     }
 }

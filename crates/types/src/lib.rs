@@ -243,7 +243,64 @@ pub enum TimeFilter {
     HalfYear,
 }
 
+impl SearchSort {
+    pub const ALL: [SearchSort; 3] = [SearchSort::General, SearchSort::Newest, SearchSort::Likes];
+
+    /// The value used in URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SearchSort::General => "general",
+            SearchSort::Newest => "newest",
+            SearchSort::Likes => "likes",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == raw)
+    }
+}
+
+impl NoteTypeFilter {
+    pub const ALL: [NoteTypeFilter; 3] = [
+        NoteTypeFilter::All,
+        NoteTypeFilter::Image,
+        NoteTypeFilter::Video,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoteTypeFilter::All => "all",
+            NoteTypeFilter::Image => "image",
+            NoteTypeFilter::Video => "video",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == raw)
+    }
+}
+
 impl TimeFilter {
+    pub const ALL: [TimeFilter; 4] = [
+        TimeFilter::Any,
+        TimeFilter::Day,
+        TimeFilter::Week,
+        TimeFilter::HalfYear,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeFilter::Any => "any",
+            TimeFilter::Day => "day",
+            TimeFilter::Week => "week",
+            TimeFilter::HalfYear => "half_year",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == raw)
+    }
+
     /// The window in seconds, if any.
     pub fn seconds(self) -> Option<i64> {
         match self {
@@ -283,6 +340,20 @@ pub struct Health {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn url_values_round_trip_and_match_serde() {
+        for v in SearchSort::ALL {
+            assert_eq!(SearchSort::parse(v.as_str()), Some(v));
+        }
+        for v in NoteTypeFilter::ALL {
+            assert_eq!(NoteTypeFilter::parse(v.as_str()), Some(v));
+        }
+        for v in TimeFilter::ALL {
+            assert_eq!(TimeFilter::parse(v.as_str()), Some(v));
+        }
+        assert_eq!(TimeFilter::parse("year"), None);
+    }
 
     #[test]
     fn srcset_lists_every_width() {

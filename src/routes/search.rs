@@ -1,0 +1,237 @@
+//! `/search?q=&type=notes|users&sort=&kind=&time=`: search results. Everything lives in the URL,
+//! so results can be shared and Back returns to the previous search.
+
+use api_types::{NoteTypeFilter, SearchSort, TimeFilter, UserProfile};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{self, FeedSource, NoteSearch};
+use crate::components::avatar::Avatar;
+use crate::components::feed::InfiniteFeed;
+use crate::components::states::{EmptyState, ErrorState};
+use crate::format;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct SearchUrl {
+    q: String,
+    users: bool,
+    sort: SearchSort,
+    kind: NoteTypeFilter,
+    time: TimeFilter,
+}
+
+impl SearchUrl {
+    /// The URL of this search; defaults are left out so links stay short.
+    fn href(&self) -> String {
+        let mut url = format!("/search?q={}", js_sys::encode_uri_component(&self.q));
+        if self.users {
+            url.push_str("&type=users");
+            return url;
+        }
+        for (key, value, default) in [
+            ("sort", self.sort.as_str(), SearchSort::default().as_str()),
+            (
+                "kind",
+                self.kind.as_str(),
+                NoteTypeFilter::default().as_str(),
+            ),
+            ("time", self.time.as_str(), TimeFilter::default().as_str()),
+        ] {
+            if value != default {
+                url.push_str(&format!("&{key}={value}"));
+            }
+        }
+        url
+    }
+}
+
+/// Link for a search query (used by the header's search box).
+pub fn search_href(q: &str) -> String {
+    SearchUrl {
+        q: q.trim().to_string(),
+        users: false,
+        sort: SearchSort::default(),
+        kind: NoteTypeFilter::default(),
+        time: TimeFilter::default(),
+    }
+    .href()
+}
+
+fn sort_label(v: SearchSort) -> &'static str {
+    match v {
+        SearchSort::General => "Best match",
+        SearchSort::Newest => "Newest",
+        SearchSort::Likes => "Most liked",
+    }
+}
+
+fn kind_label(v: NoteTypeFilter) -> &'static str {
+    match v {
+        NoteTypeFilter::All => "All",
+        NoteTypeFilter::Image => "Photos",
+        NoteTypeFilter::Video => "Videos",
+    }
+}
+
+fn time_label(v: TimeFilter) -> &'static str {
+    match v {
+        TimeFilter::Any => "Any time",
+        TimeFilter::Day => "Past day",
+        TimeFilter::Week => "Past week",
+        TimeFilter::HalfYear => "Past 6 months",
+    }
+}
+
+/// One row of filter chips, each a link to the same search with one value changed.
+fn chips<T: Copy + PartialEq + 'static>(
+    label: &'static str,
+    values: &[T],
+    current: T,
+    name: fn(T) -> &'static str,
+    with: impl Fn(T) -> SearchUrl,
+) -> impl IntoView {
+    let links = values
+        .iter()
+        .map(|v| {
+            let selected = *v == current;
+            view! {
+                <a class="chip" href=with(*v).href() aria-current=selected.then_some("true")>{name(*v)}</a>
+            }
+        })
+        .collect_view();
+    view! { <div class="chip-row" role="group" aria-label=label>{links}</div> }
+}
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let query = use_query_map();
+    let url = Memo::new(move |_| {
+        query.with(|m| SearchUrl {
+            q: m.get("q").unwrap_or_default().trim().to_string(),
+            users: m.get("type").as_deref() == Some("users"),
+            sort: m
+                .get("sort")
+                .and_then(|v| SearchSort::parse(&v))
+                .unwrap_or_default(),
+            kind: m
+                .get("kind")
+                .and_then(|v| NoteTypeFilter::parse(&v))
+                .unwrap_or_default(),
+            time: m
+                .get("time")
+                .and_then(|v| TimeFilter::parse(&v))
+                .unwrap_or_default(),
+        })
+    });
+
+    move || {
+        let u = url.get();
+        if u.q.is_empty() {
+            return view! {
+                <section class="search-home">
+                    <h1>"Search Zhongcao"</h1>
+                    <p class="page-sub">"Find notes, topics and creators: try 防晒, 露营, OOTD or a city."</p>
+                </section>
+            }
+            .into_any();
+        }
+        let tab = |users: bool| SearchUrl { users, ..u.clone() };
+        let notes_href = tab(false).href();
+        let users_href = tab(true).href();
+        let results = if u.users {
+            view! { <UserResults q=u.q.clone()/> }.into_any()
+        } else {
+            let base = u.clone();
+            let source = FeedSource::Search(NoteSearch {
+                q: u.q.clone(),
+                sort: u.sort,
+                kind: u.kind,
+                time: u.time,
+            });
+            let (b1, b2, b3) = (base.clone(), base.clone(), base.clone());
+            view! {
+                <div class="filters">
+                    {chips("Sort", &SearchSort::ALL, u.sort, sort_label, move |sort| SearchUrl { sort, ..b1.clone() })}
+                    {chips("Note type", &NoteTypeFilter::ALL, u.kind, kind_label, move |kind| SearchUrl { kind, ..b2.clone() })}
+                    {chips("Posted", &TimeFilter::ALL, u.time, time_label, move |time| SearchUrl { time, ..b3.clone() })}
+                </div>
+                <InfiniteFeed
+                    source=Signal::stored(source)
+                    label=format!("Search results for {}", u.q)
+                    empty_title="No notes found"
+                    empty_message="Try fewer or different words, or widen the filters."
+                />
+            }
+            .into_any()
+        };
+        view! {
+            <section class="search-page">
+                <h1 class="search-title">{format!("“{}”", u.q)}</h1>
+                <nav class="tabs" aria-label="Result type">
+                    <a href=notes_href aria-current=(!u.users).then_some("page")>"Notes"</a>
+                    <a href=users_href aria-current=u.users.then_some("page")>"Users"</a>
+                </nav>
+                {results}
+            </section>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn UserResults(q: String) -> impl IntoView {
+    let items = RwSignal::new(Vec::<UserProfile>::new());
+    let cursor = RwSignal::new(None::<String>);
+    let loading = RwSignal::new(false);
+    let loaded_once = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let q = StoredValue::new(q);
+    let load = Callback::new(move |()| {
+        if loading.get_untracked() {
+            return;
+        }
+        loading.set(true);
+        error.set(None);
+        let after = cursor.get_untracked();
+        spawn_local(async move {
+            match api::search_users(&q.get_value(), after.as_deref()).await {
+                Ok(page) => {
+                    items.update(|i| i.extend(page.items));
+                    cursor.set(page.next_cursor);
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+            loading.set(false);
+            loaded_once.set(true);
+        });
+    });
+    load.run(());
+    view! {
+        <ul class="user-results" aria-label="Users">
+            <For each=move || items.get() key=|p| p.user.id let:p>
+                <li>
+                    <a class="user-row" href=format!("/user/{}", p.user.id)>
+                        <Avatar user=p.user.clone() size=56/>
+                        <span class="user-row-main">
+                            <span class="user-row-name">{p.user.display_name.clone()}</span>
+                            <span class="user-row-meta">
+                                {format!("@{} · {} notes · {} likes & collects", p.user.username, format::count(p.note_count), format::count(p.likes_and_collects))}
+                            </span>
+                            <span class="user-row-bio">{p.bio.clone()}</span>
+                        </span>
+                    </a>
+                </li>
+            </For>
+        </ul>
+        {move || error.get().map(|e| view! { <ErrorState message=e on_retry=load/> })}
+        <Show when=move || loaded_once.get() && items.with(Vec::is_empty) && error.with(Option::is_none)>
+            <EmptyState title="No users found" message="Check the spelling or search by a different name."/>
+        </Show>
+        <Show when=move || cursor.with(Option::is_some)>
+            <button class="btn btn-secondary load-more" on:click=move |_| load.run(()) disabled=move || loading.get()>
+                {move || if loading.get() { "Loading…" } else { "More users" }}
+            </button>
+        </Show>
+    }
+}

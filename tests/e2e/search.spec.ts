@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+
+const SHOTS = "artifacts/screenshots";
+mkdirSync(SHOTS, { recursive: true });
+
+test("search from the header, switch tabs and filters, and go Back", async ({ page }) => {
+  await page.goto("/explore");
+  const box = page.getByRole("search").getByRole("searchbox", { name: "Search notes and people" });
+  await box.fill("防晒");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=%E9%98%B2%E6%99%92$/);
+  const results = page.getByRole("feed", { name: "Search results for 防晒" });
+  await expect(results.getByRole("article").first()).toBeVisible();
+  // The best matches mention the query.
+  const first = await results.getByRole("article").first().getByRole("link").first().textContent();
+  expect(first).toContain("防晒");
+  await expect(box).toHaveValue("防晒");
+  await page.screenshot({ path: `${SHOTS}/${test.info().project.name}-search.png` });
+
+  // Filters live in the URL.
+  await page.getByRole("group", { name: "Note type" }).getByRole("link", { name: "Videos" }).click();
+  await expect(page).toHaveURL(/kind=video/);
+  const videos = page.getByRole("feed", { name: "Search results for 防晒" });
+  await expect(videos.getByRole("article").first()).toBeVisible();
+  await expect(videos.getByRole("article").first().getByLabel("Video note")).toBeVisible();
+
+  await page.getByRole("group", { name: "Sort" }).getByRole("link", { name: "Most liked" }).click();
+  await expect(page).toHaveURL(/sort=likes/);
+  await expect(page).toHaveURL(/kind=video/);
+
+  // Back restores the previous results.
+  await page.goBack();
+  await expect(page).toHaveURL(/kind=video/);
+  await expect(page).not.toHaveURL(/sort=likes/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/search\?q=%E9%98%B2%E6%99%92$/);
+  await expect(page.getByRole("group", { name: "Note type" }).getByRole("link", { name: "All" })).toHaveAttribute(
+    "aria-current",
+    "true",
+  );
+
+  // People tab.
+  await page.getByRole("navigation", { name: "Result type" }).getByRole("link", { name: "Users" }).click();
+  await expect(page).toHaveURL(/type=users/);
+});
+
+test("people search finds a creator by name", async ({ page }) => {
+  const profile = await (await page.request.get("/api/v1/users/2")).json();
+  const name: string = profile.user.display_name;
+  await page.goto(`/search?q=${encodeURIComponent(name)}&type=users`);
+  const users = page.getByRole("list", { name: "Users" });
+  await expect(users.getByRole("link").first()).toContainText(name);
+  await users.getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+});
+
+test("an empty search shows the search home and nonsense shows an empty state", async ({ page }) => {
+  await page.goto("/search");
+  await expect(page.getByRole("heading", { name: "Search Zhongcao" })).toBeVisible();
+  await page.goto("/search?q=qqzzxxjjvv");
+  await expect(page.getByText("No notes found")).toBeVisible();
+});
