@@ -37,6 +37,25 @@ fn kb(n: usize) -> String {
 const WASM_BROTLI_BUDGET: usize = 250 * 1024;
 const FEED_P99_BUDGET_MS: f64 = 20.0;
 const DOM_BUDGET: usize = 3_000;
+const SEARCH_P99_BUDGET_MS: f64 = 25.0;
+
+fn dir_size(dir: &std::path::Path) -> u64 {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| {
+                    let path = e.path();
+                    if path.is_dir() {
+                        dir_size(&path)
+                    } else {
+                        e.metadata().map_or(0, |m| m.len())
+                    }
+                })
+                .sum()
+        })
+        .unwrap_or(0)
+}
 
 fn bundle_sizes() -> Result<usize> {
     step("Bundle sizes (dist/)");
@@ -147,6 +166,42 @@ pub fn bench() -> Result {
         if p99 <= FEED_P99_BUDGET_MS { "within" } else { "OVER" }
     );
 
+    step("Search API under load (loopback, 50 connections, 10 s)");
+    let queries = [
+        "%E9%98%B2%E6%99%92",                      // 防晒
+        "%E9%9C%B2%E8%90%A5",                      // 露营
+        "%E7%A9%BF%E6%90%AD",                      // 穿搭
+        "%E4%B8%8A%E6%B5%B7%20%E5%92%96%E5%95%A1", // 上海 咖啡
+        "running",
+        "skincare%20routine",
+        "kyoto",
+        "budget%20travel",
+    ];
+    let search_paths: Vec<String> = queries
+        .iter()
+        .flat_map(|q| {
+            [
+                format!("/api/v1/search/notes?q={q}"),
+                format!("/api/v1/search/notes?q={q}&sort=newest&type=image"),
+                format!("/api/v1/search/users?q={q}"),
+            ]
+        })
+        .collect();
+    let search = crate::load::run(server.port, &search_paths, 50, Duration::from_secs(10));
+    let search_p99 = search.percentile_ms(99.0);
+    println!(
+        "    {} requests, {} errors, {:.0} req/s, p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms ({} the {SEARCH_P99_BUDGET_MS} ms p99 budget)",
+        search.requests,
+        search.errors,
+        search.rps(),
+        search.percentile_ms(50.0),
+        search.percentile_ms(90.0),
+        search_p99,
+        if search_p99 <= SEARCH_P99_BUDGET_MS { "within" } else { "OVER" }
+    );
+    let index_bytes = dir_size(&data.join("search"));
+    println!("    search index on disk: {}", kb(index_bytes as usize));
+
     step("DOM size after scrolling 1,000 cards (headless Chromium)");
     let dom = Command::new("node")
         .arg("tests/bench/dom-after-scroll.mjs")
@@ -183,6 +238,10 @@ pub fn bench() -> Result {
     println!(
         "    feed p99 @50 conns {p99:.2} ms ({:.0} req/s)",
         report.rps()
+    );
+    println!(
+        "    search p99         {search_p99:.2} ms ({:.0} req/s)",
+        search.rps()
     );
     println!("    DOM after 1k cards {elements}");
     Ok(())

@@ -13,8 +13,7 @@ use std::sync::Mutex;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED,
-    STRING,
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer};
 use tantivy::{doc, DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Term};
@@ -212,7 +211,8 @@ impl SearchIndex {
                 return Ok(index);
             }
             Ok(_) => progress("search index out of date: rebuilding".to_string()),
-            Err(e) => progress(format!("search index unavailable ({e}): building")),
+            Err(_) if !dir.exists() => progress("building the search index".to_string()),
+            Err(e) => progress(format!("search index unreadable ({e}): rebuilding")),
         }
         let index = Self::create_in(&dir)?;
         index.rebuild(db, &mut progress).await?;
@@ -449,12 +449,15 @@ impl SearchIndex {
         searcher: &tantivy::Searcher,
         addresses: &[DocAddress],
     ) -> Result<Vec<i64>, SearchError> {
+        // Read ids from the fast field: no stored-document decompression per hit.
         let mut ids = Vec::with_capacity(addresses.len());
         for address in addresses {
-            let doc: tantivy::TantivyDocument = searcher.doc(*address)?;
-            if let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_i64()) {
-                ids.push(id);
-            }
+            let column = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .i64("id")?
+                .first_or_default_col(0);
+            ids.push(column.get_val(address.doc_id));
         }
         Ok(ids)
     }
