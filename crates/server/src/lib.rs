@@ -8,6 +8,7 @@ pub mod error;
 pub mod extract;
 pub mod imagegen;
 pub mod images;
+pub mod microcache;
 pub mod search;
 pub mod seed;
 
@@ -26,13 +27,19 @@ use tower_http::trace::TraceLayer;
 
 pub use crate::db::Db;
 use crate::images::ImageStore;
+use crate::microcache::MicroCache;
 use crate::search::SearchIndex;
+
+/// How stale a feed page may be: a second keeps hot pages cheap and counts fresh.
+pub const FEED_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(1);
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub images: Arc<ImageStore>,
     pub search: Arc<SearchIndex>,
+    /// Feed pages, reused for up to a second (see `microcache`).
+    pub feed_cache: Arc<MicroCache>,
 }
 
 impl AppState {
@@ -49,6 +56,7 @@ impl AppState {
             db,
             images,
             search: Arc::new(search),
+            feed_cache: Arc::new(MicroCache::new(FEED_CACHE_TTL, 1_024)),
         })
     }
 }

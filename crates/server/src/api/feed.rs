@@ -1,7 +1,10 @@
 //! Channels and the discover feed.
 
 use api_types::{Channel, FeedPage, NoteCard};
+use axum::body::Bytes;
 use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use sqlx::QueryBuilder;
@@ -68,7 +71,30 @@ pub struct FeedQuery {
 pub async fn feed(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<FeedQuery>,
-) -> AppResult<Json<FeedPage>> {
+) -> AppResult<Response> {
+    let key = format!(
+        "{}|{}|{}|{}|{}",
+        q.channel.as_deref().unwrap_or(RECOMMEND),
+        q.topic.as_deref().unwrap_or(""),
+        q.author.unwrap_or(0),
+        q.cursor.as_deref().unwrap_or(""),
+        q.limit.unwrap_or(api_types::DEFAULT_PAGE_LIMIT)
+    );
+    if let Some(body) = state.feed_cache.get(&key) {
+        return Ok(json_bytes(body));
+    }
+    let page = feed_page(&state, q).await?;
+    let body =
+        Bytes::from(serde_json::to_vec(&page).map_err(|e| AppError::Internal(e.to_string()))?);
+    state.feed_cache.put(key, body.clone());
+    Ok(json_bytes(body))
+}
+
+fn json_bytes(body: Bytes) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+async fn feed_page(state: &AppState, q: FeedQuery) -> AppResult<FeedPage> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
     let slug = q.channel.as_deref().unwrap_or(RECOMMEND);
@@ -138,8 +164,8 @@ pub async fn feed(
     } else {
         None
     };
-    Ok(Json(FeedPage {
+    Ok(FeedPage {
         items: rows.into_iter().map(NoteCard::from).collect(),
         next_cursor,
-    }))
+    })
 }

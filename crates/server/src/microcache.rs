@@ -1,0 +1,63 @@
+//! A tiny time-bounded response cache for hot, public, read-only pages (the first pages of
+//! each feed are requested by everyone). Entries live for `ttl`, so what a reader sees is at
+//! most that stale; the map is bounded and cleared when full.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+
+pub struct MicroCache {
+    ttl: Duration,
+    capacity: usize,
+    entries: Mutex<HashMap<String, (Instant, Bytes)>>,
+}
+
+impl MicroCache {
+    pub fn new(ttl: Duration, capacity: usize) -> Self {
+        MicroCache {
+            ttl,
+            capacity,
+            entries: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<Bytes> {
+        let entries = self.entries.lock().ok()?;
+        entries
+            .get(key)
+            .filter(|(at, _)| at.elapsed() < self.ttl)
+            .map(|(_, body)| body.clone())
+    }
+
+    pub fn put(&self, key: String, body: Bytes) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= self.capacity {
+                let ttl = self.ttl;
+                entries.retain(|_, (at, _)| at.elapsed() < ttl);
+                if entries.len() >= self.capacity {
+                    entries.clear();
+                }
+            }
+            entries.insert(key, (Instant::now(), body));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_expire_and_capacity_is_bounded() {
+        let cache = MicroCache::new(Duration::from_millis(30), 2);
+        cache.put("a".into(), Bytes::from_static(b"1"));
+        assert_eq!(cache.get("a"), Some(Bytes::from_static(b"1")));
+        cache.put("b".into(), Bytes::from_static(b"2"));
+        cache.put("c".into(), Bytes::from_static(b"3"));
+        assert!(cache.entries.lock().map(|e| e.len()).unwrap_or(99) <= 2);
+        std::thread::sleep(Duration::from_millis(40));
+        assert_eq!(cache.get("c"), None);
+    }
+}
