@@ -246,8 +246,8 @@ pub fn bench() -> Result {
         report.rps()
     );
     println!(
-        "    search p99         {search_p99:.2} ms ({:.0} req/s)",
-        search.rps()
+        "    search p99 @4 conn {search_p99:.2} ms ({:.0} req/s at 50 conns)",
+        busy.rps()
     );
     println!("    DOM after 1k cards {elements}");
     Ok(())
