@@ -28,6 +28,7 @@ use tower_http::trace::TraceLayer;
 pub use crate::db::Db;
 use crate::images::ImageStore;
 use crate::microcache::MicroCache;
+use crate::search::suggest::Suggester;
 use crate::search::SearchIndex;
 
 /// How stale a feed page may be: a second keeps hot pages cheap and counts fresh.
@@ -38,6 +39,7 @@ pub struct AppState {
     pub db: Db,
     pub images: Arc<ImageStore>,
     pub search: Arc<SearchIndex>,
+    pub suggester: Arc<Suggester>,
     /// Feed pages, reused for up to a second (see `microcache`).
     pub feed_cache: Arc<MicroCache>,
 }
@@ -52,10 +54,12 @@ impl AppState {
         let images = Arc::new(ImageStore::new(data_dir.join("images")));
         images::prepare_dir(&images)?;
         let search = SearchIndex::open_or_build(data_dir.join("search"), &db, progress).await?;
+        let suggester = Arc::new(Suggester::load(&db).await?);
         Ok(AppState {
             db,
             images,
             search: Arc::new(search),
+            suggester,
             feed_cache: Arc::new(MicroCache::new(FEED_CACHE_TTL, 1_024)),
         })
     }

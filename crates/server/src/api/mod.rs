@@ -48,4 +48,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(users::profile))
         .routes(routes!(search::search_notes))
         .routes(routes!(search::search_users))
+        .routes(routes!(search::suggestions))
+        .routes(routes!(search::trending))
 }

@@ -19,7 +19,7 @@ use crate::cursor::{page_limit, Cursor};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiQuery;
-use crate::search::{Hits, NoteFilter, NoteSort, SearchIndex};
+use crate::search::{suggest, Hits, NoteFilter, NoteSort, SearchIndex};
 use crate::AppState;
 
 #[derive(Deserialize, IntoParams)]
@@ -137,10 +137,22 @@ pub async fn search_notes(
         SearchSort::Newest => NoteSort::Newest,
         SearchSort::Likes => NoteSort::MostLiked,
     };
+    let query_text = q.clone();
     let hits: Hits = blocking(&state.search, move |index| {
         index.search_notes(&q, sort, &filter, offset, limit, now)
     })
     .await?;
+    // A first page that found something counts towards trending and suggestions; recording it
+    // must not slow the answer down.
+    if offset == 0 && hits.total > 0 {
+        state.suggester.add(&query_text, 1);
+        let db = state.db.clone();
+        tokio::spawn(async move {
+            if let Err(e) = suggest::record_query(&db, &query_text, now).await {
+                tracing::warn!(error = %e, "could not record a search query");
+            }
+        });
+    }
     Ok(Json(NoteSearchPage {
         items: cards(&state.db, &hits.ids).await?,
         next_cursor: next_cursor(offset, limit, hits.total),
@@ -171,4 +183,34 @@ pub async fn search_users(
         next_cursor: next_cursor(offset, limit, hits.total),
         total: hits.total as i64,
     }))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct SuggestQuery {
+    /// What has been typed so far (1 to 100 characters).
+    pub q: String,
+}
+
+/// Up to 8 popular topics and searches starting with what has been typed.
+#[utoipa::path(get, path = "/api/v1/search/suggest", tag = "search", params(SuggestQuery),
+    responses(
+        (status = 200, body = Vec<String>),
+        (status = 422, description = "Empty or overlong query", body = api_types::ErrorBody),
+    ))]
+pub async fn suggestions(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<SuggestQuery>,
+) -> AppResult<Json<Vec<String>>> {
+    let q = validate_query(&params.q)?;
+    Ok(Json(state.suggester.suggest(&q)))
+}
+
+/// Trending searches: recent popular queries, then the topics drawing the most engagement.
+#[utoipa::path(get, path = "/api/v1/search/trending", tag = "search",
+    responses((status = 200, body = Vec<String>)))]
+pub async fn trending(State(state): State<AppState>) -> AppResult<Json<Vec<String>>> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    Ok(Json(suggest::trending(&state.db, now).await?))
 }

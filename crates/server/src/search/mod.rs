@@ -21,6 +21,8 @@ use tantivy_jieba::JiebaTokenizer;
 
 use crate::db::Db;
 
+pub mod suggest;
+
 /// Name under which the mixed Chinese/English analyzer is registered.
 const ANALYZER: &str = "zh_en";
 /// Bumped when the schema or analysis changes: a different version means rebuild.
