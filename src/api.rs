@@ -189,3 +189,11 @@ pub async fn replies(comment_id: i64, cursor: Option<&str>) -> Result<CommentPag
 pub async fn user(id: i64) -> Result<UserProfile, ApiError> {
     get_json(&format!("/api/v1/users/{id}")).await
 }
+
+pub async fn suggest(q: &str) -> Result<Vec<String>, ApiError> {
+    get_json(&format!("/api/v1/search/suggest?q={}", encode(q))).await
+}
+
+pub async fn trending() -> Result<Vec<String>, ApiError> {
+    get_json("/api/v1/search/trending").await
+}

@@ -1,47 +1,8 @@
 //! The app chrome: brand and primary navigation.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
-use super::icon::{Glyph, Icon};
-use crate::routes::search::search_href;
-
-/// The search box: a `search` landmark; submitting goes to `/search?q=`. On the results page
-/// it shows the current query.
-#[component]
-fn SearchBox() -> impl IntoView {
-    let navigate = use_navigate();
-    let location = use_location();
-    let query = use_query_map();
-    let value = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        if location.pathname.get() == "/search" {
-            value.set(query.with(|q| q.get("q").unwrap_or_default()));
-        }
-    });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let q = value.get_untracked();
-        if !q.trim().is_empty() {
-            navigate(&search_href(&q), Default::default());
-        }
-    };
-    view! {
-        <form class="search-box" role="search" on:submit=submit>
-            <input
-                type="search"
-                name="q"
-                aria-label="Search notes and people"
-                placeholder="Search notes, topics, people"
-                maxlength="100"
-                autocomplete="off"
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
-            <button type="submit" aria-label="Search"><Icon glyph=Glyph::Search size=18/></button>
-        </form>
-    }
-}
+use super::search_box::SearchBox;
 
 #[component]
 pub fn Header() -> impl IntoView {

@@ -10,4 +10,5 @@ pub mod icon;
 pub mod masonry_grid;
 pub mod note_card;
 pub mod picture;
+pub mod search_box;
 pub mod states;

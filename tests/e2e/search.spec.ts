@@ -6,7 +6,7 @@ mkdirSync(SHOTS, { recursive: true });
 
 test("search from the header, switch tabs and filters, and go Back", async ({ page }) => {
   await page.goto("/explore");
-  const box = page.getByRole("search").getByRole("searchbox", { name: "Search notes and people" });
+  const box = page.getByRole("search").getByRole("combobox", { name: "Search notes and people" });
   await box.fill("防晒");
   await box.press("Enter");
   await expect(page).toHaveURL(/\/search\?q=%E9%98%B2%E6%99%92$/);
@@ -60,4 +60,44 @@ test("an empty search shows the search home and nonsense shows an empty state", 
   await expect(page.getByRole("heading", { name: "Search Zhongcao" })).toBeVisible();
   await page.goto("/search?q=qqzzxxjjvv");
   await expect(page.getByText("No notes found")).toBeVisible();
+});
+
+test("suggestions while typing, keyboard picking, history and trending", async ({ page }) => {
+  await page.goto("/explore");
+  const box = page.getByRole("combobox", { name: "Search notes and people" });
+  await box.click();
+  const options = page.getByRole("listbox", { name: "Search suggestions" }).getByRole("option");
+  // Empty box: trending searches.
+  await expect(options.filter({ hasText: "Trending" }).first()).toBeVisible();
+
+  await box.pressSequentially("防", { delay: 50 });
+  await expect(options.first()).toBeVisible();
+  // The typed part is emphasised in every suggestion.
+  const marks = await options.locator("mark").allTextContents();
+  expect(marks.length).toBeGreaterThan(0);
+  expect(marks.every((m) => m === "防")).toBe(true);
+  const firstText = (await options.first().textContent())!.trim();
+
+  await box.press("ArrowDown");
+  await expect(options.first()).toHaveAttribute("aria-selected", "true");
+  await box.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`/search\\?q=${encodeURIComponent(firstText)}$`));
+  await expect(page.getByRole("feed").getByRole("article").first()).toBeVisible();
+
+  // The query is in the history, removable one by one and all at once.
+  await box.fill("");
+  await box.focus();
+  const history = options.filter({ has: page.getByRole("button", { name: /from history/ }) });
+  await expect(history.first()).toContainText(firstText);
+  await box.fill("露营");
+  await box.press("Enter");
+  await expect(page).toHaveURL(/q=%E9%9C%B2%E8%90%A5/);
+  await box.fill("");
+  await box.focus();
+  await expect(history).toHaveCount(2);
+  await page.getByRole("button", { name: `Remove ${firstText} from history` }).click();
+  await expect(history).toHaveCount(1);
+  await page.getByRole("button", { name: "Clear search history" }).click();
+  await expect(history).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/${test.info().project.name}-search-popup.png` });
 });
