@@ -66,3 +66,38 @@ pub fn segments(body: &str, topics: &[String], mentions: &[Mention]) -> Vec<Segm
     flush(&mut text, &mut out);
     out
 }
+
+/// Splits `text` into (segment, is_match) pieces where any whitespace-separated term of
+/// `query` occurs (ignoring ASCII case). Used to highlight search matches as text, never HTML.
+pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
+    let lower = text.to_lowercase();
+    // Lower-casing can change byte lengths outside ASCII; only then fall back to no highlight.
+    if lower.len() != text.len() {
+        return vec![(text.to_string(), false)];
+    }
+    let terms: Vec<String> = query
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut marked = vec![false; text.len()];
+    for term in &terms {
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(term.as_str()) {
+            let start = from + pos;
+            marked[start..start + term.len()]
+                .iter_mut()
+                .for_each(|m| *m = true);
+            from = start + term.len();
+        }
+    }
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        let m = marked[i];
+        match out.last_mut() {
+            Some((s, last)) if *last == m => s.push(c),
+            _ => out.push((c.to_string(), m)),
+        }
+    }
+    out
+}

@@ -5,7 +5,7 @@ use wasm_bindgen_test::*;
 use zhongcao_web::api::{error_from_response, feed_path, ApiError, FeedSource};
 use zhongcao_web::format;
 use zhongcao_web::masonry::{columns_for_width, display_ratio, layout, visible, MAX_RATIO};
-use zhongcao_web::richtext::{segments, Segment};
+use zhongcao_web::richtext::{highlight, segments, Segment};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -116,4 +116,19 @@ fn counts_and_durations_format_compactly() {
     assert_eq!(format::relative_time(1_000, 1_030), "just now");
     assert_eq!(format::relative_time(0, 7_200), "2 hours ago");
     assert_eq!(format::relative_time(0, 3 * 86_400), "3 days ago");
+}
+
+#[wasm_bindgen_test]
+fn search_matches_are_marked_as_text() {
+    assert_eq!(
+        highlight("Best <b>Sunscreen</b> 防晒霜", "sunscreen 防晒"),
+        vec![
+            ("Best <b>".to_string(), false),
+            ("Sunscreen".to_string(), true),
+            ("</b> ".to_string(), false),
+            ("防晒".to_string(), true),
+            ("霜".to_string(), false),
+        ]
+    );
+    assert_eq!(highlight("abc", ""), vec![("abc".to_string(), false)]);
 }

@@ -9,6 +9,11 @@ use stylers_macro::style;
 use super::avatar::Avatar;
 use super::picture::Picture;
 use crate::masonry::Placement;
+use crate::richtext::highlight;
+
+/// Provided by the search page: card titles emphasise these words.
+#[derive(Clone, Debug)]
+pub struct SearchHighlight(pub String);
 use crate::{api, format};
 
 /// Height of the caption block under the cover; the layout reserves exactly this much.
@@ -104,6 +109,21 @@ pub fn NoteCard(
         )
     };
     let alt = card.title.clone();
+    // On search results the matched words are emphasised (as text nodes, never HTML).
+    let title_view = match use_context::<SearchHighlight>() {
+        Some(SearchHighlight(q)) => highlight(&card.title, &q)
+            .into_iter()
+            .map(|(text, hit)| {
+                if hit {
+                    view! { <mark>{text}</mark> }.into_any()
+                } else {
+                    text.into_any()
+                }
+            })
+            .collect_view()
+            .into_any(),
+        None => card.title.clone().into_any(),
+    };
     view! { class=class,
         <article
             class="card"
@@ -122,7 +142,7 @@ pub fn NoteCard(
                 {video}
             </a>
             <div class="card-body">
-                <a class="card-title" id=title_id href=href data-noscroll="">{card.title.clone()}</a>
+                <a class="card-title" id=title_id href=href data-noscroll="">{title_view}</a>
                 <div class="meta">
                     <a class="author" href=format!("/user/{}", card.author.id)>
                         <Avatar user=card.author.clone() size=20/>

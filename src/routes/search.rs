@@ -9,6 +9,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{self, FeedSource, NoteSearch};
 use crate::components::avatar::Avatar;
 use crate::components::feed::InfiniteFeed;
+use crate::components::note_card::SearchHighlight;
 use crate::components::states::{EmptyState, ErrorState};
 use crate::format;
 
@@ -150,6 +151,7 @@ pub fn SearchPage() -> impl IntoView {
                 time: u.time,
             });
             let (b1, b2, b3) = (base.clone(), base.clone(), base.clone());
+            provide_context(SearchHighlight(u.q.clone()));
             view! {
                 <div class="filters">
                     {chips("Sort", &SearchSort::ALL, u.sort, sort_label, move |sort| SearchUrl { sort, ..b1.clone() })}
