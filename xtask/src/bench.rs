@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::Command;
 use std::time::Duration;
 
-use crate::steps::{build_all, http_get, start_test_server};
+use crate::steps::{build_all, http_get, start_server_with, start_test_server};
 use crate::tools::{root, setup, step, Result};
 
 pub fn brotli_bytes(data: &[u8]) -> Vec<u8> {
@@ -137,6 +137,82 @@ fn feed_paths(port: u16) -> Vec<String> {
     paths
 }
 
+const SUGGEST_P99_BUDGET_MS: f64 = 10.0;
+
+/// The search figures again on a 100,000-note world: index build time and size, query and
+/// suggestion latency. Returns (search p99, suggest p99) in ms.
+fn big_corpus_search() -> Result<(f64, f64)> {
+    step("Search on a generated 100,000-note corpus (seeding and indexing at start)");
+    let data = std::env::temp_dir().join(format!("zhongcao-bench-100k-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let started = std::time::Instant::now();
+    let server = start_server_with(&data, &[("SEED_NOTES", "100000"), ("SEED_USERS", "2000")])?;
+    println!(
+        "    100k world seeded and indexed, server ready in {:.1} s (build time per step printed above)",
+        started.elapsed().as_secs_f64()
+    );
+    println!(
+        "    search index on disk: {}",
+        kb(dir_size(&data.join("search")) as usize)
+    );
+    let queries = [
+        "%E9%98%B2%E6%99%92",
+        "%E9%9C%B2%E8%90%A5",
+        "%E7%A9%BF%E6%90%AD",
+        "%E4%B8%8A%E6%B5%B7%20%E5%92%96%E5%95%A1",
+        "running",
+        "skincare%20routine",
+        "kyoto",
+        "budget%20travel",
+    ];
+    let paths: Vec<String> = queries
+        .iter()
+        .flat_map(|q| {
+            [
+                format!("/api/v1/search/notes?q={q}"),
+                format!("/api/v1/search/notes?q={q}&sort=likes&time=half_year"),
+                format!("/api/v1/search/users?q={q}"),
+            ]
+        })
+        .collect();
+    let search = crate::load::run(server.port, &paths, 4, Duration::from_secs(8));
+    let p99 = search.percentile_ms(99.0);
+    println!(
+        "    search, 4 connections: {} requests, {} errors, p50 {:.2} ms, p99 {:.2} ms ({} the {SEARCH_P99_BUDGET_MS} ms budget)",
+        search.requests,
+        search.errors,
+        search.percentile_ms(50.0),
+        p99,
+        if p99 <= SEARCH_P99_BUDGET_MS { "within" } else { "OVER" }
+    );
+    let prefixes = [
+        "%E9%98%B2",
+        "%E9%9C%B2",
+        "%E7%A9%BF",
+        "o",
+        "k",
+        "sk",
+        "%E5%A4%8F",
+        "b",
+    ];
+    let suggest_paths: Vec<String> = prefixes
+        .iter()
+        .map(|p| format!("/api/v1/search/suggest?q={p}"))
+        .collect();
+    let suggest = crate::load::run(server.port, &suggest_paths, 4, Duration::from_secs(5));
+    let suggest_p99 = suggest.percentile_ms(99.0);
+    println!(
+        "    suggestions, 4 connections: {} requests, p50 {:.2} ms, p99 {:.2} ms ({} the {SUGGEST_P99_BUDGET_MS} ms budget)",
+        suggest.requests,
+        suggest.percentile_ms(50.0),
+        suggest_p99,
+        if suggest_p99 <= SUGGEST_P99_BUDGET_MS { "within" } else { "OVER" }
+    );
+    drop(server);
+    let _ = std::fs::remove_dir_all(&data);
+    Ok((p99, suggest_p99))
+}
+
 pub fn bench() -> Result {
     setup(true)?;
     build_all()?;
@@ -239,6 +315,8 @@ pub fn bench() -> Result {
     drop(server);
     let _ = std::fs::remove_dir_all(&data);
 
+    let (big_p99, suggest_p99) = big_corpus_search()?;
+
     step("Summary");
     println!("    wasm brotli        {}", kb(wasm_br));
     println!(
@@ -250,5 +328,8 @@ pub fn bench() -> Result {
         busy.rps()
     );
     println!("    DOM after 1k cards {elements}");
+    println!(
+        "    search p99 @4 conn, 100k notes {big_p99:.2} ms; suggestions p99 {suggest_p99:.2} ms"
+    );
     Ok(())
 }

@@ -108,8 +108,14 @@ pub fn free_port() -> Result<u16> {
 
 /// Starts the built server on a throwaway data directory and waits until it answers.
 pub fn start_test_server(data_dir: &Path) -> Result<ServerGuard> {
+    start_server_with(data_dir, &[])
+}
+
+/// Like [`start_test_server`], with extra environment (e.g. a bigger demo world).
+pub fn start_server_with(data_dir: &Path, env: &[(&str, &str)]) -> Result<ServerGuard> {
     let port = free_port()?;
     let child = Command::new(server_binary())
+        .envs(env.iter().copied())
         .current_dir(root())
         .env("PORT", port.to_string())
         .env("DATA_DIR", data_dir)
