@@ -34,6 +34,9 @@ pub fn InfiniteFeed(
     #[prop(optional, into)]
     empty_title: Option<String>,
     #[prop(optional, into)] empty_message: Option<String>,
+    /// Extra content under the empty state (e.g. other searches to try).
+    #[prop(optional, into)]
+    empty_extra: Option<ViewFn>,
 ) -> impl IntoView {
     let empty_title = empty_title.unwrap_or_else(|| "No notes yet".to_string());
     let empty_message =
@@ -129,7 +132,10 @@ pub fn InfiniteFeed(
                 if let Some(message) = state.error.get() {
                     view! { <ErrorState message=message on_retry=retry/> }.into_any()
                 } else if state.done.get() && state.cards.with(Vec::is_empty) {
-                    view! { <EmptyState title=empty_title.clone() message=empty_message.clone()/> }
+                    view! {
+                        <EmptyState title=empty_title.clone() message=empty_message.clone()/>
+                        {empty_extra.as_ref().map(|extra| extra.run())}
+                    }
                         .into_any()
                 } else if state.done.get() {
                     view! { <p class="feed-end">"You're all caught up"</p> }.into_any()

@@ -163,6 +163,7 @@ pub fn SearchPage() -> impl IntoView {
                     label=format!("Search results for {}", u.q)
                     empty_title="No notes found"
                     empty_message="Try fewer or different words, or widen the filters."
+                    empty_extra=|| view! { <TrendingLinks/> }
                 />
             }
             .into_any()
@@ -234,6 +235,29 @@ fn UserResults(q: String) -> impl IntoView {
             <button class="btn btn-secondary load-more" on:click=move |_| load.run(()) disabled=move || loading.get()>
                 {move || if loading.get() { "Loading…" } else { "More users" }}
             </button>
+        </Show>
+    }
+}
+
+/// "Try one of these": trending searches as links, for an empty result.
+#[component]
+fn TrendingLinks() -> impl IntoView {
+    let trending = RwSignal::new(Vec::<String>::new());
+    spawn_local(async move {
+        if let Ok(list) = api::trending().await {
+            trending.set(list);
+        }
+    });
+    view! {
+        <Show when=move || trending.with(|t| !t.is_empty())>
+            <div class="try-instead">
+                <h2>"Trending searches"</h2>
+                <div class="chip-row">
+                    <For each=move || trending.get() key=|t| t.clone() let:t>
+                        <a class="chip" href=search_href(&t)>{t.clone()}</a>
+                    </For>
+                </div>
+            </div>
         </Show>
     }
 }

@@ -60,6 +60,12 @@ test("an empty search shows the search home and nonsense shows an empty state", 
   await expect(page.getByRole("heading", { name: "Search Zhongcao" })).toBeVisible();
   await page.goto("/search?q=qqzzxxjjvv");
   await expect(page.getByText("No notes found")).toBeVisible();
+  // Trending searches are offered instead, and lead to results.
+  const suggestion = page.locator(".try-instead").getByRole("link").first();
+  await expect(suggestion).toBeVisible();
+  await suggestion.click();
+  await expect(page).not.toHaveURL(/qqzzxxjjvv/);
+  await expect(page.getByRole("feed").getByRole("article").first()).toBeVisible();
 });
 
 test("suggestions while typing, keyboard picking, history and trending", async ({ page }) => {
