@@ -12,6 +12,7 @@ use crate::components::feed::InfiniteFeed;
 use crate::components::note_card::SearchHighlight;
 use crate::components::states::{EmptyState, ErrorState};
 use crate::format;
+use crate::hooks::use_intersection::use_intersection;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct SearchUrl {
@@ -210,6 +211,13 @@ fn UserResults(q: String) -> impl IntoView {
         });
     });
     load.run(());
+    // Infinite scroll: the next page loads as the end of the list nears the viewport.
+    let sentinel = NodeRef::<leptos::html::Div>::new();
+    use_intersection(sentinel, "0px 0px 600px 0px", move || {
+        if cursor.with_untracked(Option::is_some) && error.with_untracked(Option::is_none) {
+            load.run(());
+        }
+    });
     view! {
         <ul class="user-results" aria-label="Users">
             <For each=move || items.get() key=|p| p.user.id let:p>
@@ -231,10 +239,9 @@ fn UserResults(q: String) -> impl IntoView {
         <Show when=move || loaded_once.get() && items.with(Vec::is_empty) && error.with(Option::is_none)>
             <EmptyState title="No users found" message="Check the spelling or search by a different name."/>
         </Show>
-        <Show when=move || cursor.with(Option::is_some)>
-            <button class="btn btn-secondary load-more" on:click=move |_| load.run(()) disabled=move || loading.get()>
-                {move || if loading.get() { "Loading…" } else { "More users" }}
-            </button>
+        <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
+        <Show when=move || loading.get() && loaded_once.get()>
+            <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>"Loading more…"</p>
         </Show>
     }
 }

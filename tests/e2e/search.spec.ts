@@ -107,3 +107,14 @@ test("suggestions while typing, keyboard picking, history and trending", async (
   await expect(history).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/${test.info().project.name}-search-popup.png` });
 });
+
+test("the users tab loads more people as you scroll", async ({ page }) => {
+  const api = await (await page.request.get("/api/v1/search/users?q=%E5%88%86%E4%BA%AB")).json();
+  expect(api.total).toBeGreaterThan(20);
+  await page.goto("/search?q=%E5%88%86%E4%BA%AB&type=users");
+  const rows = page.getByRole("list", { name: "Users" }).getByRole("listitem");
+  await expect(rows.nth(19)).toBeVisible();
+  await rows.nth(19).scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 4000);
+  await expect.poll(() => rows.count()).toBeGreaterThan(20);
+});
