@@ -139,6 +139,34 @@ fn feed_paths(port: u16) -> Vec<String> {
 
 const SUGGEST_P99_BUDGET_MS: f64 = 10.0;
 
+/// Queries for the search benchmarks (URL-encoded): Chinese words, a two-word Chinese query,
+/// English words and phrases.
+const SEARCH_QUERIES: [&str; 8] = [
+    "%E9%98%B2%E6%99%92",                      // 防晒
+    "%E9%9C%B2%E8%90%A5",                      // 露营
+    "%E7%A9%BF%E6%90%AD",                      // 穿搭
+    "%E4%B8%8A%E6%B5%B7%20%E5%92%96%E5%95%A1", // 上海 咖啡
+    "running",
+    "skincare%20routine",
+    "kyoto",
+    "budget%20travel",
+];
+
+/// For every query: plain note search, user search, and each `extra` template (`{q}` replaced).
+fn search_paths(extra: &[&str]) -> Vec<String> {
+    SEARCH_QUERIES
+        .iter()
+        .flat_map(|q| {
+            let mut paths = vec![
+                format!("/api/v1/search/notes?q={q}"),
+                format!("/api/v1/search/users?q={q}"),
+            ];
+            paths.extend(extra.iter().map(|t| t.replace("{q}", q)));
+            paths
+        })
+        .collect()
+}
+
 /// The search figures again on a 100,000-note world: index build time and size, query and
 /// suggestion latency. Returns (search p99, suggest p99) in ms.
 fn big_corpus_search() -> Result<(f64, f64)> {
@@ -155,26 +183,7 @@ fn big_corpus_search() -> Result<(f64, f64)> {
         "    search index on disk: {}",
         kb(dir_size(&data.join("search")) as usize)
     );
-    let queries = [
-        "%E9%98%B2%E6%99%92",
-        "%E9%9C%B2%E8%90%A5",
-        "%E7%A9%BF%E6%90%AD",
-        "%E4%B8%8A%E6%B5%B7%20%E5%92%96%E5%95%A1",
-        "running",
-        "skincare%20routine",
-        "kyoto",
-        "budget%20travel",
-    ];
-    let paths: Vec<String> = queries
-        .iter()
-        .flat_map(|q| {
-            [
-                format!("/api/v1/search/notes?q={q}"),
-                format!("/api/v1/search/notes?q={q}&sort=likes&time=half_year"),
-                format!("/api/v1/search/users?q={q}"),
-            ]
-        })
-        .collect();
+    let paths = search_paths(&["/api/v1/search/notes?q={q}&sort=likes&time=half_year"]);
     let search = crate::load::run(server.port, &paths, 4, Duration::from_secs(8));
     let p99 = search.percentile_ms(99.0);
     println!(
@@ -243,26 +252,7 @@ pub fn bench() -> Result {
     );
 
     step("Search API (loopback): latency at 4 connections, throughput at 50");
-    let queries = [
-        "%E9%98%B2%E6%99%92",                      // 防晒
-        "%E9%9C%B2%E8%90%A5",                      // 露营
-        "%E7%A9%BF%E6%90%AD",                      // 穿搭
-        "%E4%B8%8A%E6%B5%B7%20%E5%92%96%E5%95%A1", // 上海 咖啡
-        "running",
-        "skincare%20routine",
-        "kyoto",
-        "budget%20travel",
-    ];
-    let search_paths: Vec<String> = queries
-        .iter()
-        .flat_map(|q| {
-            [
-                format!("/api/v1/search/notes?q={q}"),
-                format!("/api/v1/search/notes?q={q}&sort=newest&type=image"),
-                format!("/api/v1/search/users?q={q}"),
-            ]
-        })
-        .collect();
+    let search_paths = search_paths(&["/api/v1/search/notes?q={q}&sort=newest&type=image"]);
     let search = crate::load::run(server.port, &search_paths, 4, Duration::from_secs(8));
     let search_p99 = search.percentile_ms(99.0);
     println!(
