@@ -41,6 +41,17 @@ impl Cursor {
     }
 }
 
+/// Cuts a page fetched with `LIMIT limit + 1` back to `limit` rows and returns the cursor of
+/// its last row when the extra row showed that another page exists.
+pub fn cut_page<T>(rows: &mut Vec<T>, limit: i64, key: impl Fn(&T) -> Cursor) -> Option<String> {
+    if rows.len() as i64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|r| key(r).encode())
+    } else {
+        None
+    }
+}
+
 /// Validates a page size: absent means the default, out of range is a 422.
 pub fn page_limit(limit: Option<u32>) -> Result<i64, AppError> {
     let limit = limit.unwrap_or(api_types::DEFAULT_PAGE_LIMIT);

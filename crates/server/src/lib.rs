@@ -65,6 +65,13 @@ impl AppState {
     }
 }
 
+/// Seconds since the Unix epoch (0 if the clock is before it).
+pub fn now_unix() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
 /// True for Trunk's content-hashed file names, e.g. `app-1f2e3d4c5b6a7988_bg.wasm`.
 fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or(path);

@@ -11,7 +11,7 @@ use sqlx::{FromRow, QueryBuilder};
 use utoipa::IntoParams;
 
 use super::rows::user;
-use crate::cursor::{page_limit, Cursor};
+use crate::cursor::{cut_page, page_limit, Cursor};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiPath, ApiQuery};
@@ -78,15 +78,6 @@ impl From<CommentRow> for Comment {
     }
 }
 
-fn next_cursor<T>(rows: &mut Vec<T>, limit: i64, key: impl Fn(&T) -> Cursor) -> Option<String> {
-    if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| key(r).encode())
-    } else {
-        None
-    }
-}
-
 /// A page of top-level comments with their first replies.
 pub async fn top_comments(
     db: &Db,
@@ -110,7 +101,7 @@ pub async fn top_comments(
     sql.push(" ORDER BY c.like_count DESC, c.id ASC LIMIT ")
         .push_bind(limit + 1);
     let mut rows: Vec<CommentRow> = sql.build_query_as().fetch_all(db).await?;
-    let next = next_cursor(&mut rows, limit, |r| Cursor {
+    let next = cut_page(&mut rows, limit, |r| Cursor {
         key: r.like_count,
         id: r.id,
     });
@@ -221,7 +212,7 @@ pub async fn replies(
     }
     sql.push(" ORDER BY c.id ASC LIMIT ").push_bind(limit + 1);
     let mut rows: Vec<CommentRow> = sql.build_query_as().fetch_all(&state.db).await?;
-    let next = next_cursor(&mut rows, limit, |r| Cursor { key: 0, id: r.id });
+    let next = cut_page(&mut rows, limit, |r| Cursor { key: 0, id: r.id });
     Ok(Json(CommentPage {
         items: rows.into_iter().map(Comment::from).collect(),
         next_cursor: next,

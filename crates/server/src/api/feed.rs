@@ -11,7 +11,7 @@ use sqlx::QueryBuilder;
 use utoipa::IntoParams;
 
 use super::rows::{CardRow, CARD_SELECT};
-use crate::cursor::{page_limit, Cursor};
+use crate::cursor::{cut_page, page_limit, Cursor};
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiQuery;
 use crate::AppState;
@@ -152,18 +152,10 @@ async fn feed_page(state: &AppState, q: FeedQuery) -> AppResult<FeedPage> {
         .push_bind(limit + 1);
     let mut rows: Vec<CardRow> = sql.build_query_as().fetch_all(&state.db).await?;
 
-    let next_cursor = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| {
-            Cursor {
-                key: r.score,
-                id: r.id,
-            }
-            .encode()
-        })
-    } else {
-        None
-    };
+    let next_cursor = cut_page(&mut rows, limit, |r| Cursor {
+        key: r.score,
+        id: r.id,
+    });
     Ok(FeedPage {
         items: rows.into_iter().map(NoteCard::from).collect(),
         next_cursor,

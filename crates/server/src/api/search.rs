@@ -20,7 +20,7 @@ use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiQuery;
 use crate::search::{suggest, Hits, NoteFilter, NoteSort, SearchIndex};
-use crate::AppState;
+use crate::{now_unix, AppState};
 
 #[derive(Deserialize, IntoParams)]
 pub struct NoteSearchQuery {
@@ -121,9 +121,7 @@ pub async fn search_notes(
     let q = validate_query(&params.q)?;
     let limit = page_limit(params.limit)? as usize;
     let offset = offset_of(params.cursor.as_deref())?;
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
+    let now = now_unix();
     let filter = NoteFilter {
         note_type: match params.note_type {
             NoteTypeFilter::All => None,
@@ -209,8 +207,6 @@ pub async fn suggestions(
 #[utoipa::path(get, path = "/api/v1/search/trending", tag = "search",
     responses((status = 200, body = Vec<String>)))]
 pub async fn trending(State(state): State<AppState>) -> AppResult<Json<Vec<String>>> {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
+    let now = now_unix();
     Ok(Json(suggest::trending(&state.db, now).await?))
 }

@@ -5,8 +5,6 @@
 
 pub mod corpus;
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use sqlx::{QueryBuilder, Sqlite};
 
 use crate::db::Db;
@@ -356,9 +354,7 @@ pub async fn seed_if_empty(
         return Ok(false);
     }
     let started = std::time::Instant::now();
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
+    let now = crate::now_unix();
     progress(format!(
         "seeding a new demo world: {} users, {} notes",
         size.users, size.notes
