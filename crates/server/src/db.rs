@@ -29,3 +29,9 @@ pub async fn connect(path: &Path) -> Result<Db, sqlx::Error> {
     sqlx::migrate!("./migrations").run(&pool).await?;
     Ok(pool)
 }
+
+/// A write transaction that takes SQLite's write lock up front (`BEGIN IMMEDIATE`), so it
+/// waits its turn under `busy_timeout` instead of failing when it upgrades from a read.
+pub async fn write_tx(db: &Db) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+    db.begin_with("BEGIN IMMEDIATE").await
+}

@@ -1,9 +1,9 @@
 //! The one error type of the API: every failure becomes a status code plus
 //! `{"error": {"code", "message"}}`.
 
-use api_types::{ErrorBody, ErrorDetail};
-use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::http::StatusCode;
+use api_types::{ErrorBody, ErrorDetail, FieldError};
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
@@ -15,6 +15,21 @@ pub enum AppError {
     BadRequest(String),
     #[error("{0}")]
     Validation(String),
+    /// A form with invalid fields (422, listed in `fields`).
+    #[error("Please correct the highlighted fields.")]
+    Fields(Vec<FieldError>),
+    #[error("{0}")]
+    Unauthorized(String),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{message}")]
+    TooManyRequests { message: String, retry_after: u64 },
+    #[error("{0}")]
+    PayloadTooLarge(String),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("internal error: {0}")]
@@ -28,7 +43,13 @@ impl AppError {
         match self {
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Validation(_) | AppError::Fields(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -37,15 +58,29 @@ impl AppError {
         match self {
             AppError::NotFound(_) => "not_found",
             AppError::BadRequest(_) => "bad_request",
-            AppError::Validation(_) => "validation",
+            AppError::Validation(_) | AppError::Fields(_) => "validation",
+            AppError::Unauthorized(_) => "unauthorized",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::Conflict(_) => "conflict",
+            AppError::TooManyRequests { .. } => "rate_limited",
+            AppError::PayloadTooLarge(_) => "too_large",
+            AppError::UnsupportedMediaType(_) => "unsupported_media_type",
             AppError::Database(_) | AppError::Internal(_) => "internal",
         }
     }
 }
 
 impl IntoResponse for AppError {
-    fn into_response(self) -> Response {
+    fn into_response(mut self) -> Response {
         let status = self.status();
+        let retry_after = match &self {
+            AppError::TooManyRequests { retry_after, .. } => Some(*retry_after),
+            _ => None,
+        };
+        let fields = match &mut self {
+            AppError::Fields(fields) => std::mem::take(fields),
+            _ => Vec::new(),
+        };
         let message = match &self {
             // Never leak internals to clients; log them instead.
             AppError::Database(_) | AppError::Internal(_) => {
@@ -58,9 +93,15 @@ impl IntoResponse for AppError {
             error: ErrorDetail {
                 code: self.code().to_string(),
                 message,
+                fields,
             },
         };
-        (status, Json(body)).into_response()
+        let mut res = (status, Json(body)).into_response();
+        if let Some(secs) = retry_after {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        res
     }
 }
 
@@ -73,6 +114,28 @@ impl From<QueryRejection> for AppError {
 impl From<PathRejection> for AppError {
     fn from(rejection: PathRejection) -> Self {
         AppError::BadRequest(format!("Malformed path: {}", rejection.body_text()))
+    }
+}
+
+impl From<JsonRejection> for AppError {
+    fn from(rejection: JsonRejection) -> Self {
+        match rejection {
+            JsonRejection::JsonDataError(e) => AppError::Validation(e.body_text()),
+            JsonRejection::MissingJsonContentType(_) => AppError::UnsupportedMediaType(
+                "Send the body as JSON with Content-Type: application/json.".to_string(),
+            ),
+            other => AppError::BadRequest(other.body_text()),
+        }
+    }
+}
+
+impl AppError {
+    /// A 422 naming one field.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        AppError::Fields(vec![FieldError {
+            field: field.to_string(),
+            message: message.into(),
+        }])
     }
 }
 

@@ -26,6 +26,11 @@ use crate::AppState;
 pub const GENERATOR_VERSION: &str = "v1";
 const JPEG_QUALITY: u8 = 80;
 pub const AVATAR_THEME: &str = "avatar";
+/// Uploaded pictures: renditions are resized from the stored source file, not generated.
+pub const UPLOAD_THEME: &str = "upload";
+pub const UPLOAD_AVATAR_THEME: &str = "upload-avatar";
+/// Uploads larger than this in either dimension are refused before decoding (image bombs).
+pub const MAX_UPLOAD_DIMENSION: u32 = 12_000;
 
 /// URL template (with `{w}`) for an image key.
 pub fn url_template(key: &str) -> String {
@@ -39,6 +44,11 @@ pub struct ImageStore {
 }
 
 impl ImageStore {
+    /// Where an uploaded picture's source is kept.
+    pub fn source_path(&self, key: &str) -> PathBuf {
+        self.dir.join("src").join(format!("{key}.jpg"))
+    }
+
     pub fn new(dir: PathBuf) -> Self {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         ImageStore {
@@ -65,8 +75,13 @@ pub fn placeholder_colors(theme: &str, seed: u64, width: u32, height: u32) -> (S
     } else {
         ((8 * width / height).max(2), 8)
     };
-    let img = render(theme, seed, w, h);
-    let half = h / 2;
+    placeholder_of(&render(theme, seed, w, h))
+}
+
+/// Average colours of the top and bottom halves of `img`, as `#rrggbb`.
+pub fn placeholder_of(img: &RgbImage) -> (String, String) {
+    let (w, h) = img.dimensions();
+    let half = (h / 2).max(1).min(h);
     let avg = |rows: std::ops::Range<u32>| {
         let mut sum = [0u64; 3];
         let mut n = 0u64;
@@ -86,11 +101,111 @@ pub fn placeholder_colors(theme: &str, seed: u64, width: u32, height: u32) -> (S
 }
 
 fn encode_jpeg(img: &RgbImage) -> Result<Vec<u8>, AppError> {
+    encode_jpeg_quality(img, JPEG_QUALITY)
+}
+
+/// Decodes an uploaded file after checking what it really is: the bytes decide the format
+/// (JPEG, PNG, WebP), a `declared` Content-Type that disagrees is refused, and dimensions and
+/// memory are capped before any pixel is decoded.
+pub fn decode_upload(bytes: &[u8], declared: Option<&str>) -> AppResult<image::DynamicImage> {
+    use image::ImageFormat;
+    let format = image::guess_format(bytes).ok();
+    let actual = match format {
+        Some(ImageFormat::Jpeg) => "image/jpeg",
+        Some(ImageFormat::Png) => "image/png",
+        Some(ImageFormat::WebP) => "image/webp",
+        _ => {
+            return Err(AppError::UnsupportedMediaType(
+                "Only JPEG, PNG and WebP pictures can be uploaded.".to_string(),
+            ))
+        }
+    };
+    if let Some(declared) = declared {
+        let declared = declared.split(';').next().unwrap_or("").trim();
+        let declared = if declared == "image/jpg" { "image/jpeg" } else { declared };
+        if declared != actual && declared != "application/octet-stream" {
+            return Err(AppError::UnsupportedMediaType(format!(
+                "The file says it is {declared} but it is {actual}."
+            )));
+        }
+    }
+    let mut reader = image::ImageReader::new(IoCursor::new(bytes));
+    reader.set_format(format.unwrap_or(ImageFormat::Jpeg));
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_UPLOAD_DIMENSION);
+    limits.max_image_height = Some(MAX_UPLOAD_DIMENSION);
+    limits.max_alloc = Some(512 * 1024 * 1024);
+    reader.limits(limits.clone());
+    let (w, h) = reader.into_dimensions().map_err(|_| unreadable())?;
+    if w > MAX_UPLOAD_DIMENSION || h > MAX_UPLOAD_DIMENSION || w < 16 || h < 16 {
+        return Err(AppError::Validation(format!(
+            "Pictures must be between 16 and {MAX_UPLOAD_DIMENSION} pixels on each side (this one is {w}x{h})."
+        )));
+    }
+    let mut reader = image::ImageReader::new(IoCursor::new(bytes));
+    reader.set_format(format.unwrap_or(ImageFormat::Jpeg));
+    reader.limits(limits);
+    reader.decode().map_err(|_| unreadable())
+}
+
+fn unreadable() -> AppError {
+    AppError::Validation("The picture could not be read; it may be damaged.".to_string())
+}
+
+/// Stores an uploaded picture (re-encoded, so metadata such as GPS tags is dropped) as a new
+/// image row whose renditions are resized from it on demand. Returns the row id.
+pub async fn store_upload(state: &AppState, img: RgbImage, theme: &str) -> AppResult<i64> {
+    let key: String = std::iter::repeat_with(fastrand::alphanumeric)
+        .take(20)
+        .collect();
+    let (width, height) = img.dimensions();
+    let (top, bottom) = placeholder_of(&img);
+    let path = state.images.source_path(&key);
+    let bytes = tokio::task::spawn_blocking(move || encode_jpeg_quality(&img, 90))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))??;
+    if let Some(dir) = path.parent() {
+        tokio::fs::create_dir_all(dir)
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+    }
+    tokio::fs::write(&path, bytes)
+        .await
+        .map_err(|e| AppError::Internal(format!("could not store upload: {e}")))?;
+    let id = sqlx::query_scalar(
+        "INSERT INTO images (image_key, theme, seed, width, height, ph_top, ph_bottom) \
+         VALUES (?, ?, 0, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&key)
+    .bind(theme)
+    .bind(i64::from(width))
+    .bind(i64::from(height))
+    .bind(top)
+    .bind(bottom)
+    .fetch_one(&state.db)
+    .await?;
+    Ok(id)
+}
+
+fn encode_jpeg_quality(img: &RgbImage, quality: u8) -> Result<Vec<u8>, AppError> {
     let mut out = IoCursor::new(Vec::with_capacity(64 * 1024));
-    JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
+    JpegEncoder::new_with_quality(&mut out, quality)
         .encode_image(img)
         .map_err(|e| AppError::Internal(format!("jpeg encode: {e}")))?;
     Ok(out.into_inner())
+}
+
+/// Renders (generated themes) or resizes (uploads) the picture behind an image row.
+fn render_row(store: &ImageStore, key: &str, row: &ImageRow, width: u32, height: u32) -> AppResult<RgbImage> {
+    if row.theme == UPLOAD_THEME || row.theme == UPLOAD_AVATAR_THEME {
+        let source = image::open(store.source_path(key))
+            .map_err(|e| AppError::Internal(format!("upload source: {e}")))?;
+        Ok(source
+            .resize_exact(width, height, image::imageops::FilterType::CatmullRom)
+            .to_rgb8())
+    } else {
+        Ok(render(&row.theme, row.seed as u64, width, height))
+    }
 }
 
 struct ImageRow {
@@ -127,7 +242,7 @@ async fn serve_image(
     .ok_or_else(not_found)?;
 
     // Only the advertised sizes exist: keeps the disk cache bounded.
-    let allowed: &[u32] = if row.theme == AVATAR_THEME {
+    let allowed: &[u32] = if row.theme == AVATAR_THEME || row.theme == UPLOAD_AVATAR_THEME {
         &api_types::AVATAR_SIZES
     } else {
         &api_types::IMAGE_WIDTHS
@@ -148,10 +263,9 @@ async fn serve_image(
                 .map_err(|e| AppError::Internal(e.to_string()))?;
             let height =
                 ((u64::from(width) * row.height as u64) / (row.width.max(1) as u64)).max(1) as u32;
-            let seed = row.seed as u64;
-            let theme = row.theme.clone();
+            let store = Arc::clone(&state.images);
             let bytes = tokio::task::spawn_blocking(move || {
-                encode_jpeg(&render(&theme, seed, width, height))
+                encode_jpeg(&render_row(&store, &key, &row, width, height)?)
             })
             .await
             .map_err(|e| AppError::Internal(e.to_string()))??;

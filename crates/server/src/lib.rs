@@ -2,6 +2,7 @@
 //! single-page app (with history fallback) for every other path.
 
 pub mod api;
+pub mod auth;
 pub mod cursor;
 pub mod db;
 pub mod error;
@@ -9,6 +10,7 @@ pub mod extract;
 pub mod imagegen;
 pub mod images;
 pub mod microcache;
+pub mod notify;
 pub mod search;
 pub mod seed;
 
@@ -42,6 +44,8 @@ pub struct AppState {
     pub suggester: Arc<Suggester>,
     /// Feed pages, reused for up to a second (see `microcache`).
     pub feed_cache: Arc<MicroCache>,
+    /// Failed sign-in counts per account and per address.
+    pub limiter: Arc<auth::LoginLimiter>,
 }
 
 impl AppState {
@@ -55,12 +59,14 @@ impl AppState {
         images::prepare_dir(&images)?;
         let search = SearchIndex::open_or_build(data_dir.join("search"), &db, progress).await?;
         let suggester = Arc::new(Suggester::load(&db).await?);
+        auth::ensure_demo_passwords(&db).await?;
         Ok(AppState {
             db,
             images,
             search: Arc::new(search),
             suggester,
             feed_cache: Arc::new(MicroCache::new(FEED_CACHE_TTL, 1_024)),
+            limiter: Arc::new(auth::LoginLimiter::default()),
         })
     }
 }
@@ -106,6 +112,13 @@ pub fn app(state: AppState, dist_dir: PathBuf) -> Router {
     let static_files = Router::new()
         .fallback_service(spa)
         .layer(middleware::from_fn(static_cache_headers));
+
+    // Avatars (and later note pictures) are uploaded as raw bodies up to 5 MB.
+    let api_router = api_router
+        .layer(axum::extract::DefaultBodyLimit::max(
+            api_types::AVATAR_MAX_BYTES + 64 * 1024,
+        ))
+        .layer(middleware::from_fn(auth::csrf_guard));
 
     Router::new()
         .merge(api_router)

@@ -63,7 +63,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         started.elapsed().as_secs_f64(),
         listener.local_addr()?
     );
-    axum::serve(listener, app(state, config.dist_dir))
+    // Peer addresses feed the per-address sign-in rate limit.
+    let service = app(state, config.dist_dir).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -31,6 +31,13 @@ impl MicroCache {
             .map(|(_, body)| body.clone())
     }
 
+    /// Drops everything (after a write that changes what cached pages show).
+    pub fn clear(&self) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.clear();
+        }
+    }
+
     pub fn put(&self, key: String, body: Bytes) {
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() >= self.capacity {

@@ -32,6 +32,18 @@ pub struct ErrorDetail {
     pub code: String,
     /// Human-readable explanation.
     pub message: String,
+    /// For `validation` errors on a form: which fields are wrong and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+}
+
+/// One invalid form field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct FieldError {
+    /// The request field's name, e.g. `username`.
+    pub field: String,
+    pub message: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,6 +175,18 @@ pub struct NoteDetail {
     pub counts: NoteCounts,
     /// First page of top-level comments, so opening a note is one request.
     pub comments: CommentPage,
+    /// What the signed-in reader has done (all false when signed out).
+    #[serde(default)]
+    pub viewer: NoteViewer,
+}
+
+/// The signed-in reader's relation to a note.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct NoteViewer {
+    pub liked: bool,
+    pub collected: bool,
+    pub follows_author: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -174,6 +198,12 @@ pub struct Comment {
     /// For a reply to a reply: whom it answers (shown as "@name").
     pub reply_to: Option<UserSummary>,
     pub like_count: i64,
+    /// Whether the signed-in reader liked it.
+    #[serde(default)]
+    pub liked: bool,
+    /// `@name` occurrences in `body` that name a user (linked to their profile).
+    #[serde(default)]
+    pub mentions: Vec<Mention>,
     pub created_at: i64,
     /// Top-level comments only: total replies and the first few of them.
     pub reply_count: i64,
@@ -200,8 +230,16 @@ pub struct UserProfile {
     pub note_count: i64,
     /// Likes and collects received on all of the user's notes.
     pub likes_and_collects: i64,
+    pub following_count: i64,
+    pub follower_count: i64,
     /// Unix seconds.
     pub joined_at: i64,
+    /// Whether the signed-in reader follows this user.
+    #[serde(default)]
+    pub followed_by_viewer: bool,
+    /// Whether everyone may see this user's Collections / Likes tabs.
+    pub collections_public: bool,
+    pub likes_public: bool,
 }
 
 /// Longest search query accepted, in characters.
@@ -327,6 +365,184 @@ pub struct UserSearchPage {
     pub items: Vec<UserProfile>,
     pub next_cursor: Option<String>,
     /// Number of matching users.
+    pub total: i64,
+}
+
+/// A page of people (followers, following, suggestions).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct UserPage {
+    pub items: Vec<UserProfile>,
+    pub next_cursor: Option<String>,
+}
+
+// ---- Accounts ----
+
+/// Usernames: 3 to 20 of `a-z`, `0-9`, `_`.
+pub const USERNAME_CHARS: (usize, usize) = (3, 20);
+pub const DISPLAY_NAME_MAX_CHARS: usize = 24;
+pub const BIO_MAX_CHARS: usize = 200;
+pub const PASSWORD_CHARS: (usize, usize) = (8, 128);
+pub const COMMENT_MAX_CHARS: usize = 500;
+/// Largest avatar upload in bytes.
+pub const AVATAR_MAX_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct SignUp {
+    pub username: String,
+    pub display_name: String,
+    pub password: String,
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct SignIn {
+    pub username: String,
+    pub password: String,
+}
+
+/// The signed-in user's own account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Me {
+    pub user: UserSummary,
+    pub bio: String,
+    pub email: Option<String>,
+    pub collections_public: bool,
+    pub likes_public: bool,
+}
+
+/// Who is signed in on this browser, if anyone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Session {
+    pub me: Option<Me>,
+}
+
+/// Profile settings; absent fields stay as they are.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ProfileUpdate {
+    pub display_name: Option<String>,
+    pub bio: Option<String>,
+    pub collections_public: Option<bool>,
+    pub likes_public: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+// ---- Interactions ----
+
+/// State after liking / collecting / following: whether it is on, and the new total.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Toggle {
+    pub active: bool,
+    pub count: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct NewComment {
+    pub body: String,
+    /// Comment being answered: a top-level comment or one of its replies.
+    #[serde(default)]
+    pub reply_to: Option<i64>,
+}
+
+// ---- Notifications ----
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NotificationKind {
+    Like,
+    Collect,
+    CommentLike,
+    Follow,
+    Comment,
+    Reply,
+    Mention,
+}
+
+/// The three tabs of the notifications page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NotificationTab {
+    /// Likes and collects.
+    #[default]
+    Likes,
+    /// New followers.
+    Follows,
+    /// Comments, replies and @mentions.
+    Comments,
+}
+
+impl NotificationTab {
+    pub const ALL: [NotificationTab; 3] = [
+        NotificationTab::Likes,
+        NotificationTab::Follows,
+        NotificationTab::Comments,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotificationTab::Likes => "likes",
+            NotificationTab::Follows => "follows",
+            NotificationTab::Comments => "comments",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == raw)
+    }
+}
+
+/// A note as referenced from elsewhere (a notification, a product).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct NoteRef {
+    pub id: i64,
+    pub title: String,
+    pub cover: Image,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Notification {
+    pub id: i64,
+    pub kind: NotificationKind,
+    pub actor: UserSummary,
+    pub note: Option<NoteRef>,
+    /// The comment's id and text, for comment, reply, mention and comment-like notifications.
+    pub comment_id: Option<i64>,
+    pub comment: Option<String>,
+    pub created_at: i64,
+    pub read: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct NotificationPage {
+    pub items: Vec<Notification>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct UnreadCounts {
+    pub likes: i64,
+    pub follows: i64,
+    pub comments: i64,
     pub total: i64,
 }
 

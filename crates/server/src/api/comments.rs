@@ -15,6 +15,7 @@ use crate::cursor::{cut_page, page_limit, Cursor};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiPath, ApiQuery};
+use crate::auth::Viewer;
 use crate::AppState;
 
 /// Replies embedded under each top-level comment.
@@ -71,11 +72,77 @@ impl From<CommentRow> for Comment {
             body: r.body,
             reply_to,
             like_count: r.like_count,
+            liked: false,
+            mentions: Vec::new(),
             created_at: r.created_at,
             reply_count: r.reply_count,
             replies: Vec::new(),
         }
     }
+}
+
+/// Fills in what depends on more than the comment row: whether `viewer` liked each comment
+/// (replies included) and the users its `@mentions` name.
+async fn decorate(db: &Db, items: &mut [Comment], viewer: Option<i64>) -> AppResult<()> {
+    let ids: Vec<i64> = items
+        .iter()
+        .flat_map(|c| std::iter::once(c.id).chain(c.replies.iter().map(|r| r.id)))
+        .collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let mut liked = std::collections::HashSet::new();
+    if let Some(viewer) = viewer {
+        let mut sql = QueryBuilder::new("SELECT comment_id FROM comment_likes WHERE user_id = ");
+        sql.push_bind(viewer).push(" AND comment_id IN (");
+        let mut list = sql.separated(", ");
+        for id in &ids {
+            list.push_bind(*id);
+        }
+        sql.push(")");
+        liked.extend(sql.build_query_scalar::<i64>().fetch_all(db).await?);
+    }
+    let mut sql = QueryBuilder::new(
+        "SELECT m.comment_id, u.id, u.display_name FROM comment_mentions m \
+         JOIN users u ON u.id = m.user_id WHERE m.comment_id IN (",
+    );
+    let mut list = sql.separated(", ");
+    for id in &ids {
+        list.push_bind(*id);
+    }
+    sql.push(") ORDER BY u.id");
+    let rows: Vec<(i64, i64, String)> = sql.build_query_as().fetch_all(db).await?;
+    let mut mentions: HashMap<i64, Vec<api_types::Mention>> = HashMap::new();
+    for (comment, user_id, name) in rows {
+        mentions
+            .entry(comment)
+            .or_default()
+            .push(api_types::Mention { user_id, name });
+    }
+    let mut fill = |c: &mut Comment| {
+        c.liked = liked.contains(&c.id);
+        c.mentions = mentions.remove(&c.id).unwrap_or_default();
+    };
+    for c in items.iter_mut() {
+        fill(c);
+        c.replies.iter_mut().for_each(&mut fill);
+    }
+    Ok(())
+}
+
+/// One comment as the API shows it (after it is posted).
+pub async fn load_comment(db: &Db, id: i64, viewer: Option<i64>) -> AppResult<Comment> {
+    let mut sql = QueryBuilder::new(COMMENT_SELECT);
+    sql.push(" WHERE c.id = ").push_bind(id);
+    let row: CommentRow = sql
+        .build_query_as()
+        .fetch_optional(db)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("Comment {id} does not exist.")))?;
+    let mut items = [Comment::from(row)];
+    decorate(db, &mut items, viewer).await?;
+    let [comment] = items;
+    Ok(comment)
 }
 
 /// A page of top-level comments with their first replies.
@@ -84,6 +151,7 @@ pub async fn top_comments(
     note_id: i64,
     cursor: Option<Cursor>,
     limit: i64,
+    viewer: Option<i64>,
 ) -> AppResult<CommentPage> {
     let mut sql = QueryBuilder::new(COMMENT_SELECT);
     sql.push(" WHERE c.note_id = ")
@@ -137,6 +205,7 @@ pub async fn top_comments(
         }
     }
 
+    decorate(db, &mut items, viewer).await?;
     let total: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE note_id = ? AND parent_id IS NULL")
             .bind(note_id)
@@ -168,6 +237,7 @@ pub struct PageQuery {
     ))]
 pub async fn note_comments(
     State(state): State<AppState>,
+    Viewer(viewer): Viewer,
     ApiPath(id): ApiPath<i64>,
     ApiQuery(q): ApiQuery<PageQuery>,
 ) -> AppResult<Json<CommentPage>> {
@@ -180,7 +250,7 @@ pub async fn note_comments(
     if exists.is_none() {
         return Err(AppError::NotFound(format!("Note {id} does not exist.")));
     }
-    Ok(Json(top_comments(&state.db, id, cursor, limit).await?))
+    Ok(Json(top_comments(&state.db, id, cursor, limit, viewer).await?))
 }
 
 /// Replies to a top-level comment, oldest first.
@@ -194,6 +264,7 @@ pub async fn note_comments(
     ))]
 pub async fn replies(
     State(state): State<AppState>,
+    Viewer(viewer): Viewer,
     ApiPath(id): ApiPath<i64>,
     ApiQuery(q): ApiQuery<PageQuery>,
 ) -> AppResult<Json<CommentPage>> {
@@ -213,8 +284,10 @@ pub async fn replies(
     sql.push(" ORDER BY c.id ASC LIMIT ").push_bind(limit + 1);
     let mut rows: Vec<CommentRow> = sql.build_query_as().fetch_all(&state.db).await?;
     let next = cut_page(&mut rows, limit, |r| Cursor { key: 0, id: r.id });
+    let mut items: Vec<Comment> = rows.into_iter().map(Comment::from).collect();
+    decorate(&state.db, &mut items, viewer).await?;
     Ok(Json(CommentPage {
-        items: rows.into_iter().map(Comment::from).collect(),
+        items,
         next_cursor: next,
         total,
     }))

@@ -12,6 +12,7 @@ use utoipa::IntoParams;
 
 use super::rows::{CardRow, CARD_SELECT};
 use crate::cursor::{cut_page, page_limit, Cursor};
+use crate::auth::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiQuery;
 use crate::AppState;
@@ -54,6 +55,8 @@ pub struct FeedQuery {
     pub topic: Option<String>,
     /// Only notes by this user.
     pub author: Option<i64>,
+    /// `hot` (the default: engagement and recency) or `newest`.
+    pub sort: Option<String>,
     /// Opaque cursor from the previous page's `next_cursor`.
     pub cursor: Option<String>,
     /// Page size, 1..=50 (default 20).
@@ -73,10 +76,11 @@ pub async fn feed(
     ApiQuery(q): ApiQuery<FeedQuery>,
 ) -> AppResult<Response> {
     let key = format!(
-        "{}|{}|{}|{}|{}",
+        "{}|{}|{}|{}|{}|{}",
         q.channel.as_deref().unwrap_or(RECOMMEND),
         q.topic.as_deref().unwrap_or(""),
         q.author.unwrap_or(0),
+        q.sort.as_deref().unwrap_or(""),
         q.cursor.as_deref().unwrap_or(""),
         q.limit.unwrap_or(api_types::DEFAULT_PAGE_LIMIT)
     );
@@ -97,6 +101,16 @@ fn json_bytes(body: Bytes) -> Response {
 async fn feed_page(state: &AppState, q: FeedQuery) -> AppResult<FeedPage> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
+    // The ordering column doubles as the cursor key.
+    let order = match q.sort.as_deref() {
+        None | Some("hot") => "score",
+        Some("newest") => "created_at",
+        Some(other) => {
+            return Err(AppError::Validation(format!(
+                "sort must be 'hot' or 'newest', not '{other}'."
+            )))
+        }
+    };
     let slug = q.channel.as_deref().unwrap_or(RECOMMEND);
     let channel_id = if slug == RECOMMEND {
         None
@@ -138,26 +152,67 @@ async fn feed_page(state: &AppState, q: FeedQuery) -> AppResult<FeedPage> {
     if let Some(author) = q.author {
         sql.push(" AND n.author_id = ").push_bind(author);
     }
-    if let Some(c) = cursor {
-        sql.push(" AND (n.score < ")
-            .push_bind(c.key)
-            .push(" OR (n.score = ")
-            .push_bind(c.key)
-            .push(" AND n.id < ")
-            .push_bind(c.id)
-            .push("))");
-    }
-    // One extra row tells whether another page exists.
-    sql.push(" ORDER BY n.score DESC, n.id DESC LIMIT ")
-        .push_bind(limit + 1);
+    push_keyset(&mut sql, order, cursor, limit);
     let mut rows: Vec<CardRow> = sql.build_query_as().fetch_all(&state.db).await?;
-
     let next_cursor = cut_page(&mut rows, limit, |r| Cursor {
-        key: r.score,
+        key: if order == "score" { r.score } else { r.created_at },
         id: r.id,
     });
     Ok(FeedPage {
         items: rows.into_iter().map(NoteCard::from).collect(),
         next_cursor,
     })
+}
+
+/// Appends the keyset condition and ORDER BY for `n.{order} DESC, n.id DESC`, fetching one
+/// extra row to tell whether another page exists.
+fn push_keyset(sql: &mut QueryBuilder<sqlx::Sqlite>, order: &str, cursor: Option<Cursor>, limit: i64) {
+    if let Some(c) = cursor {
+        sql.push(format!(" AND (n.{order} < "))
+            .push_bind(c.key)
+            .push(format!(" OR (n.{order} = "))
+            .push_bind(c.key)
+            .push(" AND n.id < ")
+            .push_bind(c.id)
+            .push("))");
+    }
+    sql.push(format!(" ORDER BY n.{order} DESC, n.id DESC LIMIT "))
+        .push_bind(limit + 1);
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct FollowingQuery {
+    /// Opaque cursor from the previous page's `next_cursor`.
+    pub cursor: Option<String>,
+    /// Page size, 1..=50 (default 20).
+    pub limit: Option<u32>,
+}
+
+/// Newest notes from the people the signed-in user follows (never cached: it is personal).
+#[utoipa::path(get, path = "/api/v1/feed/following", tag = "feed", params(FollowingQuery),
+    responses(
+        (status = 200, body = FeedPage),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+    ))]
+pub async fn following_feed(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    ApiQuery(q): ApiQuery<FollowingQuery>,
+) -> AppResult<Json<FeedPage>> {
+    let limit = page_limit(q.limit)?;
+    let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
+    let mut sql = QueryBuilder::new(CARD_SELECT);
+    sql.push(" WHERE n.author_id IN (SELECT followee_id FROM follows WHERE follower_id = ")
+        .push_bind(me)
+        .push(")");
+    push_keyset(&mut sql, "created_at", cursor, limit);
+    let mut rows: Vec<CardRow> = sql.build_query_as().fetch_all(&state.db).await?;
+    let next_cursor = cut_page(&mut rows, limit, |r| Cursor {
+        key: r.created_at,
+        id: r.id,
+    });
+    Ok(Json(FeedPage {
+        items: rows.into_iter().map(NoteCard::from).collect(),
+        next_cursor,
+    }))
 }

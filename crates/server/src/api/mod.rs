@@ -1,8 +1,11 @@
 //! The JSON API under `/api/v1`, with its OpenAPI document generated from these handlers.
 
+pub mod account;
 pub mod comments;
 pub mod feed;
+pub mod interactions;
 pub mod notes;
+pub mod notifications;
 pub mod rows;
 pub mod search;
 pub mod users;
@@ -20,7 +23,7 @@ use crate::AppState;
 #[derive(OpenApi)]
 #[openapi(info(
     title = "Zhongcao API",
-    description = "Notes, feed and comments of the Zhongcao social-shopping app."
+    description = "Notes, feed, comments, accounts, interactions and notifications of the Zhongcao social-shopping app. State-changing requests need a same-site Origin and (mostly) the session cookie."
 ))]
 struct ApiDoc;
 
@@ -45,7 +48,30 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(notes::related))
         .routes(routes!(comments::note_comments))
         .routes(routes!(comments::replies))
+        .routes(routes!(feed::following_feed))
         .routes(routes!(users::profile))
+        .routes(routes!(users::followers))
+        .routes(routes!(users::following))
+        .routes(routes!(users::collections))
+        .routes(routes!(users::likes))
+        .routes(routes!(users::suggested))
+        .routes(routes!(account::sign_up))
+        .routes(routes!(account::sign_in))
+        .routes(routes!(account::sign_out))
+        .routes(routes!(account::sign_out_everywhere))
+        .routes(routes!(account::session))
+        .routes(routes!(account::update_profile))
+        .routes(routes!(account::change_password))
+        .routes(routes!(account::upload_avatar))
+        .routes(routes!(interactions::like_note, interactions::unlike_note))
+        .routes(routes!(interactions::collect_note, interactions::uncollect_note))
+        .routes(routes!(interactions::like_comment, interactions::unlike_comment))
+        .routes(routes!(interactions::follow, interactions::unfollow))
+        .routes(routes!(interactions::post_comment))
+        .routes(routes!(interactions::delete_comment))
+        .routes(routes!(notifications::list))
+        .routes(routes!(notifications::unread))
+        .routes(routes!(notifications::mark_read))
         .routes(routes!(search::search_notes))
         .routes(routes!(search::search_users))
         .routes(routes!(search::suggestions))

@@ -1,6 +1,6 @@
 //! Note detail and related notes.
 
-use api_types::{Channel, Image, Mention, NoteCard, NoteCounts, NoteDetail};
+use api_types::{Channel, Image, Mention, NoteCard, NoteCounts, NoteDetail, NoteViewer};
 use axum::extract::State;
 use axum::Json;
 use serde::Deserialize;
@@ -9,6 +9,7 @@ use utoipa::IntoParams;
 
 use super::comments::top_comments;
 use super::rows::{image, note_kind, user, CardRow, CARD_SELECT};
+use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiPath, ApiQuery};
 use crate::AppState;
@@ -49,6 +50,7 @@ fn not_found(id: i64) -> AppError {
     ))]
 pub async fn note_detail(
     State(state): State<AppState>,
+    Viewer(viewer): Viewer,
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<Json<NoteDetail>> {
     let db = &state.db;
@@ -96,7 +98,28 @@ pub async fn note_detail(
     .map(|(user_id, name)| Mention { user_id, name })
     .collect();
 
-    let comments = top_comments(db, id, None, api_types::DEFAULT_PAGE_LIMIT.into()).await?;
+    let comments =
+        top_comments(db, id, None, api_types::DEFAULT_PAGE_LIMIT.into(), viewer).await?;
+    let viewer_state = match viewer {
+        Some(me) => {
+            let (liked, collected, follows_author): (bool, bool, bool) = sqlx::query_as(
+                "SELECT EXISTS (SELECT 1 FROM note_likes WHERE user_id = ?1 AND note_id = ?2), \
+                 EXISTS (SELECT 1 FROM note_collects WHERE user_id = ?1 AND note_id = ?2), \
+                 EXISTS (SELECT 1 FROM follows WHERE follower_id = ?1 AND followee_id = ?3)",
+            )
+            .bind(me)
+            .bind(id)
+            .bind(note.author_id)
+            .fetch_one(db)
+            .await?;
+            NoteViewer {
+                liked,
+                collected,
+                follows_author,
+            }
+        }
+        None => NoteViewer::default(),
+    };
 
     Ok(Json(NoteDetail {
         id: note.id,
@@ -127,6 +150,7 @@ pub async fn note_detail(
             shares: note.share_count,
         },
         comments,
+        viewer: viewer_state,
     }))
 }
 

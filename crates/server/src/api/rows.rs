@@ -14,6 +14,7 @@ pub struct CardRow {
     pub video_seconds: Option<i32>,
     pub like_count: i64,
     pub score: i64,
+    pub created_at: i64,
     pub author_id: i64,
     pub author_username: String,
     pub author_name: String,
@@ -27,7 +28,7 @@ pub struct CardRow {
 
 /// SELECT list + joins for note cards; callers append WHERE / ORDER BY / LIMIT.
 pub const CARD_SELECT: &str =
-    "SELECT n.id, n.title, n.kind, n.video_seconds, n.like_count, n.score, \
+    "SELECT n.id, n.title, n.kind, n.video_seconds, n.like_count, n.score, n.created_at, \
      u.id AS author_id, u.username AS author_username, u.display_name AS author_name, \
      ua.image_key AS author_avatar, \
      ci.image_key AS cover_key, ci.width AS cover_width, ci.height AS cover_height, \

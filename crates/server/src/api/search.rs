@@ -167,6 +167,7 @@ pub async fn search_notes(
     ))]
 pub async fn search_users(
     State(state): State<AppState>,
+    crate::auth::Viewer(viewer): crate::auth::Viewer,
     ApiQuery(params): ApiQuery<UserSearchQuery>,
 ) -> AppResult<Json<UserSearchPage>> {
     let q = validate_query(&params.q)?;
@@ -177,7 +178,7 @@ pub async fn search_users(
     })
     .await?;
     Ok(Json(UserSearchPage {
-        items: profiles(&state.db, &hits.ids).await?,
+        items: profiles(&state.db, &hits.ids, viewer).await?,
         next_cursor: next_cursor(offset, limit, hits.total),
         total: hits.total as i64,
     }))

@@ -4,6 +4,7 @@
 //! an interrupted first start leaves an empty database that is seeded again next time.
 
 pub mod corpus;
+pub mod social;
 
 use sqlx::{QueryBuilder, Sqlite};
 
@@ -351,6 +352,7 @@ pub async fn seed_if_empty(
         .await?;
     if existing > 0 {
         progress(format!("reusing existing database ({existing} notes)"));
+        social::seed_social_if_missing(db, crate::now_unix(), &mut progress).await?;
         return Ok(false);
     }
     let started = std::time::Instant::now();
@@ -521,6 +523,7 @@ pub async fn seed_if_empty(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
+    social::seed_social_if_missing(db, now, &mut progress).await?;
     progress(format!(
         "demo world ready in {:.1}s",
         started.elapsed().as_secs_f64()

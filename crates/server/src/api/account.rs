@@ -1,0 +1,449 @@
+//! Sign up, sign in, sign out, and the signed-in user's own settings.
+
+use api_types::{
+    FieldError, Me, PasswordChange, ProfileUpdate, Session, SignIn, SignUp, AVATAR_MAX_BYTES,
+    BIO_MAX_CHARS, DISPLAY_NAME_MAX_CHARS, PASSWORD_CHARS, USERNAME_CHARS,
+};
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+
+use super::rows::user;
+use crate::auth::{self, SignedIn, Viewer};
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiJson;
+use crate::images::{self, AVATAR_THEME, UPLOAD_AVATAR_THEME};
+use crate::{now_unix, AppState};
+
+/// Side of the stored (square) avatar source; renditions come from it.
+const AVATAR_SOURCE_SIZE: u32 = 320;
+
+/// The signed-in user's account, as `Me`.
+pub async fn load_me(db: &Db, id: i64) -> AppResult<Me> {
+    type Row = (i64, String, String, String, String, Option<String>, bool, bool);
+    let row: Row = sqlx::query_as(
+        "SELECT u.id, u.username, u.display_name, a.image_key, u.bio, u.email, \
+         u.collections_public, u.likes_public \
+         FROM users u JOIN images a ON a.id = u.avatar_image_id WHERE u.id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?
+    .ok_or_else(|| AppError::Unauthorized("Your account no longer exists.".to_string()))?;
+    let (id, username, name, avatar, bio, email, collections_public, likes_public) = row;
+    Ok(Me {
+        user: user(id, username, name, &avatar),
+        bio,
+        email,
+        collections_public,
+        likes_public,
+    })
+}
+
+fn has_control_chars(s: &str) -> bool {
+    s.chars().any(|c| c.is_control() && c != '\n')
+}
+
+fn check_display_name(name: &str, errors: &mut Vec<FieldError>) {
+    let n = name.chars().count();
+    if n == 0 || n > DISPLAY_NAME_MAX_CHARS || name.contains('\n') || has_control_chars(name) {
+        errors.push(FieldError {
+            field: "display_name".into(),
+            message: format!("Use 1 to {DISPLAY_NAME_MAX_CHARS} characters on one line."),
+        });
+    }
+}
+
+fn check_password(field: &str, password: &str, errors: &mut Vec<FieldError>) {
+    let n = password.chars().count();
+    let (min, max) = PASSWORD_CHARS;
+    if n < min || n > max {
+        errors.push(FieldError {
+            field: field.into(),
+            message: format!("Use {min} to {max} characters."),
+        });
+    }
+}
+
+/// Trims and validates a sign-up form; the username is lower-cased.
+fn validate_sign_up(form: &mut SignUp) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    form.username = form.username.trim().to_lowercase();
+    form.display_name = form.display_name.trim().to_string();
+    let (min, max) = USERNAME_CHARS;
+    let len = form.username.chars().count();
+    let charset_ok = form
+        .username
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if len < min || len > max || !charset_ok {
+        errors.push(FieldError {
+            field: "username".into(),
+            message: format!("Use {min} to {max} letters, digits or underscores."),
+        });
+    }
+    check_display_name(&form.display_name, &mut errors);
+    check_password("password", &form.password, &mut errors);
+    form.email = form
+        .email
+        .take()
+        .map(|e| e.trim().to_lowercase())
+        .filter(|e| !e.is_empty());
+    if let Some(email) = &form.email {
+        let valid = email.len() <= 254
+            && !email.contains(char::is_whitespace)
+            && email
+                .split_once('@')
+                .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'));
+        if !valid {
+            errors.push(FieldError {
+                field: "email".into(),
+                message: "That does not look like an email address.".into(),
+            });
+        }
+    }
+    errors
+}
+
+fn with_cookie<T: serde::Serialize>(status: StatusCode, cookie: header::HeaderValue, body: T) -> Response {
+    (status, [(header::SET_COOKIE, cookie)], Json(body)).into_response()
+}
+
+/// Creates an account and signs it in.
+#[utoipa::path(post, path = "/api/v1/auth/signup", tag = "account", request_body = SignUp,
+    responses(
+        (status = 201, body = Session, description = "Signed up and in; sets the session cookie"),
+        (status = 422, description = "Invalid or taken fields, listed in `fields`", body = api_types::ErrorBody),
+    ))]
+pub async fn sign_up(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(mut form): ApiJson<SignUp>,
+) -> AppResult<Response> {
+    let mut errors = validate_sign_up(&mut form);
+    if errors.iter().all(|e| e.field != "username") {
+        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE username = ?")
+            .bind(&form.username)
+            .fetch_optional(&state.db)
+            .await?;
+        if taken.is_some() {
+            errors.push(FieldError {
+                field: "username".into(),
+                message: "That username is taken.".into(),
+            });
+        }
+    }
+    if let Some(email) = &form.email {
+        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+            .bind(email)
+            .fetch_optional(&state.db)
+            .await?;
+        if taken.is_some() {
+            errors.push(FieldError {
+                field: "email".into(),
+                message: "An account with that email exists; sign in instead.".into(),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Fields(errors));
+    }
+
+    let hash = auth::hash_password(form.password.clone()).await?;
+    let seed = fastrand::u64(..) >> 1; // stored as a signed integer
+    let (top, bottom) = images::placeholder_colors(AVATAR_THEME, seed, 160, 160);
+    let avatar_key: String = std::iter::repeat_with(fastrand::alphanumeric)
+        .take(20)
+        .collect();
+
+    let mut tx = state.db.begin().await?;
+    let avatar_id: i64 = sqlx::query_scalar(
+        "INSERT INTO images (image_key, theme, seed, width, height, ph_top, ph_bottom) \
+         VALUES (?, ?, ?, 160, 160, ?, ?) RETURNING id",
+    )
+    .bind(&avatar_key)
+    .bind(AVATAR_THEME)
+    .bind(seed as i64)
+    .bind(top)
+    .bind(bottom)
+    .fetch_one(&mut *tx)
+    .await?;
+    let inserted = sqlx::query_scalar::<_, i64>(
+        "INSERT INTO users (username, display_name, bio, avatar_image_id, created_at, password_hash, email) \
+         VALUES (?, ?, '', ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&form.username)
+    .bind(&form.display_name)
+    .bind(avatar_id)
+    .bind(now_unix())
+    .bind(hash)
+    .bind(&form.email)
+    .fetch_one(&mut *tx)
+    .await;
+    let user_id = match inserted {
+        Ok(id) => id,
+        // Lost a race for the same username or email.
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return Err(AppError::field(
+                "username",
+                "That username or email was just taken.",
+            ))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    tx.commit().await?;
+
+    if let Err(e) = state.search.index_user(&state.db, user_id).await {
+        tracing::warn!(error = %e, "could not index new user");
+    }
+    let cookie = auth::start_session(&state.db, user_id, auth::is_https(&headers)).await?;
+    let me = load_me(&state.db, user_id).await?;
+    Ok(with_cookie(StatusCode::CREATED, cookie, Session { me: Some(me) }))
+}
+
+/// Signs in with username (or email) and password.
+#[utoipa::path(post, path = "/api/v1/auth/signin", tag = "account", request_body = SignIn,
+    responses(
+        (status = 200, body = Session, description = "Signed in; sets the session cookie"),
+        (status = 401, description = "Wrong username or password", body = api_types::ErrorBody),
+        (status = 429, description = "Too many failed attempts for this account or address", body = api_types::ErrorBody),
+    ))]
+pub async fn sign_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    extensions: axum::http::Extensions,
+    ApiJson(form): ApiJson<SignIn>,
+) -> AppResult<Response> {
+    let account = form.username.trim().to_lowercase();
+    let address = auth::client_address(&extensions);
+    state.limiter.check(&account, &address)?;
+    let found: Option<(i64, Option<String>)> = sqlx::query_as(
+        "SELECT id, password_hash FROM users WHERE username = ? OR email = ? LIMIT 1",
+    )
+    .bind(&account)
+    .bind(&account)
+    .fetch_optional(&state.db)
+    .await?;
+    let (user_id, stored) = match found {
+        Some((id, hash)) => (Some(id), hash),
+        None => (None, None),
+    };
+    let ok = auth::verify_password(form.password, stored).await?;
+    let Some(user_id) = user_id.filter(|_| ok) else {
+        state.limiter.record_failure(&account, &address);
+        return Err(AppError::Unauthorized(
+            "Wrong username or password.".to_string(),
+        ));
+    };
+    state.limiter.clear_account(&account);
+    let cookie = auth::start_session(&state.db, user_id, auth::is_https(&headers)).await?;
+    let me = load_me(&state.db, user_id).await?;
+    Ok(with_cookie(StatusCode::OK, cookie, Session { me: Some(me) }))
+}
+
+/// Ends this browser's session.
+#[utoipa::path(post, path = "/api/v1/auth/signout", tag = "account",
+    responses((status = 204, description = "Signed out; clears the cookie")))]
+pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
+    auth::end_session(&state.db, &headers).await?;
+    let cookie = auth::clear_cookie(auth::is_https(&headers))?;
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
+}
+
+/// Ends every session of the signed-in user, on every device.
+#[utoipa::path(post, path = "/api/v1/auth/signout-all", tag = "account",
+    responses(
+        (status = 204, description = "All sessions revoked"),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+    ))]
+pub async fn sign_out_everywhere(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+        .bind(me)
+        .execute(&state.db)
+        .await?;
+    let cookie = auth::clear_cookie(auth::is_https(&headers))?;
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
+}
+
+/// Who is signed in here (`me` is null when nobody is).
+#[utoipa::path(get, path = "/api/v1/auth/session", tag = "account",
+    responses((status = 200, body = Session)))]
+pub async fn session(State(state): State<AppState>, viewer: Viewer) -> AppResult<Json<Session>> {
+    let me = match viewer.0 {
+        Some(id) => Some(load_me(&state.db, id).await?),
+        None => None,
+    };
+    Ok(Json(Session { me }))
+}
+
+/// Edits the signed-in user's name, bio and privacy settings.
+#[utoipa::path(patch, path = "/api/v1/me", tag = "account", request_body = ProfileUpdate,
+    responses(
+        (status = 200, body = Me),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+        (status = 422, description = "Invalid fields", body = api_types::ErrorBody),
+    ))]
+pub async fn update_profile(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    ApiJson(update): ApiJson<ProfileUpdate>,
+) -> AppResult<Json<Me>> {
+    let mut errors = Vec::new();
+    let name = update.display_name.map(|n| n.trim().to_string());
+    if let Some(name) = &name {
+        check_display_name(name, &mut errors);
+    }
+    let bio = update.bio.map(|b| b.trim().to_string());
+    if let Some(bio) = &bio {
+        if bio.chars().count() > BIO_MAX_CHARS || has_control_chars(bio) {
+            errors.push(FieldError {
+                field: "bio".into(),
+                message: format!("Keep it under {BIO_MAX_CHARS} characters."),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Fields(errors));
+    }
+    sqlx::query(
+        "UPDATE users SET display_name = COALESCE(?, display_name), bio = COALESCE(?, bio), \
+         collections_public = COALESCE(?, collections_public), likes_public = COALESCE(?, likes_public) \
+         WHERE id = ?",
+    )
+    .bind(name)
+    .bind(bio)
+    .bind(update.collections_public)
+    .bind(update.likes_public)
+    .bind(me)
+    .execute(&state.db)
+    .await?;
+    reindex_user(&state, me).await;
+    Ok(Json(load_me(&state.db, me).await?))
+}
+
+async fn reindex_user(state: &AppState, id: i64) {
+    if let Err(e) = state.search.index_user(&state.db, id).await {
+        tracing::warn!(error = %e, "could not re-index user {id}");
+    }
+    // Cards embed author names and avatars.
+    state.feed_cache.clear();
+}
+
+/// Changes the password; every other session of the account is signed out.
+#[utoipa::path(put, path = "/api/v1/me/password", tag = "account", request_body = PasswordChange,
+    responses(
+        (status = 204, description = "Changed"),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+        (status = 422, description = "Wrong current password or invalid new one", body = api_types::ErrorBody),
+    ))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    headers: HeaderMap,
+    extensions: axum::http::Extensions,
+    ApiJson(form): ApiJson<PasswordChange>,
+) -> AppResult<StatusCode> {
+    let account = format!("#{me}");
+    let address = auth::client_address(&extensions);
+    state.limiter.check(&account, &address)?;
+    let mut errors = Vec::new();
+    check_password("new_password", &form.new_password, &mut errors);
+    let stored: Option<String> =
+        sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
+            .bind(me)
+            .fetch_one(&state.db)
+            .await?;
+    if !auth::verify_password(form.current_password, stored).await? {
+        state.limiter.record_failure(&account, &address);
+        errors.push(FieldError {
+            field: "current_password".into(),
+            message: "That is not your current password.".into(),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Fields(errors));
+    }
+    let hash = auth::hash_password(form.new_password).await?;
+    let current = auth::session_token(&headers).map(|t| auth::token_hash(&t));
+    let mut tx = state.db.begin().await?;
+    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+        .bind(hash)
+        .bind(me)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?")
+        .bind(me)
+        .bind(current.unwrap_or_default())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Replaces the avatar with an uploaded JPEG, PNG or WebP (sent as the raw request body).
+/// It is centre-cropped to a square and re-encoded, which also drops metadata.
+#[utoipa::path(put, path = "/api/v1/me/avatar", tag = "account",
+    request_body(content = Vec<u8>, content_type = "image/jpeg"),
+    responses(
+        (status = 200, body = Me),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+        (status = 413, description = "Over 5 MB", body = api_types::ErrorBody),
+        (status = 415, description = "Not a JPEG, PNG or WebP, or not what Content-Type says", body = api_types::ErrorBody),
+        (status = 422, description = "Unreadable or too small/large", body = api_types::ErrorBody),
+    ))]
+pub async fn upload_avatar(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    headers: HeaderMap,
+    body: Bytes,
+) -> AppResult<Json<Me>> {
+    if body.len() > AVATAR_MAX_BYTES {
+        return Err(AppError::PayloadTooLarge(format!(
+            "Avatars can be at most {} MB.",
+            AVATAR_MAX_BYTES / (1024 * 1024)
+        )));
+    }
+    if body.is_empty() {
+        return Err(AppError::Validation("The upload was empty.".to_string()));
+    }
+    let declared = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let square = tokio::task::spawn_blocking(move || {
+        let img = images::decode_upload(&body, declared.as_deref())?;
+        let side = img.width().min(img.height());
+        let cropped = img.crop_imm(
+            (img.width() - side) / 2,
+            (img.height() - side) / 2,
+            side,
+            side,
+        );
+        Ok::<_, AppError>(
+            cropped
+                .resize_exact(
+                    AVATAR_SOURCE_SIZE,
+                    AVATAR_SOURCE_SIZE,
+                    image::imageops::FilterType::Lanczos3,
+                )
+                .to_rgb8(),
+        )
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))??;
+    let image_id = images::store_upload(&state, square, UPLOAD_AVATAR_THEME).await?;
+    sqlx::query("UPDATE users SET avatar_image_id = ? WHERE id = ?")
+        .bind(image_id)
+        .bind(me)
+        .execute(&state.db)
+        .await?;
+    reindex_user(&state, me).await;
+    Ok(Json(load_me(&state.db, me).await?))
+}

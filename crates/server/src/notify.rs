@@ -1,0 +1,108 @@
+//! Writing notifications inside the transaction of the action that causes them.
+
+use sqlx::{Sqlite, Transaction};
+
+use crate::now_unix;
+
+/// What happened, as stored in `notifications.kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Like,
+    Collect,
+    CommentLike,
+    Follow,
+    Comment,
+    Reply,
+    Mention,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Like => "like",
+            Kind::Collect => "collect",
+            Kind::CommentLike => "comment_like",
+            Kind::Follow => "follow",
+            Kind::Comment => "comment",
+            Kind::Reply => "reply",
+            Kind::Mention => "mention",
+        }
+    }
+
+    /// Toggles (like, collect, follow) notify once per actor and target, however often repeated.
+    fn is_toggle(self) -> bool {
+        matches!(
+            self,
+            Kind::Like | Kind::Collect | Kind::CommentLike | Kind::Follow
+        )
+    }
+}
+
+/// What a notification points at.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Target {
+    pub note: Option<i64>,
+    pub comment: Option<i64>,
+}
+
+/// Tells `recipient` that `actor` did `kind` (nothing when people act on their own things).
+pub async fn send(
+    tx: &mut Transaction<'_, Sqlite>,
+    recipient: i64,
+    actor: i64,
+    kind: Kind,
+    target: Target,
+) -> Result<(), sqlx::Error> {
+    if recipient == actor {
+        return Ok(());
+    }
+    let mut sql = String::from(
+        "INSERT INTO notifications (user_id, actor_id, kind, note_id, comment_id, created_at) \
+         SELECT ?, ?, ?, ?, ?, ?",
+    );
+    if kind.is_toggle() {
+        sql.push_str(
+            " WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE user_id = ? AND actor_id = ? \
+             AND kind = ? AND note_id IS ? AND comment_id IS ?)",
+        );
+    }
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(recipient)
+        .bind(actor)
+        .bind(kind.as_str())
+        .bind(target.note)
+        .bind(target.comment)
+        .bind(now_unix());
+    if kind.is_toggle() {
+        q = q
+            .bind(recipient)
+            .bind(actor)
+            .bind(kind.as_str())
+            .bind(target.note)
+            .bind(target.comment);
+    }
+    q.execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// Takes back an unread toggle notification (an unlike soon after a like).
+pub async fn retract(
+    tx: &mut Transaction<'_, Sqlite>,
+    recipient: i64,
+    actor: i64,
+    kind: Kind,
+    target: Target,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "DELETE FROM notifications WHERE user_id = ? AND actor_id = ? AND kind = ? \
+         AND note_id IS ? AND comment_id IS ? AND read_at IS NULL",
+    )
+    .bind(recipient)
+    .bind(actor)
+    .bind(kind.as_str())
+    .bind(target.note)
+    .bind(target.comment)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

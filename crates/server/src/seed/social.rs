@@ -1,0 +1,175 @@
+//! The demo world's social graph: who follows whom, who liked and collected what, and the
+//! notifications those actions caused. A separate stage (marked in `app_meta`) so databases
+//! seeded before accounts existed get it too. Deterministic, written in one transaction.
+
+use sqlx::{QueryBuilder, Sqlite};
+
+use crate::db::Db;
+
+const SOCIAL_SEED: u64 = 0x5eed_2026_0002;
+const MARKER: &str = "seeded_social_at";
+/// Notifications newer than this stay unread, so demo accounts open to a live badge.
+const UNREAD_WINDOW: i64 = 3 * 86_400;
+const CHUNK: usize = 150;
+
+struct Link {
+    user: i64,
+    target: i64,
+    at: i64,
+}
+
+async fn insert_links(
+    tx: &mut sqlx::Transaction<'_, Sqlite>,
+    head: &'static str,
+    links: &[Link],
+) -> Result<(), sqlx::Error> {
+    for chunk in links.chunks(CHUNK) {
+        let mut qb: QueryBuilder<Sqlite> = QueryBuilder::new(head);
+        qb.push_values(chunk, |mut b, l| {
+            b.push_bind(l.user).push_bind(l.target).push_bind(l.at);
+        });
+        qb.build().execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// Adds follows, likes, collects and notifications unless this stage already ran.
+pub async fn seed_social_if_missing(
+    db: &Db,
+    now: i64,
+    progress: &mut dyn FnMut(String),
+) -> Result<(), sqlx::Error> {
+    let done: Option<String> = sqlx::query_scalar("SELECT value FROM app_meta WHERE key = ?")
+        .bind(MARKER)
+        .fetch_optional(db)
+        .await?;
+    if done.is_some() {
+        return Ok(());
+    }
+    let users: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT u.id, COALESCE(SUM(n.like_count), 0) FROM users u \
+         LEFT JOIN notes n ON n.author_id = u.id GROUP BY u.id ORDER BY u.id",
+    )
+    .fetch_all(db)
+    .await?;
+    let notes: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT id, created_at FROM notes ORDER BY score DESC, id DESC")
+            .fetch_all(db)
+            .await?;
+    if users.len() < 2 || notes.is_empty() {
+        return Ok(());
+    }
+    let started = std::time::Instant::now();
+    let mut rng = fastrand::Rng::with_seed(SOCIAL_SEED);
+    let day = 86_400;
+    let since = |rng: &mut fastrand::Rng, from: i64| from + rng.i64(0..(now - from).max(1));
+
+    // Popular creators draw more followers: pick followees weighted by likes received.
+    let weights: Vec<f64> = users
+        .iter()
+        .map(|(_, likes)| (*likes as f64 + 50.0).sqrt())
+        .collect();
+    let total: f64 = weights.iter().sum();
+    let pick_user = |rng: &mut fastrand::Rng| {
+        let mut x = rng.f64() * total;
+        for (i, w) in weights.iter().enumerate() {
+            x -= w;
+            if x <= 0.0 {
+                return users[i].0;
+            }
+        }
+        users[users.len() - 1].0
+    };
+    let mut follows = Vec::new();
+    let mut likes = Vec::new();
+    let mut collects = Vec::new();
+    for (user, _) in &users {
+        let n = rng.usize(3..40).min(users.len() - 1);
+        for _ in 0..n {
+            let target = pick_user(&mut rng);
+            if target != *user {
+                follows.push(Link {
+                    user: *user,
+                    target,
+                    at: since(&mut rng, now - 120 * day),
+                });
+            }
+        }
+        // Likes lean to the best-ranked notes, as they would on a real feed.
+        let top = (notes.len() / 3).max(1);
+        for (count, list) in [(rng.usize(8..60), &mut likes), (rng.usize(4..30), &mut collects)] {
+            for _ in 0..count {
+                let (note, created) = if rng.bool() {
+                    notes[rng.usize(..top)]
+                } else {
+                    notes[rng.usize(..notes.len())]
+                };
+                list.push(Link {
+                    user: *user,
+                    target: note,
+                    at: since(&mut rng, created.max(now - 60 * day)),
+                });
+            }
+        }
+    }
+
+    let mut tx = db.begin().await?;
+    insert_links(
+        &mut tx,
+        "INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at) ",
+        &follows,
+    )
+    .await?;
+    insert_links(
+        &mut tx,
+        "INSERT OR IGNORE INTO note_likes (user_id, note_id, created_at) ",
+        &likes,
+    )
+    .await?;
+    insert_links(
+        &mut tx,
+        "INSERT OR IGNORE INTO note_collects (user_id, note_id, created_at) ",
+        &collects,
+    )
+    .await?;
+    // Counters never read below the links that exist.
+    sqlx::query(
+        "UPDATE notes SET like_count = MAX(like_count, (SELECT COUNT(*) FROM note_likes l WHERE l.note_id = notes.id)), \
+         collect_count = MAX(collect_count, (SELECT COUNT(*) FROM note_collects c WHERE c.note_id = notes.id))",
+    )
+    .execute(&mut *tx)
+    .await?;
+    // The notifications these actions would have sent (not to oneself), oldest first so ids
+    // follow time as they do for live ones.
+    sqlx::query(
+        "INSERT INTO notifications (user_id, actor_id, kind, note_id, created_at, read_at) \
+         SELECT user_id, actor_id, kind, note_id, created_at, \
+         CASE WHEN created_at < ? THEN created_at + 3600 END FROM ( \
+           SELECT f.followee_id AS user_id, f.follower_id AS actor_id, 'follow' AS kind, \
+                  NULL AS note_id, f.created_at FROM follows f \
+           UNION ALL \
+           SELECT n.author_id, l.user_id, 'like', l.note_id, l.created_at \
+           FROM note_likes l JOIN notes n ON n.id = l.note_id WHERE n.author_id <> l.user_id \
+           UNION ALL \
+           SELECT n.author_id, c.user_id, 'collect', c.note_id, c.created_at \
+           FROM note_collects c JOIN notes n ON n.id = c.note_id WHERE n.author_id <> c.user_id \
+         ) ORDER BY created_at",
+    )
+    .bind(now - UNREAD_WINDOW)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("INSERT INTO app_meta (key, value) VALUES (?, ?)")
+        .bind(MARKER)
+        .bind(now.to_string())
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    progress(format!(
+        "social     {} follows, {} likes, {} collects in {:.1}s",
+        follows.len(),
+        likes.len(),
+        collects.len(),
+        started.elapsed().as_secs_f64()
+    ));
+    Ok(())
+}
