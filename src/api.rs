@@ -2,11 +2,14 @@
 //! by hand; every failure is an [`ApiError`].
 
 use api_types::{
-    Channel, CommentPage, ErrorBody, FeedPage, NoteCard, NoteDetail, NoteSearchPage,
-    NoteTypeFilter, SearchSort, TimeFilter, UserProfile, UserSearchPage,
+    Channel, Comment, CommentPage, ErrorBody, FeedPage, FieldError, Me, NewComment, NoteCard,
+    NoteDetail, NoteSearchPage, NoteTypeFilter, NotificationPage, NotificationTab,
+    PasswordChange, ProfileUpdate, SearchSort, Session, SignIn, SignUp, TimeFilter, Toggle,
+    UnreadCounts, UserPage, UserProfile, UserSearchPage,
 };
-use gloo_net::http::Request;
+use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ApiError {
@@ -16,6 +19,21 @@ pub enum ApiError {
     BadRequest(String),
     #[error("{0}")]
     Validation(String),
+    /// A form the server refused, field by field.
+    #[error("{message}")]
+    Fields {
+        message: String,
+        fields: Vec<FieldError>,
+    },
+    /// Not signed in (or the session ended).
+    #[error("{0}")]
+    Unauthorized(String),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    RateLimited(String),
+    #[error("{0}")]
+    Rejected(String),
     #[error("The server had a problem ({status}). Please try again.")]
     Server { status: u16 },
     #[error("Can't reach Zhongcao. Check your connection and try again.")]
@@ -28,16 +46,32 @@ impl ApiError {
     pub fn is_not_found(&self) -> bool {
         matches!(self, ApiError::NotFound(_))
     }
+
+    /// The server's message for `field` of a refused form.
+    pub fn field(&self, field: &str) -> Option<String> {
+        match self {
+            ApiError::Fields { fields, .. } => fields
+                .iter()
+                .find(|f| f.field == field)
+                .map(|f| f.message.clone()),
+            _ => None,
+        }
+    }
 }
 
 /// Maps a non-success HTTP response to an error, using the server's JSON message when present.
 pub fn error_from_response(status: u16, body: &str) -> ApiError {
-    let message = serde_json::from_str::<ErrorBody>(body)
-        .map(|b| b.error.message)
-        .unwrap_or_else(|_| format!("Request failed with status {status}."));
+    let (message, fields) = serde_json::from_str::<ErrorBody>(body)
+        .map(|b| (b.error.message, b.error.fields))
+        .unwrap_or_else(|_| (format!("Request failed with status {status}."), Vec::new()));
     match status {
         404 => ApiError::NotFound(message),
         400 => ApiError::BadRequest(message),
+        401 => ApiError::Unauthorized(message),
+        403 => ApiError::Forbidden(message),
+        429 => ApiError::RateLimited(message),
+        413 | 415 => ApiError::Rejected(message),
+        422 if !fields.is_empty() => ApiError::Fields { message, fields },
         422 => ApiError::Validation(message),
         _ => ApiError::Server { status },
     }
@@ -48,8 +82,45 @@ fn encode(value: &str) -> String {
 }
 
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let response = Request::get(path)
-        .header("Accept", "application/json")
+    read_json(Request::get(path).header("Accept", "application/json")).await
+}
+
+/// Sends a request and decodes its JSON answer (or maps its error). Cookies go along: the
+/// session lives in an HttpOnly cookie, and the browser adds the `Origin` the server checks.
+async fn read_json<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
+    let body = send_raw(request.build().map_err(|e| ApiError::Network(e.to_string()))?).await?;
+    serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// A state-changing call with a JSON body (or none).
+async fn send_json<B: Serialize, T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: Option<&B>,
+) -> Result<T, ApiError> {
+    let builder = RequestBuilder::new(path)
+        .method(method)
+        .header("Accept", "application/json");
+    let body = match body {
+        Some(b) => {
+            let json = serde_json::to_string(b).map_err(|e| ApiError::Decode(e.to_string()))?;
+            send_raw(
+                builder
+                    .header("Content-Type", "application/json")
+                    .body(json)
+                    .map_err(|e| ApiError::Network(e.to_string()))?,
+            )
+            .await?
+        }
+        None => send_raw(builder.build().map_err(|e| ApiError::Network(e.to_string()))?).await?,
+    };
+    // 204 answers have no body; callers asking for `()` accept `null`.
+    let body = if body.is_empty() { "null" } else { &body };
+    serde_json::from_str(body).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+async fn send_raw(request: Request) -> Result<String, ApiError> {
+    let response = request
         .send()
         .await
         .map_err(|e| ApiError::Network(e.to_string()))?;
@@ -61,7 +132,7 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     if !(200..300).contains(&status) {
         return Err(error_from_response(status, &body));
     }
-    serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
+    Ok(body)
 }
 
 /// A note search as the URL describes it.
@@ -78,9 +149,18 @@ pub struct NoteSearch {
 pub enum FeedSource {
     Channel(String),
     Topic(String),
+    TopicNewest(String),
     Author(i64),
     Search(NoteSearch),
+    /// Newest notes from people the signed-in user follows.
+    Following,
+    /// Notes a user collected / liked.
+    Collections(i64),
+    Likes(i64),
 }
+
+/// The pseudo-channel slug of the following feed in `/explore?channel=`.
+pub const FOLLOWING_CHANNEL: &str = "following";
 
 pub async fn channels() -> Result<Vec<Channel>, ApiError> {
     get_json("/api/v1/channels").await
@@ -90,7 +170,13 @@ pub fn feed_path(source: &FeedSource, cursor: Option<&str>) -> String {
     let mut path = match source {
         FeedSource::Channel(slug) => format!("/api/v1/feed?channel={}", encode(slug)),
         FeedSource::Topic(topic) => format!("/api/v1/feed?topic={}", encode(topic)),
+        FeedSource::TopicNewest(topic) => {
+            format!("/api/v1/feed?topic={}&sort=newest", encode(topic))
+        }
         FeedSource::Author(id) => format!("/api/v1/feed?author={id}"),
+        FeedSource::Following => "/api/v1/feed/following?limit=20".to_string(),
+        FeedSource::Collections(id) => format!("/api/v1/users/{id}/collections?limit=20"),
+        FeedSource::Likes(id) => format!("/api/v1/users/{id}/likes?limit=20"),
         FeedSource::Search(s) => format!(
             "/api/v1/search/notes?q={}&sort={}&type={}&time={}",
             encode(&s.q),
@@ -196,4 +282,148 @@ pub async fn suggest(q: &str) -> Result<Vec<String>, ApiError> {
 
 pub async fn trending() -> Result<Vec<String>, ApiError> {
     get_json("/api/v1/search/trending").await
+}
+
+/// Forgets every cached note: what the reader has liked or collected changes on sign-in/out.
+pub fn forget_notes() {
+    NOTE_CACHE.with(|c| c.borrow_mut().clear());
+}
+
+/// Updates a cached note in place (after a like, collect, follow or comment).
+pub fn update_cached_note(id: i64, change: impl FnOnce(&mut NoteDetail)) {
+    NOTE_CACHE.with(|c| {
+        if let Some(n) = c.borrow_mut().iter_mut().find(|n| n.id == id) {
+            change(n);
+        }
+    });
+}
+
+fn page_path(base: String, cursor: Option<&str>) -> String {
+    match cursor {
+        Some(c) => format!("{base}{}cursor={}", if base.contains('?') { "&" } else { "?" }, encode(c)),
+        None => base,
+    }
+}
+
+// ---- Accounts ----
+
+pub async fn session() -> Result<Session, ApiError> {
+    get_json("/api/v1/auth/session").await
+}
+
+pub async fn sign_in(form: &SignIn) -> Result<Session, ApiError> {
+    send_json(Method::POST, "/api/v1/auth/signin", Some(form)).await
+}
+
+pub async fn sign_up(form: &SignUp) -> Result<Session, ApiError> {
+    send_json(Method::POST, "/api/v1/auth/signup", Some(form)).await
+}
+
+pub async fn sign_out() -> Result<(), ApiError> {
+    send_json::<(), ()>(Method::POST, "/api/v1/auth/signout", None).await
+}
+
+pub async fn sign_out_everywhere() -> Result<(), ApiError> {
+    send_json::<(), ()>(Method::POST, "/api/v1/auth/signout-all", None).await
+}
+
+pub async fn update_profile(update: &ProfileUpdate) -> Result<Me, ApiError> {
+    send_json(Method::PATCH, "/api/v1/me", Some(update)).await
+}
+
+pub async fn change_password(form: &PasswordChange) -> Result<(), ApiError> {
+    send_json(Method::PUT, "/api/v1/me/password", Some(form)).await
+}
+
+/// Uploads a picture file as the new avatar (the server checks type and size).
+pub async fn upload_avatar(file: &web_sys::File) -> Result<Me, ApiError> {
+    let request = RequestBuilder::new("/api/v1/me/avatar")
+        .method(Method::PUT)
+        .header("Accept", "application/json")
+        .header("Content-Type", &file.type_())
+        .body(wasm_bindgen::JsValue::from(file.clone()))
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    let body = send_raw(request).await?;
+    serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+// ---- Interactions ----
+
+fn toggle_method(on: bool) -> Method {
+    if on {
+        Method::PUT
+    } else {
+        Method::DELETE
+    }
+}
+
+pub async fn set_note_like(note: i64, on: bool) -> Result<Toggle, ApiError> {
+    send_json::<(), _>(toggle_method(on), &format!("/api/v1/notes/{note}/like"), None).await
+}
+
+pub async fn set_note_collect(note: i64, on: bool) -> Result<Toggle, ApiError> {
+    send_json::<(), _>(toggle_method(on), &format!("/api/v1/notes/{note}/collect"), None).await
+}
+
+pub async fn set_comment_like(comment: i64, on: bool) -> Result<Toggle, ApiError> {
+    send_json::<(), _>(toggle_method(on), &format!("/api/v1/comments/{comment}/like"), None).await
+}
+
+pub async fn set_follow(user: i64, on: bool) -> Result<Toggle, ApiError> {
+    send_json::<(), _>(toggle_method(on), &format!("/api/v1/users/{user}/follow"), None).await
+}
+
+pub async fn post_comment(note: i64, form: &NewComment) -> Result<Comment, ApiError> {
+    send_json(Method::POST, &format!("/api/v1/notes/{note}/comments"), Some(form)).await
+}
+
+pub async fn delete_comment(comment: i64) -> Result<(), ApiError> {
+    send_json::<(), ()>(Method::DELETE, &format!("/api/v1/comments/{comment}"), None).await
+}
+
+// ---- People ----
+
+/// Which list of people: someone's followers or the people they follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeopleList {
+    Followers(i64),
+    Following(i64),
+}
+
+pub async fn people(list: PeopleList, cursor: Option<&str>) -> Result<UserPage, ApiError> {
+    let base = match list {
+        PeopleList::Followers(id) => format!("/api/v1/users/{id}/followers"),
+        PeopleList::Following(id) => format!("/api/v1/users/{id}/following"),
+    };
+    get_json(&page_path(base, cursor)).await
+}
+
+pub async fn suggested_creators() -> Result<UserPage, ApiError> {
+    get_json("/api/v1/users/suggested").await
+}
+
+// ---- Notifications ----
+
+pub async fn notifications(
+    tab: NotificationTab,
+    cursor: Option<&str>,
+) -> Result<NotificationPage, ApiError> {
+    get_json(&page_path(
+        format!("/api/v1/notifications?tab={}", tab.as_str()),
+        cursor,
+    ))
+    .await
+}
+
+pub async fn unread_counts() -> Result<UnreadCounts, ApiError> {
+    get_json("/api/v1/notifications/unread").await
+}
+
+pub async fn mark_read(tab: NotificationTab) -> Result<UnreadCounts, ApiError> {
+    send_json::<(), _>(
+        Method::POST,
+        &format!("/api/v1/notifications/read?tab={}", tab.as_str()),
+        None,
+    )
+    .await
 }

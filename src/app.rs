@@ -4,7 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::auth_sheet::AuthSheet;
 use crate::components::header::Header;
+use crate::components::toast::{provide_toasts, ToastRegion};
+use crate::routes::follows::{FollowersPage, FollowingPage};
+use crate::routes::notifications::NotificationsPage;
+use crate::routes::settings::SettingsPage;
+use crate::session::provide_auth;
 use crate::routes::explore::ExploreShell;
 use crate::routes::not_found::NotFound;
 use crate::routes::note::NoteRoute;
@@ -14,6 +20,8 @@ use crate::routes::user::UserPage;
 
 #[component]
 pub fn App() -> impl IntoView {
+    provide_toasts();
+    provide_auth();
     view! {
         <Router>
             <Header/>
@@ -27,8 +35,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/search") view=SearchPage/>
                     <Route path=path!("/topic/:name") view=TopicPage/>
                     <Route path=path!("/user/:id") view=UserPage/>
+                    <Route path=path!("/user/:id/followers") view=FollowersPage/>
+                    <Route path=path!("/user/:id/following") view=FollowingPage/>
+                    <Route path=path!("/notifications") view=NotificationsPage/>
+                    <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>
+            <AuthSheet/>
+            <ToastRegion/>
         </Router>
     }
 }

@@ -1,6 +1,6 @@
 //! Zhongcao web client: a Leptos single-page app (client-side rendered, built by Trunk).
 //!
-//! Map: `api` is the only place that talks HTTP; `masonry` is the pure layout maths;
+//! Map: `api` is the only place that talks HTTP; `session` holds who is signed in; `masonry` is the pure layout maths;
 //! `routes/` holds one file per page; `components/` the reusable pieces; `hooks/` small
 //! browser-event helpers.
 
@@ -12,6 +12,7 @@ pub mod hooks;
 pub mod masonry;
 pub mod richtext;
 pub mod routes;
+pub mod session;
 
 pub fn start() {
     leptos::mount::mount_to_body(app::App);

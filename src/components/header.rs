@@ -1,11 +1,44 @@
-//! The app chrome: brand and primary navigation.
+//! The app chrome: brand, search, and the account corner (sign in, or notifications with an
+//! unread badge and a link to one's own profile and settings).
 
 use leptos::prelude::*;
 
+use super::avatar::Avatar;
+use super::icon::{Glyph, Icon};
 use super::search_box::SearchBox;
+use crate::session::use_auth;
 
 #[component]
 pub fn Header() -> impl IntoView {
+    let auth = use_auth();
+    let unread = move || auth.unread.with(|u| u.total);
+    let account = move || {
+        if !auth.checked.get() {
+            return view! { <span class="account-placeholder" aria-hidden="true"></span> }.into_any();
+        }
+        match auth.me.get() {
+            Some(me) => view! {
+                <a class="icon-link bell" href="/notifications"
+                    aria-label=move || match unread() {
+                        0 => "Notifications".to_string(),
+                        n => format!("Notifications, {n} unread"),
+                    }>
+                    <Icon glyph=Glyph::Bell size=24/>
+                    {move || (unread() > 0).then(|| view! {
+                        <span class="badge" aria-hidden="true">{if unread() > 99 { "99+".to_string() } else { unread().to_string() }}</span>
+                    })}
+                </a>
+                <a class="me-link" href=format!("/user/{}", me.user.id) aria-label=format!("Your profile, {}", me.user.display_name)>
+                    <Avatar user=me.user.clone() size=32/>
+                </a>
+            }
+            .into_any(),
+            None => view! {
+                <button class="btn btn-primary btn-sm" on:click=move |_| auth.open_sheet()>"Sign in"</button>
+            }
+            .into_any(),
+        }
+    };
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="app-header">
@@ -19,9 +52,7 @@ pub fn Header() -> impl IntoView {
                     <span class="brand-zh" lang="zh-CN">"种草"</span>
                 </a>
                 <SearchBox/>
-                <nav class="primary-nav" aria-label="Primary">
-                    <a href="/explore" aria-current="page">"Discover"</a>
-                </nav>
+                <nav class="account-nav" aria-label="Account">{account}</nav>
             </div>
         </header>
     }

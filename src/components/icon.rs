@@ -14,6 +14,9 @@ pub enum Glyph {
     ChevronLeft,
     ChevronRight,
     Search,
+    Bell,
+    Trash,
+    Link,
 }
 
 impl Glyph {
@@ -29,6 +32,9 @@ impl Glyph {
             Glyph::ChevronLeft => ("M15 5l-7 7 7 7", false),
             Glyph::ChevronRight => ("M9 5l7 7-7 7", false),
             Glyph::Search => ("M10.5 17a6.5 6.5 0 100-13 6.5 6.5 0 000 13zM15.5 15.5L20 20", false),
+            Glyph::Bell => ("M6 16.5V11a6 6 0 0112 0v5.5l1.5 2h-15zM10 20.5a2 2 0 004 0", false),
+            Glyph::Trash => ("M5 7h14M10 7V5h4v2M7 7l1 12h8l1-12", false),
+            Glyph::Link => ("M10 14a4 4 0 005.7 0l3-3a4 4 0 00-5.7-5.7l-1 1M14 10a4 4 0 00-5.7 0l-3 3a4 4 0 005.7 5.7l1-1", false),
         }
     }
 }
@@ -38,14 +44,18 @@ pub fn Icon(
     glyph: Glyph,
     /// Drawn size in CSS pixels.
     size: u32,
+    /// Fill the outline (a liked heart, a collected star).
+    #[prop(optional, into)]
+    solid: Signal<bool>,
 ) -> impl IntoView {
-    let (d, filled) = glyph.path();
+    let (d, always_filled) = glyph.path();
+    let filled = move || always_filled || solid.get();
     view! {
         <svg class="icon" width=size height=size viewBox="0 0 24 24" aria-hidden="true">
             <path
                 d=d
-                fill=if filled { "currentColor" } else { "none" }
-                stroke=if filled { "none" } else { "currentColor" }
+                fill=move || if filled() { "currentColor" } else { "none" }
+                stroke=move || if always_filled { "none" } else { "currentColor" }
                 stroke-width="2"
                 stroke-linecap="round"
                 stroke-linejoin="round"

@@ -1,5 +1,6 @@
 //! Reusable view pieces.
 
+pub mod auth_sheet;
 pub mod avatar;
 pub mod carousel;
 pub mod channel_bar;
@@ -9,6 +10,8 @@ pub mod header;
 pub mod icon;
 pub mod masonry_grid;
 pub mod note_card;
+pub mod people;
 pub mod picture;
 pub mod search_box;
 pub mod states;
+pub mod toast;

@@ -1,8 +1,11 @@
 //! One file per page.
 
 pub mod explore;
+pub mod follows;
 pub mod not_found;
 pub mod note;
+pub mod notifications;
 pub mod search;
+pub mod settings;
 pub mod topic;
 pub mod user;

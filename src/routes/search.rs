@@ -1,18 +1,15 @@
 //! `/search?q=&type=notes|users&sort=&kind=&time=`: search results. Everything lives in the URL,
 //! so results can be shared and Back returns to the previous search.
 
-use api_types::{NoteTypeFilter, SearchSort, TimeFilter, UserProfile};
+use api_types::{NoteTypeFilter, SearchSort, TimeFilter};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{self, FeedSource, NoteSearch};
-use crate::components::avatar::Avatar;
 use crate::components::feed::InfiniteFeed;
 use crate::components::note_card::SearchHighlight;
-use crate::components::states::{EmptyState, ErrorState};
-use crate::format;
-use crate::hooks::use_intersection::use_intersection;
+use crate::components::people::{PeopleListView, PeopleSource};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct SearchUrl {
@@ -142,7 +139,15 @@ pub fn SearchPage() -> impl IntoView {
         let notes_href = tab(false).href();
         let users_href = tab(true).href();
         let results = if u.users {
-            view! { <UserResults q=u.q.clone()/> }.into_any()
+            view! {
+                <PeopleListView
+                    source=PeopleSource::Search(u.q.clone())
+                    label="Users"
+                    empty_title="No users found"
+                    empty_message="Check the spelling or search by a different name."
+                />
+            }
+            .into_any()
         } else {
             let base = u.clone();
             let source = FeedSource::Search(NoteSearch {
@@ -180,69 +185,6 @@ pub fn SearchPage() -> impl IntoView {
             </section>
         }
         .into_any()
-    }
-}
-
-#[component]
-fn UserResults(q: String) -> impl IntoView {
-    let items = RwSignal::new(Vec::<UserProfile>::new());
-    let cursor = RwSignal::new(None::<String>);
-    let loading = RwSignal::new(false);
-    let loaded_once = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let q = StoredValue::new(q);
-    let load = Callback::new(move |()| {
-        if loading.get_untracked() {
-            return;
-        }
-        loading.set(true);
-        error.set(None);
-        let after = cursor.get_untracked();
-        spawn_local(async move {
-            match api::search_users(&q.get_value(), after.as_deref()).await {
-                Ok(page) => {
-                    items.update(|i| i.extend(page.items));
-                    cursor.set(page.next_cursor);
-                }
-                Err(e) => error.set(Some(e.to_string())),
-            }
-            loading.set(false);
-            loaded_once.set(true);
-        });
-    });
-    load.run(());
-    // Infinite scroll: the next page loads as the end of the list nears the viewport.
-    let sentinel = NodeRef::<leptos::html::Div>::new();
-    use_intersection(sentinel, "0px 0px 600px 0px", move || {
-        if cursor.with_untracked(Option::is_some) && error.with_untracked(Option::is_none) {
-            load.run(());
-        }
-    });
-    view! {
-        <ul class="user-results" aria-label="Users">
-            <For each=move || items.get() key=|p| p.user.id let:p>
-                <li>
-                    <a class="user-row" href=format!("/user/{}", p.user.id)>
-                        <Avatar user=p.user.clone() size=56/>
-                        <span class="user-row-main">
-                            <span class="user-row-name">{p.user.display_name.clone()}</span>
-                            <span class="user-row-meta">
-                                {format!("@{} · {} notes · {} likes & collects", p.user.username, format::count(p.note_count), format::count(p.likes_and_collects))}
-                            </span>
-                            <span class="user-row-bio">{p.bio.clone()}</span>
-                        </span>
-                    </a>
-                </li>
-            </For>
-        </ul>
-        {move || error.get().map(|e| view! { <ErrorState message=e on_retry=load/> })}
-        <Show when=move || loaded_once.get() && items.with(Vec::is_empty) && error.with(Option::is_none)>
-            <EmptyState title="No users found" message="Check the spelling or search by a different name."/>
-        </Show>
-        <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
-        <Show when=move || loading.get() && loaded_once.get()>
-            <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>"Loading more…"</p>
-        </Show>
     }
 }
 

@@ -1,0 +1,229 @@
+//! The sign-in sheet: a modal (a bottom sheet on phones) with "Sign in" and "Create account"
+//! forms. Opened by any interaction while signed out; on success the interaction completes.
+
+use api_types::{SignIn, SignUp, DISPLAY_NAME_MAX_CHARS, PASSWORD_CHARS, USERNAME_CHARS};
+use leptos::ev;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::icon::{Glyph, Icon};
+use crate::api::{self, ApiError};
+use crate::hooks::use_focus_trap::trap_tab;
+use crate::session::use_auth;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    SignIn,
+    SignUp,
+}
+
+/// A labelled input with its error (if any) announced and linked by `aria-describedby`.
+#[component]
+pub fn Field(
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<String>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional, into)] autocomplete: Option<Signal<String>>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] maxlength: Option<usize>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described = {
+        let (error_id, hint_id, has_hint) = (error_id.clone(), hint_id.clone(), hint.is_some());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>{move || label.get()}</label>
+            <input
+                id=id
+                type=kind
+                autocomplete=move || autocomplete.map(|a| a.get())
+                maxlength=maxlength
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=described
+                bind:value=value
+            />
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id>{h}</p> })}
+            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn AuthSheet() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <Show when=move || auth.sheet_open.get()>
+            <AuthDialog/>
+        </Show>
+    }
+}
+
+#[component]
+fn AuthDialog() -> impl IntoView {
+    let auth = use_auth();
+    let mode = RwSignal::new(Mode::SignIn);
+    let username = RwSignal::new(String::new());
+    let display_name = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let dialog = NodeRef::<leptos::html::Div>::new();
+
+    let opener = send_wrapper::SendWrapper::new(
+        document()
+            .active_element()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()),
+    );
+    on_cleanup(move || {
+        if let Some(el) = opener.take() {
+            let _ = el.focus();
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(el) = dialog.get() {
+            if let Ok(Some(first)) = el.query_selector("input") {
+                if let Ok(first) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(first) {
+                    let _ = first.focus();
+                }
+            }
+        }
+    });
+
+    let field_error = move |name: &'static str| {
+        Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| e.field(name))))
+    };
+    let form_error = move || {
+        error.with(|e| match e {
+            Some(e @ ApiError::Fields { .. }) => {
+                // Shown field by field; a summary helps when a field is off screen.
+                Some(e.to_string())
+            }
+            Some(e) => Some(e.to_string()),
+            None => None,
+        })
+    };
+
+    let submit = move |e: ev::SubmitEvent| {
+        e.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let current = mode.get_untracked();
+        spawn_local(async move {
+            let result = match current {
+                Mode::SignIn => {
+                    api::sign_in(&SignIn {
+                        username: username.get_untracked(),
+                        password: password.get_untracked(),
+                    })
+                    .await
+                }
+                Mode::SignUp => {
+                    let email = email.get_untracked();
+                    api::sign_up(&SignUp {
+                        username: username.get_untracked(),
+                        display_name: display_name.get_untracked(),
+                        password: password.get_untracked(),
+                        email: (!email.trim().is_empty()).then_some(email),
+                    })
+                    .await
+                }
+            };
+            busy.set(false);
+            match result {
+                Ok(session) => match session.me {
+                    Some(me) => auth.signed_in(me),
+                    None => error.set(Some(ApiError::Decode("no account".into()))),
+                },
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
+    let switch = move |to: Mode| {
+        mode.set(to);
+        error.set(None);
+    };
+    let on_key = move |e: ev::KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.prevent_default();
+            auth.dismiss_sheet();
+        } else if let Some(el) = dialog.get_untracked() {
+            trap_tab(&el, &e);
+        }
+    };
+    let (user_min, user_max) = USERNAME_CHARS;
+    let (pw_min, _) = PASSWORD_CHARS;
+
+    view! {
+        <div class="sheet-backdrop" on:click=move |e| {
+            let on_backdrop = e.target().zip(e.current_target()).is_some_and(|(t, c)| t == c);
+            if on_backdrop { auth.dismiss_sheet(); }
+        }>
+            <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="auth-title"
+                node_ref=dialog on:keydown=on_key>
+                <button class="sheet-close" type="button" aria-label="Close" on:click=move |_| auth.dismiss_sheet()>
+                    <Icon glyph=Glyph::Close size=20/>
+                </button>
+                <h2 id="auth-title" class="sheet-title">
+                    {move || if mode.get() == Mode::SignIn { "Sign in to Zhongcao" } else { "Create your account" }}
+                </h2>
+                <p class="sheet-lead">"Like, collect, comment and follow the people you love."</p>
+                <div class="segmented" role="group" aria-label="Account">
+                    <button type="button" aria-pressed=move || (mode.get() == Mode::SignIn).to_string()
+                        on:click=move |_| switch(Mode::SignIn)>"Sign in"</button>
+                    <button type="button" aria-pressed=move || (mode.get() == Mode::SignUp).to_string()
+                        on:click=move |_| switch(Mode::SignUp)>"Create account"</button>
+                </div>
+                <form class="form" on:submit=submit novalidate>
+                    <Field id="auth-username"
+                        label=Signal::derive(move || if mode.get() == Mode::SignIn { "Username or email".to_string() } else { "Username".to_string() })
+                        value=username error=field_error("username") autocomplete="username"
+                        maxlength=254/>
+                    <Show when=move || mode.get() == Mode::SignUp>
+                        <Field id="auth-display-name" label="Display name" value=display_name
+                            error=field_error("display_name") autocomplete="nickname"
+                            maxlength=DISPLAY_NAME_MAX_CHARS
+                            hint=format!("How you appear to others, up to {DISPLAY_NAME_MAX_CHARS} characters.")/>
+                    </Show>
+                    <Field id="auth-password" label="Password" kind="password" value=password
+                        error=field_error("password")
+                        autocomplete=Signal::derive(move || if mode.get() == Mode::SignIn { "current-password".to_string() } else { "new-password".to_string() })
+                        maxlength=128/>
+                    <Show when=move || mode.get() == Mode::SignUp>
+                        <Field id="auth-email" label="Email (optional)" kind="email" value=email
+                            error=field_error("email") autocomplete="email" maxlength=254/>
+                        <p class="field-hint">{format!("Usernames: {user_min}–{user_max} lower-case letters, digits or _. Passwords: at least {pw_min} characters.")}</p>
+                    </Show>
+                    {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                    <button class="btn btn-primary btn-block" type="submit" disabled=move || busy.get()
+                        aria-busy=move || busy.get().then_some("true")>
+                        {move || match (busy.get(), mode.get()) {
+                            (true, _) => "Please wait…",
+                            (false, Mode::SignIn) => "Sign in",
+                            (false, Mode::SignUp) => "Create account",
+                        }}
+                    </button>
+                </form>
+                <p class="sheet-foot">"Demo accounts: any seeded username with the password "<code>"zhongcao-demo"</code>"."</p>
+            </div>
+        </div>
+    }
+}
