@@ -1,22 +1,105 @@
 //! Two-level comments: top-level comments with their first replies, "show more replies" per
-//! thread and "load more comments" at the end, both paged by the server's cursor.
+//! thread and "load more comments" at the end (both paged by the server's cursor), a composer
+//! with a live character count, replies ("@name" for a reply to a reply), comment likes, and
+//! deleting one's own comments. Bodies are rendered as text; `@mentions` become links.
 
-use super::icon::{Glyph, Icon};
-use api_types::{Comment, CommentPage};
+use std::collections::HashMap;
+
+use api_types::{Comment, CommentPage, NewComment, COMMENT_MAX_CHARS};
+use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::avatar::Avatar;
+use super::toast::use_toasts;
+use super::toggle_action::{ToggleAction, ToggleTarget};
 use crate::api;
 use crate::format;
+use crate::richtext::{segments, Segment};
+use crate::session::use_auth;
+
+/// Shared by the threads and the composer of one note's comments.
+#[derive(Clone, Copy)]
+struct CommentsCtx {
+    note_author: i64,
+    /// What the composer answers: (thread id, comment id, name), or a new top-level comment.
+    reply_to: RwSignal<Option<(i64, i64, String)>>,
+    /// Each thread's reply list, so a posted reply lands in its thread.
+    threads: StoredValue<HashMap<i64, RwSignal<Vec<Comment>>>>,
+    top: RwSignal<Vec<Comment>>,
+    /// The note's total comment count (shown in the heading and the action bar).
+    total: RwSignal<i64>,
+}
+
+fn comment_text(comment: &Comment) -> impl IntoView {
+    segments(&comment.body, &[], &comment.mentions)
+        .into_iter()
+        .map(|s| match s {
+            Segment::Text(t) | Segment::Topic(t) => t.into_any(),
+            Segment::LineBreak => view! { <br/> }.into_any(),
+            Segment::Mention { user_id, name } => view! {
+                <a class="mention" href=format!("/user/{user_id}")>"@"{name}</a>
+            }
+            .into_any(),
+        })
+        .collect_view()
+}
 
 #[component]
-fn CommentBody(comment: Comment, reply: bool) -> impl IntoView {
+fn CommentBody(comment: Comment, thread: i64) -> impl IntoView {
+    let ctx = expect_context::<CommentsCtx>();
+    let auth = use_auth();
+    let toasts = use_toasts();
     let now = format::now_unix();
+    let reply = comment.id != thread;
     let author = comment.author.clone();
-    let by_note_author = use_context::<NoteAuthor>().is_some_and(|a| a.0 == author.id);
+    let by_note_author = ctx.note_author == author.id;
+    let liked = RwSignal::new(comment.liked);
+    let likes = RwSignal::new(comment.like_count);
+    let id = comment.id;
+    let replies_total = comment.reply_count;
+    let mine = move || auth.user_id() == Some(author.id);
+    let name = author.display_name.clone();
+    let start_reply = move |_| {
+        ctx.reply_to.set(Some((thread, id, name.clone())));
+        if let Some(el) = document().get_element_by_id("comment-input") {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    };
+    let deleting = RwSignal::new(false);
+    let delete = move |_| {
+        let sure = window()
+            .confirm_with_message("Delete this comment?")
+            .unwrap_or(false);
+        if !sure || deleting.get_untracked() {
+            return;
+        }
+        deleting.set(true);
+        spawn_local(async move {
+            match api::delete_comment(id).await {
+                Ok(()) => {
+                    if reply {
+                        if let Some(list) = ctx.threads.with_value(|t| t.get(&thread).copied()) {
+                            list.update(|l| l.retain(|c| c.id != id));
+                        }
+                        ctx.total.update(|t| *t = (*t - 1).max(0));
+                    } else {
+                        ctx.top.update(|l| l.retain(|c| c.id != id));
+                        ctx.total.update(|t| *t = (*t - 1 - replies_total).max(0));
+                    }
+                    toasts.show("Comment deleted");
+                }
+                Err(e) => {
+                    deleting.set(false);
+                    toasts.show(format!("Couldn't delete: {e}"));
+                }
+            }
+        });
+    };
     view! {
-        <div class="comment" class:reply=reply>
+        <div class="comment" class:reply=reply data-comment-id=id>
             <Avatar user=author.clone() size=if reply { 24 } else { 32 }/>
             <div class="comment-main">
                 <div class="comment-author">
@@ -24,16 +107,21 @@ fn CommentBody(comment: Comment, reply: bool) -> impl IntoView {
                     {by_note_author.then(|| view! { <span class="author-badge">"Author"</span> })}
                 </div>
                 <p class="comment-text">
-                    {comment.reply_to.map(|to| view! {
-                        <span class="reply-to">"Reply "<span class="mention">"@"{to.display_name}</span>": "</span>
+                    {comment.reply_to.clone().map(|to| view! {
+                        <span class="reply-to">"Reply "<a class="mention" href=format!("/user/{}", to.id)>"@"{to.display_name}</a>": "</span>
                     })}
-                    {comment.body.clone()}
+                    {comment_text(&comment)}
                 </p>
                 <div class="comment-meta">
                     <time>{format::relative_time(comment.created_at, now)}</time>
-                    <span class="comment-likes" aria-label=format!("{} likes", comment.like_count)>
-                        <Icon glyph=Glyph::Heart size=13/>
-                        {format::count(comment.like_count)}
+                    <button type="button" class="link-btn" on:click=start_reply
+                        aria-label=format!("Reply to {}", author.display_name)>"Reply"</button>
+                    <Show when=mine>
+                        <button type="button" class="link-btn danger" on:click=delete
+                            disabled=move || deleting.get()>"Delete"</button>
+                    </Show>
+                    <span class="comment-like">
+                        <ToggleAction target=ToggleTarget::CommentLike(id) active=liked count=likes size=14/>
                     </span>
                 </div>
             </div>
@@ -43,14 +131,19 @@ fn CommentBody(comment: Comment, reply: bool) -> impl IntoView {
 
 #[component]
 fn Thread(comment: Comment) -> impl IntoView {
+    let ctx = expect_context::<CommentsCtx>();
     let id = comment.id;
     let total = comment.reply_count;
     let replies = RwSignal::new(comment.replies.clone());
+    ctx.threads.update_value(|t| {
+        t.insert(id, replies);
+    });
     // None until the replies endpoint has been asked once (the embedded ones come first).
     let cursor = RwSignal::new(None::<Option<String>>);
     let loading = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let remaining = move || (total - replies.with(Vec::len) as i64).max(0);
+    let shown_from_server = RwSignal::new(comment.replies.len() as i64);
+    let remaining = move || (total - shown_from_server.get()).max(0);
     let more = move |_| {
         if loading.get_untracked() {
             return;
@@ -62,10 +155,25 @@ fn Thread(comment: Comment) -> impl IntoView {
             let from = after.clone().flatten();
             match api::replies(id, from.as_deref()).await {
                 Ok(page) => {
+                    let n = page.items.len() as i64;
+                    replies.update(|r| {
+                        if after.is_none() {
+                            // The first page repeats the embedded replies; keep ones posted here.
+                            r.retain(|c| !page.items.iter().any(|p| p.id == c.id));
+                            let posted = std::mem::take(r);
+                            *r = page.items;
+                            r.extend(posted);
+                        } else {
+                            r.extend(page.items);
+                        }
+                    });
                     if after.is_none() {
-                        replies.set(page.items);
+                        shown_from_server.set(n);
                     } else {
-                        replies.update(|r| r.extend(page.items));
+                        shown_from_server.update(|s| *s += n);
+                    }
+                    if page.next_cursor.is_none() {
+                        shown_from_server.set(total);
                     }
                     cursor.set(Some(page.next_cursor));
                 }
@@ -75,11 +183,11 @@ fn Thread(comment: Comment) -> impl IntoView {
         });
     };
     view! {
-        <li class="thread" data-comment-id=id>
-            <CommentBody comment=comment reply=false/>
+        <li class="thread">
+            <CommentBody comment=comment thread=id/>
             <ul class="replies">
                 <For each=move || replies.get() key=|r| r.id let:reply>
-                    <li><CommentBody comment=reply reply=true/></li>
+                    <li><CommentBody comment=reply thread=id/></li>
                 </For>
             </ul>
             <Show when=move || { remaining() > 0 }>
@@ -97,15 +205,111 @@ fn Thread(comment: Comment) -> impl IntoView {
 }
 
 #[component]
+fn Composer(note_id: i64) -> impl IntoView {
+    let ctx = expect_context::<CommentsCtx>();
+    let auth = use_auth();
+    let text = RwSignal::new(String::new());
+    let sending = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let chars = move || text.with(|t| t.chars().count());
+    let over = move || chars() > COMMENT_MAX_CHARS;
+    let empty = move || text.with(|t| t.trim().is_empty());
+    let send = Callback::new(move |()| {
+        if sending.get_untracked() || empty() || over() {
+            return;
+        }
+        sending.set(true);
+        error.set(None);
+        let target = ctx.reply_to.get_untracked();
+        let form = NewComment {
+            body: text.get_untracked(),
+            reply_to: target.as_ref().map(|(_, comment, _)| *comment),
+        };
+        spawn_local(async move {
+            match api::post_comment(note_id, &form).await {
+                Ok(comment) => {
+                    match target {
+                        Some((thread, _, _)) => {
+                            if let Some(list) = ctx.threads.with_value(|t| t.get(&thread).copied()) {
+                                list.update(|l| l.push(comment));
+                            }
+                        }
+                        None => ctx.top.update(|l| l.insert(0, comment)),
+                    }
+                    ctx.total.update(|t| *t += 1);
+                    text.set(String::new());
+                    ctx.reply_to.set(None);
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+            sending.set(false);
+        });
+    });
+    let submit = move |e: ev::SubmitEvent| {
+        e.prevent_default();
+        auth.require(send);
+    };
+    let placeholder = move || match ctx.reply_to.get() {
+        Some((_, _, name)) => format!("Reply to @{name}"),
+        None => "Say something nice…".to_string(),
+    };
+    view! {
+        <form class="composer" on:submit=submit>
+            {move || ctx.reply_to.get().map(|(_, _, name)| view! {
+                <p class="replying">
+                    "Replying to "<strong>"@"{name}</strong>
+                    <button type="button" class="link-btn" on:click=move |_| ctx.reply_to.set(None)>"Cancel"</button>
+                </p>
+            })}
+            <div class="composer-row">
+                <label for="comment-input" class="visually-hidden">{move || if ctx.reply_to.with(Option::is_some) { "Write a reply" } else { "Write a comment" }}</label>
+                <textarea
+                    id="comment-input"
+                    rows="1"
+                    placeholder=placeholder
+                    aria-describedby="comment-count"
+                    aria-invalid=move || over().then_some("true")
+                    prop:value=move || text.get()
+                    on:input=move |e| text.set(event_target_value(&e))
+                    on:keydown=move |e: ev::KeyboardEvent| {
+                        // Enter sends; Shift+Enter makes a new line (as in chat apps).
+                        if e.key() == "Enter" && !e.shift_key() && !e.is_composing() {
+                            e.prevent_default();
+                            auth.require(send);
+                        }
+                    }
+                ></textarea>
+                <button class="btn btn-primary btn-sm" type="submit"
+                    disabled=move || sending.get() || empty() || over()>
+                    {move || if sending.get() { "Sending…" } else { "Send" }}
+                </button>
+            </div>
+            <p id="comment-count" class="char-count" class:over=over>
+                {move || format!("{}/{COMMENT_MAX_CHARS}", chars())}
+            </p>
+            {move || error.get().map(|e| view! { <p class="inline-error" role="alert">{e}</p> })}
+        </form>
+    }
+}
+
+#[component]
 pub fn Comments(
     note_id: i64,
     /// The note's author: their comments get an "Author" badge.
     author_id: i64,
     initial: CommentPage,
-    total_count: i64,
+    /// The note's comment count, kept current as comments are posted and deleted.
+    total: RwSignal<i64>,
 ) -> impl IntoView {
-    provide_context(NoteAuthor(author_id));
     let items = RwSignal::new(initial.items);
+    let ctx = CommentsCtx {
+        note_author: author_id,
+        reply_to: RwSignal::new(None),
+        threads: StoredValue::new(HashMap::new()),
+        top: items,
+        total,
+    };
+    provide_context(ctx);
     let cursor = RwSignal::new(initial.next_cursor);
     let loading = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -121,7 +325,14 @@ pub fn Comments(
         spawn_local(async move {
             match api::comments(note, &after).await {
                 Ok(page) => {
-                    items.update(|c| c.extend(page.items));
+                    items.update(|c| {
+                        let fresh: Vec<Comment> = page
+                            .items
+                            .into_iter()
+                            .filter(|n| !c.iter().any(|o| o.id == n.id))
+                            .collect();
+                        c.extend(fresh);
+                    });
                     cursor.set(page.next_cursor);
                 }
                 Err(e) => error.set(Some(e.to_string())),
@@ -131,7 +342,8 @@ pub fn Comments(
     };
     view! {
         <section class="comments" aria-labelledby="comments-heading">
-            <h2 id="comments-heading" class="comments-heading">{format!("{} comments", total_count)}</h2>
+            <h2 id="comments-heading" class="comments-heading">{move || format!("{} comments", total.get())}</h2>
+            <Composer note_id=note_id/>
             <Show when=move || items.with(Vec::is_empty)>
                 <p class="comments-empty">"No comments yet. Be the first to say something nice."</p>
             </Show>
@@ -150,7 +362,3 @@ pub fn Comments(
         </section>
     }
 }
-
-/// Who wrote the note whose comments these are.
-#[derive(Clone, Copy)]
-struct NoteAuthor(i64);

@@ -15,3 +15,4 @@ pub mod picture;
 pub mod search_box;
 pub mod states;
 pub mod toast;
+pub mod toggle_action;

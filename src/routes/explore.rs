@@ -7,7 +7,9 @@ use leptos::task::spawn_local;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_query_map};
 
-use crate::api::{self, FeedSource};
+use crate::api::{self, FeedSource, FOLLOWING_CHANNEL};
+use crate::components::people::PersonRow;
+use crate::session::use_auth;
 use crate::components::channel_bar::ChannelBar;
 use crate::components::feed::InfiniteFeed;
 
@@ -51,20 +53,83 @@ pub fn ExploreShell() -> impl IntoView {
 
     let channels = RwSignal::new(Vec::<Channel>::new());
     spawn_local(async move {
-        if let Ok(list) = api::channels().await {
+        if let Ok(mut list) = api::channels().await {
+            // "Following" sits before the recommended feed, as on the real app.
+            list.insert(
+                0,
+                Channel {
+                    slug: FOLLOWING_CHANNEL.to_string(),
+                    name_en: "Following".to_string(),
+                    name_zh: "关注".to_string(),
+                },
+            );
             channels.set(list);
         }
     });
+    let auth = use_auth();
+    let on_following = Memo::new(move |_| channel.get() == FOLLOWING_CHANNEL);
     let source = Signal::derive(move || FeedSource::Channel(channel.get()));
+    let feed = move || {
+        if !on_following.get() {
+            return view! { <InfiniteFeed source=source label="Discover notes"/> }.into_any();
+        }
+        if !auth.checked.get() {
+            return ().into_any();
+        }
+        match auth.user_id() {
+            None => view! {
+                <div class="state state-empty">
+                    <p class="state-title">"See what people you follow post"</p>
+                    <p class="state-message">"Sign in to get a feed of the newest notes from creators you follow."</p>
+                    <button class="btn btn-primary" on:click=move |_| auth.open_sheet()>"Sign in"</button>
+                </div>
+            }
+            .into_any(),
+            // Keyed on the user: a different account starts a fresh feed.
+            Some(_) => view! {
+                <InfiniteFeed
+                    source=Signal::stored(FeedSource::Following)
+                    label="Notes from people you follow"
+                    empty_title="Your following feed is empty"
+                    empty_message="Follow some creators and their newest notes will appear here."
+                    empty_extra=|| view! { <SuggestedCreators/> }
+                />
+            }
+            .into_any(),
+        }
+    };
 
     view! {
         <Show when=move || feed_shown.get()>
             <div class="discover">
                 <h1 class="visually-hidden">"Discover"</h1>
                 <ChannelBar channels=channels selected=channel/>
-                <InfiniteFeed source=source label="Discover notes"/>
+                {feed}
             </div>
         </Show>
         <Outlet/>
+    }
+}
+
+/// Popular creators to follow, for an empty following feed.
+#[component]
+fn SuggestedCreators() -> impl IntoView {
+    let people = RwSignal::new(Vec::new());
+    spawn_local(async move {
+        if let Ok(page) = api::suggested_creators().await {
+            people.set(page.items);
+        }
+    });
+    view! {
+        <Show when=move || people.with(|p| !p.is_empty())>
+            <section class="suggested" aria-labelledby="suggested-heading">
+                <h2 id="suggested-heading">"Creators you might like"</h2>
+                <ul class="user-results">
+                    <For each=move || people.get() key=|p| p.user.id let:p>
+                        <PersonRow profile=p/>
+                    </For>
+                </ul>
+            </section>
+        </Show>
     }
 }

@@ -16,6 +16,9 @@ use crate::api::{self, ApiError};
 use crate::components::avatar::Avatar;
 use crate::components::carousel::{handle_arrow_key, Carousel};
 use crate::components::comments::Comments;
+use crate::components::people::FollowButton;
+use crate::components::toast::{use_toasts, Toasts};
+use crate::components::toggle_action::{ToggleAction, ToggleTarget};
 use crate::components::masonry_grid::MasonryGrid;
 use crate::components::states::ErrorState;
 use crate::format;
@@ -203,6 +206,61 @@ pub fn NoteRoute() -> impl IntoView {
     }
 }
 
+/// Moves focus to the comment box (the comment button's job).
+fn focus_composer() {
+    if let Some(el) = document()
+        .get_element_by_id("comment-input")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Shares the note's link: the system share sheet where there is one, else the clipboard.
+fn share(note_id: i64, title: &str, toasts: Toasts) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let url = format!(
+        "{}/explore/{note_id}",
+        window.location().origin().unwrap_or_default()
+    );
+    let navigator = window.navigator();
+    let share_fn = js_sys::Reflect::get(&navigator, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(share_fn) = share_fn {
+        let data = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+        let _ = js_sys::Reflect::set(&data, &"url".into(), &url.clone().into());
+        // Cancelling the share sheet rejects the promise; that's fine, nothing to report.
+        if share_fn.call1(&navigator, &data).is_ok() {
+            return;
+        }
+    }
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok();
+    let write = clipboard.as_ref().and_then(|c| {
+        js_sys::Reflect::get(c, &"writeText".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    });
+    match (clipboard, write) {
+        (Some(clipboard), Some(write)) => match write.call1(&clipboard, &url.clone().into()) {
+            Ok(promise) => {
+                let promise = js_sys::Promise::from(promise);
+                leptos::task::spawn_local(async move {
+                    match wasm_bindgen_futures::JsFuture::from(promise).await {
+                        Ok(_) => toasts.show("Link copied"),
+                        Err(_) => toasts.show(format!("Copy this link: {url}")),
+                    }
+                });
+            }
+            Err(_) => toasts.show(format!("Copy this link: {url}")),
+        },
+        _ => toasts.show(format!("Copy this link: {url}")),
+    }
+}
+
 #[component]
 fn NoteSkeleton(overlay: bool) -> impl IntoView {
     view! {
@@ -258,6 +316,15 @@ fn NoteView(
         }
     });
     let counts = note.counts.clone();
+    let note_id = note.id;
+    let liked = RwSignal::new(note.viewer.liked);
+    let likes = RwSignal::new(counts.likes);
+    let collected = RwSignal::new(note.viewer.collected);
+    let collects = RwSignal::new(counts.collects);
+    let follows_author = RwSignal::new(note.viewer.follows_author);
+    let comment_count = RwSignal::new(counts.comments);
+    let share_title = note.title.clone();
+    let toasts = use_toasts();
     let title = note.title.clone();
     let location = note.location.clone();
     view! {
@@ -281,10 +348,17 @@ fn NoteView(
                 {video}
             </div>
             <div class="note-info">
-                <a class="note-author" href=format!("/user/{}", note.author.id)>
-                    <Avatar user=note.author.clone() size=40/>
-                    <span class="note-author-name">{note.author.display_name.clone()}</span>
-                </a>
+                <div class="note-author-row">
+                    <a class="note-author" href=format!("/user/{}", note.author.id)>
+                        <Avatar user=note.author.clone() size=40/>
+                        <span class="note-author-name">{note.author.display_name.clone()}</span>
+                    </a>
+                    <FollowButton user_id=note.author.id name=note.author.display_name.clone() following=follows_author
+                        on_count=Callback::new(move |_| {
+                            let on = follows_author.get_untracked();
+                            api::update_cached_note(note_id, |c| c.viewer.follows_author = on);
+                        })/>
+                </div>
                 <div class="note-scroll">
                     <h1 id="note-title" class="note-title">{title}</h1>
                     <p class="note-body">{rich}</p>
@@ -293,25 +367,22 @@ fn NoteView(
                         {location.map(|l| view! { <span class="note-location">" · "{l}</span> })}
                     </p>
                     <hr class="divider"/>
-                    <Comments note_id=note.id author_id=note.author.id initial=note.comments.clone() total_count=counts.comments/>
+                    <Comments note_id=note.id author_id=note.author.id initial=note.comments.clone() total=comment_count/>
                 </div>
-                <div class="note-stats" aria-label="Engagement">
-                    <span class="stat" aria-label=format!("{} likes", counts.likes)>
-                        <Icon glyph=Glyph::Heart size=22/>
-                        {format::count(counts.likes)}
-                    </span>
-                    <span class="stat" aria-label=format!("{} collects", counts.collects)>
-                        <Icon glyph=Glyph::Star size=22/>
-                        {format::count(counts.collects)}
-                    </span>
-                    <span class="stat" aria-label=format!("{} comments", counts.comments)>
+                <div class="note-actions" role="group" aria-label="Note actions">
+                    <ToggleAction target=ToggleTarget::NoteLike(note_id) active=liked count=likes
+                        on_settled=Callback::new(move |(on, n)| api::update_cached_note(note_id, |c| { c.viewer.liked = on; c.counts.likes = n; }))/>
+                    <ToggleAction target=ToggleTarget::NoteCollect(note_id) active=collected count=collects
+                        on_settled=Callback::new(move |(on, n)| api::update_cached_note(note_id, |c| { c.viewer.collected = on; c.counts.collects = n; }))/>
+                    <button type="button" class="action" aria-label=move || format!("Comment, {} comments", comment_count.get())
+                        on:click=move |_| focus_composer()>
                         <Icon glyph=Glyph::Comment size=22/>
-                        {format::count(counts.comments)}
-                    </span>
-                    <span class="stat" aria-label=format!("{} shares", counts.shares)>
+                        <span class="action-count">{move || format::count(comment_count.get())}</span>
+                    </button>
+                    <button type="button" class="action" aria-label="Share" on:click=move |_| share(note_id, &share_title, toasts)>
                         <Icon glyph=Glyph::Share size=22/>
-                        {format::count(counts.shares)}
-                    </span>
+                        <span class="action-count">{format::count(counts.shares)}</span>
+                    </button>
                 </div>
             </div>
         </article>

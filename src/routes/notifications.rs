@@ -1,8 +1,295 @@
-//! Placeholder while the page is being written.
+//! `/notifications`: likes and collects, new followers, and comments and @mentions, one tab
+//! each (`?tab=likes|follows|comments`). Opening a tab marks it read once its first page is in,
+//! while the items on screen keep their unread dots until the reader leaves.
 
+use api_types::{Notification, NotificationKind, NotificationTab, UnreadCounts};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{self, ApiError};
+use crate::components::avatar::Avatar;
+use crate::components::states::{EmptyState, ErrorState};
+use crate::format;
+use crate::hooks::use_intersection::use_intersection;
+use crate::session::use_auth;
+
+fn tab_label(tab: NotificationTab) -> &'static str {
+    match tab {
+        NotificationTab::Likes => "Likes & collects",
+        NotificationTab::Follows => "New followers",
+        NotificationTab::Comments => "Comments & @mentions",
+    }
+}
+
+fn tab_unread(counts: &UnreadCounts, tab: NotificationTab) -> i64 {
+    match tab {
+        NotificationTab::Likes => counts.likes,
+        NotificationTab::Follows => counts.follows,
+        NotificationTab::Comments => counts.comments,
+    }
+}
+
+fn tab_empty(tab: NotificationTab) -> (&'static str, &'static str) {
+    match tab {
+        NotificationTab::Likes => (
+            "No likes or collects yet",
+            "When people like or collect your notes, or like your comments, you'll see it here.",
+        ),
+        NotificationTab::Follows => (
+            "No new followers yet",
+            "When someone follows you, they'll show up here.",
+        ),
+        NotificationTab::Comments => (
+            "No comments or mentions yet",
+            "Comments on your notes, replies to your comments and @mentions will show up here.",
+        ),
+    }
+}
+
+fn sentence(kind: NotificationKind) -> &'static str {
+    match kind {
+        NotificationKind::Like => "liked your note",
+        NotificationKind::Collect => "collected your note",
+        NotificationKind::CommentLike => "liked your comment",
+        NotificationKind::Follow => "started following you",
+        NotificationKind::Comment => "commented on your note",
+        NotificationKind::Reply => "replied to your comment",
+        NotificationKind::Mention => "mentioned you",
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS.sssZ` for a `<time datetime>`.
+fn iso_time(unix: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
+    String::from(date.to_iso_string())
+}
+
+fn badge_text(n: i64) -> String {
+    if n > 99 {
+        "99+".to_string()
+    } else {
+        n.to_string()
+    }
+}
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
-    view! { <p>"Loading…"</p> }
+    let auth = use_auth();
+    let query = use_query_map();
+    let tab = Memo::new(move |_| {
+        query.with(|q| {
+            q.get("tab")
+                .and_then(|t| NotificationTab::parse(&t))
+                .unwrap_or_default()
+        })
+    });
+    // Only a change of account re-renders the page (not edits to one's own profile).
+    let user_id = Memo::new(move |_| auth.user_id());
+    move || {
+        if !auth.checked.get() {
+            return view! {
+                <div class="account-page" aria-busy="true">
+                    <h1 class="account-title">"Notifications"</h1>
+                    <NotificationSkeleton/>
+                </div>
+            }
+            .into_any();
+        }
+        match user_id.get() {
+            None => view! {
+                <section class="account-page account-gate" aria-labelledby="notifications-title">
+                    <h1 id="notifications-title" class="account-title">"Notifications"</h1>
+                    <p class="account-gate-text">
+                        "Sign in to see who liked and collected your notes, who followed you, and who commented or mentioned you."
+                    </p>
+                    <button type="button" class="btn btn-primary" on:click=move |_| auth.open_sheet()>
+                        "Sign in"
+                    </button>
+                </section>
+            }
+            .into_any(),
+            Some(_) => view! { <Inbox tab=tab/> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn Inbox(tab: Memo<NotificationTab>) -> impl IntoView {
+    let auth = use_auth();
+    let links = NotificationTab::ALL
+        .into_iter()
+        .map(|t| {
+            let unread = move || auth.unread.with(|u| tab_unread(u, t));
+            view! {
+                <a
+                    href=format!("/notifications?tab={}", t.as_str())
+                    aria-current=move || (tab.get() == t).then_some("page")
+                >
+                    <span>{tab_label(t)}</span>
+                    {move || (unread() > 0).then(|| view! {
+                        <span class="tab-badge" aria-hidden="true">{badge_text(unread())}</span>
+                        <span class="visually-hidden">{format!(", {} unread", unread())}</span>
+                    })}
+                </a>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="account-page notifications-page" aria-labelledby="notifications-title">
+            <h1 id="notifications-title" class="account-title">"Notifications"</h1>
+            <nav class="tabs notif-tabs" aria-label="Notification types">{links}</nav>
+            {move || {
+                let t = tab.get();
+                view! { <NotificationList tab=t/> }
+            }}
+        </section>
+    }
+}
+
+/// One tab's notifications, loading the next page as the end nears the viewport.
+#[component]
+fn NotificationList(tab: NotificationTab) -> impl IntoView {
+    let auth = use_auth();
+    let items = RwSignal::new(Vec::<Notification>::new());
+    let cursor = RwSignal::new(None::<String>);
+    let loading = RwSignal::new(false);
+    let loaded_once = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let marked = StoredValue::new(false);
+
+    let mark_read = move |page_has_unread: bool| {
+        let stale_count = auth.unread.with_untracked(|u| tab_unread(u, tab));
+        if !page_has_unread && stale_count == 0 {
+            return;
+        }
+        spawn_local(async move {
+            if let Ok(counts) = api::mark_read(tab).await {
+                auth.unread.set(counts);
+            }
+        });
+    };
+
+    let load = Callback::new(move |()| {
+        if loading.get_untracked() {
+            return;
+        }
+        loading.set(true);
+        error.set(None);
+        let after = cursor.get_untracked();
+        spawn_local(async move {
+            match api::notifications(tab, after.as_deref()).await {
+                Ok(page) => {
+                    let has_unread = page.items.iter().any(|n| !n.read);
+                    items.update(|i| i.extend(page.items));
+                    cursor.set(page.next_cursor);
+                    // The first page is on screen: the tab counts as seen. Items keep the
+                    // `read` they arrived with, so their dots stay while the reader is here.
+                    if marked.try_get_value() == Some(false) {
+                        marked.set_value(true);
+                        mark_read(has_unread);
+                    }
+                }
+                Err(ApiError::Unauthorized(_)) => auth.signed_out(),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+            loading.set(false);
+            loaded_once.set(true);
+        });
+    });
+    load.run(());
+
+    let sentinel = NodeRef::<leptos::html::Div>::new();
+    use_intersection(sentinel, "0px 0px 600px 0px", move || {
+        if cursor.with_untracked(Option::is_some) && error.with_untracked(Option::is_none) {
+            load.run(());
+        }
+    });
+
+    let (empty_title, empty_message) = tab_empty(tab);
+    let now = format::now_unix();
+    view! {
+        <Show when=move || !loaded_once.get() && loading.get()>
+            <NotificationSkeleton/>
+        </Show>
+        <ul class="notif-list" aria-label=tab_label(tab)>
+            <For each=move || items.get() key=|n| n.id let:n>
+                <NotificationRow n=n now=now/>
+            </For>
+        </ul>
+        {move || error.get().map(|e| view! { <ErrorState message=e on_retry=load/> })}
+        <Show when=move || loaded_once.get() && items.with(Vec::is_empty) && error.with(Option::is_none)>
+            <EmptyState title=empty_title message=empty_message/>
+        </Show>
+        <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
+        <Show when=move || loaded_once.get() && loading.get()>
+            <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>"Loading…"</p>
+        </Show>
+    }
+}
+
+#[component]
+fn NotificationRow(n: Notification, now: i64) -> impl IntoView {
+    let profile = format!("/user/{}", n.actor.id);
+    let unread = !n.read;
+    let thumb = n.note.map(|note| {
+        let ph = &note.cover.placeholder;
+        let style = format!("background-image:linear-gradient({},{})", ph.top, ph.bottom);
+        view! {
+            <a class="notif-thumb" href=format!("/explore/{}", note.id) style=style>
+                <img
+                    src=note.cover.url(240)
+                    width="56"
+                    height="56"
+                    alt=note.title
+                    loading="lazy"
+                    decoding="async"
+                />
+            </a>
+        }
+    });
+    view! {
+        <li class="notif" class:notif-unread=unread>
+            {unread.then(|| view! {
+                <span class="notif-dot" aria-hidden="true"></span>
+                <span class="visually-hidden">"Unread: "</span>
+            })}
+            // The name link below is the one in the tab order; this one is a bigger target.
+            <a class="notif-avatar" href=profile.clone() tabindex="-1" aria-hidden="true">
+                <Avatar user=n.actor.clone() size=44/>
+            </a>
+            <div class="notif-main">
+                <p class="notif-line">
+                    <a class="notif-actor" href=profile>{n.actor.display_name.clone()}</a>
+                    " "
+                    <span class="notif-what">{sentence(n.kind)}</span>
+                </p>
+                {n.comment.map(|c| view! { <p class="notif-comment">{c}</p> })}
+                <p class="notif-meta">
+                    <time datetime=iso_time(n.created_at)>{format::relative_time(n.created_at, now)}</time>
+                </p>
+            </div>
+            {thumb}
+        </li>
+    }
+}
+
+#[component]
+fn NotificationSkeleton() -> impl IntoView {
+    view! {
+        <ul class="notif-list notif-skeleton" aria-hidden="true">
+            {(0..6)
+                .map(|i| view! {
+                    <li class="notif">
+                        <span class="skeleton shimmer notif-skeleton-avatar"></span>
+                        <span class="notif-main">
+                            <span class="skeleton shimmer line" style=format!("width:{}%", 70 - (i % 3) * 12)></span>
+                            <span class="skeleton shimmer line short"></span>
+                        </span>
+                        <span class="skeleton shimmer notif-skeleton-thumb"></span>
+                    </li>
+                })
+                .collect_view()}
+        </ul>
+    }
 }

@@ -1,7 +1,8 @@
-//! `/topic/:name`: every note tagged with a #topic, in the masonry feed.
+//! `/topic/:name?sort=newest`: every note tagged with a #topic, in the masonry feed, with
+//! Hot (the default) and Newest tabs kept in the URL.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::FeedSource;
 use crate::components::feed::InfiniteFeed;
@@ -9,8 +10,23 @@ use crate::components::feed::InfiniteFeed;
 #[component]
 pub fn TopicPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let name = Memo::new(move |_| params.with(|p| p.get("name").unwrap_or_default()));
-    let source = Signal::derive(move || FeedSource::Topic(name.get()));
+    let newest = Memo::new(move |_| query.with(|q| q.get("sort").as_deref() == Some("newest")));
+    let source = Signal::derive(move || {
+        if newest.get() {
+            FeedSource::TopicNewest(name.get())
+        } else {
+            FeedSource::Topic(name.get())
+        }
+    });
+    let href = move |sort: Option<&str>| {
+        let base = format!("/topic/{}", js_sys::encode_uri_component(&name.get()));
+        match sort {
+            Some(s) => format!("{base}?sort={s}"),
+            None => base,
+        }
+    };
     view! {
         <div class="topic-page">
             <header class="page-header">
@@ -20,6 +36,10 @@ pub fn TopicPage() -> impl IntoView {
                     <p class="page-sub">"Notes tagged with this topic"</p>
                 </div>
             </header>
+            <nav class="tabs" aria-label="Order">
+                <a href=move || href(None) aria-current=move || (!newest.get()).then_some("page")>"Hot"</a>
+                <a href=move || href(Some("newest")) aria-current=move || newest.get().then_some("page")>"Newest"</a>
+            </nav>
             <InfiniteFeed source=source label=format!("Notes about #{}", name.get_untracked())/>
         </div>
     }
