@@ -1,0 +1,162 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+
+const SHOTS = "artifacts/screenshots";
+mkdirSync(SHOTS, { recursive: true });
+const DEMO_PASSWORD = "zhongcao-demo";
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `${SHOTS}/${test.info().project.name}-${name}.png` });
+}
+
+/** A fresh, valid username (3–20 of a-z, 0-9, _), unique per run and project. */
+function newUsername(): string {
+  const project = test.info().project.name.slice(0, 1);
+  return `e2e${project}${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`.slice(0, 20);
+}
+
+function noteDialogOrPage(page: Page) {
+  return page.locator("article.note");
+}
+
+async function signInAs(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: test.info().project.use.viewport ?? undefined });
+  const page = await context.newPage();
+  await page.goto("/explore");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const sheet = page.getByRole("dialog", { name: "Sign in to Zhongcao" });
+  await sheet.getByLabel("Username or email").fill(username);
+  await sheet.getByLabel("Password").fill(DEMO_PASSWORD);
+  await sheet.getByRole("button", { name: "Sign in", exact: true }).last().click();
+  await expect(sheet).toBeHidden();
+  return page;
+}
+
+test("signed out: like → sign up in the sheet → the like lands and survives reload → comment, reply, follow → following feed → the author is notified", async ({ page, browser }) => {
+  // Browse signed out and open a note from the feed.
+  await page.goto("/explore");
+  const firstCard = page.getByRole("feed", { name: "Discover notes" }).getByRole("article").first();
+  await firstCard.getByRole("link").first().click();
+  const note = noteDialogOrPage(page);
+  await expect(note).toBeVisible();
+  const noteId = await note.getAttribute("data-note-id");
+  const detail = await (await page.request.get(`/api/v1/notes/${noteId}`)).json();
+  const author = detail.author as { id: number; username: string; display_name: string };
+
+  // Liking asks for an account first.
+  const like = note.getByRole("button", { name: /^Like,/ });
+  await expect(like).toHaveAttribute("aria-pressed", "false");
+  const likesBefore = Number((await like.getAttribute("aria-label"))!.match(/(\d+) likes/)![1]);
+  await like.click();
+  const sheet = page.getByRole("dialog", { name: "Sign in to Zhongcao" });
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByLabel("Username or email")).toBeFocused();
+  await shot(page, "auth-sheet");
+
+  // Sign up instead; a too-short password is refused inline first.
+  const username = newUsername();
+  const displayName = `Tester ${username.slice(-5)}`;
+  await sheet.getByRole("button", { name: "Create account" }).first().click();
+  await sheet.getByLabel("Username", { exact: true }).fill(username);
+  await sheet.getByLabel("Display name").fill(displayName);
+  await sheet.getByLabel("Password").fill("short");
+  await sheet.locator("form").getByRole("button", { name: "Create account" }).click();
+  await expect(sheet.getByText("Use 8 to 128 characters.")).toBeVisible();
+  await expect(sheet.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  await sheet.getByLabel("Password").fill("a-good-long-password");
+  await sheet.locator("form").getByRole("button", { name: "Create account" }).click();
+  await expect(sheet).toBeHidden();
+
+  // The like asked for before signing up is applied, and we stayed on the note.
+  await expect(like).toHaveAttribute("aria-pressed", "true");
+  await expect(like).toHaveAttribute("aria-label", new RegExp(`${likesBefore + 1} likes`));
+  await expect(page.getByRole("link", { name: `Your profile, ${displayName}` })).toBeVisible();
+
+  // It survives a reload (the server has it, and the session cookie too).
+  await page.reload();
+  await expect(noteDialogOrPage(page).getByRole("button", { name: /^Like,/ })).toHaveAttribute("aria-pressed", "true");
+
+  // Comment, then reply to our own comment.
+  const text = `Saved for my trip ${username}`;
+  const box = page.getByRole("textbox", { name: "Write a comment" });
+  await box.fill(text);
+  await expect(page.getByText(`${text.length}/500`)).toBeVisible();
+  await page.getByRole("button", { name: "Send" }).click();
+  const comments = page.getByRole("region", { name: /comments/ });
+  const mine = comments.locator(".thread").filter({ hasText: text });
+  await expect(mine).toBeVisible();
+  await mine.getByRole("button", { name: `Reply to ${displayName}` }).first().click();
+  const replyBox = page.getByRole("textbox", { name: "Write a reply" });
+  await expect(replyBox).toBeFocused();
+  await replyBox.fill("Replying to myself, with <b>no</b> HTML");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(mine.locator(".replies")).toContainText("Replying to myself, with <b>no</b> HTML");
+  await expect(mine.locator(".replies b")).toHaveCount(0);
+
+  // Follow the author from the note.
+  const follow = noteDialogOrPage(page).getByRole("button", { name: `Follow ${author.display_name}` });
+  await follow.click();
+  await expect(noteDialogOrPage(page).getByRole("button", { name: `Unfollow ${author.display_name}` })).toHaveAttribute("aria-pressed", "true");
+  await shot(page, "note-signed-in");
+
+  // The author's notes are in the following feed.
+  await page.goto("/explore?channel=following");
+  const following = page.getByRole("feed", { name: "Notes from people you follow" });
+  await expect(following.getByRole("article").first()).toBeVisible();
+  const cards = following.getByRole("article");
+  const count = await cards.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < Math.min(count, 6); i++) {
+    await expect(cards.nth(i)).toContainText(author.display_name);
+  }
+  await shot(page, "following-feed");
+
+  // The author signs in elsewhere and sees the new follower, the like and the comment.
+  const authorPage = await signInAs(browser, author.username);
+  await expect(authorPage.getByRole("link", { name: /Notifications, \d+ unread/ })).toBeVisible();
+  await authorPage.goto("/notifications?tab=follows");
+  await expect(authorPage.getByRole("main")).toContainText(`${displayName}`);
+  await expect(authorPage.getByRole("main")).toContainText("started following you");
+  await authorPage.goto("/notifications?tab=likes");
+  await expect(authorPage.getByRole("main").getByText(displayName).first()).toBeVisible();
+  await authorPage.goto("/notifications?tab=comments");
+  await expect(authorPage.getByRole("main")).toContainText(text);
+  await shot(authorPage, "notifications");
+  await authorPage.context().close();
+});
+
+test("signing out ends the session; the sheet closes with Escape and keeps focus in itself", async ({ page }) => {
+  await page.goto("/explore");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const sheet = page.getByRole("dialog", { name: "Sign in to Zhongcao" });
+  await expect(sheet).toBeVisible();
+  // Tab from the last control wraps to the first one inside the dialog.
+  await sheet.getByRole("button", { name: "Sign in", exact: true }).last().focus();
+  await page.keyboard.press("Tab");
+  expect(await sheet.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(sheet).toBeHidden();
+
+  // A wrong password gets a clear message, not a page error.
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await sheet.getByLabel("Username or email").fill("nobody_here_at_all");
+  await sheet.getByLabel("Password").fill("wrong-password");
+  await sheet.getByRole("button", { name: "Sign in", exact: true }).last().click();
+  await expect(sheet.getByRole("alert")).toContainText("Wrong username or password.");
+  await page.keyboard.press("Escape");
+
+  const username = newUsername();
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await sheet.getByRole("button", { name: "Create account" }).first().click();
+  await sheet.getByLabel("Username", { exact: true }).fill(username);
+  await sheet.getByLabel("Display name").fill("Short-lived");
+  await sheet.getByLabel("Password").fill("another-long-password");
+  await sheet.locator("form").getByRole("button", { name: "Create account" }).click();
+  await expect(sheet).toBeHidden();
+
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  const session = await (await page.request.get("/api/v1/auth/session")).json();
+  expect(session.me).toBeNull();
+});
