@@ -3,9 +3,9 @@
 
 use api_types::{
     Channel, Comment, CommentPage, ErrorBody, FeedPage, FieldError, Me, NewComment, NoteCard,
-    NoteDetail, NoteSearchPage, NoteTypeFilter, NotificationPage, NotificationTab,
-    PasswordChange, ProfileUpdate, SearchSort, Session, SignIn, SignUp, TimeFilter, Toggle,
-    UnreadCounts, UserPage, UserProfile, UserSearchPage,
+    NoteDetail, NoteSearchPage, NoteTypeFilter, NotificationPage, NotificationTab, PasswordChange,
+    ProfileUpdate, SearchSort, Session, SignIn, SignUp, TimeFilter, Toggle, UnreadCounts, UserPage,
+    UserProfile, UserSearchPage,
 };
 use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::de::DeserializeOwned;
@@ -88,7 +88,12 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
 /// Sends a request and decodes its JSON answer (or maps its error). Cookies go along: the
 /// session lives in an HttpOnly cookie, and the browser adds the `Origin` the server checks.
 async fn read_json<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
-    let body = send_raw(request.build().map_err(|e| ApiError::Network(e.to_string()))?).await?;
+    let body = send_raw(
+        request
+            .build()
+            .map_err(|e| ApiError::Network(e.to_string()))?,
+    )
+    .await?;
     serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
 }
 
@@ -112,7 +117,14 @@ async fn send_json<B: Serialize, T: DeserializeOwned>(
             )
             .await?
         }
-        None => send_raw(builder.build().map_err(|e| ApiError::Network(e.to_string()))?).await?,
+        None => {
+            send_raw(
+                builder
+                    .build()
+                    .map_err(|e| ApiError::Network(e.to_string()))?,
+            )
+            .await?
+        }
     };
     // 204 answers have no body; callers asking for `()` accept `null`.
     let body = if body.is_empty() { "null" } else { &body };
@@ -300,7 +312,11 @@ pub fn update_cached_note(id: i64, change: impl FnOnce(&mut NoteDetail)) {
 
 fn page_path(base: String, cursor: Option<&str>) -> String {
     match cursor {
-        Some(c) => format!("{base}{}cursor={}", if base.contains('?') { "&" } else { "?" }, encode(c)),
+        Some(c) => format!(
+            "{base}{}cursor={}",
+            if base.contains('?') { "&" } else { "?" },
+            encode(c)
+        ),
         None => base,
     }
 }
@@ -358,23 +374,48 @@ fn toggle_method(on: bool) -> Method {
 }
 
 pub async fn set_note_like(note: i64, on: bool) -> Result<Toggle, ApiError> {
-    send_json::<(), _>(toggle_method(on), &format!("/api/v1/notes/{note}/like"), None).await
+    send_json::<(), _>(
+        toggle_method(on),
+        &format!("/api/v1/notes/{note}/like"),
+        None,
+    )
+    .await
 }
 
 pub async fn set_note_collect(note: i64, on: bool) -> Result<Toggle, ApiError> {
-    send_json::<(), _>(toggle_method(on), &format!("/api/v1/notes/{note}/collect"), None).await
+    send_json::<(), _>(
+        toggle_method(on),
+        &format!("/api/v1/notes/{note}/collect"),
+        None,
+    )
+    .await
 }
 
 pub async fn set_comment_like(comment: i64, on: bool) -> Result<Toggle, ApiError> {
-    send_json::<(), _>(toggle_method(on), &format!("/api/v1/comments/{comment}/like"), None).await
+    send_json::<(), _>(
+        toggle_method(on),
+        &format!("/api/v1/comments/{comment}/like"),
+        None,
+    )
+    .await
 }
 
 pub async fn set_follow(user: i64, on: bool) -> Result<Toggle, ApiError> {
-    send_json::<(), _>(toggle_method(on), &format!("/api/v1/users/{user}/follow"), None).await
+    send_json::<(), _>(
+        toggle_method(on),
+        &format!("/api/v1/users/{user}/follow"),
+        None,
+    )
+    .await
 }
 
 pub async fn post_comment(note: i64, form: &NewComment) -> Result<Comment, ApiError> {
-    send_json(Method::POST, &format!("/api/v1/notes/{note}/comments"), Some(form)).await
+    send_json(
+        Method::POST,
+        &format!("/api/v1/notes/{note}/comments"),
+        Some(form),
+    )
+    .await
 }
 
 pub async fn delete_comment(comment: i64) -> Result<(), ApiError> {

@@ -7,16 +7,16 @@ use leptos_router::path;
 use crate::components::auth_sheet::AuthSheet;
 use crate::components::header::Header;
 use crate::components::toast::{provide_toasts, ToastRegion};
-use crate::routes::follows::{FollowersPage, FollowingPage};
-use crate::routes::notifications::NotificationsPage;
-use crate::routes::settings::SettingsPage;
-use crate::session::provide_auth;
 use crate::routes::explore::ExploreShell;
+use crate::routes::follows::{FollowersPage, FollowingPage};
 use crate::routes::not_found::NotFound;
 use crate::routes::note::NoteRoute;
+use crate::routes::notifications::NotificationsPage;
 use crate::routes::search::SearchPage;
+use crate::routes::settings::SettingsPage;
 use crate::routes::topic::TopicPage;
 use crate::routes::user::UserPage;
+use crate::session::provide_auth;
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -162,13 +162,19 @@ fn AuthDialog() -> impl IntoView {
         error.set(None);
     };
     let on_key = move |e: ev::KeyboardEvent| {
-        if e.key() == "Escape" {
-            e.prevent_default();
-            auth.dismiss_sheet();
-        } else if let Some(el) = dialog.get_untracked() {
+        if let Some(el) = dialog.get_untracked() {
             trap_tab(&el, &e);
         }
     };
+    // On the window, so Escape works even when focus fell out (a button became disabled).
+    let escape = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.prevent_default();
+            e.stop_immediate_propagation();
+            auth.dismiss_sheet();
+        }
+    });
+    on_cleanup(move || escape.remove());
     let (user_min, user_max) = USERNAME_CHARS;
     let (pw_min, _) = PASSWORD_CHARS;
 

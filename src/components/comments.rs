@@ -230,7 +230,8 @@ fn Composer(note_id: i64) -> impl IntoView {
                 Ok(comment) => {
                     match target {
                         Some((thread, _, _)) => {
-                            if let Some(list) = ctx.threads.with_value(|t| t.get(&thread).copied()) {
+                            if let Some(list) = ctx.threads.with_value(|t| t.get(&thread).copied())
+                            {
                                 list.update(|l| l.push(comment));
                             }
                         }

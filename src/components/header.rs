@@ -14,7 +14,8 @@ pub fn Header() -> impl IntoView {
     let unread = move || auth.unread.with(|u| u.total);
     let account = move || {
         if !auth.checked.get() {
-            return view! { <span class="account-placeholder" aria-hidden="true"></span> }.into_any();
+            return view! { <span class="account-placeholder" aria-hidden="true"></span> }
+                .into_any();
         }
         match auth.me.get() {
             Some(me) => view! {

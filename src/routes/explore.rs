@@ -8,10 +8,10 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_query_map};
 
 use crate::api::{self, FeedSource, FOLLOWING_CHANNEL};
-use crate::components::people::PersonRow;
-use crate::session::use_auth;
 use crate::components::channel_bar::ChannelBar;
 use crate::components::feed::InfiniteFeed;
+use crate::components::people::PersonRow;
+use crate::session::use_auth;
 
 pub const DEFAULT_CHANNEL: &str = "recommend";
 

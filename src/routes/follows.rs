@@ -12,7 +12,8 @@ fn FollowList(followers: bool) -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
     move || match id.get() {
-        None => view! { <NotFound title="User not found" message="This account doesn't exist."/> }.into_any(),
+        None => view! { <NotFound title="User not found" message="This account doesn't exist."/> }
+            .into_any(),
         Some(id) => {
             let (title, list) = if followers {
                 ("Followers", PeopleList::Followers(id))

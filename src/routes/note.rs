@@ -16,13 +16,14 @@ use crate::api::{self, ApiError};
 use crate::components::avatar::Avatar;
 use crate::components::carousel::{handle_arrow_key, Carousel};
 use crate::components::comments::Comments;
+use crate::components::masonry_grid::MasonryGrid;
 use crate::components::people::FollowButton;
+use crate::components::states::ErrorState;
 use crate::components::toast::{use_toasts, Toasts};
 use crate::components::toggle_action::{ToggleAction, ToggleTarget};
-use crate::components::masonry_grid::MasonryGrid;
-use crate::components::states::ErrorState;
 use crate::format;
 use crate::richtext::{segments, Segment};
+use crate::session::use_auth;
 
 #[derive(Clone)]
 enum Loaded {
@@ -134,8 +135,10 @@ pub fn NoteRoute() -> impl IntoView {
             }
         });
     }
+    let auth = use_auth();
     let keys = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
-        if e.key() == "Escape" && overlay {
+        // The sign-in sheet over the note takes Escape for itself.
+        if e.key() == "Escape" && overlay && !auth.sheet_open.get_untracked() {
             e.prevent_default();
             close.run(());
             return;

@@ -75,7 +75,8 @@ pub fn UserPage() -> impl IntoView {
         });
     });
 
-    move || match profile.get() {
+    move || {
+        match profile.get() {
         None => view! {
             <div class="profile" aria-busy="true"><div class="skeleton shimmer" style="width:112px;height:112px;border-radius:50%"></div></div>
         }
@@ -86,6 +87,7 @@ pub fn UserPage() -> impl IntoView {
         .into_any(),
         Some(Err(e)) => view! { <ErrorState message=e.to_string()/> }.into_any(),
         Some(Ok(p)) => view! { <Profile p=p tab=tab/> }.into_any(),
+    }
     }
 }
 
@@ -117,9 +119,24 @@ fn Profile(p: UserProfile, tab: Memo<Tab>) -> impl IntoView {
             .into_any();
         }
         let (source, label, empty_title, empty_message) = match t {
-            Tab::Notes => (FeedSource::Author(uid), format!("Notes by {name}"), "No notes yet", "Nothing has been posted yet."),
-            Tab::Collections => (FeedSource::Collections(uid), format!("Notes {name} collected"), "No collections yet", "Collected notes will show up here."),
-            Tab::Likes => (FeedSource::Likes(uid), format!("Notes {name} liked"), "No likes yet", "Liked notes will show up here."),
+            Tab::Notes => (
+                FeedSource::Author(uid),
+                format!("Notes by {name}"),
+                "No notes yet",
+                "Nothing has been posted yet.",
+            ),
+            Tab::Collections => (
+                FeedSource::Collections(uid),
+                format!("Notes {name} collected"),
+                "No collections yet",
+                "Collected notes will show up here.",
+            ),
+            Tab::Likes => (
+                FeedSource::Likes(uid),
+                format!("Notes {name} liked"),
+                "No likes yet",
+                "Liked notes will show up here.",
+            ),
         };
         view! {
             <InfiniteFeed source=Signal::stored(source) label=label empty_title=empty_title empty_message=empty_message/>

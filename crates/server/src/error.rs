@@ -124,6 +124,9 @@ impl From<JsonRejection> for AppError {
             JsonRejection::MissingJsonContentType(_) => AppError::UnsupportedMediaType(
                 "Send the body as JSON with Content-Type: application/json.".to_string(),
             ),
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                AppError::PayloadTooLarge("The request body is too large.".to_string())
+            }
             other => AppError::BadRequest(other.body_text()),
         }
     }

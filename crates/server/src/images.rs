@@ -122,7 +122,11 @@ pub fn decode_upload(bytes: &[u8], declared: Option<&str>) -> AppResult<image::D
     };
     if let Some(declared) = declared {
         let declared = declared.split(';').next().unwrap_or("").trim();
-        let declared = if declared == "image/jpg" { "image/jpeg" } else { declared };
+        let declared = if declared == "image/jpg" {
+            "image/jpeg"
+        } else {
+            declared
+        };
         if declared != actual && declared != "application/octet-stream" {
             return Err(AppError::UnsupportedMediaType(format!(
                 "The file says it is {declared} but it is {actual}."
@@ -196,7 +200,13 @@ fn encode_jpeg_quality(img: &RgbImage, quality: u8) -> Result<Vec<u8>, AppError>
 }
 
 /// Renders (generated themes) or resizes (uploads) the picture behind an image row.
-fn render_row(store: &ImageStore, key: &str, row: &ImageRow, width: u32, height: u32) -> AppResult<RgbImage> {
+fn render_row(
+    store: &ImageStore,
+    key: &str,
+    row: &ImageRow,
+    width: u32,
+    height: u32,
+) -> AppResult<RgbImage> {
     if row.theme == UPLOAD_THEME || row.theme == UPLOAD_AVATAR_THEME {
         let source = image::open(store.source_path(key))
             .map_err(|e| AppError::Internal(format!("upload source: {e}")))?;

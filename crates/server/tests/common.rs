@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use serde_json::Value;
@@ -78,29 +78,150 @@ impl TestResponse {
             .unwrap_or_default()
             .to_string()
     }
+
+    /// Asserts the API error shape: `status`, JSON, `error.code` and a non-empty message.
+    pub fn expect_error(&self, status: u16, code: &str, what: &str) -> Value {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "{what}: {}",
+            String::from_utf8_lossy(&self.body[..self.body.len().min(300)])
+        );
+        assert!(
+            self.header("content-type").starts_with("application/json"),
+            "{what}: error should be JSON, got {:?}",
+            self.header("content-type")
+        );
+        let body = self.json();
+        assert_eq!(body["error"]["code"], code, "{what}: {body}");
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty()),
+            "{what}: message in {body}"
+        );
+        body
+    }
+
+    /// The `name=value` pair of the cookie `name` set by this response, if any.
+    pub fn set_cookie_pair(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|v| v.split(';').next())
+            .find(|pair| pair.trim().split_once('=').is_some_and(|(n, _)| n == name))
+            .map(|pair| pair.trim().to_string())
+    }
+}
+
+/// Runs one request through a clone of the router and collects the whole response.
+async fn run(router: Router, req: Request<Body>) -> TestResponse {
+    let res = router.oneshot(req).await.expect("response");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = res
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes()
+        .to_vec();
+    TestResponse {
+        status,
+        headers,
+        body,
+    }
+}
+
+/// The `Host` every [`TestRequest`] is sent to.
+pub const HOST: &str = "test.local";
+/// A same-site `Origin` for [`HOST`], which the CSRF guard accepts.
+pub const ORIGIN: &str = "http://test.local";
+
+/// A request under construction: `Host` and a same-site `Origin` are preset (so state-changing
+/// requests pass the CSRF guard), and can be changed or removed. Owns a router clone, so it
+/// can be sent from a spawned task.
+pub struct TestRequest {
+    router: Router,
+    method: Method,
+    uri: String,
+    headers: HeaderMap,
+    body: Vec<u8>,
+}
+
+impl TestRequest {
+    /// Sets (replaces) a header.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        let name = HeaderName::from_bytes(name.as_bytes()).expect("header name");
+        let value = HeaderValue::from_str(value).expect("header value");
+        self.headers.insert(name, value);
+        self
+    }
+
+    /// Removes a header (e.g. the preset `origin`).
+    pub fn without_header(mut self, name: &str) -> Self {
+        self.headers.remove(name);
+        self
+    }
+
+    /// Sends a cookie pair such as `zc_session=…`.
+    pub fn cookie(self, cookie: &str) -> Self {
+        self.header("cookie", cookie)
+    }
+
+    /// Sends a cookie pair if there is one.
+    pub fn maybe_cookie(self, cookie: Option<&str>) -> Self {
+        match cookie {
+            Some(c) => self.cookie(c),
+            None => self,
+        }
+    }
+
+    /// A JSON body with `Content-Type: application/json`.
+    pub fn json(self, value: &Value) -> Self {
+        let body = serde_json::to_vec(value).expect("serialise JSON body");
+        self.bytes("application/json", body)
+    }
+
+    /// A raw body with the given `Content-Type`.
+    pub fn bytes(mut self, content_type: &str, body: Vec<u8>) -> Self {
+        self = self.header("content-type", content_type);
+        self.body = body;
+        self
+    }
+
+    pub async fn send(self) -> TestResponse {
+        let mut req = Request::builder()
+            .method(self.method)
+            .uri(self.uri)
+            .body(Body::from(self.body))
+            .expect("request");
+        *req.headers_mut() = self.headers;
+        run(self.router, req).await
+    }
 }
 
 impl TestApp {
     pub async fn get(&self, uri: &str) -> TestResponse {
-        let res = self
-            .router
-            .clone()
-            .oneshot(Request::get(uri).body(Body::empty()).expect("request"))
-            .await
-            .expect("response");
-        let status = res.status();
-        let headers = res.headers().clone();
-        let body = res
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes()
-            .to_vec();
-        TestResponse {
-            status,
+        run(
+            self.router.clone(),
+            Request::get(uri).body(Body::empty()).expect("request"),
+        )
+        .await
+    }
+
+    /// Starts a request with `Host: test.local` and `Origin: http://test.local`.
+    pub fn request(&self, method: Method, uri: &str) -> TestRequest {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, HeaderValue::from_static(HOST));
+        headers.insert(header::ORIGIN, HeaderValue::from_static(ORIGIN));
+        TestRequest {
+            router: self.router.clone(),
+            method,
+            uri: uri.to_string(),
             headers,
-            body,
+            body: Vec::new(),
         }
     }
 

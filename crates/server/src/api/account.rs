@@ -23,7 +23,16 @@ const AVATAR_SOURCE_SIZE: u32 = 320;
 
 /// The signed-in user's account, as `Me`.
 pub async fn load_me(db: &Db, id: i64) -> AppResult<Me> {
-    type Row = (i64, String, String, String, String, Option<String>, bool, bool);
+    type Row = (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        bool,
+        bool,
+    );
     let row: Row = sqlx::query_as(
         "SELECT u.id, u.username, u.display_name, a.image_key, u.bio, u.email, \
          u.collections_public, u.likes_public \
@@ -108,7 +117,11 @@ fn validate_sign_up(form: &mut SignUp) -> Vec<FieldError> {
     errors
 }
 
-fn with_cookie<T: serde::Serialize>(status: StatusCode, cookie: header::HeaderValue, body: T) -> Response {
+fn with_cookie<T: serde::Serialize>(
+    status: StatusCode,
+    cookie: header::HeaderValue,
+    body: T,
+) -> Response {
     (status, [(header::SET_COOKIE, cookie)], Json(body)).into_response()
 }
 
@@ -201,7 +214,11 @@ pub async fn sign_up(
     }
     let cookie = auth::start_session(&state.db, user_id, auth::is_https(&headers)).await?;
     let me = load_me(&state.db, user_id).await?;
-    Ok(with_cookie(StatusCode::CREATED, cookie, Session { me: Some(me) }))
+    Ok(with_cookie(
+        StatusCode::CREATED,
+        cookie,
+        Session { me: Some(me) },
+    ))
 }
 
 /// Signs in with username (or email) and password.
@@ -241,7 +258,11 @@ pub async fn sign_in(
     state.limiter.clear_account(&account);
     let cookie = auth::start_session(&state.db, user_id, auth::is_https(&headers)).await?;
     let me = load_me(&state.db, user_id).await?;
-    Ok(with_cookie(StatusCode::OK, cookie, Session { me: Some(me) }))
+    Ok(with_cookie(
+        StatusCode::OK,
+        cookie,
+        Session { me: Some(me) },
+    ))
 }
 
 /// Ends this browser's session.
@@ -355,11 +376,10 @@ pub async fn change_password(
     state.limiter.check(&account, &address)?;
     let mut errors = Vec::new();
     check_password("new_password", &form.new_password, &mut errors);
-    let stored: Option<String> =
-        sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
-            .bind(me)
-            .fetch_one(&state.db)
-            .await?;
+    let stored: Option<String> = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
+        .bind(me)
+        .fetch_one(&state.db)
+        .await?;
     if !auth::verify_password(form.current_password, stored).await? {
         state.limiter.record_failure(&account, &address);
         errors.push(FieldError {
@@ -402,13 +422,22 @@ pub async fn upload_avatar(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     headers: HeaderMap,
-    body: Bytes,
+    // A body over the router's limit is refused while buffering: answer that in the API's
+    // JSON error shape too, not axum's plain-text 413.
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> AppResult<Json<Me>> {
-    if body.len() > AVATAR_MAX_BYTES {
-        return Err(AppError::PayloadTooLarge(format!(
+    let too_large = || {
+        AppError::PayloadTooLarge(format!(
             "Avatars can be at most {} MB.",
             AVATAR_MAX_BYTES / (1024 * 1024)
-        )));
+        ))
+    };
+    let body = body.map_err(|e| match e.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => too_large(),
+        _ => AppError::BadRequest(e.body_text()),
+    })?;
+    if body.len() > AVATAR_MAX_BYTES {
+        return Err(too_large());
     }
     if body.is_empty() {
         return Err(AppError::Validation("The upload was empty.".to_string()));

@@ -11,11 +11,11 @@ use sqlx::{FromRow, QueryBuilder};
 use utoipa::IntoParams;
 
 use super::rows::user;
+use crate::auth::Viewer;
 use crate::cursor::{cut_page, page_limit, Cursor};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiPath, ApiQuery};
-use crate::auth::Viewer;
 use crate::AppState;
 
 /// Replies embedded under each top-level comment.
@@ -250,7 +250,9 @@ pub async fn note_comments(
     if exists.is_none() {
         return Err(AppError::NotFound(format!("Note {id} does not exist.")));
     }
-    Ok(Json(top_comments(&state.db, id, cursor, limit, viewer).await?))
+    Ok(Json(
+        top_comments(&state.db, id, cursor, limit, viewer).await?,
+    ))
 }
 
 /// Replies to a top-level comment, oldest first.

@@ -11,8 +11,8 @@ use sqlx::QueryBuilder;
 use utoipa::IntoParams;
 
 use super::rows::{CardRow, CARD_SELECT};
-use crate::cursor::{cut_page, page_limit, Cursor};
 use crate::auth::SignedIn;
+use crate::cursor::{cut_page, page_limit, Cursor};
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiQuery;
 use crate::AppState;
@@ -155,7 +155,11 @@ async fn feed_page(state: &AppState, q: FeedQuery) -> AppResult<FeedPage> {
     push_keyset(&mut sql, order, cursor, limit);
     let mut rows: Vec<CardRow> = sql.build_query_as().fetch_all(&state.db).await?;
     let next_cursor = cut_page(&mut rows, limit, |r| Cursor {
-        key: if order == "score" { r.score } else { r.created_at },
+        key: if order == "score" {
+            r.score
+        } else {
+            r.created_at
+        },
         id: r.id,
     });
     Ok(FeedPage {
@@ -166,7 +170,12 @@ async fn feed_page(state: &AppState, q: FeedQuery) -> AppResult<FeedPage> {
 
 /// Appends the keyset condition and ORDER BY for `n.{order} DESC, n.id DESC`, fetching one
 /// extra row to tell whether another page exists.
-fn push_keyset(sql: &mut QueryBuilder<sqlx::Sqlite>, order: &str, cursor: Option<Cursor>, limit: i64) {
+fn push_keyset(
+    sql: &mut QueryBuilder<sqlx::Sqlite>,
+    order: &str,
+    cursor: Option<Cursor>,
+    limit: i64,
+) {
     if let Some(c) = cursor {
         sql.push(format!(" AND (n.{order} < "))
             .push_bind(c.key)

@@ -69,7 +69,11 @@ async fn toggle(
         "SELECT {owner}, {note} FROM {target} WHERE id = ?",
         owner = spec.owner,
         target = spec.target,
-        note = if spec.target == "comments" { "note_id" } else { "NULL" },
+        note = if spec.target == "comments" {
+            "note_id"
+        } else {
+            "NULL"
+        },
     )))
     .bind(id)
     .fetch_optional(&mut *tx)
@@ -176,9 +180,30 @@ macro_rules! toggle_endpoints {
     };
 }
 
-toggle_endpoints!(like_note, unlike_note, NOTE_LIKE, "/api/v1/notes/{id}/like", "interactions", "a like on a note");
-toggle_endpoints!(collect_note, uncollect_note, NOTE_COLLECT, "/api/v1/notes/{id}/collect", "interactions", "collecting a note");
-toggle_endpoints!(like_comment, unlike_comment, COMMENT_LIKE, "/api/v1/comments/{id}/like", "interactions", "a like on a comment");
+toggle_endpoints!(
+    like_note,
+    unlike_note,
+    NOTE_LIKE,
+    "/api/v1/notes/{id}/like",
+    "interactions",
+    "a like on a note"
+);
+toggle_endpoints!(
+    collect_note,
+    uncollect_note,
+    NOTE_COLLECT,
+    "/api/v1/notes/{id}/collect",
+    "interactions",
+    "collecting a note"
+);
+toggle_endpoints!(
+    like_comment,
+    unlike_comment,
+    COMMENT_LIKE,
+    "/api/v1/comments/{id}/like",
+    "interactions",
+    "a like on a comment"
+);
 
 /// Follows or unfollows `target`; the count returned is the target's followers.
 async fn set_follow(state: &AppState, me: i64, target: i64, on: bool) -> AppResult<Json<Toggle>> {
@@ -318,13 +343,12 @@ pub async fn post_comment(
     let mut reply_to_user = None;
     let mut replied_author = None;
     if let Some(reply_to) = form.reply_to {
-        let target: (i64, Option<i64>, i64) = sqlx::query_as(
-            "SELECT note_id, parent_id, author_id FROM comments WHERE id = ?",
-        )
-        .bind(reply_to)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("Comment {reply_to} does not exist.")))?;
+        let target: (i64, Option<i64>, i64) =
+            sqlx::query_as("SELECT note_id, parent_id, author_id FROM comments WHERE id = ?")
+                .bind(reply_to)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or_else(|| AppError::NotFound(format!("Comment {reply_to} does not exist.")))?;
         let (target_note, target_parent, target_author) = target;
         if target_note != note_id {
             return Err(AppError::Validation(
@@ -381,11 +405,13 @@ pub async fn post_comment(
                 .fetch_one(&mut *tx)
                 .await?;
         if let Some(user) = user {
-            sqlx::query("INSERT OR IGNORE INTO comment_mentions (comment_id, user_id) VALUES (?, ?)")
-                .bind(comment_id)
-                .bind(user)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT OR IGNORE INTO comment_mentions (comment_id, user_id) VALUES (?, ?)",
+            )
+            .bind(comment_id)
+            .bind(user)
+            .execute(&mut *tx)
+            .await?;
             if !told.contains(&user) {
                 notify::send(&mut tx, user, me, Kind::Mention, target).await?;
                 told.push(user);
@@ -412,12 +438,11 @@ pub async fn delete_comment(
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
     let mut tx = write_tx(&state.db).await?;
-    let found: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT author_id, note_id, parent_id FROM comments WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let found: Option<(i64, i64, Option<i64>)> =
+        sqlx::query_as("SELECT author_id, note_id, parent_id FROM comments WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
     let Some((author, note_id, parent)) = found else {
         return Err(AppError::NotFound(format!("Comment {id} does not exist.")));
     };

@@ -64,8 +64,14 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(account::change_password))
         .routes(routes!(account::upload_avatar))
         .routes(routes!(interactions::like_note, interactions::unlike_note))
-        .routes(routes!(interactions::collect_note, interactions::uncollect_note))
-        .routes(routes!(interactions::like_comment, interactions::unlike_comment))
+        .routes(routes!(
+            interactions::collect_note,
+            interactions::uncollect_note
+        ))
+        .routes(routes!(
+            interactions::like_comment,
+            interactions::unlike_comment
+        ))
         .routes(routes!(interactions::follow, interactions::unfollow))
         .routes(routes!(interactions::post_comment))
         .routes(routes!(interactions::delete_comment))

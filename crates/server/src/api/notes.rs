@@ -98,8 +98,7 @@ pub async fn note_detail(
     .map(|(user_id, name)| Mention { user_id, name })
     .collect();
 
-    let comments =
-        top_comments(db, id, None, api_types::DEFAULT_PAGE_LIMIT.into(), viewer).await?;
+    let comments = top_comments(db, id, None, api_types::DEFAULT_PAGE_LIMIT.into(), viewer).await?;
     let viewer_state = match viewer {
         Some(me) => {
             let (liked, collected, follows_author): (bool, bool, bool) = sqlx::query_as(

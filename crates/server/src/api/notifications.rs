@@ -1,7 +1,7 @@
 //! The signed-in user's notifications: three tabs, unread counts, mark as read.
 
 use api_types::{
-    Notification, NotificationKind, NotificationPage, NotificationTab, NoteRef, UnreadCounts,
+    NoteRef, Notification, NotificationKind, NotificationPage, NotificationTab, UnreadCounts,
 };
 use axum::extract::State;
 use axum::Json;

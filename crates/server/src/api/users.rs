@@ -156,8 +156,10 @@ async fn follow_list(
             .push_bind(c.id)
             .push("))");
     }
-    sql.push(format!(" ORDER BY created_at DESC, {other_col} DESC LIMIT "))
-        .push_bind(limit + 1);
+    sql.push(format!(
+        " ORDER BY created_at DESC, {other_col} DESC LIMIT "
+    ))
+    .push_bind(limit + 1);
     let mut rows: Vec<(i64, i64)> = sql.build_query_as().fetch_all(&state.db).await?;
     let next_cursor = cut_page(&mut rows, limit, |(other, at)| Cursor {
         key: *at,
@@ -225,25 +227,22 @@ async fn linked_notes(
     } else {
         "likes_public"
     };
-    let public: Option<bool> =
-        sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT {public_col} FROM users WHERE id = ?")))
-            .bind(id)
-            .fetch_optional(&state.db)
-            .await?;
+    let public: Option<bool> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        "SELECT {public_col} FROM users WHERE id = ?"
+    )))
+    .bind(id)
+    .fetch_optional(&state.db)
+    .await?;
     let public = public.ok_or_else(|| no_user(id))?;
     if !public && viewer != Some(id) {
-        return Err(AppError::Forbidden(
-            "This list is private.".to_string(),
-        ));
+        return Err(AppError::Forbidden("This list is private.".to_string()));
     }
-    let select = CARD_SELECT.replacen(
-        "SELECT ",
-        "SELECT l.created_at AS linked_at, ",
-        1,
-    );
+    let select = CARD_SELECT.replacen("SELECT ", "SELECT l.created_at AS linked_at, ", 1);
     let mut sql = QueryBuilder::new(select);
-    sql.push(format!(" JOIN {links} l ON l.note_id = n.id WHERE l.user_id = "))
-        .push_bind(id);
+    sql.push(format!(
+        " JOIN {links} l ON l.note_id = n.id WHERE l.user_id = "
+    ))
+    .push_bind(id);
     if let Some(c) = cursor {
         sql.push(" AND (l.created_at < ")
             .push_bind(c.key)

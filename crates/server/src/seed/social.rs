@@ -97,7 +97,10 @@ pub async fn seed_social_if_missing(
         }
         // Likes lean to the best-ranked notes, as they would on a real feed.
         let top = (notes.len() / 3).max(1);
-        for (count, list) in [(rng.usize(8..60), &mut likes), (rng.usize(4..30), &mut collects)] {
+        for (count, list) in [
+            (rng.usize(8..60), &mut likes),
+            (rng.usize(4..30), &mut collects),
+        ] {
             for _ in 0..count {
                 let (note, created) = if rng.bool() {
                     notes[rng.usize(..top)]
