@@ -50,12 +50,22 @@ pub fn Carousel(
         if let Some(el) = track.get() {
             let w = f64::from(el.client_width()).max(1.0);
             let i = (f64::from(el.scroll_left()) / w).round() as usize;
-            if let Some(target) = pending.get_value() {
-                if i == target {
-                    pending.set_value(None);
-                }
+            if pending.get_value().is_some() {
                 return;
             }
+            if i != index.get_untracked() && i < count {
+                index.set(i);
+            }
+        }
+    };
+    // A programmatic scroll is over only when it ends (not when it passes halfway).
+    let on_scroll_end = move |_| {
+        if pending.try_update_value(Option::take).flatten().is_some() {
+            return;
+        }
+        if let Some(el) = track.get() {
+            let w = f64::from(el.client_width()).max(1.0);
+            let i = (f64::from(el.scroll_left()) / w).round() as usize;
             if i != index.get_untracked() && i < count {
                 index.set(i);
             }
@@ -80,7 +90,8 @@ pub fn Carousel(
     view! {
         <div class="carousel" role="region" aria-roledescription="carousel" aria-label="Images"
             style=format!("--ratio:{ratio}")>
-            <div class="carousel-track" node_ref=track on:scroll=on_scroll>
+            <div class="carousel-track" node_ref=track on:scroll=on_scroll
+                on:scrollend=on_scroll_end>
                 {slides}
             </div>
             <Show when=move || { count > 1 }>

@@ -183,7 +183,7 @@ fn Thread(comment: Comment) -> impl IntoView {
         });
     };
     view! {
-        <li class="thread">
+        <li class="thread" data-comment-id=id>
             <CommentBody comment=comment thread=id/>
             <ul class="replies">
                 <For each=move || replies.get() key=|r| r.id let:reply>

@@ -151,7 +151,8 @@ test("signing out ends the session; the sheet closes with Escape and keeps focus
 
   // A wrong password gets a clear message, not a page error.
   await headerSignIn(page).click();
-  await sheet.getByLabel("Username or email").fill("nobody_here_at_all");
+  // A fresh unknown name each run: failed attempts are rate-limited per account.
+  await sheet.getByLabel("Username or email").fill(`nobody_${newUsername()}`);
   await sheet.getByLabel("Password").fill("wrong-password");
   await sheet.getByRole("button", { name: "Sign in", exact: true }).last().click();
   await expect(sheet.getByRole("alert")).toContainText("Wrong username or password.");
