@@ -222,6 +222,84 @@ fn big_corpus_search() -> Result<(f64, f64)> {
     Ok((p99, suggest_p99))
 }
 
+/// Signs up `n` bench users; returns their session cookies (`zc_session=...`).
+fn bench_users(port: u16, n: usize) -> Result<Vec<String>> {
+    let tag = std::process::id() % 100_000;
+    (0..n)
+        .map(|i| {
+            let body = format!(
+                r#"{{"username":"bench{tag}_{i}","display_name":"Bench {i}","password":"bench-password-{i}"}}"#
+            );
+            let raw = crate::load::raw_request("POST", "/api/v1/auth/signup", None, Some(&body));
+            match crate::load::send_once(port, &raw) {
+                Ok((201, Some(cookie))) => Ok(cookie),
+                Ok((status, _)) => Err(format!("bench sign-up answered {status}")),
+                Err(e) => Err(format!("bench sign-up failed: {e}")),
+            }
+        })
+        .collect()
+}
+
+/// Likes/unlikes (50 users on 20 hot notes) and comments (8 users) under load; p99s in ms.
+fn write_benchmarks(port: u16) -> Result<(f64, f64)> {
+    step("Write endpoints under load: like/unlike (50 users, 8 s), comments (8 users, 5 s)");
+    let cookies = bench_users(port, 50)?;
+    let per_user: Vec<Vec<String>> = cookies
+        .iter()
+        .enumerate()
+        .map(|(u, cookie)| {
+            (0..20)
+                .flat_map(|n| {
+                    // Everyone hits the same 20 notes: counter rows are contended on purpose.
+                    let path = format!("/api/v1/notes/{}/like", 1 + (n + u) % 20);
+                    [
+                        crate::load::raw_request("PUT", &path, Some(cookie), None),
+                        crate::load::raw_request("DELETE", &path, Some(cookie), None),
+                    ]
+                })
+                .collect()
+        })
+        .collect();
+    let likes = crate::load::run_requests(port, &per_user, Duration::from_secs(8));
+    let like_p99 = likes.percentile_ms(99.0);
+    println!(
+        "    like/unlike: {} requests, {} errors, {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms",
+        likes.requests,
+        likes.errors,
+        likes.rps(),
+        likes.percentile_ms(50.0),
+        like_p99
+    );
+    let per_commenter: Vec<Vec<String>> = cookies
+        .iter()
+        .take(8)
+        .enumerate()
+        .map(|(u, cookie)| {
+            (0..10)
+                .map(|n| {
+                    let body = format!(r#"{{"body":"bench comment {u}-{n} 好看！"}}"#);
+                    let path = format!("/api/v1/notes/{}/comments", 1 + (n + u) % 20);
+                    crate::load::raw_request("POST", &path, Some(cookie), Some(&body))
+                })
+                .collect()
+        })
+        .collect();
+    let comments = crate::load::run_requests(port, &per_commenter, Duration::from_secs(5));
+    let comment_p99 = comments.percentile_ms(99.0);
+    println!(
+        "    comments: {} requests, {} errors, {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms",
+        comments.requests,
+        comments.errors,
+        comments.rps(),
+        comments.percentile_ms(50.0),
+        comment_p99
+    );
+    if likes.errors > 0 || comments.errors > 0 {
+        return Err("write benchmark requests failed".into());
+    }
+    Ok((like_p99, comment_p99))
+}
+
 pub fn bench() -> Result {
     setup(true)?;
     build_all()?;
@@ -271,6 +349,8 @@ pub fn bench() -> Result {
         busy.percentile_ms(50.0),
         busy.percentile_ms(99.0)
     );
+    let (like_p99, comment_p99) = write_benchmarks(server.port)?;
+
     let index_bytes = dir_size(&data.join("search"));
     println!("    search index on disk: {}", kb(index_bytes as usize));
 
@@ -317,6 +397,7 @@ pub fn bench() -> Result {
         "    search p99 @4 conn {search_p99:.2} ms ({:.0} req/s at 50 conns)",
         busy.rps()
     );
+    println!("    like/unlike p99 @50 users {like_p99:.2} ms; comment p99 @8 users {comment_p99:.2} ms");
     println!("    DOM after 1k cards {elements}");
     println!(
         "    search p99 @4 conn, 100k notes {big_p99:.2} ms; suggestions p99 {suggest_p99:.2} ms"

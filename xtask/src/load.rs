@@ -1,5 +1,7 @@
 //! A small closed-loop HTTP/1.1 load generator for loopback benchmarks: N connections, each
-//! sending keep-alive GETs back to back for a fixed time, recording every latency.
+//! sending keep-alive requests back to back for a fixed time, recording every latency.
+//! Requests are pre-rendered HTTP text, so writes (with a session cookie, an Origin and a JSON
+//! body) go through the same loop as GETs.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -27,8 +29,50 @@ impl LoadReport {
     }
 }
 
+/// One request as HTTP/1.1 text. `cookie` and `body` (JSON) are optional; writes carry the
+/// Origin the server's CSRF check wants.
+pub fn raw_request(method: &str, path: &str, cookie: Option<&str>, body: Option<&str>) -> String {
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    if method != "GET" {
+        req.push_str("Origin: http://127.0.0.1\r\n");
+    }
+    if let Some(cookie) = cookie {
+        req.push_str(&format!("Cookie: {cookie}\r\n"));
+    }
+    match body {
+        Some(body) => req.push_str(&format!(
+            "Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        )),
+        None => req.push_str("Content-Length: 0\r\n\r\n"),
+    }
+    req
+}
+
+/// Sends one request on a new connection; returns the status and the `Set-Cookie` pair.
+pub fn send_once(port: u16, raw: &str) -> std::io::Result<(u16, Option<String>)> {
+    let stream = TcpStream::connect(("127.0.0.1", port))?;
+    let mut writer = stream.try_clone()?;
+    writer.write_all(raw.as_bytes())?;
+    let mut reader = BufReader::new(stream);
+    let mut cookie = None;
+    let status = read_response_with(&mut reader, &mut |name, value| {
+        if name.eq_ignore_ascii_case("set-cookie") {
+            cookie = value.split(';').next().map(str::to_string);
+        }
+    })?;
+    Ok((status, cookie))
+}
+
 /// Reads one response; returns its status. Only Content-Length bodies (what axum sends for JSON).
 fn read_response(reader: &mut BufReader<TcpStream>) -> std::io::Result<u16> {
+    read_response_with(reader, &mut |_, _| {})
+}
+
+fn read_response_with(
+    reader: &mut BufReader<TcpStream>,
+    on_header: &mut dyn FnMut(&str, &str),
+) -> std::io::Result<u16> {
     let mut line = String::new();
     reader.read_line(&mut line)?;
     let status: u16 = line
@@ -45,6 +89,7 @@ fn read_response(reader: &mut BufReader<TcpStream>) -> std::io::Result<u16> {
             break;
         }
         if let Some((name, value)) = header.split_once(':') {
+            on_header(name.trim(), value.trim());
             if name.eq_ignore_ascii_case("content-length") {
                 length = value.trim().parse().unwrap_or(0);
             }
@@ -55,7 +100,7 @@ fn read_response(reader: &mut BufReader<TcpStream>) -> std::io::Result<u16> {
     Ok(status)
 }
 
-fn worker(port: u16, paths: &[String], offset: usize, deadline: Instant) -> (usize, Vec<u64>) {
+fn worker(port: u16, requests: &[String], offset: usize, deadline: Instant) -> (usize, Vec<u64>) {
     let mut errors = 0;
     let mut latencies = Vec::new();
     let mut i = offset;
@@ -72,12 +117,12 @@ fn worker(port: u16, paths: &[String], offset: usize, deadline: Instant) -> (usi
         };
         let mut reader = BufReader::new(stream);
         while Instant::now() < deadline {
-            let path = &paths[i % paths.len()];
+            let request = &requests[i % requests.len()];
             i += 1;
             let start = Instant::now();
-            let sent = write!(writer, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            let sent = writer.write_all(request.as_bytes());
             match sent.and_then(|()| read_response(&mut reader)) {
-                Ok(200) => latencies.push(start.elapsed().as_micros() as u64),
+                Ok(200 | 201 | 204) => latencies.push(start.elapsed().as_micros() as u64),
                 Ok(_) => errors += 1,
                 Err(_) => {
                     errors += 1;
@@ -89,12 +134,25 @@ fn worker(port: u16, paths: &[String], offset: usize, deadline: Instant) -> (usi
     (errors, latencies)
 }
 
+/// GETs `paths` round-robin over `connections` connections for `duration`.
 pub fn run(port: u16, paths: &[String], connections: usize, duration: Duration) -> LoadReport {
+    let requests: Vec<String> = paths
+        .iter()
+        .map(|p| raw_request("GET", p, None, None))
+        .collect();
+    let per_connection = vec![requests; connections];
+    run_requests(port, &per_connection, duration)
+}
+
+/// One connection per entry of `per_connection`, each cycling through its own requests.
+pub fn run_requests(port: u16, per_connection: &[Vec<String>], duration: Duration) -> LoadReport {
     let started = Instant::now();
     let deadline = started + duration;
     let results: Vec<(usize, Vec<u64>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..connections)
-            .map(|c| scope.spawn(move || worker(port, paths, c * 7, deadline)))
+        let handles: Vec<_> = per_connection
+            .iter()
+            .enumerate()
+            .map(|(c, requests)| scope.spawn(move || worker(port, requests, c * 7, deadline)))
             .collect();
         handles
             .into_iter()

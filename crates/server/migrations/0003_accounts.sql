@@ -25,6 +25,7 @@ CREATE TABLE note_likes (
     PRIMARY KEY (user_id, note_id)
 );
 CREATE INDEX note_likes_by_user_time ON note_likes (user_id, created_at DESC, note_id DESC);
+CREATE INDEX note_likes_by_note ON note_likes (note_id);
 
 CREATE TABLE note_collects (
     user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -33,6 +34,7 @@ CREATE TABLE note_collects (
     PRIMARY KEY (user_id, note_id)
 );
 CREATE INDEX note_collects_by_user_time ON note_collects (user_id, created_at DESC, note_id DESC);
+CREATE INDEX note_collects_by_note ON note_collects (note_id);
 
 CREATE TABLE comment_likes (
     user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -40,6 +42,7 @@ CREATE TABLE comment_likes (
     created_at BIGINT  NOT NULL,
     PRIMARY KEY (user_id, comment_id)
 );
+CREATE INDEX comment_likes_by_comment ON comment_likes (comment_id);
 
 CREATE TABLE comment_mentions (
     comment_id INTEGER NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
@@ -74,3 +77,6 @@ CREATE TABLE notifications (
 );
 CREATE INDEX notifications_by_user ON notifications (user_id, id DESC);
 CREATE INDEX notifications_unread ON notifications (user_id, read_at);
+-- Deleting a note or comment cascades here.
+CREATE INDEX notifications_by_note ON notifications (note_id);
+CREATE INDEX notifications_by_comment ON notifications (comment_id);

@@ -30,8 +30,20 @@ pub async fn connect(path: &Path) -> Result<Db, sqlx::Error> {
     Ok(pool)
 }
 
-/// A write transaction that takes SQLite's write lock up front (`BEGIN IMMEDIATE`), so it
-/// waits its turn under `busy_timeout` instead of failing when it upgrades from a read.
-pub async fn write_tx(db: &Db) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
-    db.begin_with("BEGIN IMMEDIATE").await
+/// SQLite has one writer at a time. Writers of this process queue here, first come first
+/// served, instead of polling SQLite's busy handler (which sleeps in growing steps and turns
+/// contention into long tail latencies).
+static WRITE_LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Holds this process's write turn until dropped (keep it alive as long as the transaction).
+pub type WriteTurn = tokio::sync::MutexGuard<'static, ()>;
+
+/// A write transaction: waits for this process's write turn, then takes SQLite's write lock
+/// up front (`BEGIN IMMEDIATE`) so it never fails upgrading from a read.
+pub async fn write_tx(
+    db: &Db,
+) -> Result<(WriteTurn, sqlx::Transaction<'static, sqlx::Sqlite>), sqlx::Error> {
+    let turn = WRITE_LOCK.lock().await;
+    let tx = db.begin_with("BEGIN IMMEDIATE").await?;
+    Ok((turn, tx))
 }

@@ -64,7 +64,7 @@ async fn toggle(
     id: i64,
     on: bool,
 ) -> AppResult<Json<Toggle>> {
-    let mut tx = write_tx(&state.db).await?;
+    let (_turn, mut tx) = write_tx(&state.db).await?;
     let target: Option<(i64, Option<i64>)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {owner}, {note} FROM {target} WHERE id = ?",
         owner = spec.owner,
@@ -86,7 +86,7 @@ async fn toggle(
     };
     let changed = if on {
         sqlx::query(sqlx::AssertSqlSafe(format!(
-            "INSERT OR IGNORE INTO {} (user_id, {}, created_at) VALUES (?, ?, ?)",
+            "INSERT INTO {} (user_id, {}, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             spec.links, spec.key
         )))
         .bind(user)
@@ -119,7 +119,7 @@ async fn toggle(
     if changed {
         let delta = if on { "+ 1" } else { "- 1" };
         sqlx::query(sqlx::AssertSqlSafe(format!(
-            "UPDATE {t} SET {c} = MAX({c} {delta}, 0) WHERE id = ?",
+            "UPDATE {t} SET {c} = CASE WHEN {c} {delta} < 0 THEN 0 ELSE {c} {delta} END WHERE id = ?",
             t = spec.target,
             c = spec.counter,
         )))
@@ -212,7 +212,7 @@ async fn set_follow(state: &AppState, me: i64, target: i64, on: bool) -> AppResu
             "You cannot follow yourself.".to_string(),
         ));
     }
-    let mut tx = write_tx(&state.db).await?;
+    let (_turn, mut tx) = write_tx(&state.db).await?;
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = ?")
         .bind(target)
         .fetch_optional(&mut *tx)
@@ -222,7 +222,8 @@ async fn set_follow(state: &AppState, me: i64, target: i64, on: bool) -> AppResu
     }
     if on {
         let done = sqlx::query(
-            "INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, ?)",
+            "INSERT INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, ?) \
+             ON CONFLICT DO NOTHING",
         )
         .bind(me)
         .bind(target)
@@ -331,7 +332,7 @@ pub async fn post_comment(
     if body.chars().any(|c| c.is_control() && c != '\n') {
         return Err(AppError::field("body", "Remove the control characters."));
     }
-    let mut tx = write_tx(&state.db).await?;
+    let (_turn, mut tx) = write_tx(&state.db).await?;
     let note_author: i64 = sqlx::query_scalar("SELECT author_id FROM notes WHERE id = ?")
         .bind(note_id)
         .fetch_optional(&mut *tx)
@@ -406,7 +407,7 @@ pub async fn post_comment(
                 .await?;
         if let Some(user) = user {
             sqlx::query(
-                "INSERT OR IGNORE INTO comment_mentions (comment_id, user_id) VALUES (?, ?)",
+                "INSERT INTO comment_mentions (comment_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
             )
             .bind(comment_id)
             .bind(user)
@@ -437,7 +438,7 @@ pub async fn delete_comment(
     SignedIn(me): SignedIn,
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
-    let mut tx = write_tx(&state.db).await?;
+    let (_turn, mut tx) = write_tx(&state.db).await?;
     let found: Option<(i64, i64, Option<i64>)> =
         sqlx::query_as("SELECT author_id, note_id, parent_id FROM comments WHERE id = ?")
             .bind(id)
@@ -464,13 +465,13 @@ pub async fn delete_comment(
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("UPDATE notes SET comment_count = MAX(comment_count - ?, 0) WHERE id = ?")
+    sqlx::query("UPDATE notes SET comment_count = CASE WHEN comment_count < ?1 THEN 0 ELSE comment_count - ?1 END WHERE id = ?2")
         .bind(removed)
         .bind(note_id)
         .execute(&mut *tx)
         .await?;
     if let Some(parent) = parent {
-        sqlx::query("UPDATE comments SET reply_count = MAX(reply_count - 1, 0) WHERE id = ?")
+        sqlx::query("UPDATE comments SET reply_count = CASE WHEN reply_count < 1 THEN 0 ELSE reply_count - 1 END WHERE id = ?")
             .bind(parent)
             .execute(&mut *tx)
             .await?;

@@ -28,6 +28,7 @@ async fn insert_links(
         qb.push_values(chunk, |mut b, l| {
             b.push_bind(l.user).push_bind(l.target).push_bind(l.at);
         });
+        qb.push(" ON CONFLICT DO NOTHING");
         qb.build().execute(&mut **tx).await?;
     }
     Ok(())
@@ -119,26 +120,34 @@ pub async fn seed_social_if_missing(
     let mut tx = db.begin().await?;
     insert_links(
         &mut tx,
-        "INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at) ",
+        "INSERT INTO follows (follower_id, followee_id, created_at) ",
         &follows,
     )
     .await?;
     insert_links(
         &mut tx,
-        "INSERT OR IGNORE INTO note_likes (user_id, note_id, created_at) ",
+        "INSERT INTO note_likes (user_id, note_id, created_at) ",
         &likes,
     )
     .await?;
     insert_links(
         &mut tx,
-        "INSERT OR IGNORE INTO note_collects (user_id, note_id, created_at) ",
+        "INSERT INTO note_collects (user_id, note_id, created_at) ",
         &collects,
     )
     .await?;
-    // Counters never read below the links that exist.
+    // The demo users' likes and collects come on top of the generated counts.
     sqlx::query(
-        "UPDATE notes SET like_count = MAX(like_count, (SELECT COUNT(*) FROM note_likes l WHERE l.note_id = notes.id)), \
-         collect_count = MAX(collect_count, (SELECT COUNT(*) FROM note_collects c WHERE c.note_id = notes.id))",
+        "UPDATE notes SET like_count = like_count + x.n \
+         FROM (SELECT note_id, COUNT(*) AS n FROM note_likes GROUP BY note_id) AS x \
+         WHERE x.note_id = notes.id",
+    )
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE notes SET collect_count = collect_count + x.n \
+         FROM (SELECT note_id, COUNT(*) AS n FROM note_collects GROUP BY note_id) AS x \
+         WHERE x.note_id = notes.id",
     )
     .execute(&mut *tx)
     .await?;
