@@ -62,6 +62,24 @@ pub fn Field(
     }
 }
 
+/// The server's message for one field of a refused form, as a signal for [`Field`].
+pub fn field_error(
+    error: RwSignal<Option<ApiError>>,
+    name: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| e.field(name))))
+}
+
+/// A form-level message: any failure that is not about particular fields (those show inline,
+/// unless `with_fields` asks for a summary too).
+pub fn form_error(error: RwSignal<Option<ApiError>>, with_fields: bool) -> Option<String> {
+    error.with(|e| match e {
+        Some(ApiError::Fields { .. }) if !with_fields => None,
+        Some(e) => Some(e.to_string()),
+        None => None,
+    })
+}
+
 #[component]
 pub fn AuthSheet() -> impl IntoView {
     let auth = use_auth();
@@ -104,19 +122,9 @@ fn AuthDialog() -> impl IntoView {
         }
     });
 
-    let field_error = move |name: &'static str| {
-        Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| e.field(name))))
-    };
-    let form_error = move || {
-        error.with(|e| match e {
-            Some(e @ ApiError::Fields { .. }) => {
-                // Shown field by field; a summary helps when a field is off screen.
-                Some(e.to_string())
-            }
-            Some(e) => Some(e.to_string()),
-            None => None,
-        })
-    };
+    let field_error = move |name: &'static str| field_error(error, name);
+    // Field errors show inline too; the summary helps when a field is off screen.
+    let form_error = move || form_error(error, true);
 
     let submit = move |e: ev::SubmitEvent| {
         e.prevent_default();

@@ -10,7 +10,7 @@ use super::states::{EmptyState, ErrorState};
 use super::toast::use_toasts;
 use crate::api::{self, ApiError, PeopleList};
 use crate::format;
-use crate::hooks::use_intersection::use_intersection;
+use crate::hooks::use_paged::use_paged;
 use crate::session::use_auth;
 
 /// Follow / Following toggle. Optimistic: flips at once, rolls back with a toast on failure.
@@ -129,46 +129,26 @@ pub fn PeopleListView(
     #[prop(into)] empty_title: String,
     #[prop(into)] empty_message: String,
 ) -> impl IntoView {
-    let items = RwSignal::new(Vec::<UserProfile>::new());
-    let cursor = RwSignal::new(None::<String>);
-    let loading = RwSignal::new(false);
-    let loaded_once = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let source = StoredValue::new(source);
-    let load = Callback::new(move |()| {
-        if loading.get_untracked() {
-            return;
-        }
-        loading.set(true);
-        error.set(None);
-        let after = cursor.get_untracked();
-        spawn_local(async move {
-            match fetch(&source.get_value(), after.as_deref()).await {
-                Ok((page, next)) => {
-                    items.update(|i| i.extend(page));
-                    cursor.set(next);
-                }
-                Err(e) => error.set(Some(e.to_string())),
-            }
-            loading.set(false);
-            loaded_once.set(true);
-        });
-    });
-    load.run(());
     let sentinel = NodeRef::<leptos::html::Div>::new();
-    use_intersection(sentinel, "0px 0px 600px 0px", move || {
-        if cursor.with_untracked(Option::is_some) && error.with_untracked(Option::is_none) {
-            load.run(());
-        }
-    });
+    let source = StoredValue::new(source);
+    let list = use_paged(
+        sentinel,
+        move |after: Option<String>| {
+            let source = source.get_value();
+            async move { fetch(&source, after.as_deref()).await }
+        },
+        |_: &[UserProfile]| {},
+        |_| false,
+    );
+    let (items, error, loading) = (list.items, list.error, list.loading);
     view! {
         <ul class="user-results" aria-label=label>
             <For each=move || items.get() key=|p| p.user.id let:p>
                 <PersonRow profile=p/>
             </For>
         </ul>
-        {move || error.get().map(|e| view! { <ErrorState message=e on_retry=load/> })}
-        <Show when=move || loaded_once.get() && items.with(Vec::is_empty) && error.with(Option::is_none)>
+        {move || error.get().map(|e| view! { <ErrorState message=e on_retry=list.load/> })}
+        <Show when=move || list.is_empty()>
             <EmptyState title=empty_title.clone() message=empty_message.clone()/>
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>

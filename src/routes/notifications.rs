@@ -11,7 +11,7 @@ use crate::api::{self, ApiError};
 use crate::components::avatar::Avatar;
 use crate::components::states::{EmptyState, ErrorState};
 use crate::format;
-use crate::hooks::use_intersection::use_intersection;
+use crate::hooks::use_paged::use_paged;
 use crate::session::use_auth;
 
 fn tab_label(tab: NotificationTab) -> &'static str {
@@ -151,11 +151,6 @@ fn Inbox(tab: Memo<NotificationTab>) -> impl IntoView {
 #[component]
 fn NotificationList(tab: NotificationTab) -> impl IntoView {
     let auth = use_auth();
-    let items = RwSignal::new(Vec::<Notification>::new());
-    let cursor = RwSignal::new(None::<String>);
-    let loading = RwSignal::new(false);
-    let loaded_once = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
     let marked = StoredValue::new(false);
 
     let mark_read = move |page_has_unread: bool| {
@@ -170,41 +165,32 @@ fn NotificationList(tab: NotificationTab) -> impl IntoView {
         });
     };
 
-    let load = Callback::new(move |()| {
-        if loading.get_untracked() {
-            return;
-        }
-        loading.set(true);
-        error.set(None);
-        let after = cursor.get_untracked();
-        spawn_local(async move {
-            match api::notifications(tab, after.as_deref()).await {
-                Ok(page) => {
-                    let has_unread = page.items.iter().any(|n| !n.read);
-                    items.update(|i| i.extend(page.items));
-                    cursor.set(page.next_cursor);
-                    // The first page is on screen: the tab counts as seen. Items keep the
-                    // `read` they arrived with, so their dots stay while the reader is here.
-                    if marked.try_get_value() == Some(false) {
-                        marked.set_value(true);
-                        mark_read(has_unread);
-                    }
-                }
-                Err(ApiError::Unauthorized(_)) => auth.signed_out(),
-                Err(e) => error.set(Some(e.to_string())),
-            }
-            loading.set(false);
-            loaded_once.set(true);
-        });
-    });
-    load.run(());
-
     let sentinel = NodeRef::<leptos::html::Div>::new();
-    use_intersection(sentinel, "0px 0px 600px 0px", move || {
-        if cursor.with_untracked(Option::is_some) && error.with_untracked(Option::is_none) {
-            load.run(());
-        }
-    });
+    let list = use_paged(
+        sentinel,
+        move |after: Option<String>| async move {
+            api::notifications(tab, after.as_deref())
+                .await
+                .map(|p| (p.items, p.next_cursor))
+        },
+        // The first page is on screen: the tab counts as seen. Items keep the `read` they
+        // arrived with, so their dots stay while the reader is here.
+        move |page: &[Notification]| {
+            if marked.try_get_value() == Some(false) {
+                marked.set_value(true);
+                mark_read(page.iter().any(|n| !n.read));
+            }
+        },
+        move |e| {
+            let gone = matches!(e, ApiError::Unauthorized(_));
+            if gone {
+                auth.signed_out();
+            }
+            gone
+        },
+    );
+    let (items, error, loading, loaded_once) =
+        (list.items, list.error, list.loading, list.loaded_once);
 
     let (empty_title, empty_message) = tab_empty(tab);
     let now = format::now_unix();
@@ -217,8 +203,8 @@ fn NotificationList(tab: NotificationTab) -> impl IntoView {
                 <NotificationRow n=n now=now/>
             </For>
         </ul>
-        {move || error.get().map(|e| view! { <ErrorState message=e on_retry=load/> })}
-        <Show when=move || loaded_once.get() && items.with(Vec::is_empty) && error.with(Option::is_none)>
+        {move || error.get().map(|e| view! { <ErrorState message=e on_retry=list.load/> })}
+        <Show when=move || list.is_empty()>
             <EmptyState title=empty_title message=empty_message/>
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>

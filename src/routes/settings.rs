@@ -11,7 +11,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::api::{self, ApiError};
-use crate::components::auth_sheet::Field;
+use crate::components::auth_sheet::{field_error, form_error, Field};
 use crate::components::toast::{use_toasts, Toasts};
 use crate::session::{use_auth, Auth};
 
@@ -126,16 +126,9 @@ fn ProfileSection() -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
 
-    let field_error = move |name: &'static str| {
-        Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| e.field(name))))
-    };
+    let field_error = move |name: &'static str| field_error(error, name);
     let bio_error = field_error("bio");
-    let form_error = move || {
-        error.with(|e| match e {
-            Some(ApiError::Fields { .. }) | None => None,
-            Some(e) => Some(e.to_string()),
-        })
-    };
+    let form_error = move || form_error(error, false);
 
     let submit = move |e: ev::SubmitEvent| {
         e.prevent_default();
@@ -435,15 +428,8 @@ fn PasswordSection() -> impl IntoView {
         .with_untracked(|m| m.as_ref().map(|m| m.user.username.clone()))
         .unwrap_or_default();
 
-    let field_error = move |name: &'static str| {
-        Signal::derive(move || error.with(|e| e.as_ref().and_then(|e| e.field(name))))
-    };
-    let form_error = move || {
-        error.with(|e| match e {
-            Some(ApiError::Fields { .. }) | None => None,
-            Some(e) => Some(e.to_string()),
-        })
-    };
+    let field_error = move |name: &'static str| field_error(error, name);
+    let form_error = move || form_error(error, false);
 
     let submit = move |e: ev::SubmitEvent| {
         e.prevent_default();

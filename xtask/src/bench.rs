@@ -397,7 +397,9 @@ pub fn bench() -> Result {
         "    search p99 @4 conn {search_p99:.2} ms ({:.0} req/s at 50 conns)",
         busy.rps()
     );
-    println!("    like/unlike p99 @50 users {like_p99:.2} ms; comment p99 @8 users {comment_p99:.2} ms");
+    println!(
+        "    like/unlike p99 @50 users {like_p99:.2} ms; comment p99 @8 users {comment_p99:.2} ms"
+    );
     println!("    DOM after 1k cards {elements}");
     println!(
         "    search p99 @4 conn, 100k notes {big_p99:.2} ms; suggestions p99 {suggest_p99:.2} ms"
