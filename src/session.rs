@@ -21,6 +21,10 @@ pub struct Auth {
     /// What to do once the sheet succeeds (the interaction that asked for an account).
     pending: StoredValue<Option<Callback<()>>>,
     pub unread: RwSignal<UnreadCounts>,
+    /// Bumped when pages should re-read what depends on the viewer (liked, following,
+    /// private tabs): on sign-out, and on sign-in unless an interaction is pending (then the
+    /// page keeps its state and the interaction updates it, so a re-read cannot race it).
+    pub viewer_epoch: RwSignal<u32>,
 }
 
 impl Auth {
@@ -55,8 +59,9 @@ impl Auth {
         self.me.set(Some(me));
         self.sheet_open.set(false);
         self.refresh_unread();
-        if let Some(action) = self.pending.try_update_value(Option::take).flatten() {
-            action.run(());
+        match self.pending.try_update_value(Option::take).flatten() {
+            Some(action) => action.run(()),
+            None => self.viewer_epoch.update(|e| *e += 1),
         }
     }
 
@@ -69,6 +74,7 @@ impl Auth {
         api::forget_notes();
         self.me.set(None);
         self.unread.set(UnreadCounts::default());
+        self.viewer_epoch.update(|e| *e += 1);
     }
 
     pub fn refresh_unread(&self) {
@@ -92,6 +98,7 @@ pub fn provide_auth() -> Auth {
         sheet_open: RwSignal::new(false),
         pending: StoredValue::new(None),
         unread: RwSignal::new(UnreadCounts::default()),
+        viewer_epoch: RwSignal::new(0),
     };
     provide_context(auth);
     spawn_local(async move {

@@ -64,8 +64,11 @@ pub fn NoteRoute() -> impl IntoView {
     let related = RwSignal::new(Vec::<Card>::new());
     let generation = StoredValue::new(0u32);
     let retry_tick = RwSignal::new(0u32);
+    let auth = use_auth();
     Effect::new(move |_| {
         retry_tick.track();
+        // Re-read after signing in or out: liked, collected and following are per viewer.
+        auth.viewer_epoch.track();
         let Some(id) = id.get() else {
             note.set(Loaded::Failed(ApiError::NotFound("No such note.".into())));
             return;
@@ -135,7 +138,6 @@ pub fn NoteRoute() -> impl IntoView {
             }
         });
     }
-    let auth = use_auth();
     let keys = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
         // The sign-in sheet over the note takes Escape for itself.
         if e.key() == "Escape" && overlay && !auth.sheet_open.get_untracked() {

@@ -60,7 +60,7 @@ pub fn UserPage() -> impl IntoView {
     let generation = StoredValue::new(0u32);
     Effect::new(move |_| {
         // Signing in or out changes "following" and what is private, so reload then too.
-        let _ = auth.user_id();
+        auth.viewer_epoch.track();
         let Some(id) = id.get() else {
             profile.set(Some(Err(ApiError::NotFound("No such user.".into()))));
             return;

@@ -5,8 +5,8 @@ use std::io::Write;
 use std::process::Command;
 use std::time::Duration;
 
-use crate::steps::{build_all, http_get, start_server_with, start_test_server};
-use crate::tools::{root, setup, step, Result};
+use crate::steps::{build_all, cargo, http_get, start_server_with, start_test_server};
+use crate::tools::{root, run, setup, step, Result};
 
 pub fn brotli_bytes(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
@@ -298,6 +298,21 @@ fn write_benchmarks(port: u16) -> Result<(f64, f64)> {
         return Err("write benchmark requests failed".into());
     }
     Ok((like_p99, comment_p99))
+}
+
+/// Only the write endpoints (a quick loop while tuning them): `cargo xtask bench --writes`.
+pub fn bench_writes() -> Result {
+    setup(false)?;
+    step("Building the server");
+    run(cargo().args(["build", "--profile", "server", "-p", "zhongcao-server"]))?;
+    let data = std::env::temp_dir().join(format!("zhongcao-bench-w-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(root().join("dist")).map_err(|e| e.to_string())?;
+    let server = start_test_server(&data)?;
+    let result = write_benchmarks(server.port);
+    drop(server);
+    let _ = std::fs::remove_dir_all(&data);
+    result.map(|_| ())
 }
 
 pub fn bench() -> Result {

@@ -23,10 +23,11 @@ fn main() -> ExitCode {
         "build" => tools::setup(false).and_then(|()| steps::build_all()),
         "run" => steps::run_app(rest),
         "test" => steps::test(rest),
+        "bench" if rest.iter().any(|a| a == "--writes") => bench::bench_writes(),
         "bench" => bench::bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench | build | setup>"
+                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench [--writes] | build | setup>"
             );
             return ExitCode::from(2);
         }

@@ -12,7 +12,7 @@ pub fn server_binary() -> PathBuf {
     root().join("target/server/zhongcao-server")
 }
 
-fn cargo() -> Command {
+pub fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 

@@ -77,6 +77,8 @@ CREATE TABLE notifications (
 );
 CREATE INDEX notifications_by_user ON notifications (user_id, id DESC);
 CREATE INDEX notifications_unread ON notifications (user_id, read_at);
--- Deleting a note or comment cascades here.
-CREATE INDEX notifications_by_note ON notifications (note_id);
-CREATE INDEX notifications_by_comment ON notifications (comment_id);
+-- Toggles look for their earlier notification (dedupe, retract).
+CREATE INDEX notifications_by_actor ON notifications (actor_id, kind, user_id);
+-- Deleting a note or comment cascades here. Partial, so lookups of `IS NULL` never pick them.
+CREATE INDEX notifications_by_note ON notifications (note_id) WHERE note_id IS NOT NULL;
+CREATE INDEX notifications_by_comment ON notifications (comment_id) WHERE comment_id IS NOT NULL;
