@@ -4,8 +4,8 @@
 use api_types::{
     Channel, Comment, CommentPage, ErrorBody, FeedPage, FieldError, Me, NewComment, NoteCard,
     NoteDetail, NoteSearchPage, NoteTypeFilter, NotificationPage, NotificationTab, PasswordChange,
-    ProfileUpdate, SearchSort, Session, SignIn, SignUp, TimeFilter, Toggle, UnreadCounts, UserPage,
-    UserProfile, UserSearchPage,
+    ProductDetail, ProductPage, ProductSort, ProfileUpdate, SearchSort, Session, ShopCategory,
+    SignIn, SignUp, TimeFilter, Toggle, UnreadCounts, UserPage, UserProfile, UserSearchPage,
 };
 use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::de::DeserializeOwned;
@@ -169,6 +169,8 @@ pub enum FeedSource {
     /// Notes a user collected / liked.
     Collections(i64),
     Likes(i64),
+    /// Notes that tag a product.
+    ProductNotes(i64),
 }
 
 /// The pseudo-channel slug of the following feed in `/explore?channel=`.
@@ -189,6 +191,7 @@ pub fn feed_path(source: &FeedSource, cursor: Option<&str>) -> String {
         FeedSource::Following => "/api/v1/feed/following?limit=20".to_string(),
         FeedSource::Collections(id) => format!("/api/v1/users/{id}/collections?limit=20"),
         FeedSource::Likes(id) => format!("/api/v1/users/{id}/likes?limit=20"),
+        FeedSource::ProductNotes(id) => format!("/api/v1/products/{id}/notes?limit=20"),
         FeedSource::Search(s) => format!(
             "/api/v1/search/notes?q={}&sort={}&type={}&time={}",
             encode(&s.q),
@@ -467,4 +470,28 @@ pub async fn mark_read(tab: NotificationTab) -> Result<UnreadCounts, ApiError> {
         None,
     )
     .await
+}
+
+// ---- Shop ----
+
+pub async fn shop_categories() -> Result<Vec<ShopCategory>, ApiError> {
+    get_json("/api/v1/shop/categories").await
+}
+
+/// A page of the product grid; `category` None means every category.
+pub async fn products(
+    category: Option<&str>,
+    sort: ProductSort,
+    cursor: Option<&str>,
+) -> Result<ProductPage, ApiError> {
+    let mut base = format!("/api/v1/products?sort={}", sort.as_str());
+    if let Some(c) = category {
+        base.push_str("&category=");
+        base.push_str(&encode(c));
+    }
+    get_json(&page_path(base, cursor)).await
+}
+
+pub async fn product(id: i64) -> Result<ProductDetail, ApiError> {
+    get_json(&format!("/api/v1/products/{id}")).await
 }

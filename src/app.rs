@@ -12,8 +12,10 @@ use crate::routes::follows::{FollowersPage, FollowingPage};
 use crate::routes::not_found::NotFound;
 use crate::routes::note::NoteRoute;
 use crate::routes::notifications::NotificationsPage;
+use crate::routes::product::ProductPage;
 use crate::routes::search::SearchPage;
 use crate::routes::settings::SettingsPage;
+use crate::routes::shop::ShopPage;
 use crate::routes::topic::TopicPage;
 use crate::routes::user::UserPage;
 use crate::session::provide_auth;
@@ -39,6 +41,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/user/:id/following") view=FollowingPage/>
                     <Route path=path!("/notifications") view=NotificationsPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/shop") view=ShopPage/>
+                    <Route path=path!("/product/:id") view=ProductPage/>
                 </Routes>
             </main>
             <AuthSheet/>

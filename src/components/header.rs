@@ -53,6 +53,10 @@ pub fn Header() -> impl IntoView {
                     <span class="brand-zh" lang="zh-CN">"种草"</span>
                 </a>
                 <SearchBox/>
+                <nav class="primary-nav" aria-label="Primary">
+                    <a href="/explore">"Discover"</a>
+                    <a href="/shop">"Shop"</a>
+                </nav>
                 <nav class="account-nav" aria-label="Account">{account}</nav>
             </div>
         </header>

@@ -12,6 +12,7 @@ pub mod masonry_grid;
 pub mod note_card;
 pub mod people;
 pub mod picture;
+pub mod product_tile;
 pub mod search_box;
 pub mod states;
 pub mod toast;

@@ -18,6 +18,7 @@ use crate::components::carousel::{handle_arrow_key, Carousel};
 use crate::components::comments::Comments;
 use crate::components::masonry_grid::MasonryGrid;
 use crate::components::people::FollowButton;
+use crate::components::product_tile::ProductTile;
 use crate::components::states::ErrorState;
 use crate::components::toast::{use_toasts, Toasts};
 use crate::components::toggle_action::{ToggleAction, ToggleTarget};
@@ -329,6 +330,7 @@ fn NoteView(
     let follows_author = RwSignal::new(note.viewer.follows_author);
     let comment_count = RwSignal::new(counts.comments);
     let share_title = note.title.clone();
+    let products = note.products.clone();
     let toasts = use_toasts();
     let title = note.title.clone();
     let location = note.location.clone();
@@ -371,6 +373,16 @@ fn NoteView(
                         <time datetime=note.created_at.to_string()>{format::relative_time(note.created_at, now)}</time>
                         {location.map(|l| view! { <span class="note-location">" · "{l}</span> })}
                     </p>
+                    {(!products.is_empty()).then(|| view! {
+                        <section class="shop-the-note" aria-labelledby="shop-note-heading">
+                            <h2 id="shop-note-heading">"Shop the note"</h2>
+                            <div class="shop-note-row">
+                                {products.into_iter().map(|p| view! {
+                                    <ProductTile href=format!("/product/{}?from_note={note_id}", p.id) product=p sizes="160px"/>
+                                }).collect_view()}
+                            </div>
+                        </section>
+                    })}
                     <hr class="divider"/>
                     <Comments note_id=note.id author_id=note.author.id initial=note.comments.clone() total=comment_count/>
                 </div>

@@ -178,6 +178,9 @@ pub struct NoteDetail {
     /// What the signed-in reader has done (all false when signed out).
     #[serde(default)]
     pub viewer: NoteViewer,
+    /// Products tagged in the note ("shop the note").
+    #[serde(default)]
+    pub products: Vec<ProductCard>,
 }
 
 /// The signed-in reader's relation to a note.
@@ -546,6 +549,155 @@ pub struct UnreadCounts {
     pub total: i64,
 }
 
+// ---- Shop ----
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ShopCategory {
+    pub slug: String,
+    pub name_en: String,
+    pub name_zh: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Brand {
+    pub id: i64,
+    pub name: String,
+    pub name_en: String,
+    /// Country or region of origin, e.g. "日本".
+    pub origin: String,
+    /// Imported goods ship cross-border from a bonded warehouse.
+    pub cross_border: bool,
+}
+
+/// Everything a product tile needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ProductCard {
+    pub id: i64,
+    pub title: String,
+    pub brand: String,
+    pub cover: Image,
+    /// Lowest variant price, in fen (1 CNY = 100 fen).
+    pub price_fen: i64,
+    pub sales_count: i64,
+    /// Every variant is out of stock.
+    pub sold_out: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ProductPage {
+    pub items: Vec<ProductCard>,
+    pub next_cursor: Option<String>,
+}
+
+/// Order of the product grid.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProductSort {
+    /// Best sellers first.
+    #[default]
+    Popular,
+    Newest,
+    PriceAsc,
+    PriceDesc,
+}
+
+impl ProductSort {
+    pub const ALL: [ProductSort; 4] = [
+        ProductSort::Popular,
+        ProductSort::Newest,
+        ProductSort::PriceAsc,
+        ProductSort::PriceDesc,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProductSort::Popular => "popular",
+            ProductSort::Newest => "newest",
+            ProductSort::PriceAsc => "price_asc",
+            ProductSort::PriceDesc => "price_desc",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == raw)
+    }
+}
+
+/// One value of an option axis.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct OptionValue {
+    pub value: String,
+    pub value_en: String,
+}
+
+/// An option axis (colour, size, ...) with its values in display order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ProductOption {
+    pub name: String,
+    pub name_en: String,
+    pub values: Vec<OptionValue>,
+}
+
+/// A purchasable combination with its own SKU, price and stock.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct Variant {
+    pub id: i64,
+    pub sku: String,
+    /// For each option axis (in order), the index of this variant's value.
+    pub values: Vec<usize>,
+    pub price_fen: i64,
+    pub stock: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ProductDetail {
+    pub id: i64,
+    pub title: String,
+    pub title_en: String,
+    pub description: String,
+    pub description_en: String,
+    pub brand: Brand,
+    pub category: ShopCategory,
+    pub images: Vec<Image>,
+    pub options: Vec<ProductOption>,
+    pub variants: Vec<Variant>,
+    pub price_fen: i64,
+    pub sales_count: i64,
+    /// Notes that tag this product.
+    pub note_count: i64,
+}
+
+/// Stock at or below this shows "only N left".
+pub const LOW_STOCK: i64 = 5;
+
+/// `12900` fen → `"¥129"`, `12950` → `"¥129.50"`.
+pub fn format_cny(fen: i64) -> String {
+    let sign = if fen < 0 { "-" } else { "" };
+    let fen = fen.unsigned_abs();
+    let (yuan, cents) = (fen / 100, fen % 100);
+    let mut digits = yuan.to_string();
+    // Thousands separators: ¥1,299.
+    let mut i = digits.len();
+    while i > 3 {
+        i -= 3;
+        digits.insert(i, ',');
+    }
+    if cents == 0 {
+        format!("{sign}¥{digits}")
+    } else {
+        format!("{sign}¥{digits}.{cents:02}")
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Health {
@@ -569,6 +721,19 @@ mod tests {
             assert_eq!(TimeFilter::parse(v.as_str()), Some(v));
         }
         assert_eq!(TimeFilter::parse("year"), None);
+    }
+
+    #[test]
+    fn cny_is_formatted_with_separators_and_cents() {
+        assert_eq!(format_cny(12900), "¥129");
+        assert_eq!(format_cny(12950), "¥129.50");
+        assert_eq!(format_cny(129_905), "¥1,299.05");
+        assert_eq!(format_cny(123_456_700), "¥1,234,567");
+        assert_eq!(format_cny(5), "¥0.05");
+        assert_eq!(format_cny(-300), "-¥3");
+        for s in ProductSort::ALL {
+            assert_eq!(ProductSort::parse(s.as_str()), Some(s));
+        }
     }
 
     #[test]

@@ -170,7 +170,7 @@ async fn feed_page(state: &AppState, q: FeedQuery) -> AppResult<FeedPage> {
 
 /// Appends the keyset condition and ORDER BY for `n.{order} DESC, n.id DESC`, fetching one
 /// extra row to tell whether another page exists.
-fn push_keyset(
+pub fn push_keyset(
     sql: &mut QueryBuilder<sqlx::Sqlite>,
     order: &str,
     cursor: Option<Cursor>,

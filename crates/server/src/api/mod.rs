@@ -8,6 +8,7 @@ pub mod notes;
 pub mod notifications;
 pub mod rows;
 pub mod search;
+pub mod shop;
 pub mod users;
 
 use api_types::Health;
@@ -78,6 +79,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(notifications::list))
         .routes(routes!(notifications::unread))
         .routes(routes!(notifications::mark_read))
+        .routes(routes!(shop::categories))
+        .routes(routes!(shop::products))
+        .routes(routes!(shop::product_detail))
+        .routes(routes!(shop::product_notes))
         .routes(routes!(search::search_notes))
         .routes(routes!(search::search_users))
         .routes(routes!(search::suggestions))

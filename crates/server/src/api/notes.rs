@@ -150,6 +150,7 @@ pub async fn note_detail(
         },
         comments,
         viewer: viewer_state,
+        products: super::shop::note_products(db, id).await?,
     }))
 }
 

@@ -4,6 +4,8 @@
 //! an interrupted first start leaves an empty database that is seeded again next time.
 
 pub mod corpus;
+pub mod shop;
+pub mod shop_corpus;
 pub mod social;
 
 use sqlx::{QueryBuilder, Sqlite};
@@ -82,7 +84,7 @@ struct CommentGen {
 }
 
 /// SplitMix64: a bijection, so distinct inputs give distinct image keys.
-fn mix(mut z: u64) -> u64 {
+pub(crate) fn mix(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
@@ -97,7 +99,7 @@ fn normal(rng: &mut fastrand::Rng) -> f64 {
 }
 
 /// Long-tailed counts: most notes get a little, a few get a lot.
-fn lognormal(rng: &mut fastrand::Rng, mu: f64, sigma: f64, cap: f64) -> i64 {
+pub(crate) fn lognormal(rng: &mut fastrand::Rng, mu: f64, sigma: f64, cap: f64) -> i64 {
     (mu + sigma * normal(rng)).exp().min(cap).floor() as i64
 }
 
@@ -325,7 +327,7 @@ fn compute_placeholders(images: &mut [ImageGen]) {
 /// Rows per multi-row INSERT: well under SQLite's bind-variable limit.
 const CHUNK: usize = 400;
 
-async fn insert_rows<T>(
+pub(crate) async fn insert_rows<T>(
     tx: &mut sqlx::Transaction<'_, Sqlite>,
     head: &str,
     rows: &[T],
@@ -353,6 +355,7 @@ pub async fn seed_if_empty(
     if existing > 0 {
         progress(format!("reusing existing database ({existing} notes)"));
         social::seed_social_if_missing(db, crate::now_unix(), &mut progress).await?;
+        shop::seed_shop_if_missing(db, crate::now_unix(), &mut progress).await?;
         return Ok(false);
     }
     let started = std::time::Instant::now();
@@ -524,6 +527,7 @@ pub async fn seed_if_empty(
         .await?;
     tx.commit().await?;
     social::seed_social_if_missing(db, now, &mut progress).await?;
+    shop::seed_shop_if_missing(db, now, &mut progress).await?;
     progress(format!(
         "demo world ready in {:.1}s",
         started.elapsed().as_secs_f64()

@@ -1,0 +1,38 @@
+//! A product in a grid or a "shop the note" row: square photo, brand, title, price, sales,
+//! and a sold-out mark.
+
+use api_types::{format_cny, ProductCard};
+use leptos::prelude::*;
+
+use super::picture::Picture;
+use crate::format;
+
+#[component]
+pub fn ProductTile(
+    product: ProductCard,
+    /// Where the link goes (the product page, with attribution when opened from a note).
+    #[prop(into)]
+    href: String,
+    /// The `sizes` attribute for the photo.
+    #[prop(default = "(max-width: 640px) 50vw, 240px")]
+    sizes: &'static str,
+) -> impl IntoView {
+    let name = format!("{} {}", product.brand, product.title);
+    let label = name.clone();
+    view! {
+        <article class="product-tile" class:sold-out=product.sold_out aria-label=label>
+            <a href=href>
+                <div class="product-photo">
+                    <Picture image=product.cover.clone() sizes=sizes alt=name/>
+                    {product.sold_out.then(|| view! { <span class="sold-out-badge">"Sold out"</span> })}
+                </div>
+                <p class="product-brand">{product.brand.clone()}</p>
+                <h3 class="product-title">{product.title.clone()}</h3>
+                <p class="product-meta">
+                    <span class="price">{format_cny(product.price_fen)}</span>
+                    <span class="sales">{format!("{} sold", format::count(product.sales_count))}</span>
+                </p>
+            </a>
+        </article>
+    }
+}

@@ -1,0 +1,192 @@
+//! `/product/:id`: gallery, brand and origin, price of the chosen variant, the option picker
+//! (values with nothing in stock for the other choices are disabled), stock state,
+//! description, and the notes that tag this product in the masonry feed.
+
+use api_types::{format_cny, ProductDetail, Variant, LOW_STOCK};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+
+use super::not_found::NotFound;
+use crate::api::{self, ApiError, FeedSource};
+use crate::components::carousel::Carousel;
+use crate::components::feed::InfiniteFeed;
+use crate::components::states::ErrorState;
+use crate::format;
+
+/// Whether some in-stock variant has `value` on `axis` and matches the other chosen values.
+pub fn value_available(
+    variants: &[Variant],
+    chosen: &[Option<usize>],
+    axis: usize,
+    value: usize,
+) -> bool {
+    variants.iter().any(|v| {
+        v.stock > 0
+            && v.values.get(axis) == Some(&value)
+            && chosen
+                .iter()
+                .enumerate()
+                .all(|(a, c)| a == axis || c.is_none() || v.values.get(a) == c.as_ref())
+    })
+}
+
+/// The variant matching every chosen value, if all axes are chosen.
+pub fn chosen_variant<'a>(
+    variants: &'a [Variant],
+    chosen: &[Option<usize>],
+) -> Option<&'a Variant> {
+    if chosen.iter().any(Option::is_none) {
+        return None;
+    }
+    variants.iter().find(|v| {
+        v.values.len() == chosen.len() && v.values.iter().zip(chosen).all(|(v, c)| Some(*v) == *c)
+    })
+}
+
+#[component]
+pub fn ProductPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
+    let product = RwSignal::new(None::<Result<ProductDetail, ApiError>>);
+    let retry = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        retry.track();
+        let Some(id) = id.get() else {
+            product.set(Some(Err(ApiError::NotFound("No such product.".into()))));
+            return;
+        };
+        product.set(None);
+        spawn_local(async move {
+            let result = api::product(id).await;
+            product.set(Some(result));
+        });
+    });
+    move || {
+        match product.get() {
+        None => view! {
+            <div class="product-page" aria-busy="true">
+                <div class="product-gallery skeleton shimmer"></div>
+            </div>
+        }
+        .into_any(),
+        Some(Err(e)) if e.is_not_found() => view! {
+            <NotFound title="Product not found" message="This product doesn't exist or is no longer sold."/>
+        }
+        .into_any(),
+        Some(Err(e)) => view! {
+            <ErrorState message=e.to_string() on_retry=Callback::new(move |()| retry.update(|r| *r += 1))/>
+        }
+        .into_any(),
+        Some(Ok(p)) => view! { <ProductView p=p/> }.into_any(),
+    }
+    }
+}
+
+#[component]
+fn ProductView(p: ProductDetail) -> impl IntoView {
+    let variants = StoredValue::new(p.variants.clone());
+    // Start from the first variant in stock (or the first one), so a price shows at once.
+    let start = p
+        .variants
+        .iter()
+        .find(|v| v.stock > 0)
+        .or(p.variants.first())
+        .map(|v| v.values.iter().map(|i| Some(*i)).collect::<Vec<_>>())
+        .unwrap_or_default();
+    let chosen = RwSignal::new(start);
+    let index = RwSignal::new(0usize);
+    let selected =
+        move || chosen.with(|c| variants.with_value(|vs| chosen_variant(vs, c).cloned()));
+    let price = move || match selected() {
+        Some(v) => format_cny(v.price_fen),
+        None => format!("from {}", format_cny(p.price_fen)),
+    };
+    let stock_state = move || match selected() {
+        None => ("Choose options".to_string(), "stock-unknown"),
+        Some(v) if v.stock == 0 => ("Sold out".to_string(), "stock-out"),
+        Some(v) if v.stock <= LOW_STOCK => (format!("Only {} left", v.stock), "stock-low"),
+        Some(_) => ("In stock".to_string(), "stock-ok"),
+    };
+    let pickers = p
+        .options
+        .iter()
+        .enumerate()
+        .map(|(axis, option)| {
+            let label_id = format!("option-{axis}");
+            let group_label = label_id.clone();
+            let values = option
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, value)| {
+                    let available = move || {
+                        chosen.with(|c| variants.with_value(|vs| value_available(vs, c, axis, i)))
+                    };
+                    let pressed = move || chosen.with(|c| c.get(axis) == Some(&Some(i)));
+                    let text = value.value.clone();
+                    view! {
+                        <button
+                            type="button"
+                            class="option-value"
+                            aria-pressed=move || pressed().to_string()
+                            disabled=move || !available() && !pressed()
+                            title=move || (!available()).then_some("Out of stock with the other choices")
+                            on:click=move |_| {
+                                chosen.update(|c| {
+                                    if let Some(slot) = c.get_mut(axis) {
+                                        *slot = if *slot == Some(i) { None } else { Some(i) };
+                                    }
+                                });
+                            }
+                        >
+                            {text}
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="option-axis" role="group" aria-labelledby=group_label>
+                    <p class="option-name" id=label_id>{format!("{} · {}", option.name, option.name_en)}</p>
+                    <div class="option-values">{values}</div>
+                </div>
+            }
+        })
+        .collect_view();
+    let source = Signal::stored(FeedSource::ProductNotes(p.id));
+    let name = format!("{} {}", p.brand.name, p.title);
+    view! {
+        <div class="product-page">
+            <div class="product-top">
+                <div class="product-gallery">
+                    <Carousel images=p.images.clone() title=name.clone() index=index/>
+                </div>
+                <div class="product-info">
+                    <p class="product-brand-line">
+                        <span class="brand-name-tag">{p.brand.name.clone()}</span>
+                        <span class="origin">{p.brand.origin.clone()}</span>
+                        {p.brand.cross_border.then(|| view! { <span class="badge-soft">"Cross-border · bonded warehouse"</span> })}
+                    </p>
+                    <h1 class="product-name">{p.title.clone()}</h1>
+                    <p class="product-name-en" lang="en">{p.title_en.clone()}</p>
+                    <p class="product-price-line">
+                        <span class="price big">{price}</span>
+                        <span class="sales">{format!("{} sold", format::count(p.sales_count))}</span>
+                    </p>
+                    {pickers}
+                    <p class=move || format!("stock-state {}", stock_state().1) role="status">{move || stock_state().0}</p>
+                    <section class="product-description" aria-labelledby="description-heading">
+                        <h2 id="description-heading">"Details"</h2>
+                        <p>{p.description.clone()}</p>
+                        <p lang="en" class="muted">{p.description_en.clone()}</p>
+                    </section>
+                </div>
+            </div>
+            <section class="product-notes" aria-labelledby="product-notes-heading">
+                <h2 id="product-notes-heading">{format!("Notes about this product ({})", p.note_count)}</h2>
+                <InfiniteFeed source=source label=format!("Notes about {name}")
+                    empty_title="No notes yet" empty_message="Nobody has written about this product yet."/>
+            </section>
+        </div>
+    }
+}

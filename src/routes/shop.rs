@@ -1,0 +1,137 @@
+//! `/shop?category=&sort=`: the shop's categories, sort order and an infinitely scrolling
+//! product grid. Category and order live in the URL.
+
+use api_types::{ProductCard, ProductSort, ShopCategory};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
+
+use crate::api;
+use crate::components::channel_bar::channel_label;
+use crate::components::product_tile::ProductTile;
+use crate::components::states::{EmptyState, ErrorState};
+use crate::hooks::use_paged::use_paged;
+
+fn sort_label(sort: ProductSort) -> &'static str {
+    match sort {
+        ProductSort::Popular => "Popular",
+        ProductSort::Newest => "Newest",
+        ProductSort::PriceAsc => "Price ↑",
+        ProductSort::PriceDesc => "Price ↓",
+    }
+}
+
+fn shop_href(category: Option<&str>, sort: ProductSort) -> String {
+    let mut params = Vec::new();
+    if let Some(c) = category {
+        params.push(format!("category={}", js_sys::encode_uri_component(c)));
+    }
+    if sort != ProductSort::default() {
+        params.push(format!("sort={}", sort.as_str()));
+    }
+    if params.is_empty() {
+        "/shop".to_string()
+    } else {
+        format!("/shop?{}", params.join("&"))
+    }
+}
+
+#[component]
+pub fn ShopPage() -> impl IntoView {
+    let query = use_query_map();
+    let category = Memo::new(move |_| query.with(|q| q.get("category")).filter(|c| !c.is_empty()));
+    let sort = Memo::new(move |_| {
+        query
+            .with(|q| q.get("sort"))
+            .and_then(|s| ProductSort::parse(&s))
+            .unwrap_or_default()
+    });
+    let categories = RwSignal::new(Vec::<ShopCategory>::new());
+    spawn_local(async move {
+        if let Ok(list) = api::shop_categories().await {
+            categories.set(list);
+        }
+    });
+    let category_links = move || {
+        let current = category.get();
+        let s = sort.get();
+        let mut links = vec![view! {
+            <li><a class="chip" href=shop_href(None, s) aria-current=current.is_none().then_some("page")>"All"</a></li>
+        }
+        .into_any()];
+        links.extend(categories.get().into_iter().map(|c| {
+            let label = channel_label(&api_types::Channel {
+                slug: c.slug.clone(),
+                name_en: c.name_en.clone(),
+                name_zh: c.name_zh.clone(),
+            });
+            let on = current.as_deref() == Some(c.slug.as_str());
+            view! {
+                <li><a class="chip" href=shop_href(Some(&c.slug), s) aria-current=on.then_some("page")>{label}</a></li>
+            }
+            .into_any()
+        }));
+        links
+    };
+    let sort_links = move || {
+        let c = category.get();
+        ProductSort::ALL
+            .into_iter()
+            .map(|s| {
+                let on = sort.get() == s;
+                view! {
+                    <a class="chip" href=shop_href(c.as_deref(), s) aria-current=on.then_some("true")>{sort_label(s)}</a>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="shop-page">
+            <h1 class="shop-title">"Shop"</h1>
+            <nav aria-label="Categories">
+                <ul class="chip-row shop-categories">{category_links}</ul>
+            </nav>
+            <div class="chip-row shop-sort" role="group" aria-label="Sort by">{sort_links}</div>
+            {move || {
+                let (c, s) = (category.get(), sort.get());
+                view! { <ProductGrid category=c sort=s/> }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ProductGrid(category: Option<String>, sort: ProductSort) -> impl IntoView {
+    let sentinel = NodeRef::<leptos::html::Div>::new();
+    let category = StoredValue::new(category);
+    let list = use_paged(
+        sentinel,
+        move |after: Option<String>| {
+            let category = category.get_value();
+            async move {
+                api::products(category.as_deref(), sort, after.as_deref())
+                    .await
+                    .map(|p| (p.items, p.next_cursor))
+            }
+        },
+        |_: &[ProductCard]| {},
+        |_| false,
+    );
+    view! {
+        <div class="product-grid" role="list" aria-label="Products" aria-busy=move || list.loading.get().to_string()>
+            <For each=move || list.items.get() key=|p| p.id let:p>
+                <div role="listitem">
+                    <ProductTile href=format!("/product/{}", p.id) product=p/>
+                </div>
+            </For>
+        </div>
+        {move || list.error.get().map(|e| view! { <ErrorState message=e on_retry=list.load/> })}
+        <Show when=move || list.is_empty()>
+            <EmptyState title="Nothing here yet" message="No products in this category."/>
+        </Show>
+        <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
+        <Show when=move || list.loading.get()>
+            <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>"Loading…"</p>
+        </Show>
+    }
+}
