@@ -273,7 +273,8 @@ pub async fn seed_shop_if_missing(
         let count = if rng.u32(..4) == 0 { 2 } else { 1 };
         let mut chosen: Vec<i64> = Vec::new();
         for _ in 0..count {
-            let pick = if !matching.is_empty() && rng.bool() {
+            // Mostly what the note talks about; now and then something else from its world.
+            let pick = if !matching.is_empty() && rng.u32(..10) < 9 {
                 matching[rng.usize(..matching.len())].id
             } else {
                 candidates[rng.usize(..candidates.len())].id
