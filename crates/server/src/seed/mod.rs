@@ -327,6 +327,53 @@ fn compute_placeholders(images: &mut [ImageGen]) {
 /// Rows per multi-row INSERT: well under SQLite's bind-variable limit.
 const CHUNK: usize = 400;
 
+/// Whether the seeding stage recorded under `marker` in `app_meta` has run.
+pub(crate) async fn stage_done(db: &Db, marker: &str) -> Result<bool, sqlx::Error> {
+    let done: Option<String> = sqlx::query_scalar("SELECT value FROM app_meta WHERE key = ?")
+        .bind(marker)
+        .fetch_optional(db)
+        .await?;
+    Ok(done.is_some())
+}
+
+/// Records a seeding stage as done, inside the stage's transaction.
+pub(crate) async fn mark_stage(
+    tx: &mut sqlx::Transaction<'_, Sqlite>,
+    marker: &str,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO app_meta (key, value) VALUES (?, ?)")
+        .bind(marker)
+        .bind(now.to_string())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Writes generated images with ids `first_id`, `first_id + 1`, ...
+async fn insert_images(
+    tx: &mut sqlx::Transaction<'_, Sqlite>,
+    first_id: i64,
+    images: &[ImageGen],
+) -> Result<(), sqlx::Error> {
+    insert_rows(
+        tx,
+        "INSERT INTO images (id, image_key, theme, seed, width, height, ph_top, ph_bottom) ",
+        images,
+        |mut b, i, img| {
+            b.push_bind(first_id + i as i64)
+                .push_bind(img.key.clone())
+                .push_bind(img.theme)
+                .push_bind(img.seed as i64)
+                .push_bind(i64::from(img.width))
+                .push_bind(i64::from(img.height))
+                .push_bind(img.top.clone())
+                .push_bind(img.bottom.clone());
+        },
+    )
+    .await
+}
+
 pub(crate) async fn insert_rows<T>(
     tx: &mut sqlx::Transaction<'_, Sqlite>,
     head: &str,
@@ -393,22 +440,7 @@ pub async fn seed_if_empty(
         .execute(&mut *tx)
         .await?;
     }
-    insert_rows(
-        &mut tx,
-        "INSERT INTO images (id, image_key, theme, seed, width, height, ph_top, ph_bottom) ",
-        &world.images,
-        |mut b, i, img| {
-            b.push_bind(i as i64 + 1)
-                .push_bind(img.key.clone())
-                .push_bind(img.theme)
-                .push_bind(img.seed as i64)
-                .push_bind(i64::from(img.width))
-                .push_bind(i64::from(img.height))
-                .push_bind(img.top.clone())
-                .push_bind(img.bottom.clone());
-        },
-    )
-    .await?;
+    insert_images(&mut tx, 1, &world.images).await?;
     insert_rows(
         &mut tx,
         "INSERT INTO users (id, username, display_name, bio, avatar_image_id, created_at) ",
@@ -521,10 +553,7 @@ pub async fn seed_if_empty(
     )
     .await?;
     progress(format!("comments   {} written", world.comments.len()));
-    sqlx::query("INSERT INTO app_meta (key, value) VALUES ('seeded_at', ?)")
-        .bind(now.to_string())
-        .execute(&mut *tx)
-        .await?;
+    mark_stage(&mut tx, "seeded_at", now).await?;
     tx.commit().await?;
     social::seed_social_if_missing(db, now, &mut progress).await?;
     shop::seed_shop_if_missing(db, now, &mut progress).await?;

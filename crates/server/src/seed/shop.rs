@@ -4,7 +4,7 @@
 //! start. Deterministic, written in one transaction.
 
 use super::shop_corpus::{BrandDef, ProductDef, BRANDS, CATEGORIES, PRODUCTS};
-use super::{insert_rows, lognormal, mix};
+use super::{insert_images, insert_rows, lognormal, mark_stage, mix, stage_done, ImageGen};
 use crate::db::Db;
 use crate::images::placeholder_colors;
 
@@ -26,17 +26,6 @@ fn categories_for_channel(channel: &str) -> &'static [&'static str] {
         "pets" => &["pets"],
         _ => &[],
     }
-}
-
-struct ImageRow {
-    id: i64,
-    key: String,
-    theme: &'static str,
-    seed: u64,
-    width: u32,
-    height: u32,
-    top: String,
-    bottom: String,
 }
 
 struct ProductRow {
@@ -98,11 +87,7 @@ pub async fn seed_shop_if_missing(
     now: i64,
     progress: &mut dyn FnMut(String),
 ) -> Result<(), sqlx::Error> {
-    let done: Option<String> = sqlx::query_scalar("SELECT value FROM app_meta WHERE key = ?")
-        .bind(MARKER)
-        .fetch_optional(db)
-        .await?;
-    if done.is_some() {
+    if stage_done(db, MARKER).await? {
         return Ok(());
     }
     let started = std::time::Instant::now();
@@ -126,7 +111,7 @@ pub async fn seed_shop_if_missing(
         .collect();
     let per_pair = TARGET_PRODUCTS.div_ceil(pairs.len().max(1));
 
-    let mut images: Vec<ImageRow> = Vec::new();
+    let mut images: Vec<ImageGen> = Vec::new();
     let mut gallery: Vec<(i64, i64, i64)> = Vec::new();
     let mut products: Vec<ProductRow> = Vec::new();
     let mut options: Vec<(
@@ -159,8 +144,7 @@ pub async fn seed_shop_if_missing(
             for pos in 0..count {
                 let image_id = first_image + images.len() as i64;
                 let seed = mix(SHOP_SEED ^ image_id as u64);
-                images.push(ImageRow {
-                    id: image_id,
+                images.push(ImageGen {
                     key: format!("p{:015x}", seed >> 4),
                     theme: category.theme,
                     seed,
@@ -316,22 +300,7 @@ pub async fn seed_shop_if_missing(
         },
     )
     .await?;
-    insert_rows(
-        &mut tx,
-        "INSERT INTO images (id, image_key, theme, seed, width, height, ph_top, ph_bottom) ",
-        &images,
-        |mut b, _, img| {
-            b.push_bind(img.id)
-                .push_bind(img.key.clone())
-                .push_bind(img.theme)
-                .push_bind(img.seed as i64)
-                .push_bind(i64::from(img.width))
-                .push_bind(i64::from(img.height))
-                .push_bind(img.top.clone())
-                .push_bind(img.bottom.clone());
-        },
-    )
-    .await?;
+    insert_images(&mut tx, first_image, &images).await?;
     insert_rows(
         &mut tx,
         "INSERT INTO products (id, brand_id, category_id, title, title_en, description, \
@@ -400,11 +369,7 @@ pub async fn seed_shop_if_missing(
         },
     )
     .await?;
-    sqlx::query("INSERT INTO app_meta (key, value) VALUES (?, ?)")
-        .bind(MARKER)
-        .bind(now.to_string())
-        .execute(&mut *tx)
-        .await?;
+    mark_stage(&mut tx, MARKER, now).await?;
     tx.commit().await?;
     progress(format!(
         "shop       {} brands, {} products, {} variants, {} product tags on notes in {:.1}s",

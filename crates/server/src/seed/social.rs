@@ -4,6 +4,7 @@
 
 use sqlx::{QueryBuilder, Sqlite};
 
+use super::{mark_stage, stage_done};
 use crate::db::Db;
 
 const SOCIAL_SEED: u64 = 0x5eed_2026_0002;
@@ -40,11 +41,7 @@ pub async fn seed_social_if_missing(
     now: i64,
     progress: &mut dyn FnMut(String),
 ) -> Result<(), sqlx::Error> {
-    let done: Option<String> = sqlx::query_scalar("SELECT value FROM app_meta WHERE key = ?")
-        .bind(MARKER)
-        .fetch_optional(db)
-        .await?;
-    if done.is_some() {
+    if stage_done(db, MARKER).await? {
         return Ok(());
     }
     let users: Vec<(i64, i64)> = sqlx::query_as(
@@ -170,11 +167,7 @@ pub async fn seed_social_if_missing(
     .bind(now - UNREAD_WINDOW)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("INSERT INTO app_meta (key, value) VALUES (?, ?)")
-        .bind(MARKER)
-        .bind(now.to_string())
-        .execute(&mut *tx)
-        .await?;
+    mark_stage(&mut tx, MARKER, now).await?;
     tx.commit().await?;
     progress(format!(
         "social     {} follows, {} likes, {} collects in {:.1}s",
