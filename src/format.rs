@@ -4,13 +4,20 @@
 pub fn count(n: i64) -> String {
     match n {
         n if n < 1_000 => n.max(0).to_string(),
-        n if n < 10_000 => trim(format!("{:.1}k", n as f64 / 1_000.0)),
-        n => trim(format!("{:.1}w", n as f64 / 10_000.0)),
+        n if n < 10_000 => one_decimal(n, 1_000, "k"),
+        n => one_decimal(n, 10_000, "w"),
     }
 }
 
-fn trim(s: String) -> String {
-    s.replace(".0k", "k").replace(".0w", "w")
+/// `n / unit` rounded to one decimal, without a trailing `.0` (integer maths: no float
+/// formatting code in the bundle).
+pub fn one_decimal(n: i64, unit: i64, suffix: &str) -> String {
+    let tenths = (n * 10 + unit / 2) / unit;
+    if tenths % 10 == 0 {
+        format!("{}{suffix}", tenths / 10)
+    } else {
+        format!("{}.{}{suffix}", tenths / 10, tenths % 10)
+    }
 }
 
 /// `m:ss` for video lengths.

@@ -112,6 +112,13 @@ fn counts_and_durations_format_compactly() {
     assert_eq!(format::count(1_000), "1k");
     assert_eq!(format::count(1_234), "1.2k");
     assert_eq!(format::count(25_000), "2.5w");
+    assert_eq!(format::count(1_250), "1.3k");
+    assert_eq!(format::count(9_960), "10k");
+    assert_eq!(format::count(123_456), "12.3w");
+    assert_eq!(
+        format::one_decimal(5 * 1024 * 1024, 1024 * 1024, " MB"),
+        "5 MB"
+    );
     assert_eq!(format::duration(75), "1:15");
     assert_eq!(format::relative_time(1_000, 1_030), "just now");
     assert_eq!(format::relative_time(0, 7_200), "2 hours ago");

@@ -31,9 +31,7 @@ fn session_ended(e: &ApiError, auth: Auth, toasts: Toasts) -> bool {
 
 /// "1.5 MB" for a byte count.
 fn megabytes(bytes: f64) -> String {
-    let mb = bytes / (1024.0 * 1024.0);
-    let text = format!("{mb:.1}");
-    format!("{} MB", text.trim_end_matches(".0"))
+    crate::format::one_decimal(bytes as i64, 1024 * 1024, " MB")
 }
 
 /// Why a chosen file can't be an avatar, checked before uploading.
