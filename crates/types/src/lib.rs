@@ -628,6 +628,15 @@ impl ProductSort {
     }
 }
 
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ProductSearchPage {
+    pub items: Vec<ProductCard>,
+    pub next_cursor: Option<String>,
+    /// Number of matching products.
+    pub total: i64,
+}
+
 /// One value of an option axis.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]

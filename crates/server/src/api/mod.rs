@@ -85,6 +85,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(shop::product_notes))
         .routes(routes!(search::search_notes))
         .routes(routes!(search::search_users))
+        .routes(routes!(search::search_products))
         .routes(routes!(search::suggestions))
         .routes(routes!(search::trending))
 }

@@ -184,6 +184,31 @@ pub async fn search_users(
     }))
 }
 
+/// Products by name, brand, category or description (both languages), best sellers lifted.
+#[utoipa::path(get, path = "/api/v1/search/products", tag = "search", params(UserSearchQuery),
+    responses(
+        (status = 200, body = api_types::ProductSearchPage),
+        (status = 400, description = "Malformed cursor", body = api_types::ErrorBody),
+        (status = 422, description = "Empty or overlong query, limit out of range", body = api_types::ErrorBody),
+    ))]
+pub async fn search_products(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<UserSearchQuery>,
+) -> AppResult<Json<api_types::ProductSearchPage>> {
+    let q = validate_query(&params.q)?;
+    let limit = page_limit(params.limit)? as usize;
+    let offset = offset_of(params.cursor.as_deref())?;
+    let hits = blocking(&state.search, move |index| {
+        index.search_products(&q, offset, limit)
+    })
+    .await?;
+    Ok(Json(api_types::ProductSearchPage {
+        items: super::shop::product_cards(&state.db, &hits.ids).await?,
+        next_cursor: next_cursor(offset, limit, hits.total),
+        total: hits.total as i64,
+    }))
+}
+
 #[derive(Deserialize, IntoParams)]
 pub struct SuggestQuery {
     /// What has been typed so far (1 to 100 characters).

@@ -1,10 +1,10 @@
-//! Full-text search over notes and users with tantivy: jieba word segmentation for Chinese,
+//! Full-text search over notes, users and products with tantivy: jieba word segmentation for Chinese,
 //! lower-casing and English stemming for Latin text, ranking that mixes BM25 relevance with
 //! engagement and recency.
 //!
 //! The index lives on disk beside the database. It is built from the database when missing,
 //! unreadable or out of step (different document count), and kept current one document at a
-//! time (`index_note`, `index_user`) without a full rebuild.
+//! time (`index_note`, `index_user`, `index_product`) without a full rebuild.
 
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
@@ -45,9 +45,9 @@ pub enum SearchError {
 
 #[derive(Clone, Copy)]
 struct Fields {
-    /// "n:{id}" or "u:{id}": the unique key used to replace a document.
+    /// "n:{id}", "u:{id}" or "p:{id}": the unique key used to replace a document.
     key: Field,
-    /// "note" or "user".
+    /// "note", "user" or "product".
     kind: Field,
     id: Field,
     title: Field,
@@ -136,6 +136,18 @@ pub struct UserDoc {
     pub bio: String,
 }
 
+/// What a product contributes: both languages of its name and description, the brand (in the
+/// `author` field) and its category names (in `topics`); sales rank it.
+pub struct ProductDoc {
+    pub id: i64,
+    pub title: String,
+    pub brand: String,
+    pub category: String,
+    pub description: String,
+    pub sales: i64,
+    pub created_at: i64,
+}
+
 pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
@@ -203,9 +215,14 @@ impl SearchIndex {
         let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
             .fetch_one(db)
             .await?;
+        let products: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products")
+            .fetch_one(db)
+            .await?;
         match Self::open_existing(&dir) {
             Ok(index)
-                if index.count_kind("note")? == notes && index.count_kind("user")? == users =>
+                if index.count_kind("note")? == notes
+                    && index.count_kind("user")? == users
+                    && index.count_kind("product")? == products =>
             {
                 progress(format!(
                     "search index reused ({notes} notes, {users} users)"
@@ -238,12 +255,16 @@ impl SearchIndex {
         let started = std::time::Instant::now();
         let users = load_users(db, None).await?;
         let notes = load_notes(db, None).await?;
+        let products = load_products(db, None).await?;
         let total = notes.len();
         {
             let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
             writer.delete_all_documents()?;
             for user in &users {
                 writer.add_document(self.user_document(user))?;
+            }
+            for product in &products {
+                writer.add_document(self.product_document(product))?;
             }
             for (i, note) in notes.iter().enumerate() {
                 writer.add_document(self.note_document(note))?;
@@ -255,8 +276,9 @@ impl SearchIndex {
         }
         self.reader.reload()?;
         progress(format!(
-            "search index built: {total} notes, {} users in {:.1}s",
+            "search index built: {total} notes, {} users, {} products in {:.1}s",
             users.len(),
+            products.len(),
             started.elapsed().as_secs_f64()
         ));
         Ok(())
@@ -291,6 +313,76 @@ impl SearchIndex {
             f.engagement => 0i64,
             f.created_at => 0i64,
         )
+    }
+
+    fn product_document(&self, p: &ProductDoc) -> tantivy::TantivyDocument {
+        let f = self.fields;
+        doc!(
+            f.key => format!("p:{}", p.id),
+            f.kind => "product",
+            f.id => p.id,
+            f.title => p.title.as_str(),
+            f.body => p.description.as_str(),
+            f.topics => p.category.as_str(),
+            f.author => p.brand.as_str(),
+            f.likes => p.sales,
+            f.engagement => p.sales,
+            f.created_at => p.created_at,
+        )
+    }
+
+    /// Re-reads one product from the database into the index (after it is created or edited).
+    pub async fn index_product(&self, db: &Db, id: i64) -> Result<(), SearchError> {
+        let products = load_products(db, Some(id)).await?;
+        {
+            let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+            for p in &products {
+                writer.delete_term(Term::from_field_text(
+                    self.fields.key,
+                    &format!("p:{}", p.id),
+                ));
+                writer.add_document(self.product_document(p))?;
+            }
+            writer.commit()?;
+        }
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Product ids matching `q` by name, brand, category or description, best sellers lifted.
+    pub fn search_products(
+        &self,
+        q: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Hits, SearchError> {
+        let f = self.fields;
+        let text = self.text_query(
+            q,
+            vec![f.title, f.author, f.topics, f.body],
+            &[(f.title, 3.0), (f.author, 2.5), (f.topics, 1.5)],
+        );
+        let query = BooleanQuery::new(vec![(Occur::Must, text), self.kind_clause("product")]);
+        let searcher = self.reader.searcher();
+        let collector = TopDocs::with_limit(limit.max(1))
+            .and_offset(offset)
+            .tweak_score(move |segment: &tantivy::SegmentReader| {
+                let sales = segment
+                    .fast_fields()
+                    .i64("engagement")
+                    .ok()
+                    .map(|c| c.first_or_default_col(0));
+                move |doc: tantivy::DocId, score: tantivy::Score| {
+                    let n = sales.as_ref().map_or(0, |c| c.get_val(doc)).max(0);
+                    score * (1.0 + 0.1 * ((1 + n) as f32).ln())
+                }
+            });
+        let (docs, total) = searcher.search(&query, &(collector, Count))?;
+        let addresses: Vec<DocAddress> = docs.into_iter().map(|(_, a)| a).collect();
+        Ok(Hits {
+            ids: self.ids(&searcher, &addresses)?,
+            total,
+        })
     }
 
     /// Adds or replaces documents and makes them searchable before returning.
@@ -522,6 +614,61 @@ async fn load_users(db: &Db, only: Option<i64>) -> Result<Vec<UserDoc>, sqlx::Er
             display_name,
             bio,
         })
+        .collect())
+}
+
+async fn load_products(db: &Db, only: Option<i64>) -> Result<Vec<ProductDoc>, sqlx::Error> {
+    type Row = (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        i64,
+        i64,
+    );
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT p.id, p.title, p.title_en, b.name, b.name_en, c.name_zh, c.name_en, \
+         p.description, p.description_en, p.sales_count, p.created_at \
+         FROM products p JOIN brands b ON b.id = p.brand_id \
+         JOIN product_categories c ON c.id = p.category_id \
+         WHERE (? IS NULL OR p.id = ?) ORDER BY p.id",
+    )
+    .bind(only)
+    .bind(only)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                id,
+                title,
+                title_en,
+                brand,
+                brand_en,
+                cat,
+                cat_en,
+                desc,
+                desc_en,
+                sales,
+                created_at,
+            )| {
+                ProductDoc {
+                    id,
+                    title: format!("{title} {title_en}"),
+                    brand: format!("{brand} {brand_en}"),
+                    category: format!("{cat} {cat_en}"),
+                    description: format!("{desc} {desc_en}"),
+                    sales,
+                    created_at,
+                }
+            },
+        )
         .collect())
 }
 
