@@ -495,3 +495,14 @@ pub async fn products(
 pub async fn product(id: i64) -> Result<ProductDetail, ApiError> {
     get_json(&format!("/api/v1/products/{id}")).await
 }
+
+pub async fn search_products(
+    q: &str,
+    cursor: Option<&str>,
+) -> Result<api_types::ProductSearchPage, ApiError> {
+    get_json(&page_path(
+        format!("/api/v1/search/products?q={}", encode(q)),
+        cursor,
+    ))
+    .await
+}

@@ -10,11 +10,20 @@ use crate::api::{self, FeedSource, NoteSearch};
 use crate::components::feed::InfiniteFeed;
 use crate::components::note_card::SearchHighlight;
 use crate::components::people::{PeopleListView, PeopleSource};
+use crate::routes::shop::{ProductGrid, ProductSource};
+
+/// Which results the search page shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ResultTab {
+    Notes,
+    Users,
+    Products,
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct SearchUrl {
     q: String,
-    users: bool,
+    tab: ResultTab,
     sort: SearchSort,
     kind: NoteTypeFilter,
     time: TimeFilter,
@@ -24,9 +33,16 @@ impl SearchUrl {
     /// The URL of this search; defaults are left out so links stay short.
     fn href(&self) -> String {
         let mut url = format!("/search?q={}", js_sys::encode_uri_component(&self.q));
-        if self.users {
-            url.push_str("&type=users");
-            return url;
+        match self.tab {
+            ResultTab::Users => {
+                url.push_str("&type=users");
+                return url;
+            }
+            ResultTab::Products => {
+                url.push_str("&type=products");
+                return url;
+            }
+            ResultTab::Notes => {}
         }
         for (key, value, default) in [
             ("sort", self.sort.as_str(), SearchSort::default().as_str()),
@@ -49,7 +65,7 @@ impl SearchUrl {
 pub fn search_href(q: &str) -> String {
     SearchUrl {
         q: q.trim().to_string(),
-        users: false,
+        tab: ResultTab::Notes,
         sort: SearchSort::default(),
         kind: NoteTypeFilter::default(),
         time: TimeFilter::default(),
@@ -108,7 +124,11 @@ pub fn SearchPage() -> impl IntoView {
     let url = Memo::new(move |_| {
         query.with(|m| SearchUrl {
             q: m.get("q").unwrap_or_default().trim().to_string(),
-            users: m.get("type").as_deref() == Some("users"),
+            tab: match m.get("type").as_deref() {
+                Some("users") => ResultTab::Users,
+                Some("products") => ResultTab::Products,
+                _ => ResultTab::Notes,
+            },
             sort: m
                 .get("sort")
                 .and_then(|v| SearchSort::parse(&v))
@@ -130,15 +150,20 @@ pub fn SearchPage() -> impl IntoView {
             return view! {
                 <section class="search-home">
                     <h1>"Search Zhongcao"</h1>
-                    <p class="page-sub">"Find notes, topics and creators: try 防晒, 露营, OOTD or a city."</p>
+                    <p class="page-sub">"Find notes, topics, creators and products: try 防晒, 露营, OOTD or a city."</p>
                 </section>
             }
             .into_any();
         }
-        let tab = |users: bool| SearchUrl { users, ..u.clone() };
-        let notes_href = tab(false).href();
-        let users_href = tab(true).href();
-        let results = if u.users {
+        let tab = |tab: ResultTab| SearchUrl { tab, ..u.clone() }.href();
+        let (notes_href, users_href, products_href) = (
+            tab(ResultTab::Notes),
+            tab(ResultTab::Users),
+            tab(ResultTab::Products),
+        );
+        let results = if u.tab == ResultTab::Products {
+            view! { <ProductGrid source=ProductSource::Search(u.q.clone())/> }.into_any()
+        } else if u.tab == ResultTab::Users {
             view! {
                 <PeopleListView
                     source=PeopleSource::Search(u.q.clone())
@@ -178,8 +203,9 @@ pub fn SearchPage() -> impl IntoView {
             <section class="search-page">
                 <h1 class="search-title">{format!("“{}”", u.q)}</h1>
                 <nav class="tabs" aria-label="Result type">
-                    <a href=notes_href aria-current=(!u.users).then_some("page")>"Notes"</a>
-                    <a href=users_href aria-current=u.users.then_some("page")>"Users"</a>
+                    <a href=notes_href aria-current=(u.tab == ResultTab::Notes).then_some("page")>"Notes"</a>
+                    <a href=users_href aria-current=(u.tab == ResultTab::Users).then_some("page")>"Users"</a>
+                    <a href=products_href aria-current=(u.tab == ResultTab::Products).then_some("page")>"Products"</a>
                 </nav>
                 {results}
             </section>

@@ -93,25 +93,43 @@ pub fn ShopPage() -> impl IntoView {
             </nav>
             <div class="chip-row shop-sort" role="group" aria-label="Sort by">{sort_links}</div>
             {move || {
-                let (c, s) = (category.get(), sort.get());
-                view! { <ProductGrid category=c sort=s/> }
+                let source = ProductSource::Shop { category: category.get(), sort: sort.get() };
+                view! { <ProductGrid source=source/> }
             }}
         </section>
     }
 }
 
+/// Which products a grid shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProductSource {
+    Shop {
+        category: Option<String>,
+        sort: ProductSort,
+    },
+    Search(String),
+}
+
+/// Products from `source` in a grid, loading more as the end nears the viewport.
 #[component]
-fn ProductGrid(category: Option<String>, sort: ProductSort) -> impl IntoView {
+pub fn ProductGrid(source: ProductSource) -> impl IntoView {
     let sentinel = NodeRef::<leptos::html::Div>::new();
-    let category = StoredValue::new(category);
+    let source = StoredValue::new(source);
     let list = use_paged(
         sentinel,
         move |after: Option<String>| {
-            let category = category.get_value();
+            let source = source.get_value();
             async move {
-                api::products(category.as_deref(), sort, after.as_deref())
-                    .await
-                    .map(|p| (p.items, p.next_cursor))
+                match source {
+                    ProductSource::Shop { category, sort } => {
+                        api::products(category.as_deref(), sort, after.as_deref())
+                            .await
+                            .map(|p| (p.items, p.next_cursor))
+                    }
+                    ProductSource::Search(q) => api::search_products(&q, after.as_deref())
+                        .await
+                        .map(|p| (p.items, p.next_cursor)),
+                }
             }
         },
         |_: &[ProductCard]| {},
@@ -127,7 +145,7 @@ fn ProductGrid(category: Option<String>, sort: ProductSort) -> impl IntoView {
         </div>
         {move || list.error.get().map(|e| view! { <ErrorState message=e on_retry=list.load/> })}
         <Show when=move || list.is_empty()>
-            <EmptyState title="Nothing here yet" message="No products in this category."/>
+            <EmptyState title="No products found" message="Try another word, a brand or a category."/>
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
         <Show when=move || list.loading.get()>

@@ -91,3 +91,20 @@ test("the variant picker disables values that are out of stock and shows stock s
   await expect(page.locator(".product-price-line .price")).toContainText(`¥${price}`);
   await shot(page, "product-variants");
 });
+
+test("search finds products by brand in a Products tab that lives in the URL", async ({ page }) => {
+  const top = await (await page.request.get("/api/v1/products?limit=1")).json();
+  const brand: string = top.items[0].brand;
+  await page.goto(`/search?q=${encodeURIComponent(brand)}`);
+  await page.getByRole("navigation", { name: "Result type" }).getByRole("link", { name: "Products" }).click();
+  await expect(page).toHaveURL(/type=products/);
+  const grid = page.getByRole("list", { name: "Products" });
+  const first = grid.getByRole("listitem").first();
+  await expect(first).toContainText(brand);
+  await first.getByRole("link").click();
+  await expect(page).toHaveURL(/\/product\/\d+/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/type=products/);
+  await expect(grid.getByRole("listitem").first()).toBeVisible();
+});
