@@ -334,19 +334,11 @@ impl SearchIndex {
     /// Re-reads one product from the database into the index (after it is created or edited).
     pub async fn index_product(&self, db: &Db, id: i64) -> Result<(), SearchError> {
         let products = load_products(db, Some(id)).await?;
-        {
-            let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
-            for p in &products {
-                writer.delete_term(Term::from_field_text(
-                    self.fields.key,
-                    &format!("p:{}", p.id),
-                ));
-                writer.add_document(self.product_document(p))?;
-            }
-            writer.commit()?;
-        }
-        self.reader.reload()?;
-        Ok(())
+        self.replace(
+            products
+                .iter()
+                .map(|p| (format!("p:{}", p.id), self.product_document(p))),
+        )
     }
 
     /// Product ids matching `q` by name, brand, category or description, best sellers lifted.
@@ -387,21 +379,25 @@ impl SearchIndex {
 
     /// Adds or replaces documents and makes them searchable before returning.
     pub fn upsert(&self, notes: &[NoteDoc], users: &[UserDoc]) -> Result<(), SearchError> {
+        let notes = notes
+            .iter()
+            .map(|n| (format!("n:{}", n.id), self.note_document(n)));
+        let users = users
+            .iter()
+            .map(|u| (format!("u:{}", u.id), self.user_document(u)));
+        self.replace(notes.chain(users))
+    }
+
+    /// Replaces the documents with these keys, commits, and makes them searchable.
+    fn replace(
+        &self,
+        docs: impl IntoIterator<Item = (String, tantivy::TantivyDocument)>,
+    ) -> Result<(), SearchError> {
         {
             let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
-            for n in notes {
-                writer.delete_term(Term::from_field_text(
-                    self.fields.key,
-                    &format!("n:{}", n.id),
-                ));
-                writer.add_document(self.note_document(n))?;
-            }
-            for u in users {
-                writer.delete_term(Term::from_field_text(
-                    self.fields.key,
-                    &format!("u:{}", u.id),
-                ));
-                writer.add_document(self.user_document(u))?;
+            for (key, doc) in docs {
+                writer.delete_term(Term::from_field_text(self.fields.key, &key));
+                writer.add_document(doc)?;
             }
             writer.commit()?;
         }
