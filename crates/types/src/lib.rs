@@ -5,6 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod commerce;
+pub use commerce::*;
+
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
