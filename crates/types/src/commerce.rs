@@ -312,7 +312,7 @@ pub fn luhn_valid(number: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// Form-level card checks (number, expiry not in the past, CVC); `now` is (year, month).
