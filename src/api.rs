@@ -2,10 +2,12 @@
 //! by hand; every failure is an [`ApiError`].
 
 use api_types::{
-    Channel, Comment, CommentPage, ErrorBody, FeedPage, FieldError, Me, NewComment, NoteCard,
-    NoteDetail, NoteSearchPage, NoteTypeFilter, NotificationPage, NotificationTab, PasswordChange,
-    ProductDetail, ProductPage, ProductSort, ProfileUpdate, SearchSort, Session, ShopCategory,
-    SignIn, SignUp, TimeFilter, Toggle, UnreadCounts, UserPage, UserProfile, UserSearchPage,
+    Address, AddressInput, Cart, Channel, CheckoutQuote, Comment, CommentPage, Earnings, ErrorBody,
+    FeedPage, FieldError, LineInput, LinesInput, Me, NewComment, NoteCard, NoteDetail,
+    NoteSearchPage, NoteTypeFilter, NotificationPage, NotificationTab, OrderDetail, OrderPage,
+    PasswordChange, PlaceOrder, ProductDetail, ProductPage, ProductSort, ProfileUpdate,
+    QuantityInput, QuoteInput, SearchSort, Session, ShopCategory, SignIn, SignUp, TimeFilter,
+    Toggle, UnreadCounts, UserPage, UserProfile, UserSearchPage,
 };
 use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::de::DeserializeOwned;
@@ -34,6 +36,12 @@ pub enum ApiError {
     RateLimited(String),
     #[error("{0}")]
     Rejected(String),
+    /// The request clashes with the current state (sold out, price changed, already shipped).
+    #[error("{0}")]
+    Conflict(String),
+    /// The (test-mode) card was declined.
+    #[error("{0}")]
+    PaymentDeclined(String),
     #[error("The server had a problem ({status}). Please try again.")]
     Server { status: u16 },
     #[error("Can't reach Zhongcao. Check your connection and try again.")]
@@ -71,6 +79,8 @@ pub fn error_from_response(status: u16, body: &str) -> ApiError {
         403 => ApiError::Forbidden(message),
         429 => ApiError::RateLimited(message),
         413 | 415 => ApiError::Rejected(message),
+        402 => ApiError::PaymentDeclined(message),
+        409 => ApiError::Conflict(message),
         422 if !fields.is_empty() => ApiError::Fields { message, fields },
         422 => ApiError::Validation(message),
         _ => ApiError::Server { status },
@@ -103,9 +113,15 @@ async fn send_json<B: Serialize, T: DeserializeOwned>(
     path: &str,
     body: Option<&B>,
 ) -> Result<T, ApiError> {
-    let builder = RequestBuilder::new(path)
-        .method(method)
-        .header("Accept", "application/json");
+    send_with(RequestBuilder::new(path).method(method), body).await
+}
+
+/// [`send_json`] for a request that needs extra headers.
+async fn send_with<B: Serialize, T: DeserializeOwned>(
+    builder: RequestBuilder,
+    body: Option<&B>,
+) -> Result<T, ApiError> {
+    let builder = builder.header("Accept", "application/json");
     let body = match body {
         Some(b) => {
             let json = serde_json::to_string(b).map_err(|e| ApiError::Decode(e.to_string()))?;
@@ -505,4 +521,105 @@ pub async fn search_products(
         cursor,
     ))
     .await
+}
+
+// ---- Cart, checkout, orders, earnings ----
+
+pub async fn cart() -> Result<Cart, ApiError> {
+    get_json("/api/v1/cart").await
+}
+
+/// Adds to the signed-in cart.
+pub async fn add_to_cart(line: &LineInput) -> Result<Cart, ApiError> {
+    send_json(Method::POST, "/api/v1/cart/items", Some(line)).await
+}
+
+pub async fn set_cart_quantity(variant: i64, quantity: i64) -> Result<Cart, ApiError> {
+    send_json(
+        Method::PUT,
+        &format!("/api/v1/cart/items/{variant}"),
+        Some(&QuantityInput { quantity }),
+    )
+    .await
+}
+
+pub async fn remove_from_cart(variant: i64) -> Result<Cart, ApiError> {
+    send_json::<(), _>(
+        Method::DELETE,
+        &format!("/api/v1/cart/items/{variant}"),
+        None,
+    )
+    .await
+}
+
+/// Moves a signed-out (browser) cart into the account's cart.
+pub async fn merge_cart(items: Vec<LineInput>) -> Result<Cart, ApiError> {
+    send_json(
+        Method::POST,
+        "/api/v1/cart/merge",
+        Some(&LinesInput { items }),
+    )
+    .await
+}
+
+/// Prices a browser cart without storing it.
+pub async fn preview_cart(items: Vec<LineInput>) -> Result<Cart, ApiError> {
+    send_json(
+        Method::POST,
+        "/api/v1/cart/preview",
+        Some(&LinesInput { items }),
+    )
+    .await
+}
+
+pub async fn addresses() -> Result<Vec<Address>, ApiError> {
+    get_json("/api/v1/addresses").await
+}
+
+pub async fn save_address(id: Option<i64>, form: &AddressInput) -> Result<Address, ApiError> {
+    match id {
+        Some(id) => send_json(Method::PUT, &format!("/api/v1/addresses/{id}"), Some(form)).await,
+        None => send_json(Method::POST, "/api/v1/addresses", Some(form)).await,
+    }
+}
+
+pub async fn delete_address(id: i64) -> Result<(), ApiError> {
+    send_json::<(), ()>(Method::DELETE, &format!("/api/v1/addresses/{id}"), None).await
+}
+
+pub async fn quote(items: Option<Vec<LineInput>>) -> Result<CheckoutQuote, ApiError> {
+    send_json(
+        Method::POST,
+        "/api/v1/checkout/quote",
+        Some(&QuoteInput { items }),
+    )
+    .await
+}
+
+/// Places an order. `key` stays the same for retries of one attempt, so a double click or a
+/// lost response can never buy twice.
+pub async fn place_order(form: &PlaceOrder, key: &str) -> Result<OrderDetail, ApiError> {
+    send_with(
+        RequestBuilder::new("/api/v1/orders")
+            .method(Method::POST)
+            .header("Idempotency-Key", key),
+        Some(form),
+    )
+    .await
+}
+
+pub async fn orders(cursor: Option<&str>) -> Result<OrderPage, ApiError> {
+    get_json(&page_path("/api/v1/orders".into(), cursor)).await
+}
+
+pub async fn order(id: i64) -> Result<OrderDetail, ApiError> {
+    get_json(&format!("/api/v1/orders/{id}")).await
+}
+
+pub async fn cancel_order(id: i64) -> Result<OrderDetail, ApiError> {
+    send_json::<(), _>(Method::POST, &format!("/api/v1/orders/{id}/cancel"), None).await
+}
+
+pub async fn earnings(cursor: Option<&str>) -> Result<Earnings, ApiError> {
+    get_json(&page_path("/api/v1/creator/earnings".into(), cursor)).await
 }

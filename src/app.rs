@@ -4,14 +4,20 @@ use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::cart::provide_cart;
 use crate::components::auth_sheet::AuthSheet;
+use crate::components::cart_view::CartDrawer;
 use crate::components::header::Header;
 use crate::components::toast::{provide_toasts, ToastRegion};
+use crate::routes::cart::CartPage;
+use crate::routes::checkout::CheckoutPage;
+use crate::routes::earnings::EarningsPage;
 use crate::routes::explore::ExploreShell;
 use crate::routes::follows::{FollowersPage, FollowingPage};
 use crate::routes::not_found::NotFound;
 use crate::routes::note::NoteRoute;
 use crate::routes::notifications::NotificationsPage;
+use crate::routes::orders::{OrderPage, OrdersPage};
 use crate::routes::product::ProductPage;
 use crate::routes::search::SearchPage;
 use crate::routes::settings::SettingsPage;
@@ -23,7 +29,8 @@ use crate::session::provide_auth;
 #[component]
 pub fn App() -> impl IntoView {
     provide_toasts();
-    provide_auth();
+    let auth = provide_auth();
+    provide_cart(auth);
     view! {
         <Router>
             <Header/>
@@ -43,9 +50,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/settings") view=SettingsPage/>
                     <Route path=path!("/shop") view=ShopPage/>
                     <Route path=path!("/product/:id") view=ProductPage/>
+                    <Route path=path!("/cart") view=CartPage/>
+                    <Route path=path!("/checkout") view=CheckoutPage/>
+                    <Route path=path!("/orders") view=OrdersPage/>
+                    <Route path=path!("/orders/:id") view=OrderPage/>
+                    <Route path=path!("/creator/earnings") view=EarningsPage/>
                 </Routes>
             </main>
             <AuthSheet/>
+            <CartDrawer/>
             <ToastRegion/>
         </Router>
     }

@@ -59,3 +59,16 @@ fn js_date(unix: i64) -> (u32, u32, u32) {
 pub fn now_unix() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
+
+/// "2026-11-26 14:05" in the viewer's time zone.
+pub fn date_time(unix: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix as f64 * 1000.0));
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}

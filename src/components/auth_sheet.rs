@@ -6,9 +6,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::icon::{Glyph, Icon};
+use super::dialog::Dialog;
 use crate::api::{self, ApiError};
-use crate::hooks::use_focus_trap::trap_tab;
 use crate::session::use_auth;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -100,27 +99,6 @@ fn AuthDialog() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
-    let dialog = NodeRef::<leptos::html::Div>::new();
-
-    let opener = send_wrapper::SendWrapper::new(
-        document()
-            .active_element()
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()),
-    );
-    on_cleanup(move || {
-        if let Some(el) = opener.take() {
-            let _ = el.focus();
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(el) = dialog.get() {
-            if let Ok(Some(first)) = el.query_selector("input") {
-                if let Ok(first) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(first) {
-                    let _ = first.focus();
-                }
-            }
-        }
-    });
 
     let field_error = move |name: &'static str| field_error(error, name);
     // Field errors show inline too; the summary helps when a field is off screen.
@@ -169,33 +147,11 @@ fn AuthDialog() -> impl IntoView {
         mode.set(to);
         error.set(None);
     };
-    let on_key = move |e: ev::KeyboardEvent| {
-        if let Some(el) = dialog.get_untracked() {
-            trap_tab(&el, &e);
-        }
-    };
-    // On the window, so Escape works even when focus fell out (a button became disabled).
-    let escape = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
-        if e.key() == "Escape" {
-            e.prevent_default();
-            e.stop_immediate_propagation();
-            auth.dismiss_sheet();
-        }
-    });
-    on_cleanup(move || escape.remove());
     let (user_min, user_max) = USERNAME_CHARS;
     let (pw_min, _) = PASSWORD_CHARS;
 
     view! {
-        <div class="sheet-backdrop" on:click=move |e| {
-            let on_backdrop = e.target().zip(e.current_target()).is_some_and(|(t, c)| t == c);
-            if on_backdrop { auth.dismiss_sheet(); }
-        }>
-            <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="auth-title"
-                node_ref=dialog on:keydown=on_key>
-                <button class="sheet-close" type="button" aria-label="Close" on:click=move |_| auth.dismiss_sheet()>
-                    <Icon glyph=Glyph::Close size=20/>
-                </button>
+        <Dialog labelled_by="auth-title" on_close=Callback::new(move |()| auth.dismiss_sheet())>
                 <h2 id="auth-title" class="sheet-title">
                     {move || if mode.get() == Mode::SignIn { "Sign in to Zhongcao" } else { "Create your account" }}
                 </h2>
@@ -237,7 +193,6 @@ fn AuthDialog() -> impl IntoView {
                     </button>
                 </form>
                 <p class="sheet-foot">"Demo accounts: any seeded username with the password "<code>"zhongcao-demo"</code>"."</p>
-            </div>
-        </div>
+        </Dialog>
     }
 }

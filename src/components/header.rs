@@ -6,11 +6,39 @@ use leptos::prelude::*;
 use super::avatar::Avatar;
 use super::icon::{Glyph, Icon};
 use super::search_box::SearchBox;
+use crate::cart::use_cart;
 use crate::session::use_auth;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let auth = use_auth();
+    let cart = use_cart();
+    let cart_count = move || cart.count();
+    // A link (the `/cart` page on phones); wide screens open the drawer instead.
+    let open_cart = move |e: leptos::ev::MouseEvent| {
+        let wide = window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w >= 768.0);
+        if wide && !e.ctrl_key() && !e.meta_key() {
+            e.prevent_default();
+            cart.drawer_open.set(true);
+        }
+    };
+    let cart_link = view! {
+        <a class="icon-link cart-link" href="/cart" on:click=open_cart
+            aria-label=move || match cart_count() {
+                0 => "Cart".to_string(),
+                1 => "Cart, 1 item".to_string(),
+                n => format!("Cart, {n} items"),
+            }>
+            <Icon glyph=Glyph::Bag size=24/>
+            {move || (cart_count() > 0).then(|| view! {
+                <span class="badge" aria-hidden="true">{cart_count().min(99)}</span>
+            })}
+        </a>
+    };
     let unread = move || auth.unread.with(|u| u.total);
     let account = move || {
         if !auth.checked.get() {
@@ -57,7 +85,7 @@ pub fn Header() -> impl IntoView {
                     <a href="/explore">"Discover"</a>
                     <a href="/shop">"Shop"</a>
                 </nav>
-                <nav class="account-nav" aria-label="Account">{account}</nav>
+                <nav class="account-nav" aria-label="Account">{cart_link}{account}</nav>
             </div>
         </header>
     }

@@ -1,10 +1,14 @@
 //! One file per page.
 
+pub mod cart;
+pub mod checkout;
+pub mod earnings;
 pub mod explore;
 pub mod follows;
 pub mod not_found;
 pub mod note;
 pub mod notifications;
+pub mod orders;
 pub mod product;
 pub mod search;
 pub mod settings;

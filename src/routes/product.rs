@@ -2,16 +2,19 @@
 //! (values with nothing in stock for the other choices are disabled), stock state,
 //! description, and the notes that tag this product in the masonry feed.
 
-use api_types::{format_cny, ProductDetail, Variant, LOW_STOCK};
+use api_types::{format_cny, LineInput, ProductDetail, Variant, LOW_STOCK, MAX_LINE_QUANTITY};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use super::not_found::NotFound;
 use crate::api::{self, ApiError, FeedSource};
+use crate::cart::use_cart;
 use crate::components::carousel::Carousel;
 use crate::components::feed::InfiniteFeed;
+use crate::components::quantity_stepper::QuantityStepper;
 use crate::components::states::ErrorState;
+use crate::components::toast::use_toasts;
 use crate::format;
 
 /// Whether some in-stock variant has `value` on `axis` and matches the other chosen values.
@@ -153,6 +156,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
             }
         })
         .collect_view();
+    let buy_box = view! { <BuyBox name=p.title.clone() selected=Signal::derive(selected)/> };
     let source = Signal::stored(FeedSource::ProductNotes(p.id));
     let name = format!("{} {}", p.brand.name, p.title);
     view! {
@@ -175,6 +179,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                     </p>
                     {pickers}
                     <p class=move || format!("stock-state {}", stock_state().1) role="status">{move || stock_state().0}</p>
+                    {buy_box}
                     <section class="product-description" aria-labelledby="description-heading">
                         <h2 id="description-heading">"Details"</h2>
                         <p>{p.description.clone()}</p>
@@ -187,6 +192,74 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                 <InfiniteFeed source=source label=format!("Notes about {name}")
                     empty_title="No notes yet" empty_message="Nobody has written about this product yet."/>
             </section>
+        </div>
+    }
+}
+
+/// Quantity, "Add to cart" and "Buy now" for the chosen variant; a sticky bar on phones.
+/// The note the product was opened from (`?from_note=`) goes along for attribution.
+#[component]
+fn BuyBox(name: String, selected: Signal<Option<Variant>>) -> impl IntoView {
+    let store = use_cart();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let from_note =
+        move || query.with_untracked(|q| q.get("from_note").and_then(|n| n.parse::<i64>().ok()));
+    let quantity = RwSignal::new(1i64);
+    let busy = RwSignal::new(false);
+    let stock = move || selected.with(|v| v.as_ref().map_or(0, |v| v.stock));
+    let max = Signal::derive(move || stock().clamp(1, MAX_LINE_QUANTITY));
+    // A new variant may have less stock than the quantity picked for the last one.
+    Effect::new(move |_| {
+        let m = max.get();
+        if quantity.get_untracked() > m {
+            quantity.set(m);
+        }
+    });
+    let unavailable = Signal::derive(move || stock() == 0);
+    let line = move || {
+        selected.with_untracked(|v| {
+            v.as_ref().map(|v| LineInput {
+                variant_id: v.id,
+                quantity: quantity.get_untracked(),
+                from_note: from_note(),
+            })
+        })
+    };
+    let add = move |_| {
+        let Some(line) = line() else { return };
+        busy.set(true);
+        spawn_local(async move {
+            match store.add(line).await {
+                Ok(()) => toasts.show("Added to cart"),
+                Err(e) => toasts.show(e.to_string()),
+            }
+            busy.set(false);
+        });
+    };
+    let buy_now = move |_| {
+        let Some(line) = line() else { return };
+        let note = line.from_note.map(|n| format!(":{n}")).unwrap_or_default();
+        navigate(
+            &format!("/checkout?buy={}:{}{note}", line.variant_id, line.quantity),
+            Default::default(),
+        );
+    };
+    view! {
+        <div class="buy-box">
+            <div class="buy-quantity">
+                <span class="option-name" aria-hidden="true">"Quantity"</span>
+                <QuantityStepper value=quantity max=max label=format!("Quantity of {name}")
+                    on_change=Callback::new(move |n| quantity.set(n)) disabled=unavailable/>
+            </div>
+            <div class="buy-bar">
+                <button type="button" class="btn btn-secondary btn-lg" on:click=add
+                    disabled=move || unavailable.get() || busy.get()
+                    aria-busy=move || busy.get().then_some("true")>"Add to cart"</button>
+                <button type="button" class="btn btn-primary btn-lg" on:click=buy_now
+                    disabled=move || unavailable.get()>"Buy now"</button>
+            </div>
         </div>
     }
 }

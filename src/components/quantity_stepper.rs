@@ -1,0 +1,46 @@
+//! A quantity control: minus, the number, plus. The number can be typed; every change is
+//! clamped to `1..=max` before `on_change` hears it.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn QuantityStepper(
+    #[prop(into)] value: Signal<i64>,
+    /// Largest allowed (stock, or the per-line limit).
+    #[prop(into)]
+    max: Signal<i64>,
+    on_change: Callback<i64>,
+    /// Names the group for assistive tech, e.g. "Quantity of Lip tint".
+    #[prop(into)]
+    label: String,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    let set = move |n: i64| {
+        let n = n.clamp(1, max.get_untracked().max(1));
+        if n != value.get_untracked() {
+            on_change.run(n);
+        }
+    };
+    view! {
+        <div class="stepper" role="group" aria-label=label>
+            <button type="button" class="stepper-btn" aria-label="Decrease quantity"
+                disabled=move || disabled.get() || (value.get() <= 1)
+                on:click=move |_| set(value.get_untracked() - 1)>"−"</button>
+            <input class="stepper-value" type="number" inputmode="numeric" min="1"
+                max=move || max.get().max(1) aria-label="Quantity"
+                prop:value=move || value.get().to_string()
+                disabled=move || disabled.get()
+                on:change=move |ev| {
+                    let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                    let typed = input.value().trim().parse::<i64>().unwrap_or(value.get_untracked());
+                    let n = typed.clamp(1, max.get_untracked().max(1));
+                    // Show what will be used, even when it is unchanged (e.g. "50" over stock).
+                    input.set_value(&n.to_string());
+                    set(n);
+                }/>
+            <button type="button" class="stepper-btn" aria-label="Increase quantity"
+                disabled=move || disabled.get() || (value.get() >= max.get())
+                on:click=move |_| set(value.get_untracked() + 1)>"+"</button>
+        </div>
+    }
+}

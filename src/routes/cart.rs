@@ -1,0 +1,31 @@
+//! `/cart`: the cart as a page (phones open this; wide screens use the drawer).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::cart::use_cart;
+use crate::components::cart_view::CartContents;
+use crate::session::use_auth;
+
+#[component]
+pub fn CartPage() -> impl IntoView {
+    let store = use_cart();
+    let auth = use_auth();
+    // Stock and prices may have changed since the cart was last priced.
+    spawn_local(async move {
+        let _ = store.refresh().await;
+    });
+    view! {
+        <div class="page-narrow cart-page">
+            <h1 class="page-title">"Cart"</h1>
+            <Show when=move || auth.checked.get() && auth.me.with(Option::is_none)>
+                <p class="notice">
+                    "Your cart is kept in this browser. "
+                    <button type="button" class="link-btn" on:click=move |_| auth.open_sheet()>"Sign in"</button>
+                    " to check out; it comes with you."
+                </p>
+            </Show>
+            <CartContents/>
+        </div>
+    }
+}

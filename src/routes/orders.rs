@@ -1,0 +1,270 @@
+//! `/orders`: the buyer's orders, newest first; `/orders/:id`: one order with its logistics
+//! timeline (refreshed while it moves), what was bought, where it goes, and cancel before it
+//! ships. `?placed=1` marks the confirmation right after paying.
+
+use api_types::{format_cny, OrderDetail, OrderStatus, OrderSummary};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::not_found::NotFound;
+use crate::api::{self, ApiError};
+use crate::components::gate::SignedInOnly;
+use crate::components::picture::Picture;
+use crate::components::states::{EmptyState, ErrorState};
+use crate::components::toast::use_toasts;
+use crate::format;
+use crate::hooks::use_paged::use_paged;
+
+/// How often an order on its way is re-read.
+const ORDER_POLL_MS: u64 = 15_000;
+
+pub fn status_label(status: OrderStatus) -> &'static str {
+    match status {
+        OrderStatus::Paid => "Paid",
+        OrderStatus::Packed => "Packed",
+        OrderStatus::CustomsCleared => "Cleared customs",
+        OrderStatus::InTransit => "In transit",
+        OrderStatus::Delivered => "Delivered",
+        OrderStatus::Cancelled => "Cancelled",
+    }
+}
+
+fn status_badge(status: OrderStatus) -> impl IntoView {
+    view! {
+        <span class=format!("status-badge status-{}", status.as_str())>{status_label(status)}</span>
+    }
+}
+
+#[component]
+pub fn OrdersPage() -> impl IntoView {
+    view! {
+        <SignedInOnly title="Orders" reason="Sign in to see your orders and where they are.">
+            <OrderList/>
+        </SignedInOnly>
+    }
+}
+
+#[component]
+fn OrderList() -> impl IntoView {
+    let sentinel = NodeRef::<leptos::html::Div>::new();
+    let list = use_paged(
+        sentinel,
+        |after: Option<String>| async move {
+            api::orders(after.as_deref())
+                .await
+                .map(|p| (p.items, p.next_cursor))
+        },
+        |_: &[OrderSummary]| {},
+        |_| false,
+    );
+    view! {
+        <div class="page-narrow orders-page">
+            <h1 class="page-title">"Orders"</h1>
+            <ul class="order-list" aria-label="Your orders" aria-busy=move || list.loading.get().to_string()>
+                <For each=move || list.items.get() key=|o| (o.id, o.status) let:o>
+                    <li><OrderRow order=o/></li>
+                </For>
+            </ul>
+            {move || list.error.get().map(|e| view! { <ErrorState message=e on_retry=list.load/> })}
+            <Show when=move || list.is_empty()>
+                <EmptyState title="No orders yet" message="What you buy shows up here, with where it is on its way."/>
+                <p class="center"><a class="btn btn-primary" href="/shop">"Browse the shop"</a></p>
+            </Show>
+            <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
+        </div>
+    }
+}
+
+#[component]
+fn OrderRow(order: OrderSummary) -> impl IntoView {
+    let more = (order.item_count > 1).then(|| format!(" and {} more", order.item_count - 1));
+    let label = format!("Order {}", order.number);
+    view! {
+        <a class="order-row" href=format!("/orders/{}", order.id) aria-label=label>
+            <div class="order-thumbs" aria-hidden="true">
+                {order.images.into_iter().take(3).map(|i| view! { <Picture image=i sizes="64px" alt=""/> }).collect_view()}
+            </div>
+            <div class="order-row-body">
+                <p class="order-row-title">{order.first_title}{more}</p>
+                <p class="muted small">{format!("{} · {}", order.number, format::date_time(order.created_at))}</p>
+            </div>
+            <div class="order-row-side">
+                {status_badge(order.status)}
+                <span class="price">{format_cny(order.total_fen)}</span>
+            </div>
+        </a>
+    }
+}
+
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    view! {
+        <SignedInOnly title="Order" reason="Sign in to see this order.">
+            <OrderLoader/>
+        </SignedInOnly>
+    }
+}
+
+#[component]
+fn OrderLoader() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
+    let order = RwSignal::new(None::<Result<OrderDetail, ApiError>>);
+    let load = move || {
+        let Some(id) = id.get_untracked() else {
+            order.set(Some(Err(ApiError::NotFound("No such order.".into()))));
+            return;
+        };
+        spawn_local(async move {
+            let result = api::order(id).await;
+            // A failed refresh keeps what is shown; only the first load shows the error.
+            if result.is_ok() || order.with_untracked(|o| !matches!(o, Some(Ok(_)))) {
+                order.set(Some(result));
+            }
+        });
+    };
+    Effect::new(move |_| {
+        id.track();
+        order.set(None);
+        load();
+    });
+    // The simulated carrier moves the order along; keep the timeline current.
+    let poll = set_interval_with_handle(
+        move || {
+            let moving = order.with_untracked(|o| {
+                matches!(o, Some(Ok(o)) if !matches!(o.status, OrderStatus::Delivered | OrderStatus::Cancelled))
+            });
+            if moving {
+                load();
+            }
+        },
+        std::time::Duration::from_millis(ORDER_POLL_MS),
+    );
+    if let Ok(handle) = poll {
+        on_cleanup(move || handle.clear());
+    }
+    move || {
+        match order.get() {
+        None => view! { <div class="page-narrow" aria-busy="true"><div class="skeleton shimmer checkout-skeleton"></div></div> }.into_any(),
+        Some(Err(e)) if e.is_not_found() => view! {
+            <NotFound title="Order not found" message="This order doesn't exist or isn't yours."/>
+        }
+        .into_any(),
+        Some(Err(e)) => view! { <ErrorState message=e.to_string() on_retry=Callback::new(move |()| load())/> }.into_any(),
+        Some(Ok(o)) => view! { <OrderView order=o on_change=Callback::new(move |o| order.set(Some(Ok(o))))/> }.into_any(),
+    }
+    }
+}
+
+#[component]
+fn OrderView(order: OrderDetail, on_change: Callback<OrderDetail>) -> impl IntoView {
+    let query = use_query_map();
+    let toasts = use_toasts();
+    let placed = query.with_untracked(|q| q.get("placed").is_some());
+    let confirming = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let id = order.id;
+    let cancel = move |_| {
+        busy.set(true);
+        spawn_local(async move {
+            match api::cancel_order(id).await {
+                Ok(o) => {
+                    toasts.show("Order cancelled. You have not been charged.");
+                    on_change.run(o);
+                }
+                Err(e) => toasts.show(e.to_string()),
+            }
+            busy.set(false);
+            confirming.set(false);
+        });
+    };
+    let timeline = order
+        .timeline
+        .iter()
+        .map(|step| {
+            let when = if step.done {
+                format::date_time(step.at)
+            } else {
+                format!("Expected {}", format::date_time(step.at))
+            };
+            view! {
+                <li class:done=step.done class=format!("timeline-step step-{}", step.status.as_str())
+                    aria-current=(step.status == order.status).then_some("step")>
+                    <span class="timeline-dot" aria-hidden="true"></span>
+                    <span class="timeline-label">{status_label(step.status)}</span>
+                    <span class="timeline-time muted small">{when}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let lines = order
+        .lines
+        .iter()
+        .map(|l| {
+            view! {
+                <li class="summary-line">
+                    <Picture image=l.image.clone() sizes="56px" alt=""/>
+                    <div>
+                        <a class="summary-title" href=format!("/product/{}", l.product_id)>{l.title.clone()}</a>
+                        <p class="muted small">{l.variant_label.clone()}{format!(" × {}", l.quantity)}</p>
+                    </div>
+                    <span class="price">{format_cny(l.unit_price_fen * l.quantity)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let a = &order.address;
+    let address = format!(
+        "{} · {} · {} {} {} {}",
+        a.recipient, a.phone, a.province, a.city, a.district, a.detail
+    );
+    view! {
+        <div class="page-narrow order-page">
+            {placed.then(|| view! {
+                <div class="alert alert-success" role="status">
+                    <p class="alert-title">"Payment successful"</p>
+                    <p>{format!("Thank you! Order {} is placed and the warehouse has it.", order.number)}</p>
+                </div>
+            })}
+            <header class="order-head">
+                <h1 class="page-title">{format!("Order {}", order.number)}</h1>
+                {status_badge(order.status)}
+            </header>
+            <p class="muted small">{format!("Placed {}", format::date_time(order.created_at))}</p>
+            <section aria-labelledby="timeline-title" class="order-section">
+                <h2 id="timeline-title">"Delivery"</h2>
+                <ol class="timeline">{timeline}</ol>
+            </section>
+            <section aria-labelledby="items-title" class="order-section">
+                <h2 id="items-title">"Items"</h2>
+                <ul class="summary-lines">{lines}</ul>
+                <dl class="totals">
+                    <dt>"Subtotal"</dt><dd>{format_cny(order.subtotal_fen)}</dd>
+                    <dt>{format!("Shipping ({})", order.shipping.name_en)}</dt>
+                    <dd>{if order.shipping_fen == 0 { "Free".to_string() } else { format_cny(order.shipping_fen) }}</dd>
+                    <dt class="total">"Paid"</dt><dd class="total price big">{format_cny(order.total_fen)}</dd>
+                </dl>
+            </section>
+            <section aria-labelledby="ship-to-title" class="order-section">
+                <h2 id="ship-to-title">"Delivery address"</h2>
+                <p>{address}</p>
+                <p class="muted small">{format!("Paid with test card ending {}", order.card_last4)}</p>
+            </section>
+            {order.cancellable.then(|| view! {
+                <div class="order-actions">
+                    <Show when=move || confirming.get() fallback=move || view! {
+                        <button type="button" class="btn btn-secondary" on:click=move |_| confirming.set(true)>"Cancel order"</button>
+                    }>
+                        <div class="confirm" role="group" aria-label="Cancel this order?">
+                            <p>"Cancel this order? The items go back on sale and the payment is released."</p>
+                            <button type="button" class="btn btn-danger" on:click=cancel disabled=move || busy.get()>"Yes, cancel it"</button>
+                            <button type="button" class="btn btn-ghost" on:click=move |_| confirming.set(false)>"Keep the order"</button>
+                        </div>
+                    </Show>
+                </div>
+            })}
+            <p><a href="/orders">"All orders"</a></p>
+        </div>
+    }
+}
