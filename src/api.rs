@@ -91,23 +91,35 @@ fn encode(value: &str) -> String {
     String::from(js_sys::encode_uri_component(value))
 }
 
+// The async request code is not generic: each endpoint only adds its (small) decode step,
+// which keeps the wasm bundle from growing a request state machine per response type.
+
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    read_json(Request::get(path).header("Accept", "application/json")).await
+    decode(&get_text(path).await?)
 }
 
-/// Sends a request and decodes its JSON answer (or maps its error). Cookies go along: the
-/// session lives in an HttpOnly cookie, and the browser adds the `Origin` the server checks.
-async fn read_json<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
-    let body = send_raw(
-        request
-            .build()
-            .map_err(|e| ApiError::Network(e.to_string()))?,
-    )
-    .await?;
-    serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
+async fn get_text(path: &str) -> Result<String, ApiError> {
+    let request = Request::get(path)
+        .header("Accept", "application/json")
+        .build()
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    send_raw(request).await
 }
 
-/// A state-changing call with a JSON body (or none).
+fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    // 204 answers have no body; callers asking for `()` accept `null`.
+    let body = if body.is_empty() { "null" } else { body };
+    serde_json::from_str(body).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+fn encode_body<B: Serialize>(body: Option<&B>) -> Result<Option<String>, ApiError> {
+    body.map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// A state-changing call with a JSON body (or none). Cookies go along: the session lives in
+/// an HttpOnly cookie, and the browser adds the `Origin` the server checks.
 async fn send_json<B: Serialize, T: DeserializeOwned>(
     method: Method,
     path: &str,
@@ -121,30 +133,20 @@ async fn send_with<B: Serialize, T: DeserializeOwned>(
     builder: RequestBuilder,
     body: Option<&B>,
 ) -> Result<T, ApiError> {
+    let json = encode_body(body)?;
+    decode(&send_text(builder, json).await?)
+}
+
+async fn send_text(builder: RequestBuilder, json: Option<String>) -> Result<String, ApiError> {
     let builder = builder.header("Accept", "application/json");
-    let body = match body {
-        Some(b) => {
-            let json = serde_json::to_string(b).map_err(|e| ApiError::Decode(e.to_string()))?;
-            send_raw(
-                builder
-                    .header("Content-Type", "application/json")
-                    .body(json)
-                    .map_err(|e| ApiError::Network(e.to_string()))?,
-            )
-            .await?
-        }
-        None => {
-            send_raw(
-                builder
-                    .build()
-                    .map_err(|e| ApiError::Network(e.to_string()))?,
-            )
-            .await?
-        }
-    };
-    // 204 answers have no body; callers asking for `()` accept `null`.
-    let body = if body.is_empty() { "null" } else { &body };
-    serde_json::from_str(body).map_err(|e| ApiError::Decode(e.to_string()))
+    let request = match json {
+        Some(json) => builder
+            .header("Content-Type", "application/json")
+            .body(json),
+        None => builder.build(),
+    }
+    .map_err(|e| ApiError::Network(e.to_string()))?;
+    send_raw(request).await
 }
 
 async fn send_raw(request: Request) -> Result<String, ApiError> {
@@ -379,7 +381,7 @@ pub async fn upload_avatar(file: &web_sys::File) -> Result<Me, ApiError> {
         .body(wasm_bindgen::JsValue::from(file.clone()))
         .map_err(|e| ApiError::Network(e.to_string()))?;
     let body = send_raw(request).await?;
-    serde_json::from_str(&body).map_err(|e| ApiError::Decode(e.to_string()))
+    decode(&body)
 }
 
 // ---- Interactions ----

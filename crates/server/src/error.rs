@@ -24,6 +24,17 @@ pub enum AppError {
     Forbidden(String),
     #[error("{0}")]
     Conflict(String),
+    /// A refusal the client acts on by its specific code, e.g. 409 `out_of_stock`,
+    /// 409 `price_changed` or 422 `idempotency_key_reused`.
+    #[error("{message}")]
+    Coded {
+        status: StatusCode,
+        code: &'static str,
+        message: String,
+    },
+    /// The (test-mode) card issuer refused the payment: 402 with a code like `card_declined`.
+    #[error("{message}")]
+    PaymentRequired { code: &'static str, message: String },
     #[error("{message}")]
     TooManyRequests { message: String, retry_after: u64 },
     #[error("{0}")]
@@ -47,6 +58,8 @@ impl AppError {
             AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Coded { status, .. } => *status,
+            AppError::PaymentRequired { .. } => StatusCode::PAYMENT_REQUIRED,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -62,6 +75,7 @@ impl AppError {
             AppError::Unauthorized(_) => "unauthorized",
             AppError::Forbidden(_) => "forbidden",
             AppError::Conflict(_) => "conflict",
+            AppError::Coded { code, .. } | AppError::PaymentRequired { code, .. } => code,
             AppError::TooManyRequests { .. } => "rate_limited",
             AppError::PayloadTooLarge(_) => "too_large",
             AppError::UnsupportedMediaType(_) => "unsupported_media_type",
@@ -133,6 +147,15 @@ impl From<JsonRejection> for AppError {
 }
 
 impl AppError {
+    /// A 409 with a specific code (`out_of_stock`, `price_changed`, ...).
+    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+        AppError::Coded {
+            status: StatusCode::CONFLICT,
+            code,
+            message: message.into(),
+        }
+    }
+
     /// A 422 naming one field.
     pub fn field(field: &str, message: impl Into<String>) -> Self {
         AppError::Fields(vec![FieldError {

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod carrier;
 pub mod cursor;
 pub mod db;
 pub mod error;
@@ -36,6 +37,26 @@ use crate::search::SearchIndex;
 /// How stale a feed page may be: a second keeps hot pages cheap and counts fresh.
 pub const FEED_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(1);
 
+/// Knobs of the shop's money and logistics, set from the command line or the environment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CommerceConfig {
+    /// The creator's share of the brand's commission, in basis points (5000 = half: a brand
+    /// paying 10% gives the note's author 5% of the line).
+    pub creator_share_bp: i64,
+    /// Seconds per step of the simulated carrier (packed after one step, delivered after five
+    /// or, cross-border, eight). Short in demos and tests, so orders visibly move.
+    pub carrier_step_secs: i64,
+}
+
+impl Default for CommerceConfig {
+    fn default() -> Self {
+        CommerceConfig {
+            creator_share_bp: 5_000,
+            carrier_step_secs: 60,
+        }
+    }
+}
+
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
@@ -46,6 +67,8 @@ pub struct AppState {
     pub feed_cache: Arc<MicroCache>,
     /// Failed sign-in counts per account and per address.
     pub limiter: Arc<auth::LoginLimiter>,
+    /// Commission share and carrier pace (defaults unless `with_commerce` says otherwise).
+    pub commerce: CommerceConfig,
 }
 
 impl AppState {
@@ -67,7 +90,17 @@ impl AppState {
             suggester,
             feed_cache: Arc::new(MicroCache::new(FEED_CACHE_TTL, 1_024)),
             limiter: Arc::new(auth::LoginLimiter::default()),
+            commerce: CommerceConfig::default(),
         })
+    }
+
+    /// The same state with other commerce settings (the step is at least one second).
+    pub fn with_commerce(mut self, commerce: CommerceConfig) -> Self {
+        self.commerce = CommerceConfig {
+            creator_share_bp: commerce.creator_share_bp.clamp(0, 10_000),
+            carrier_step_secs: commerce.carrier_step_secs.max(1),
+        };
+        self
     }
 }
 
@@ -76,6 +109,21 @@ pub fn now_unix() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// The UTC calendar date `(year, month, day)` of a unix time (proleptic Gregorian; the
+/// days-from-civil inverse from Howard Hinnant's date algorithms), so no date crate is needed.
+pub fn utc_date(unix: i64) -> (i64, i64, i64) {
+    let z = unix.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// True for Trunk's content-hashed file names, e.g. `app-1f2e3d4c5b6a7988_bg.wasm`.
@@ -140,7 +188,17 @@ pub fn app(state: AppState, dist_dir: PathBuf) -> Router {
 
 #[cfg(test)]
 mod tests {
-    use super::is_hashed_asset;
+    use super::{is_hashed_asset, utc_date};
+
+    #[test]
+    fn utc_dates() {
+        assert_eq!(utc_date(0), (1970, 1, 1));
+        assert_eq!(utc_date(951_782_400), (2000, 2, 29));
+        // 2026-11-26 12:00:00 UTC and the last second of 2026.
+        assert_eq!(utc_date(1_795_694_400), (2026, 11, 26));
+        assert_eq!(utc_date(1_798_761_599), (2026, 12, 31));
+        assert_eq!(utc_date(-1), (1969, 12, 31));
+    }
 
     #[test]
     fn recognises_trunk_hashes() {

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
-use zhongcao_server::{app, db, seed, AppState};
+use zhongcao_server::{app, db, seed, AppState, CommerceConfig};
 
 #[derive(Parser, Debug)]
 #[command(version, about = "Zhongcao social-shopping server")]
@@ -29,6 +29,14 @@ struct Config {
     /// Users to generate when seeding an empty database.
     #[arg(long, env = "SEED_USERS", default_value_t = seed::DEFAULT_USERS)]
     seed_users: usize,
+    /// The creator's share of a brand's commission, in basis points (5000 = half).
+    #[arg(long, env = "CREATOR_SHARE_BP", default_value_t = CommerceConfig::default().creator_share_bp,
+          value_parser = clap::value_parser!(i64).range(0..=10_000))]
+    creator_share_bp: i64,
+    /// Seconds per step of the simulated carrier (delivery takes 5 steps, 8 cross-border).
+    #[arg(long, env = "CARRIER_STEP_SECS", default_value_t = CommerceConfig::default().carrier_step_secs,
+          value_parser = clap::value_parser!(i64).range(1..=86_400))]
+    carrier_step_secs: i64,
 }
 
 #[tokio::main]
@@ -55,7 +63,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("[3/4] Search index");
     let state = AppState::new(pool, &config.data_dir, |p| println!("      {p}"))
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.to_string())?
+        .with_commerce(CommerceConfig {
+            creator_share_bp: config.creator_share_bp,
+            carrier_step_secs: config.carrier_step_secs,
+        });
     let addr = SocketAddr::new(config.host, config.port);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     println!(

@@ -164,7 +164,11 @@ pub fn validate_address(a: &AddressInput) -> Vec<FieldError> {
         &a.recipient,
         (1, RECIPIENT_MAX_CHARS),
     );
-    let phone: String = a.phone.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let phone: String = a
+        .phone
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-'))
+        .collect();
     let phone_ok = phone.len() == 11
         && phone.bytes().all(|b| b.is_ascii_digit())
         && phone.starts_with('1')

@@ -1,11 +1,17 @@
 //! The JSON API under `/api/v1`, with its OpenAPI document generated from these handlers.
 
 pub mod account;
+pub mod addresses;
+pub mod cart;
+pub mod checkout;
 pub mod comments;
+pub mod earnings;
 pub mod feed;
 pub mod interactions;
+pub mod lines;
 pub mod notes;
 pub mod notifications;
+pub mod orders;
 pub mod rows;
 pub mod search;
 pub mod shop;
@@ -24,7 +30,7 @@ use crate::AppState;
 #[derive(OpenApi)]
 #[openapi(info(
     title = "Zhongcao API",
-    description = "Notes, feed, comments, accounts, interactions and notifications of the Zhongcao social-shopping app. State-changing requests need a same-site Origin and (mostly) the session cookie."
+    description = "Notes, feed, comments, accounts, interactions, notifications, the shop, cart, checkout, orders and creator earnings of the Zhongcao social-shopping app. State-changing requests need a same-site Origin and (mostly) the session cookie."
 ))]
 struct ApiDoc;
 
@@ -83,6 +89,18 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(shop::products))
         .routes(routes!(shop::product_detail))
         .routes(routes!(shop::product_notes))
+        .routes(routes!(cart::get_cart))
+        .routes(routes!(cart::add_item))
+        .routes(routes!(cart::set_item, cart::remove_item))
+        .routes(routes!(cart::merge))
+        .routes(routes!(cart::preview))
+        .routes(routes!(addresses::list, addresses::create))
+        .routes(routes!(addresses::update, addresses::delete))
+        .routes(routes!(checkout::quote))
+        .routes(routes!(orders::place, orders::list))
+        .routes(routes!(orders::detail))
+        .routes(routes!(orders::cancel))
+        .routes(routes!(earnings::earnings))
         .routes(routes!(search::search_notes))
         .routes(routes!(search::search_users))
         .routes(routes!(search::search_products))
