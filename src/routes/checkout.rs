@@ -250,8 +250,12 @@ fn CheckoutFlow() -> impl IntoView {
         },
     };
     provide_context(co);
+    // The quote mirrors the cart: it is read again when the cart changes (e.g. the browser
+    // cart merging in right after signing in on this page).
+    let store = use_cart();
     Effect::new(move |_| {
         buy.track();
+        store.cart.track();
         co.load_quote();
     });
     spawn_local(async move {
@@ -668,9 +672,10 @@ fn ReviewStep() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(order) => {
-                    let _ = store.refresh().await;
                     co.navigate
                         .run((format!("/orders/{}?placed=1", order.id), false));
+                    // Bought lines left the cart on the server.
+                    let _ = store.refresh().await;
                 }
                 Err(e) => {
                     // A lost answer may be retried with the same key (the server replays the
