@@ -72,3 +72,17 @@ pub fn date_time(unix: i64) -> String {
         d.get_minutes()
     )
 }
+
+/// `v` with `places` decimals, using integer maths: formatting an `f64` with `{}` pulls
+/// Rust's float printing (~10 KB) into the bundle.
+pub fn decimal(v: f64, places: u32) -> String {
+    let scale = 10_i64.pow(places);
+    let n = (v * scale as f64).round() as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let (whole, frac) = (n.abs() / scale, n.abs() % scale);
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{frac:0width$}", width = places as usize)
+    }
+}

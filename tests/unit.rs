@@ -6,6 +6,7 @@ use zhongcao_web::api::{error_from_response, feed_path, ApiError, FeedSource};
 use zhongcao_web::format;
 use zhongcao_web::masonry::{columns_for_width, display_ratio, layout, visible, MAX_RATIO};
 use zhongcao_web::richtext::{highlight, segments, Segment};
+use zhongcao_web::routes::checkout::parse_buy;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -138,4 +139,39 @@ fn search_matches_are_marked_as_text() {
         ]
     );
     assert_eq!(highlight("abc", ""), vec![("abc".to_string(), false)]);
+}
+
+#[wasm_bindgen_test]
+fn decimals_format_without_float_printing() {
+    assert_eq!(format::decimal(12.345, 2), "12.35");
+    assert_eq!(format::decimal(0.5, 2), "0.50");
+    assert_eq!(format::decimal(1.3333, 4), "1.3333");
+    assert_eq!(format::decimal(-2.25, 1), "-2.3");
+    assert_eq!(format::decimal(7.6, 0), "8");
+}
+
+#[wasm_bindgen_test]
+fn buy_now_lines_parse_from_the_url_and_skip_junk() {
+    let lines = parse_buy("12:2:345,13,x:1").expect("lines");
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        (lines[0].variant_id, lines[0].quantity, lines[0].from_note),
+        (12, 2, Some(345))
+    );
+    assert_eq!((lines[1].variant_id, lines[1].quantity), (13, 1));
+    assert!(parse_buy("nope").is_none());
+}
+
+#[wasm_bindgen_test]
+fn declines_and_conflicts_keep_the_servers_message() {
+    let body = r#"{"error":{"code":"card_declined","message":"Your card was declined."}}"#;
+    assert_eq!(
+        error_from_response(402, body),
+        ApiError::PaymentDeclined("Your card was declined.".into())
+    );
+    let body = r#"{"error":{"code":"out_of_stock","message":"Only 1 left."}}"#;
+    assert_eq!(
+        error_from_response(409, body),
+        ApiError::Conflict("Only 1 left.".into())
+    );
 }

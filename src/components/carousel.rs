@@ -89,7 +89,7 @@ pub fn Carousel(
 
     view! {
         <div class="carousel" role="region" aria-roledescription="carousel" aria-label="Images"
-            style=format!("--ratio:{ratio}")>
+            style=format!("--ratio:{}", crate::format::decimal(ratio, 4))>
             <div class="carousel-track" node_ref=track on:scroll=on_scroll
                 on:scrollend=on_scroll_end>
                 {slides}

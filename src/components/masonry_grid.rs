@@ -76,7 +76,7 @@ pub fn MasonryGrid(
             aria-busy=move || busy.get().to_string()
             data-columns=move || grid.with(|g| g.columns)
             data-count=move || cards.with(Vec::len)
-            style=move || format!("height:{}px", grid.with(|g| g.height))
+            style=move || format!("height:{}px", crate::format::decimal(grid.with(|g| g.height), 2))
         >
             <For
                 each=items

@@ -4,6 +4,7 @@
 use super::icon::{Glyph, Icon};
 use api_types::{NoteCard as Card, NoteKind};
 use leptos::prelude::*;
+
 use stylers_macro::style;
 
 use super::avatar::Avatar;
@@ -100,12 +101,14 @@ pub fn NoteCard(
         }
     });
     let image_height = move || placement.get().image_height;
-    let sizes = move || format!("{}px", placement.get().width.round());
+    let sizes = move || format!("{}px", placement.get().width.round() as i64);
     let style = move || {
         let p = placement.get();
         format!(
             "transform:translate({}px,{}px);width:{}px",
-            p.x, p.y, p.width
+            format::decimal(p.x, 2),
+            format::decimal(p.y, 2),
+            format::decimal(p.width, 2)
         )
     };
     let alt = card.title.clone();
@@ -137,7 +140,7 @@ pub fn NoteCard(
             on:touchstart=move |_| api::prefetch_note(id)
         >
             <a class="cover" href=href.clone() data-noscroll="" tabindex="-1" aria-hidden="true"
-                style=move || format!("height:{}px", image_height())>
+                style=move || format!("height:{}px", format::decimal(image_height(), 2))>
                 <Picture image=card.cover.clone() sizes=Signal::derive(sizes) alt=alt eager=eager/>
                 {video}
             </a>

@@ -759,20 +759,3 @@ fn ReviewStep() -> impl IntoView {
         </section>
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn buy_param_parses_lines_and_skips_junk() {
-        let lines = parse_buy("12:2:345,13,x:1").expect("lines");
-        assert_eq!(lines.len(), 2);
-        assert_eq!(
-            (lines[0].variant_id, lines[0].quantity, lines[0].from_note),
-            (12, 2, Some(345))
-        );
-        assert_eq!((lines[1].variant_id, lines[1].quantity), (13, 1));
-        assert!(parse_buy("nope").is_none());
-    }
-}

@@ -9,7 +9,7 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 use zhongcao_server::seed::{seed_if_empty, WorldSize};
-use zhongcao_server::{app, db, AppState};
+use zhongcao_server::{app, db, AppState, CommerceConfig};
 
 pub struct TestApp {
     pub router: Router,
@@ -203,6 +203,16 @@ impl TestRequest {
 }
 
 impl TestApp {
+    /// The same app (database, temp dir) served with other commerce settings.
+    pub fn with_commerce(self, commerce: CommerceConfig) -> TestApp {
+        let state = self.state.with_commerce(commerce);
+        TestApp {
+            router: app(state.clone(), self.dir.path().join("dist")),
+            state,
+            dir: self.dir,
+        }
+    }
+
     pub async fn get(&self, uri: &str) -> TestResponse {
         run(
             self.router.clone(),
