@@ -161,6 +161,8 @@ fn Profile(p: UserProfile, tab: Memo<Tab>) -> impl IntoView {
                             on_count=Callback::new(move |n| followers.set(n))/>
                         <Show when=is_me>
                             <a class="btn btn-secondary btn-sm" href="/settings">"Edit profile"</a>
+                            <a class="btn btn-secondary btn-sm" href="/orders">"Orders"</a>
+                            <a class="btn btn-secondary btn-sm" href="/creator/earnings">"Earnings"</a>
                         </Show>
                     </div>
                 </div>
