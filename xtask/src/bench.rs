@@ -222,13 +222,14 @@ fn big_corpus_search() -> Result<(f64, f64)> {
     Ok((p99, suggest_p99))
 }
 
-/// Signs up `n` bench users; returns their session cookies (`zc_session=...`).
-fn bench_users(port: u16, n: usize) -> Result<Vec<String>> {
+/// Signs up `n` bench users named `{prefix}{pid}_{i}`; returns their session cookies
+/// (`zc_session=...`).
+fn bench_users(port: u16, prefix: &str, n: usize) -> Result<Vec<String>> {
     let tag = std::process::id() % 100_000;
     (0..n)
         .map(|i| {
             let body = format!(
-                r#"{{"username":"bench{tag}_{i}","display_name":"Bench {i}","password":"bench-password-{i}"}}"#
+                r#"{{"username":"{prefix}{tag}_{i}","display_name":"Bench {i}","password":"bench-password-{i}"}}"#
             );
             let raw = crate::load::raw_request("POST", "/api/v1/auth/signup", None, Some(&body));
             match crate::load::send_once(port, &raw) {
@@ -243,7 +244,7 @@ fn bench_users(port: u16, n: usize) -> Result<Vec<String>> {
 /// Likes/unlikes (50 users on 20 hot notes) and comments (8 users) under load; p99s in ms.
 fn write_benchmarks(port: u16) -> Result<(f64, f64)> {
     step("Write endpoints under load: like/unlike (50 users, 8 s), comments (8 users, 5 s)");
-    let cookies = bench_users(port, 50)?;
+    let cookies = bench_users(port, "bench", 50)?;
     let per_user: Vec<Vec<String>> = cookies
         .iter()
         .enumerate()
@@ -298,6 +299,160 @@ fn write_benchmarks(port: u16) -> Result<(f64, f64)> {
         return Err("write benchmark requests failed".into());
     }
     Ok((like_p99, comment_p99))
+}
+
+/// The first integer after `"{key}":` in `json` (enough for the API's flat number fields).
+fn json_int(json: &str, key: &str) -> Option<i64> {
+    let rest = json.split(&format!("\"{key}\":")).nth(1)?;
+    let digits: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '-')
+        .collect();
+    digits.parse().ok()
+}
+
+/// Well-stocked variants (at least `min_stock` units) of the 100 most popular products, as
+/// (variant id, stock): where real buying concentrates. Read through the public API.
+fn hot_variants(port: u16, min_stock: i64) -> Result<Vec<(i64, i64)>> {
+    let mut ids: Vec<i64> = Vec::new();
+    let mut path = "/api/v1/products?sort=popular&limit=50".to_string();
+    for _ in 0..2 {
+        let Some((200, page)) = http_get(port, &path) else {
+            return Err("could not list products".into());
+        };
+        ids.extend(
+            page.split("{\"id\":")
+                .skip(1)
+                .filter_map(|p| json_int(&format!("\"id\":{p}"), "id")),
+        );
+        let Some(cursor) = page
+            .split("\"next_cursor\":\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+        else {
+            break;
+        };
+        path = format!("/api/v1/products?sort=popular&limit=50&cursor={cursor}");
+    }
+    let mut variants = Vec::new();
+    for id in ids {
+        let Some((200, detail)) = http_get(port, &format!("/api/v1/products/{id}")) else {
+            return Err(format!("could not read product {id}"));
+        };
+        let Some(list) = detail.split("\"variants\":[").nth(1) else {
+            continue;
+        };
+        for v in list.split("{\"id\":").skip(1) {
+            let v = format!("\"id\":{v}");
+            if let (Some(vid), Some(stock)) = (json_int(&v, "id"), json_int(&v, "stock")) {
+                if stock >= min_stock {
+                    variants.push((vid, stock));
+                }
+            }
+        }
+    }
+    if variants.is_empty() {
+        return Err("no variant in stock to order".into());
+    }
+    Ok(variants)
+}
+
+/// Gives each bench user a delivery address; returns the address ids.
+fn bench_addresses(port: u16, cookies: &[String]) -> Result<Vec<i64>> {
+    let body = r#"{"recipient":"压测","phone":"13800138000","province":"上海市","city":"上海市","district":"静安区","detail":"南京西路 1266 号"}"#;
+    cookies
+        .iter()
+        .map(|cookie| {
+            let raw =
+                crate::load::raw_request("POST", "/api/v1/addresses", Some(cookie), Some(body));
+            match crate::load::send_once_full(port, &raw) {
+                Ok((201, _, json)) => {
+                    json_int(&json, "id").ok_or_else(|| "address without id".into())
+                }
+                Ok((status, _, json)) => Err(format!("address answered {status}: {json}")),
+                Err(e) => Err(format!("address failed: {e}")),
+            }
+        })
+        .collect()
+}
+
+/// Order placement: signed-in users buying one unit now (a fresh Idempotency-Key per
+/// request) from the hot variants, at 8 and 50 connections. Returns the p99s in ms.
+fn order_benchmarks(port: u16, secs: u64) -> Result<(f64, f64)> {
+    step(&format!(
+        "Order placement (buy now, unique Idempotency-Keys): 8 and 50 users, {secs} s each"
+    ));
+    let cookies = bench_users(port, "buyer", 50)?;
+    let addresses = bench_addresses(port, &cookies)?;
+    let variants = hot_variants(port, 150)?;
+    let units: i64 = variants.iter().map(|v| v.1).sum();
+    println!(
+        "    {} variants (150+ units each) of the 100 best sellers, {units} units in stock",
+        variants.len()
+    );
+    let expiry = "12/99";
+    let per_user: Vec<Vec<String>> = cookies
+        .iter()
+        .zip(&addresses)
+        .enumerate()
+        .map(|(u, (cookie, address))| {
+            (0..64)
+                .map(|n| {
+                    // Users spread over every variant, so none sells out during the run.
+                    let (variant, _) = variants[(u * 64 + n) % variants.len()];
+                    let body = format!(
+                        r#"{{"items":[{{"variant_id":{variant},"quantity":1}}],"address_id":{address},"shipping":"standard","payment":{{"card_number":"4242 4242 4242 4242","expiry":"{expiry}","cvc":"123"}}}}"#
+                    );
+                    let key = format!("bench-{}", crate::load::SEQ);
+                    crate::load::raw_request_with(
+                        "POST",
+                        "/api/v1/orders",
+                        Some(cookie),
+                        &[("Idempotency-Key", key.as_str())],
+                        Some(&body),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let mut p99s = Vec::new();
+    for users in [8, 50] {
+        let report = crate::load::run_requests(port, &per_user[..users], Duration::from_secs(secs));
+        let created = report.statuses.get(&201).copied().unwrap_or(0);
+        let others: Vec<String> = report
+            .statuses
+            .iter()
+            .filter(|(status, _)| **status != 201)
+            .map(|(status, n)| format!("{n}x{status}"))
+            .collect();
+        let p99 = report.percentile_ms(99.0);
+        println!(
+            "    {users} users: {} requests, {:.0} orders/s, p50 {:.2} ms, p99 {:.2} ms; 201: {created}, other: {}",
+            report.statuses.values().sum::<usize>(),
+            report.rps(),
+            report.percentile_ms(50.0),
+            p99,
+            if others.is_empty() { "none".to_string() } else { others.join(", ") }
+        );
+        p99s.push(p99);
+    }
+    Ok((p99s[0], p99s[1]))
+}
+
+/// Only order placement: `cargo xtask bench --orders`.
+pub fn bench_orders() -> Result {
+    setup(false)?;
+    step("Building the server");
+    run(cargo().args(["build", "--profile", "server", "-p", "zhongcao-server"]))?;
+    let data = std::env::temp_dir().join(format!("zhongcao-bench-o-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(root().join("dist")).map_err(|e| e.to_string())?;
+    let server = start_test_server(&data)?;
+    let result = order_benchmarks(server.port, 8);
+    drop(server);
+    let _ = std::fs::remove_dir_all(&data);
+    result.map(|_| ())
 }
 
 /// Only the write endpoints (a quick loop while tuning them): `cargo xtask bench --writes`.
@@ -365,6 +520,7 @@ pub fn bench() -> Result {
         busy.percentile_ms(99.0)
     );
     let (like_p99, comment_p99) = write_benchmarks(server.port)?;
+    let (order_p99_8, order_p99_50) = order_benchmarks(server.port, 4)?;
 
     let index_bytes = dir_size(&data.join("search"));
     println!("    search index on disk: {}", kb(index_bytes as usize));
@@ -415,6 +571,7 @@ pub fn bench() -> Result {
     println!(
         "    like/unlike p99 @50 users {like_p99:.2} ms; comment p99 @8 users {comment_p99:.2} ms"
     );
+    println!("    order p99 @8 users {order_p99_8:.2} ms; @50 users {order_p99_50:.2} ms");
     println!("    DOM after 1k cards {elements}");
     println!(
         "    search p99 @4 conn, 100k notes {big_p99:.2} ms; suggestions p99 {suggest_p99:.2} ms"

@@ -1,18 +1,40 @@
 //! A small closed-loop HTTP/1.1 load generator for loopback benchmarks: N connections, each
 //! sending keep-alive requests back to back for a fixed time, recording every latency.
 //! Requests are pre-rendered HTTP text, so writes (with a session cookie, an Origin and a JSON
-//! body) go through the same loop as GETs.
+//! body) go through the same loop as GETs. A request may carry [`SEQ`] (e.g. in an
+//! `Idempotency-Key` header), replaced by a number unique to each send.
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+/// Placeholder replaced by a per-send unique number (process id + counter).
+pub const SEQ: &str = "{seq}";
+
+static SENT: AtomicU64 = AtomicU64::new(0);
+
+/// The request to send now: `raw` with [`SEQ`] made unique, if it has one.
+fn render(raw: &str) -> Cow<'_, str> {
+    if raw.contains(SEQ) {
+        let n = SENT.fetch_add(1, Ordering::Relaxed);
+        Cow::Owned(raw.replace(SEQ, &format!("{}x{n:010}", std::process::id())))
+    } else {
+        Cow::Borrowed(raw)
+    }
+}
+
 pub struct LoadReport {
+    /// Successful (2xx) responses.
     pub requests: usize,
     pub errors: usize,
     pub elapsed: Duration,
-    /// Sorted latencies in microseconds.
+    /// Sorted latencies of successful responses, in microseconds.
     pub latencies_us: Vec<u64>,
+    /// Responses by status code (connection failures are not in here).
+    pub statuses: BTreeMap<u16, usize>,
 }
 
 impl LoadReport {
@@ -32,12 +54,26 @@ impl LoadReport {
 /// One request as HTTP/1.1 text. `cookie` and `body` (JSON) are optional; writes carry the
 /// Origin the server's CSRF check wants.
 pub fn raw_request(method: &str, path: &str, cookie: Option<&str>, body: Option<&str>) -> String {
+    raw_request_with(method, path, cookie, &[], body)
+}
+
+/// [`raw_request`] with extra headers (e.g. `("Idempotency-Key", "bench-{seq}")`).
+pub fn raw_request_with(
+    method: &str,
+    path: &str,
+    cookie: Option<&str>,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> String {
     let mut req = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n");
     if method != "GET" {
         req.push_str("Origin: http://127.0.0.1\r\n");
     }
     if let Some(cookie) = cookie {
         req.push_str(&format!("Cookie: {cookie}\r\n"));
+    }
+    for (name, value) in headers {
+        req.push_str(&format!("{name}: {value}\r\n"));
     }
     match body {
         Some(body) => req.push_str(&format!(
@@ -51,28 +87,33 @@ pub fn raw_request(method: &str, path: &str, cookie: Option<&str>, body: Option<
 
 /// Sends one request on a new connection; returns the status and the `Set-Cookie` pair.
 pub fn send_once(port: u16, raw: &str) -> std::io::Result<(u16, Option<String>)> {
+    send_once_full(port, raw).map(|(status, cookie, _)| (status, cookie))
+}
+
+/// Sends one request on a new connection; returns the status, `Set-Cookie` pair and body.
+pub fn send_once_full(port: u16, raw: &str) -> std::io::Result<(u16, Option<String>, String)> {
     let stream = TcpStream::connect(("127.0.0.1", port))?;
     let mut writer = stream.try_clone()?;
-    writer.write_all(raw.as_bytes())?;
+    writer.write_all(render(raw).as_bytes())?;
     let mut reader = BufReader::new(stream);
     let mut cookie = None;
-    let status = read_response_with(&mut reader, &mut |name, value| {
+    let (status, body) = read_response_with(&mut reader, &mut |name, value| {
         if name.eq_ignore_ascii_case("set-cookie") {
             cookie = value.split(';').next().map(str::to_string);
         }
     })?;
-    Ok((status, cookie))
+    Ok((status, cookie, String::from_utf8_lossy(&body).into_owned()))
 }
 
 /// Reads one response; returns its status. Only Content-Length bodies (what axum sends for JSON).
 fn read_response(reader: &mut BufReader<TcpStream>) -> std::io::Result<u16> {
-    read_response_with(reader, &mut |_, _| {})
+    read_response_with(reader, &mut |_, _| {}).map(|(status, _)| status)
 }
 
 fn read_response_with(
     reader: &mut BufReader<TcpStream>,
     on_header: &mut dyn FnMut(&str, &str),
-) -> std::io::Result<u16> {
+) -> std::io::Result<(u16, Vec<u8>)> {
     let mut line = String::new();
     reader.read_line(&mut line)?;
     let status: u16 = line
@@ -97,12 +138,19 @@ fn read_response_with(
     }
     let mut body = vec![0u8; length];
     reader.read_exact(&mut body)?;
-    Ok(status)
+    Ok((status, body))
 }
 
-fn worker(port: u16, requests: &[String], offset: usize, deadline: Instant) -> (usize, Vec<u64>) {
+struct WorkerResult {
+    errors: usize,
+    latencies: Vec<u64>,
+    statuses: BTreeMap<u16, usize>,
+}
+
+fn worker(port: u16, requests: &[String], offset: usize, deadline: Instant) -> WorkerResult {
     let mut errors = 0;
     let mut latencies = Vec::new();
+    let mut statuses = BTreeMap::new();
     let mut i = offset;
     while Instant::now() < deadline {
         let Ok(stream) = TcpStream::connect(("127.0.0.1", port)) else {
@@ -117,11 +165,15 @@ fn worker(port: u16, requests: &[String], offset: usize, deadline: Instant) -> (
         };
         let mut reader = BufReader::new(stream);
         while Instant::now() < deadline {
-            let request = &requests[i % requests.len()];
+            let request = render(&requests[i % requests.len()]);
             i += 1;
             let start = Instant::now();
             let sent = writer.write_all(request.as_bytes());
-            match sent.and_then(|()| read_response(&mut reader)) {
+            let answer = sent.and_then(|()| read_response(&mut reader));
+            if let Ok(status) = answer {
+                *statuses.entry(status).or_insert(0) += 1;
+            }
+            match answer {
                 Ok(200 | 201 | 204) => latencies.push(start.elapsed().as_micros() as u64),
                 Ok(_) => errors += 1,
                 Err(_) => {
@@ -131,7 +183,11 @@ fn worker(port: u16, requests: &[String], offset: usize, deadline: Instant) -> (
             }
         }
     }
-    (errors, latencies)
+    WorkerResult {
+        errors,
+        latencies,
+        statuses,
+    }
 }
 
 /// GETs `paths` round-robin over `connections` connections for `duration`.
@@ -148,7 +204,7 @@ pub fn run(port: u16, paths: &[String], connections: usize, duration: Duration) 
 pub fn run_requests(port: u16, per_connection: &[Vec<String>], duration: Duration) -> LoadReport {
     let started = Instant::now();
     let deadline = started + duration;
-    let results: Vec<(usize, Vec<u64>)> = std::thread::scope(|scope| {
+    let results: Vec<WorkerResult> = std::thread::scope(|scope| {
         let handles: Vec<_> = per_connection
             .iter()
             .enumerate()
@@ -156,18 +212,31 @@ pub fn run_requests(port: u16, per_connection: &[Vec<String>], duration: Duratio
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or((1, Vec::new())))
+            .map(|h| {
+                h.join().unwrap_or(WorkerResult {
+                    errors: 1,
+                    latencies: Vec::new(),
+                    statuses: BTreeMap::new(),
+                })
+            })
             .collect()
     });
     let elapsed = started.elapsed();
-    let errors = results.iter().map(|r| r.0).sum();
-    let mut latencies_us: Vec<u64> = results.into_iter().flat_map(|r| r.1).collect();
+    let errors = results.iter().map(|r| r.errors).sum();
+    let mut statuses = BTreeMap::new();
+    for r in &results {
+        for (status, n) in &r.statuses {
+            *statuses.entry(*status).or_insert(0) += n;
+        }
+    }
+    let mut latencies_us: Vec<u64> = results.into_iter().flat_map(|r| r.latencies).collect();
     latencies_us.sort_unstable();
     LoadReport {
         requests: latencies_us.len(),
         errors,
         elapsed,
         latencies_us,
+        statuses,
     }
 }
 
@@ -176,12 +245,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn seq_placeholders_are_unique_per_send() {
+        let raw = raw_request_with("POST", "/x", None, &[("Idempotency-Key", "k-{seq}")], None);
+        let (a, b) = (render(&raw).into_owned(), render(&raw).into_owned());
+        assert!(!a.contains(SEQ) && a != b);
+        assert!(matches!(render("GET / HTTP/1.1\r\n\r\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
     fn percentiles_pick_ranks() {
         let report = LoadReport {
             requests: 100,
             errors: 0,
             elapsed: Duration::from_secs(1),
             latencies_us: (1..=100).map(|v| v * 1000).collect(),
+            statuses: BTreeMap::new(),
         };
         assert_eq!(report.percentile_ms(50.0), 51.0);
         assert_eq!(report.percentile_ms(99.0), 99.0);

@@ -2,7 +2,8 @@
 //!
 //! - `run`   install missing tools, build the SPA and the server, start the app on :8080
 //! - `test`  everything CI checks: fmt, clippy, server tests, wasm unit tests, browser e2e
-//! - `bench` bundle sizes, feed API throughput/latency, DOM size after a long scroll
+//! - `bench` bundle sizes, feed API throughput/latency, writes, order placement, DOM size
+//!   after a long scroll (`--writes`, `--orders`: just those)
 //! - `build`, `setup` the first steps of `run` on their own
 
 mod bench;
@@ -24,10 +25,11 @@ fn main() -> ExitCode {
         "run" => steps::run_app(rest),
         "test" => steps::test(rest),
         "bench" if rest.iter().any(|a| a == "--writes") => bench::bench_writes(),
+        "bench" if rest.iter().any(|a| a == "--orders") => bench::bench_orders(),
         "bench" => bench::bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench [--writes] | build | setup>"
+                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench [--writes | --orders] | build | setup>"
             );
             return ExitCode::from(2);
         }
