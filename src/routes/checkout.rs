@@ -272,7 +272,16 @@ fn CheckoutFlow() -> impl IntoView {
         }
         addresses.set(Some(list));
     });
-    let body = move || match quote.get() {
+    // Only loading / failed / ready decides what renders: a fresh quote of the same cart must
+    // not rebuild the steps (the review step asks for one when it opens).
+    let phase = Memo::new(move |_| {
+        quote.with(|q| match q {
+            None => None,
+            Some(Ok(_)) => Some(Ok(())),
+            Some(Err(e)) => Some(Err(e.clone())),
+        })
+    });
+    let body = move || match phase.get() {
         None => view! { <div class="skeleton shimmer checkout-skeleton" aria-busy="true"></div> }
             .into_any(),
         Some(Err(ApiError::Validation(message))) => view! {

@@ -205,7 +205,7 @@ test("an order can be cancelled before it ships, which puts the stock back", asy
   const valueName = product.options[0].values[variant.values[0]].value;
   await page.getByRole("group", { name: new RegExp(product.options[0].name) }).getByRole("button", { name: valueName, exact: true }).click();
   await page.getByRole("button", { name: "Buy now" }).click();
-  await expect(page).toHaveURL(new RegExp(`/checkout\\?buy=${variant.id}:1`));
+  await expect(page).toHaveURL(new RegExp(`/checkout\\?.*buy=${variant.id}:1`));
   await expect(page.getByRole("radio", { name: /王一/ })).toBeChecked();
   await page.getByRole("button", { name: "Continue to shipping" }).click();
   await page.getByRole("button", { name: "Continue to payment" }).click();
