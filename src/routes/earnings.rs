@@ -59,14 +59,14 @@ fn EarningsView() -> impl IntoView {
         };
         view! {
             <div class="stat-cards">
-                <div class="stat-card primary"><p class="stat-label">"Earned"</p><p class="stat-value">{format_cny(e.total_fen)}</p></div>
+                <div class="stat-card primary"><p class="stat-label">"Total earnings"</p><p class="stat-value">{format_cny(e.total_fen)}</p></div>
                 <div class="stat-card"><p class="stat-label">"Pending delivery"</p><p class="stat-value">{format_cny(e.pending_fen)}</p></div>
                 <div class="stat-card"><p class="stat-label">"Settled"</p><p class="stat-value">{format_cny(e.settled_fen)}</p></div>
                 <div class="stat-card"><p class="stat-label">"Reversed"</p><p class="stat-value">{format_cny(e.reversed_fen)}</p></div>
             </div>
             <p class="muted">{format!(
-                "{} attributed orders. You earn {} of the brand's commission on every order placed from your notes; cancelled orders are reversed.",
-                e.orders, percent(e.creator_share_bp)
+                "{} attributed {}. You earn {} of the brand's commission on every order placed from your notes; cancelled orders are reversed.",
+                e.orders, if e.orders == 1 { "order" } else { "orders" }, percent(e.creator_share_bp)
             )}</p>
         }
         .into_any()
