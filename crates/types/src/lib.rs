@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 mod commerce;
+mod publishing;
 pub use commerce::*;
+pub use publishing::*;
 
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
