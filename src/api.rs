@@ -2,12 +2,13 @@
 //! by hand; every failure is an [`ApiError`].
 
 use api_types::{
-    Address, AddressInput, Cart, Channel, CheckoutQuote, Comment, CommentPage, Earnings, ErrorBody,
-    FeedPage, FieldError, LineInput, LinesInput, Me, NewComment, NoteCard, NoteDetail,
-    NoteSearchPage, NoteTypeFilter, NotificationPage, NotificationTab, OrderDetail, OrderPage,
-    PasswordChange, PlaceOrder, ProductDetail, ProductPage, ProductSort, ProfileUpdate,
-    QuantityInput, QuoteInput, SearchSort, Session, ShopCategory, SignIn, SignUp, TimeFilter,
-    Toggle, UnreadCounts, UserPage, UserProfile, UserSearchPage,
+    Address, AddressInput, Cart, Channel, CheckoutQuote, Comment, CommentPage, CreatorStats, Draft,
+    Earnings, ErrorBody, FeedPage, FieldError, LineInput, LinesInput, Me, NewComment, NoteCard,
+    NoteDetail, NoteInput, NoteSearchPage, NoteTypeFilter, NotificationPage, NotificationTab,
+    OrderDetail, OrderPage, PasswordChange, PlaceOrder, ProductDetail, ProductPage, ProductSort,
+    ProfileUpdate, QuantityInput, QuoteInput, ReportInput, ReportReason, ReportResult, SearchSort,
+    Session, ShopCategory, SignIn, SignUp, TimeFilter, Toggle, TopicSuggestion, UnreadCounts,
+    Upload, UserPage, UserProfile, UserSearchPage, UserSummary,
 };
 use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::de::DeserializeOwned;
@@ -624,4 +625,113 @@ pub async fn cancel_order(id: i64) -> Result<OrderDetail, ApiError> {
 
 pub async fn earnings(cursor: Option<&str>) -> Result<Earnings, ApiError> {
     get_json(&page_path("/api/v1/creator/earnings".into(), cursor)).await
+}
+
+// ---- Publishing ----
+
+/// Uploads one image, reporting progress (0.0–1.0) as it goes. XHR rather than fetch: only
+/// XHR reports upload progress.
+pub async fn upload_image(
+    file: &web_sys::File,
+    on_progress: impl Fn(f64) + 'static,
+) -> Result<Upload, ApiError> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let xhr = web_sys::XmlHttpRequest::new().map_err(|_| ApiError::Network("XHR".into()))?;
+    xhr.open("POST", "/api/v1/uploads")
+        .map_err(|_| ApiError::Network("XHR open".into()))?;
+    let _ = xhr.set_request_header("Accept", "application/json");
+    let _ = xhr.set_request_header("Content-Type", &file.type_());
+    let progress =
+        Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
+            if e.length_computable() && e.total() > 0.0 {
+                on_progress(e.loaded() / e.total());
+            }
+        });
+    if let Ok(upload) = xhr.upload() {
+        upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    }
+    let done = js_sys::Promise::new(&mut |resolve, _reject| {
+        let resolve2 = resolve.clone();
+        xhr.set_onload(Some(&resolve));
+        xhr.set_onerror(Some(&resolve2));
+        xhr.set_onabort(Some(&resolve2));
+    });
+    xhr.send_with_opt_blob(Some(file))
+        .map_err(|_| ApiError::Network("XHR send".into()))?;
+    let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+    drop(progress);
+    let status = xhr.status().unwrap_or(0);
+    let body = xhr.response_text().ok().flatten().unwrap_or_default();
+    match status {
+        0 => Err(ApiError::Network("upload failed".into())),
+        200..=299 => decode(&body),
+        _ => Err(error_from_response(status, &body)),
+    }
+}
+
+pub async fn publish_note(form: &NoteInput) -> Result<NoteDetail, ApiError> {
+    send_json(Method::POST, "/api/v1/notes", Some(form)).await
+}
+
+pub async fn edit_note(id: i64, form: &NoteInput) -> Result<NoteDetail, ApiError> {
+    send_json(Method::PATCH, &format!("/api/v1/notes/{id}"), Some(form)).await
+}
+
+pub async fn delete_note(id: i64) -> Result<(), ApiError> {
+    send_json::<(), ()>(Method::DELETE, &format!("/api/v1/notes/{id}"), None).await
+}
+
+pub async fn drafts() -> Result<Vec<Draft>, ApiError> {
+    get_json("/api/v1/drafts").await
+}
+
+pub async fn draft(id: i64) -> Result<Option<Draft>, ApiError> {
+    Ok(drafts().await?.into_iter().find(|d| d.id == id))
+}
+
+/// Creates the draft (no id yet) or saves over it.
+pub async fn save_draft(id: Option<i64>, form: &NoteInput) -> Result<Draft, ApiError> {
+    match id {
+        Some(id) => send_json(Method::PUT, &format!("/api/v1/drafts/{id}"), Some(form)).await,
+        None => send_json(Method::POST, "/api/v1/drafts", Some(form)).await,
+    }
+}
+
+pub async fn delete_draft(id: i64) -> Result<(), ApiError> {
+    send_json::<(), ()>(Method::DELETE, &format!("/api/v1/drafts/{id}"), None).await
+}
+
+pub async fn suggest_topics(q: &str) -> Result<Vec<TopicSuggestion>, ApiError> {
+    get_json(&format!("/api/v1/topics/suggest?q={}", encode(q))).await
+}
+
+pub async fn suggest_mentions(q: &str) -> Result<Vec<UserSummary>, ApiError> {
+    get_json(&format!("/api/v1/me/following/suggest?q={}", encode(q))).await
+}
+
+pub enum ReportTarget {
+    Note(i64),
+    Comment(i64),
+}
+
+pub async fn report(target: ReportTarget, reason: ReportReason) -> Result<ReportResult, ApiError> {
+    let path = match target {
+        ReportTarget::Note(id) => format!("/api/v1/notes/{id}/report"),
+        ReportTarget::Comment(id) => format!("/api/v1/comments/{id}/report"),
+    };
+    send_json(Method::POST, &path, Some(&ReportInput { reason })).await
+}
+
+/// Counts a view of the note (the server keeps one per viewer per day).
+pub async fn record_view(id: i64) -> Result<(), ApiError> {
+    send_json::<(), ()>(Method::POST, &format!("/api/v1/notes/{id}/view"), None).await
+}
+
+pub async fn record_share(id: i64) -> Result<(), ApiError> {
+    send_json::<(), ()>(Method::POST, &format!("/api/v1/notes/{id}/share"), None).await
+}
+
+pub async fn creator_stats(days: i64) -> Result<CreatorStats, ApiError> {
+    get_json(&format!("/api/v1/creator/stats?days={days}")).await
 }

@@ -19,6 +19,7 @@ use crate::routes::note::NoteRoute;
 use crate::routes::notifications::NotificationsPage;
 use crate::routes::orders::{OrderPage, OrdersPage};
 use crate::routes::product::ProductPage;
+use crate::routes::publish::{DraftsPage, PublishPage};
 use crate::routes::search::SearchPage;
 use crate::routes::settings::SettingsPage;
 use crate::routes::shop::ShopPage;
@@ -51,6 +52,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/shop") view=ShopPage/>
                     <Route path=path!("/product/:id") view=ProductPage/>
                     <Route path=path!("/cart") view=CartPage/>
+                    <Route path=path!("/publish") view=PublishPage/>
+                    <Route path=path!("/publish/drafts") view=DraftsPage/>
                     <Route path=path!("/checkout") view=CheckoutPage/>
                     <Route path=path!("/orders") view=OrdersPage/>
                     <Route path=path!("/orders/:id") view=OrderPage/>

@@ -84,6 +84,7 @@ pub fn Header() -> impl IntoView {
                 <nav class="primary-nav" aria-label="Primary">
                     <a href="/explore">"Discover"</a>
                     <a href="/shop">"Shop"</a>
+                    <a href="/publish" class="nav-publish">"+ Publish"</a>
                 </nav>
                 <nav class="account-nav" aria-label="Account">{cart_link}{account}</nav>
             </div>

@@ -10,6 +10,7 @@ pub mod note;
 pub mod notifications;
 pub mod orders;
 pub mod product;
+pub mod publish;
 pub mod search;
 pub mod settings;
 pub mod shop;

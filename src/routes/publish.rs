@@ -1,0 +1,514 @@
+//! `/publish`: write a note — photos, title, text with `#topic` and `@name` completion, channel,
+//! tagged products, location — saved as a draft while you type (`/publish?draft=ID` resumes
+//! one); `/publish?edit=ID` edits a published note (its photos stay). Leaving with unsaved
+//! changes asks first.
+
+use api_types::{
+    validate_note, Channel, Draft, NoteDetail, NoteInput, ProductCard, LOCATION_MAX_CHARS,
+    MAX_NOTE_PRODUCTS, NOTE_BODY_MAX_CHARS, NOTE_TITLE_MAX_CHARS,
+};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::api::{self, ApiError};
+use crate::components::auth_sheet::{field_error, Field};
+use crate::components::gate::SignedInOnly;
+use crate::components::image_picker::{ImagePicker, ImageState, PickedImage};
+use crate::components::picture::Picture;
+use crate::components::suggest_textarea::SuggestTextarea;
+use crate::components::toast::use_toasts;
+use crate::format;
+
+/// Quiet time after the last keystroke before the draft is saved.
+const AUTOSAVE_MS: u64 = 1_200;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Saved {
+    Nothing,
+    Saving,
+    At(i64),
+    Failed,
+}
+
+#[component]
+pub fn PublishPage() -> impl IntoView {
+    let query = use_query_map();
+    // The editor is rebuilt when the URL names another draft or note.
+    let target = Memo::new(move |_| {
+        query.with(|q| {
+            (
+                q.get("draft").and_then(|d| d.parse::<i64>().ok()),
+                q.get("edit").and_then(|d| d.parse::<i64>().ok()),
+            )
+        })
+    });
+    view! {
+        <SignedInOnly title="Publish" reason="Sign in to share a note with photos, topics and products.">
+            {move || {
+                let (draft, edit) = target.get();
+                view! { <Editor draft=draft edit=edit/> }
+            }}
+        </SignedInOnly>
+    }
+}
+
+/// Asks before leaving while `dirty`: the browser's own prompt for reloads and closing, and a
+/// confirm for links inside the app (caught before the router sees the click).
+fn guard_leaving(dirty: Signal<bool>) {
+    let window = window();
+    let before_unload =
+        Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(move |e: web_sys::BeforeUnloadEvent| {
+            if dirty.get_untracked() {
+                e.prevent_default();
+                e.set_return_value("unsaved");
+            }
+        });
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |e: web_sys::MouseEvent| {
+        if !dirty.get_untracked() {
+            return;
+        }
+        let link = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten());
+        if link.is_some() {
+            let leave = window
+                .confirm_with_message("Leave this page? Your latest changes are not saved yet.")
+                .unwrap_or(true);
+            if !leave {
+                e.prevent_default();
+                e.stop_immediate_propagation();
+            }
+        }
+    });
+    let w = leptos::prelude::window();
+    let _ =
+        w.add_event_listener_with_callback("beforeunload", before_unload.as_ref().unchecked_ref());
+    let _ = w.add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    let handles = send_wrapper::SendWrapper::new((before_unload, on_click));
+    on_cleanup(move || {
+        let (before_unload, on_click) = handles.take();
+        let w = leptos::prelude::window();
+        let _ = w.remove_event_listener_with_callback(
+            "beforeunload",
+            before_unload.as_ref().unchecked_ref(),
+        );
+        let _ = w.remove_event_listener_with_callback_and_bool(
+            "click",
+            on_click.as_ref().unchecked_ref(),
+            true,
+        );
+    });
+}
+
+#[component]
+fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let title = RwSignal::new(String::new());
+    let body = RwSignal::new(String::new());
+    let channel = RwSignal::new(String::new());
+    let location = RwSignal::new(String::new());
+    let images = RwSignal::new(Vec::<PickedImage>::new());
+    let next_key = StoredValue::new(0u32);
+    let products = RwSignal::new(Vec::<ProductCard>::new());
+    let existing_images = RwSignal::new(Vec::<api_types::Image>::new());
+    let draft_id = RwSignal::new(draft);
+    let channels = RwSignal::new(Vec::<Channel>::new());
+    let loaded = RwSignal::new(draft.is_none() && edit.is_none());
+    let load_error = RwSignal::new(None::<ApiError>);
+    let saved = RwSignal::new(Saved::Nothing);
+    let error = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+
+    let snapshot = move || NoteInput {
+        title: title.get(),
+        body: body.get(),
+        channel: channel.get(),
+        image_ids: images.with(|l| l.iter().filter_map(PickedImage::upload_id).collect()),
+        product_ids: products.with(|p| p.iter().map(|p| p.id).collect()),
+        location: location.with(|l| (!l.trim().is_empty()).then(|| l.trim().to_string())),
+        draft_id: draft_id.get(),
+    };
+    let last_saved = RwSignal::new(None::<NoteInput>);
+    let dirty = Signal::derive(move || {
+        loaded.get() && {
+            let now = snapshot();
+            let blank = now.title.is_empty() && now.body.is_empty() && now.image_ids.is_empty();
+            last_saved.with(|s| match s {
+                Some(s) => *s != now,
+                None => !blank,
+            })
+        }
+    });
+    guard_leaving(dirty);
+
+    let fill = move |d: Draft| {
+        title.set(d.title);
+        body.set(d.body);
+        channel.set(d.channel);
+        location.set(d.location.unwrap_or_default());
+        products.set(d.products);
+        images.set(
+            d.images
+                .into_iter()
+                .map(|u| {
+                    next_key.update_value(|k| *k += 1);
+                    PickedImage::stored(next_key.get_value(), u)
+                })
+                .collect(),
+        );
+        saved.set(Saved::At(d.updated_at));
+    };
+    spawn_local(async move {
+        if let Ok(list) = api::channels().await {
+            channels.set(list.into_iter().filter(|c| c.slug != "recommend").collect());
+        }
+        if let Some(id) = draft {
+            match api::draft(id).await {
+                Ok(Some(d)) => fill(d),
+                Ok(None) => load_error.set(Some(ApiError::NotFound(
+                    "This draft no longer exists.".into(),
+                ))),
+                Err(e) => load_error.set(Some(e)),
+            }
+        } else if let Some(id) = edit {
+            match api::note(id).await {
+                Ok(n) => fill_note(n, title, body, channel, location, products, existing_images),
+                Err(e) => load_error.set(Some(e)),
+            }
+        }
+        last_saved.set(Some(untrack(snapshot)));
+        loaded.set(true);
+    });
+
+    // Autosave (new notes and drafts only; edits are saved by "Save changes").
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        if edit.is_some() || !dirty.get() {
+            return;
+        }
+        let uploading = images.with(|l| {
+            l.iter()
+                .any(|i| matches!(i.state, ImageState::Uploading(_)))
+        });
+        if uploading {
+            return;
+        }
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.get_value() != mine || !dirty.get_untracked() {
+                    return;
+                }
+                let form = untrack(snapshot);
+                saved.set(Saved::Saving);
+                spawn_local(async move {
+                    match api::save_draft(form.draft_id, &form).await {
+                        Ok(d) => {
+                            draft_id.set(Some(d.id));
+                            last_saved.set(Some(NoteInput {
+                                draft_id: Some(d.id),
+                                ..form
+                            }));
+                            saved.set(Saved::At(d.updated_at));
+                        }
+                        Err(_) => saved.set(Saved::Failed),
+                    }
+                });
+            },
+            std::time::Duration::from_millis(AUTOSAVE_MS),
+        );
+    });
+
+    let publish = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        let form = untrack(snapshot);
+        let mut problems = validate_note(&form);
+        if edit.is_some() {
+            // Photos stay as published.
+            problems.retain(|p| p.field != "image_ids");
+        }
+        let pending =
+            images.with_untracked(|l| l.iter().any(|i| !matches!(i.state, ImageState::Ready(_))));
+        if pending && edit.is_none() {
+            problems.push(api_types::FieldError {
+                field: "image_ids".into(),
+                message: "Wait for the uploads to finish, or remove the ones that failed.".into(),
+            });
+        }
+        if !problems.is_empty() {
+            error.set(Some(ApiError::Fields {
+                message: "Please fix the highlighted parts.".into(),
+                fields: problems,
+            }));
+            return;
+        }
+        error.set(None);
+        busy.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = match edit {
+                Some(id) => api::edit_note(id, &form).await,
+                None => api::publish_note(&form).await,
+            };
+            busy.set(false);
+            match result {
+                Ok(note) => {
+                    last_saved.set(Some(form));
+                    api::forget_notes();
+                    toasts.show(if edit.is_some() { "Saved" } else { "Published" });
+                    navigate(&format!("/explore/{}", note.id), NavigateOptions::default());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+
+    let f = move |name: &'static str| field_error(error, name);
+    let form_error = move || {
+        error.with(|e| match e {
+            Some(ApiError::Fields { .. }) | None => None,
+            Some(e) => Some(e.to_string()),
+        })
+    };
+    let save_text = move || match saved.get() {
+        Saved::Nothing => String::new(),
+        Saved::Saving => "Saving draft…".into(),
+        Saved::At(t) => format!(
+            "Draft saved {}",
+            format::relative_time(t, format::now_unix())
+        ),
+        Saved::Failed => "Couldn't save the draft; we'll try again as you type.".into(),
+    };
+    let channel_chips = move || {
+        channels
+            .get()
+            .into_iter()
+            .map(|c| {
+                let slug = c.slug.clone();
+                let checked = {
+                    let slug = slug.clone();
+                    move || channel.with(|ch| *ch == slug)
+                };
+                let chosen = checked.clone();
+                view! {
+                    <label class="chip-radio" class:chosen=chosen>
+                        <input type="radio" name="channel" class="visually-hidden" prop:checked=checked
+                            on:change=move |_| channel.set(slug.clone())/>
+                        {c.name_en}" "<span lang="zh-CN" class="muted">{c.name_zh}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="publish-page">
+            <header class="publish-head">
+                <h1 class="page-title">{if edit.is_some() { "Edit note" } else { "Publish a note" }}</h1>
+                <p class="muted small" role="status">{save_text}</p>
+            </header>
+            {move || load_error.get().map(|e| view! { <div class="alert alert-error" role="alert"><p>{e.to_string()}</p></div> })}
+            <div class="publish-grid">
+                <div class="publish-media">
+                    {if edit.is_some() {
+                        view! {
+                            <section class="picker" aria-labelledby="picker-title">
+                                <h2 id="picker-title" class="picker-title">"Photos"</h2>
+                                <ul class="pick-grid">
+                                    {move || existing_images.get().into_iter().map(|i| view! {
+                                        <li class="pick-tile"><Picture image=i sizes="160px" alt=""/></li>
+                                    }).collect_view()}
+                                </ul>
+                                <p class="field-hint">"Photos stay as published; edit the words, channel, products and place."</p>
+                            </section>
+                        }.into_any()
+                    } else {
+                        view! { <ImagePicker images=images next_key=next_key error=f("image_ids")/> }.into_any()
+                    }}
+                </div>
+                <div class="publish-fields form">
+                    <Field id="note-title" label="Title" value=title error=f("title") maxlength=NOTE_TITLE_MAX_CHARS
+                        hint=format!("Up to {NOTE_TITLE_MAX_CHARS} characters. A good title says what the note is about.")/>
+                    <p class="field-hint counter" aria-live="polite">{move || format!("{}/{NOTE_TITLE_MAX_CHARS}", title.with(|t| t.chars().count()))}</p>
+                    <SuggestTextarea id="note-body" label="Text" value=body maxlength=NOTE_BODY_MAX_CHARS error=f("body")/>
+                    <fieldset class="field chip-group">
+                        <legend>"Channel"</legend>
+                        <div class="chips">{channel_chips}</div>
+                        {move || f("channel").get().map(|e| view! { <p class="field-error">{e}</p> })}
+                    </fieldset>
+                    <ProductTagger products=products error=f("product_ids")/>
+                    <Field id="note-location" label="Location (optional)" value=location error=f("location")
+                        maxlength=LOCATION_MAX_CHARS autocomplete="off"/>
+                    {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                    <div class="publish-actions">
+                        <a class="btn btn-ghost" href="/publish/drafts">"Drafts"</a>
+                        <button type="button" class="btn btn-primary btn-lg" on:click=publish disabled=move || busy.get() || !loaded.get()
+                            aria-busy=move || busy.get().then_some("true")>
+                            {move || match (busy.get(), edit.is_some()) {
+                                (true, _) => "Publishing…",
+                                (false, true) => "Save changes",
+                                (false, false) => "Publish",
+                            }}
+                        </button>
+                    </div>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn fill_note(
+    n: NoteDetail,
+    title: RwSignal<String>,
+    body: RwSignal<String>,
+    channel: RwSignal<String>,
+    location: RwSignal<String>,
+    products: RwSignal<Vec<ProductCard>>,
+    existing_images: RwSignal<Vec<api_types::Image>>,
+) {
+    title.set(n.title);
+    body.set(n.body);
+    channel.set(n.channel.slug);
+    location.set(n.location.unwrap_or_default());
+    products.set(n.products);
+    existing_images.set(n.images);
+}
+
+/// Tag products from the shop: search, add (up to the limit), remove.
+#[component]
+fn ProductTagger(
+    products: RwSignal<Vec<ProductCard>>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let results = RwSignal::new(Vec::<ProductCard>::new());
+    let generation = StoredValue::new(0u32);
+    let search = move |q: String| {
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        if q.trim().is_empty() {
+            results.set(Vec::new());
+            return;
+        }
+        spawn_local(async move {
+            if let Ok(page) = api::search_products(&q, None).await {
+                if generation.get_value() == mine {
+                    results.set(page.items.into_iter().take(5).collect());
+                }
+            }
+        });
+    };
+    let full = move || products.with(Vec::len) >= MAX_NOTE_PRODUCTS;
+    view! {
+        <fieldset class="field product-tagger">
+            <legend>{move || format!("Products ({}/{MAX_NOTE_PRODUCTS})", products.with(Vec::len))}</legend>
+            <ul class="tagged-products" aria-label="Tagged products">
+                {move || products.get().into_iter().map(|p| {
+                    let id = p.id;
+                    view! {
+                        <li class="tagged-chip">
+                            <span>{format!("{} {}", p.brand, p.title)}</span>
+                            <button type="button" class="link-btn" aria-label=format!("Untag {}", p.title)
+                                on:click=move |_| products.update(|l| l.retain(|x| x.id != id))>"Remove"</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <input type="search" class="tag-search" placeholder="Search the shop to tag a product"
+                aria-label="Search products to tag" disabled=full
+                prop:value=move || query.get()
+                on:input=move |e| { let q = event_target_value(&e); query.set(q.clone()); search(q); }/>
+            <ul class="tag-results" aria-label="Products found">
+                {move || results.get().into_iter().map(|p| {
+                    let tagged = products.with(|l| l.iter().any(|x| x.id == p.id));
+                    let card = p.clone();
+                    view! {
+                        <li>
+                            <span>{format!("{} {} · {}", p.brand, p.title, api_types::format_cny(p.price_fen))}</span>
+                            <button type="button" class="btn btn-sm btn-secondary" disabled=tagged || full()
+                                on:click=move |_| { products.update(|l| l.push(card.clone())); results.set(Vec::new()); query.set(String::new()); }>
+                                {if tagged { "Tagged" } else { "Tag" }}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {move || error.get().map(|e| view! { <p class="field-error">{e}</p> })}
+        </fieldset>
+    }
+}
+
+/// `/publish/drafts`: saved drafts, newest first, to resume or delete.
+#[component]
+pub fn DraftsPage() -> impl IntoView {
+    view! {
+        <SignedInOnly title="Drafts" reason="Sign in to see your drafts.">
+            <DraftList/>
+        </SignedInOnly>
+    }
+}
+
+#[component]
+fn DraftList() -> impl IntoView {
+    let drafts = RwSignal::new(None::<Result<Vec<Draft>, ApiError>>);
+    let toasts = use_toasts();
+    spawn_local(async move { drafts.set(Some(api::drafts().await)) });
+    let remove = move |id: i64| {
+        spawn_local(async move {
+            match api::delete_draft(id).await {
+                Ok(()) => drafts.update(|d| {
+                    if let Some(Ok(list)) = d {
+                        list.retain(|x| x.id != id)
+                    }
+                }),
+                Err(e) => toasts.show(e.to_string()),
+            }
+        })
+    };
+    view! {
+        <div class="page-narrow drafts-page">
+            <h1 class="page-title">"Drafts"</h1>
+            <p><a class="btn btn-primary" href="/publish">"New note"</a></p>
+            {move || match drafts.get() {
+                None => view! { <div class="skeleton shimmer line" aria-busy="true"></div> }.into_any(),
+                Some(Err(e)) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! {
+                    <div class="state state-empty"><p class="state-title">"No drafts"</p>
+                    <p class="state-message">"What you start writing is saved here automatically."</p></div>
+                }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ul class="draft-list" aria-label="Your drafts">
+                        {list.into_iter().map(|d| {
+                            let id = d.id;
+                            let name = if d.title.trim().is_empty() { "Untitled".to_string() } else { d.title.clone() };
+                            view! {
+                                <li class="draft-row">
+                                    {d.images.first().map(|u| view! { <Picture image=u.image.clone() sizes="64px" alt=""/> })}
+                                    <div class="draft-body">
+                                        <a href=format!("/publish?draft={id}")>{name.clone()}</a>
+                                        <p class="muted small">{format!("{} photos · saved {}", d.images.len(), format::relative_time(d.updated_at, format::now_unix()))}</p>
+                                    </div>
+                                    <button type="button" class="link-btn danger" aria-label=format!("Delete draft {name}")
+                                        on:click=move |_| remove(id)>"Delete"</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
