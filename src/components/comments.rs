@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::avatar::Avatar;
+use super::report::{ReportButton, Reportable};
 use super::toast::use_toasts;
 use super::toggle_action::{ToggleAction, ToggleTarget};
 use crate::api;
@@ -116,7 +117,7 @@ fn CommentBody(comment: Comment, thread: i64) -> impl IntoView {
                     <time>{format::relative_time(comment.created_at, now)}</time>
                     <button type="button" class="link-btn" on:click=start_reply
                         aria-label=format!("Reply to {}", author.display_name)>"Reply"</button>
-                    <Show when=mine>
+                    <Show when=mine fallback=move || view! { <ReportButton target=Reportable::Comment(id)/> }>
                         <button type="button" class="link-btn danger" on:click=delete
                             disabled=move || deleting.get()>"Delete"</button>
                     </Show>

@@ -18,6 +18,7 @@ pub mod people;
 pub mod picture;
 pub mod product_tile;
 pub mod quantity_stepper;
+pub mod report;
 pub mod search_box;
 pub mod states;
 pub mod suggest_textarea;

@@ -19,6 +19,7 @@ use crate::components::comments::Comments;
 use crate::components::masonry_grid::MasonryGrid;
 use crate::components::people::FollowButton;
 use crate::components::product_tile::ProductTile;
+use crate::components::report::{ReportButton, Reportable};
 use crate::components::states::ErrorState;
 use crate::components::toast::{use_toasts, Toasts};
 use crate::components::toggle_action::{ToggleAction, ToggleTarget};
@@ -332,6 +333,47 @@ fn NoteView(
     let share_title = note.title.clone();
     let products = note.products.clone();
     let toasts = use_toasts();
+    let auth = use_auth();
+    let navigate = use_navigate();
+    let author_id = note.author.id;
+    // One view per reader per day is counted by the server.
+    spawn_local(async move {
+        let _ = api::record_view(note_id).await;
+    });
+    let delete = move |_| {
+        let sure = window()
+            .confirm_with_message("Delete this note? This can't be undone.")
+            .unwrap_or(false);
+        if !sure {
+            return;
+        }
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match api::delete_note(note_id).await {
+                Ok(()) => {
+                    api::forget_notes();
+                    toasts.show("Note deleted");
+                    navigate(&format!("/user/{author_id}"), Default::default());
+                }
+                Err(e) => toasts.show(e.to_string()),
+            }
+        });
+    };
+    let delete = StoredValue::new(delete);
+    let owner_tools = move || {
+        if auth.user_id() == Some(author_id) {
+            view! {
+                <div class="note-owner-tools">
+                    <a class="btn btn-secondary btn-sm" href=format!("/publish?edit={note_id}")>"Edit"</a>
+                    <button type="button" class="btn btn-secondary btn-sm" on:click=move |e| delete.with_value(|d| d(e))>"Delete"</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! { <ReportButton target=Reportable::Note(note_id) class="link-btn note-report"/> }
+                .into_any()
+        }
+    };
     let title = note.title.clone();
     let location = note.location.clone();
     view! {
@@ -365,6 +407,7 @@ fn NoteView(
                             let on = follows_author.get_untracked();
                             api::update_cached_note(note_id, |c| c.viewer.follows_author = on);
                         })/>
+                    {owner_tools}
                 </div>
                 <div class="note-scroll">
                     <h1 id="note-title" class="note-title">{title}</h1>
@@ -396,7 +439,10 @@ fn NoteView(
                         <Icon glyph=Glyph::Comment size=22/>
                         <span class="action-count">{move || format::count(comment_count.get())}</span>
                     </button>
-                    <button type="button" class="action" aria-label="Share" on:click=move |_| share(note_id, &share_title, toasts)>
+                    <button type="button" class="action" aria-label="Share" on:click=move |_| {
+                        share(note_id, &share_title, toasts);
+                        spawn_local(async move { let _ = api::record_share(note_id).await; });
+                    }>
                         <Icon glyph=Glyph::Share size=22/>
                         <span class="action-count">{format::count(counts.shares)}</span>
                     </button>
