@@ -11,6 +11,7 @@ use crate::components::header::Header;
 use crate::components::toast::{provide_toasts, ToastRegion};
 use crate::routes::cart::CartPage;
 use crate::routes::checkout::CheckoutPage;
+use crate::routes::creator::CreatorPage;
 use crate::routes::earnings::EarningsPage;
 use crate::routes::explore::ExploreShell;
 use crate::routes::follows::{FollowersPage, FollowingPage};
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/checkout") view=CheckoutPage/>
                     <Route path=path!("/orders") view=OrdersPage/>
                     <Route path=path!("/orders/:id") view=OrderPage/>
+                    <Route path=path!("/creator") view=CreatorPage/>
                     <Route path=path!("/creator/earnings") view=EarningsPage/>
                 </Routes>
             </main>

@@ -7,6 +7,7 @@ use zhongcao_web::format;
 use zhongcao_web::masonry::{columns_for_width, display_ratio, layout, visible, MAX_RATIO};
 use zhongcao_web::richtext::{highlight, segments, Segment};
 use zhongcao_web::routes::checkout::parse_buy;
+use zhongcao_web::routes::creator::chart_paths;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -174,4 +175,16 @@ fn declines_and_conflicts_keep_the_servers_message() {
         error_from_response(409, body),
         ApiError::Conflict("Only 1 left.".into())
     );
+}
+
+#[wasm_bindgen_test]
+fn chart_paths_scale_to_the_peak_in_integer_units() {
+    let (line, area) = chart_paths(&[0, 5, 10]);
+    // x from 8 to 992, y from 252 (zero) up to 8 (the peak).
+    assert_eq!(line, "M8 252 L500 130 L992 8");
+    assert!(area.starts_with(&line));
+    assert!(area.ends_with("L992 252 L8 252 Z"));
+    // All zeros stay on the baseline rather than dividing by zero.
+    assert_eq!(chart_paths(&[0, 0]).0, "M8 252 L992 252");
+    assert_eq!(chart_paths(&[]).0, "");
 }

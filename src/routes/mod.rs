@@ -2,6 +2,7 @@
 
 pub mod cart;
 pub mod checkout;
+pub mod creator;
 pub mod earnings;
 pub mod explore;
 pub mod follows;

@@ -162,7 +162,7 @@ fn Profile(p: UserProfile, tab: Memo<Tab>) -> impl IntoView {
                         <Show when=is_me>
                             <a class="btn btn-secondary btn-sm" href="/settings">"Edit profile"</a>
                             <a class="btn btn-secondary btn-sm" href="/orders">"Orders"</a>
-                            <a class="btn btn-secondary btn-sm" href="/creator/earnings">"Earnings"</a>
+                            <a class="btn btn-secondary btn-sm" href="/creator">"Creator center"</a>
                         </Show>
                     </div>
                 </div>
