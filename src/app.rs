@@ -8,6 +8,7 @@ use crate::cart::provide_cart;
 use crate::components::auth_sheet::AuthSheet;
 use crate::components::cart_view::CartDrawer;
 use crate::components::header::Header;
+use crate::components::tab_bar::TabBar;
 use crate::components::toast::{provide_toasts, ToastRegion};
 use crate::routes::cart::CartPage;
 use crate::routes::checkout::CheckoutPage;
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/creator/earnings") view=EarningsPage/>
                 </Routes>
             </main>
+            <TabBar/>
             <AuthSheet/>
             <CartDrawer/>
             <ToastRegion/>

@@ -18,6 +18,9 @@ pub enum Glyph {
     Trash,
     Link,
     Bag,
+    Home,
+    Plus,
+    User,
 }
 
 impl Glyph {
@@ -35,6 +38,9 @@ impl Glyph {
             Glyph::Search => ("M10.5 17a6.5 6.5 0 100-13 6.5 6.5 0 000 13zM15.5 15.5L20 20", false),
             Glyph::Bell => ("M6 16.5V11a6 6 0 0112 0v5.5l1.5 2h-15zM10 20.5a2 2 0 004 0", false),
             Glyph::Trash => ("M5 7h14M10 7V5h4v2M7 7l1 12h8l1-12", false),
+            Glyph::Home => ("M4 11l8-7 8 7v9h-5v-6H9v6H4z", false),
+            Glyph::Plus => ("M12 5v14M5 12h14", false),
+            Glyph::User => ("M12 12a4 4 0 100-8 4 4 0 000 8zM4.5 20c1.4-3.6 4.3-5.5 7.5-5.5s6.1 1.9 7.5 5.5", false),
             Glyph::Bag => ("M5 8h14l-1 12H6zM9 8V6.5a3 3 0 016 0V8", false),
             Glyph::Link => ("M10 14a4 4 0 005.7 0l3-3a4 4 0 00-5.7-5.7l-1 1M14 10a4 4 0 00-5.7 0l-3 3a4 4 0 005.7 5.7l1-1", false),
         }

@@ -22,5 +22,6 @@ pub mod report;
 pub mod search_box;
 pub mod states;
 pub mod suggest_textarea;
+pub mod tab_bar;
 pub mod toast;
 pub mod toggle_action;
