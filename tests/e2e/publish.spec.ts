@@ -1,0 +1,149 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+
+const SHOTS = "artifacts/screenshots";
+mkdirSync(SHOTS, { recursive: true });
+const DEMO_PASSWORD = "zhongcao-demo";
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `${SHOTS}/${test.info().project.name}-${name}.png` });
+}
+
+function unique(prefix: string): string {
+  const project = test.info().project.name.slice(0, 1);
+  return `${prefix}${project}${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`.slice(0, 20);
+}
+
+/** Real photos to upload: screenshots of a coloured page, as JPEG bytes. */
+async function photos(browser: Browser, colours: string[]) {
+  const page = await browser.newPage({ viewport: { width: 600, height: 800 } });
+  const files = [];
+  for (const [i, colour] of colours.entries()) {
+    await page.setContent(`<body style="margin:0;background:linear-gradient(${colour},#fff)"><h1 style="font:64px sans-serif;padding:40px">${i + 1}</h1></body>`);
+    files.push({ name: `photo-${i + 1}.jpg`, mimeType: "image/jpeg", buffer: await page.screenshot({ type: "jpeg", quality: 85 }) });
+  }
+  await page.close();
+  return files;
+}
+
+async function signInAs(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: test.info().project.use.viewport ?? undefined });
+  const page = await context.newPage();
+  await page.goto("/explore");
+  const headers = { Origin: new URL(page.url()).origin };
+  const res = await page.request.post("/api/v1/auth/signin", { headers, data: { username, password: DEMO_PASSWORD } });
+  expect(res.ok()).toBeTruthy();
+  return page;
+}
+
+test("publish a note with 3 photos, a #topic, an @mention and a product → feed, profile, topic, search → the mentioned person is notified → a view shows in the creator center", async ({ page, browser }) => {
+  await page.goto("/explore");
+  const headers = { Origin: new URL(page.url()).origin };
+
+  // A new author who follows one demo creator (the person to @mention).
+  const username = unique("pub");
+  const signUp = await page.request.post("/api/v1/auth/signup", {
+    headers,
+    data: { username, display_name: `Author ${username.slice(-4)}`, password: "a-long-enough-password" },
+  });
+  expect(signUp.ok()).toBeTruthy();
+  const me = (await signUp.json()).me.user;
+  const suggested = (await (await page.request.get("/api/v1/users/suggested")).json()).items;
+  const friend = suggested[test.info().project.name === "phone" ? 1 : 0].user;
+  expect((await page.request.put(`/api/v1/users/${friend.id}/follow`, { headers })).ok()).toBeTruthy();
+  await page.reload();
+
+  // Compose.
+  await page.goto("/publish");
+  await expect(page.getByRole("heading", { name: "Publish a note" })).toBeVisible();
+  await page.getByLabel("Add photos").setInputFiles(await photos(browser, ["#ff7a8a", "#7ab8ff", "#9be39b"]));
+  const tiles = page.getByRole("listitem").filter({ has: page.locator("img") });
+  await expect(page.getByRole("listitem", { name: /^Photo \d$/ })).toHaveCount(3);
+  await expect(page.getByRole("progressbar")).toHaveCount(0, { timeout: 30_000 });
+  await expect(tiles.first().getByText("Cover")).toBeVisible();
+
+  const title = `周末探店 ${username.slice(-5)}`;
+  await page.getByLabel("Title").fill(title);
+  await expect(page.getByText(`${[...title].length}/20`)).toBeVisible();
+  const body = page.getByRole("combobox", { name: "Text" });
+  await body.click();
+  await body.pressSequentially("今天发现一家宝藏小店 #穿");
+  const suggestions = page.getByRole("listbox", { name: "Suggestions" });
+  await expect(suggestions.getByRole("option").first()).toBeVisible();
+  const topicOption = (await suggestions.getByRole("option").first().locator(".suggest-label").innerText()).trim();
+  await body.press("Enter");
+  await expect(body).toHaveValue(new RegExp(`${topicOption} $`));
+  await body.pressSequentially(`和 @${friend.display_name.slice(0, 1)}`);
+  await suggestions.getByRole("option", { name: new RegExp(`@${friend.display_name}`) }).first().click();
+  await expect(body).toHaveValue(new RegExp(`@${friend.display_name} $`));
+  await page.getByRole("radio", { name: /Fashion/ }).check();
+  await page.getByRole("searchbox", { name: "Search products to tag" }).fill("卫衣");
+  await page.getByRole("list", { name: "Products found" }).getByRole("button", { name: "Tag" }).first().click();
+  await expect(page.getByRole("list", { name: "Tagged products" }).getByRole("listitem")).toHaveCount(1);
+
+  // The draft saves itself.
+  await expect(page.getByText(/^Draft saved/)).toBeVisible();
+  const drafts = await (await page.request.get("/api/v1/drafts")).json();
+  expect(drafts).toHaveLength(1);
+  expect(drafts[0].title).toBe(title);
+  expect(drafts[0].images).toHaveLength(3);
+  await shot(page, "publish");
+
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page).toHaveURL(/\/explore\/\d+$/);
+  const noteId = Number(new URL(page.url()).pathname.split("/").pop());
+  const note = page.locator("article.note");
+  await expect(note.getByRole("heading", { name: title })).toBeVisible();
+  await expect(note.getByRole("link", { name: `@${friend.display_name}` })).toBeVisible();
+  await expect(note.getByRole("region", { name: "Shop the note" })).toBeVisible();
+  expect(await (await page.request.get("/api/v1/drafts")).json()).toHaveLength(0);
+  await shot(page, "published");
+
+  // Everywhere at once: profile, channel feed, topic page, search.
+  const card = (p: Page) => p.locator(`[data-note-id="${noteId}"]`);
+  await page.goto(`/user/${me.id}`);
+  await expect(card(page)).toBeVisible();
+  await page.goto("/explore?channel=fashion");
+  await expect(card(page)).toBeVisible();
+  const topic = topicOption.replace(/^#/, "");
+  await page.goto(`/topic/${encodeURIComponent(topic)}?sort=newest`);
+  await expect(card(page)).toBeVisible();
+  await page.goto(`/search?q=${encodeURIComponent(title)}`);
+  await expect(card(page)).toBeVisible();
+
+  // The mentioned person is told, and their visit counts as a view.
+  const friendPage = await signInAs(browser, friend.username);
+  await friendPage.goto("/notifications?tab=comments");
+  await expect(friendPage.getByRole("main")).toContainText(me.display_name);
+  await friendPage.goto(`/explore/${noteId}`);
+  await expect(friendPage.locator("article.note").getByRole("heading", { name: title })).toBeVisible();
+  await friendPage.context().close();
+
+  await page.goto("/creator?days=7&metric=views");
+  const row = page.getByRole("row").filter({ hasText: title });
+  await expect(row).toBeVisible();
+  await expect(row.getByRole("cell").nth(1)).not.toHaveText("0");
+  await expect(page.getByRole("img", { name: /^Views: / })).toBeVisible();
+  await shot(page, "creator-center");
+});
+
+test("bad photos get clear messages and publishing needs a title", async ({ page }) => {
+  await page.goto("/explore");
+  const headers = { Origin: new URL(page.url()).origin };
+  const username = unique("bad");
+  expect((await page.request.post("/api/v1/auth/signup", {
+    headers,
+    data: { username, display_name: "Bad Input", password: "a-long-enough-password" },
+  })).ok()).toBeTruthy();
+  await page.goto("/publish");
+  await page.getByLabel("Add photos").setInputFiles([
+    { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not a picture") },
+    // A lying file: says PNG, is text. The server sniffs the bytes and refuses it.
+    { name: "fake.png", mimeType: "image/png", buffer: Buffer.from("definitely not a png") },
+  ]);
+  await expect(page.getByText("Only JPEG, PNG or WebP photos.")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: /not a|image|picture|type/i }).nth(1)).toBeVisible();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText("Give your note a title.")).toBeVisible();
+  await expect(page.getByText("Pick a channel.")).toBeVisible();
+});
