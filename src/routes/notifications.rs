@@ -9,6 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{self, ApiError};
 use crate::components::avatar::Avatar;
+use crate::components::gate::SignedInOnly;
 use crate::components::states::{EmptyState, ErrorState};
 use crate::format;
 use crate::hooks::use_paged::use_paged;
@@ -75,7 +76,6 @@ fn badge_text(n: i64) -> String {
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
-    let auth = use_auth();
     let query = use_query_map();
     let tab = Memo::new(move |_| {
         query.with(|q| {
@@ -84,33 +84,11 @@ pub fn NotificationsPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // Only a change of account re-renders the page (not edits to one's own profile).
-    let user_id = Memo::new(move |_| auth.user_id());
-    move || {
-        if !auth.checked.get() {
-            return view! {
-                <div class="account-page" aria-busy="true">
-                    <h1 class="account-title">"Notifications"</h1>
-                    <NotificationSkeleton/>
-                </div>
-            }
-            .into_any();
-        }
-        match user_id.get() {
-            None => view! {
-                <section class="account-page account-gate" aria-labelledby="notifications-title">
-                    <h1 id="notifications-title" class="account-title">"Notifications"</h1>
-                    <p class="account-gate-text">
-                        "Sign in to see who liked and collected your notes, who followed you, and who commented or mentioned you."
-                    </p>
-                    <button type="button" class="btn btn-primary" on:click=move |_| auth.open_sheet()>
-                        "Sign in"
-                    </button>
-                </section>
-            }
-            .into_any(),
-            Some(_) => view! { <Inbox tab=tab/> }.into_any(),
-        }
+    view! {
+        <SignedInOnly title="Notifications"
+            reason="Sign in to see who liked and collected your notes, who followed you, and who commented or mentioned you.">
+            <Inbox tab=tab/>
+        </SignedInOnly>
     }
 }
 

@@ -12,6 +12,7 @@ use leptos_router::NavigateOptions;
 
 use crate::api::{self, ApiError};
 use crate::components::auth_sheet::{field_error, form_error, Field};
+use crate::components::gate::SignedInOnly;
 use crate::components::toast::{use_toasts, Toasts};
 use crate::session::{use_auth, Auth};
 
@@ -52,36 +53,10 @@ fn avatar_problem(file: &web_sys::File) -> Option<String> {
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let auth = use_auth();
-    // Only a change of account rebuilds the forms (not saving them).
-    let user_id = Memo::new(move |_| auth.user_id());
-    move || {
-        if !auth.checked.get() {
-            return view! {
-                <div class="account-page settings-page" aria-busy="true">
-                    <h1 class="account-title">"Settings"</h1>
-                    <div class="settings-card skeleton-card-block" aria-hidden="true">
-                        <div class="skeleton shimmer line"></div>
-                        <div class="skeleton shimmer line short"></div>
-                        <div class="skeleton shimmer line"></div>
-                    </div>
-                </div>
-            }
-            .into_any();
-        }
-        match user_id.get() {
-            None => view! {
-                <section class="account-page account-gate" aria-labelledby="settings-title">
-                    <h1 id="settings-title" class="account-title">"Settings"</h1>
-                    <p class="account-gate-text">"Sign in to edit your profile, privacy and password."</p>
-                    <button type="button" class="btn btn-primary" on:click=move |_| auth.open_sheet()>
-                        "Sign in"
-                    </button>
-                </section>
-            }
-            .into_any(),
-            Some(_) => view! { <SettingsForms/> }.into_any(),
-        }
+    view! {
+        <SignedInOnly title="Settings" reason="Sign in to edit your profile, privacy and password.">
+            <SettingsForms/>
+        </SignedInOnly>
     }
 }
 
