@@ -224,7 +224,7 @@ fn big_corpus_search() -> Result<(f64, f64)> {
 
 /// Signs up `n` bench users named `{prefix}{pid}_{i}`; returns their session cookies
 /// (`zc_session=...`).
-fn bench_users(port: u16, prefix: &str, n: usize) -> Result<Vec<String>> {
+pub(crate) fn bench_users(port: u16, prefix: &str, n: usize) -> Result<Vec<String>> {
     let tag = std::process::id() % 100_000;
     (0..n)
         .map(|i| {
@@ -302,7 +302,7 @@ fn write_benchmarks(port: u16) -> Result<(f64, f64)> {
 }
 
 /// The first integer after `"{key}":` in `json` (enough for the API's flat number fields).
-fn json_int(json: &str, key: &str) -> Option<i64> {
+pub(crate) fn json_int(json: &str, key: &str) -> Option<i64> {
     let rest = json.split(&format!("\"{key}\":")).nth(1)?;
     let digits: String = rest
         .trim_start()
@@ -442,50 +442,39 @@ fn order_benchmarks(port: u16, secs: u64) -> Result<(f64, f64)> {
 
 /// Only order placement: `cargo xtask bench --orders`.
 pub fn bench_orders() -> Result {
+    with_test_server("o", |port| order_benchmarks(port, 8)).map(|_| ())
+}
+
+/// Builds the server and runs `f` against it on a throwaway seeded database.
+fn with_test_server<T>(tag: &str, f: impl FnOnce(u16) -> Result<T>) -> Result<T> {
     setup(false)?;
     step("Building the server");
     run(cargo().args(["build", "--profile", "server", "-p", "zhongcao-server"]))?;
-    let data = std::env::temp_dir().join(format!("zhongcao-bench-o-{}", std::process::id()));
+    let data = std::env::temp_dir().join(format!("zhongcao-bench-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
     std::fs::create_dir_all(root().join("dist")).map_err(|e| e.to_string())?;
     let server = start_test_server(&data)?;
-    let result = order_benchmarks(server.port, 8);
+    let result = f(server.port);
     drop(server);
     let _ = std::fs::remove_dir_all(&data);
-    result.map(|_| ())
+    result
 }
 
-/// Only the write endpoints (a quick loop while tuning them): `cargo xtask bench --writes`.
-pub fn bench_writes() -> Result {
-    setup(false)?;
-    step("Building the server");
-    run(cargo().args(["build", "--profile", "server", "-p", "zhongcao-server"]))?;
-    let data = std::env::temp_dir().join(format!("zhongcao-bench-w-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&data);
-    std::fs::create_dir_all(root().join("dist")).map_err(|e| e.to_string())?;
-    let server = start_test_server(&data)?;
-    let result = write_benchmarks(server.port);
-    drop(server);
-    let _ = std::fs::remove_dir_all(&data);
-    result.map(|_| ())
+/// Only publishing (uploads, variants, publish-to-searchable): `cargo xtask bench --publish`.
+pub fn bench_publish() -> Result {
+    with_test_server("p", crate::bench_publish::publish_benchmarks).map(|_| ())
 }
 
-pub fn bench() -> Result {
-    setup(true)?;
-    build_all()?;
-    let wasm_br = bundle_sizes()?;
-
+/// The feed under load, 50 connections for 10 s after a warm-up; prints and returns the report.
+fn feed_benchmark(port: u16) -> crate::load::LoadReport {
     step("Feed API under load (loopback, 50 connections, 10 s)");
-    let data = std::env::temp_dir().join(format!("zhongcao-bench-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&data);
-    let server = start_test_server(&data)?;
-    let paths = feed_paths(server.port);
+    let paths = feed_paths(port);
     println!(
         "    {} distinct feed URLs (7 channels x 4 pages)",
         paths.len()
     );
-    let _ = crate::load::run(server.port, &paths, 8, Duration::from_secs(2)); // warm-up
-    let report = crate::load::run(server.port, &paths, 50, Duration::from_secs(10));
+    let _ = crate::load::run(port, &paths, 8, Duration::from_secs(2)); // warm-up
+    let report = crate::load::run(port, &paths, 50, Duration::from_secs(10));
     let p99 = report.percentile_ms(99.0);
     println!(
         "    {} requests, {} errors, {:.0} req/s, p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms ({} the {FEED_P99_BUDGET_MS} ms p99 budget)",
@@ -498,6 +487,29 @@ pub fn bench() -> Result {
         report.percentile_ms(100.0),
         if p99 <= FEED_P99_BUDGET_MS { "within" } else { "OVER" }
     );
+    report
+}
+
+/// Only the feed under load: `cargo xtask bench --feed`.
+pub fn bench_feed() -> Result {
+    with_test_server("f", |port| Ok(feed_benchmark(port))).map(|_| ())
+}
+
+/// Only the write endpoints (a quick loop while tuning them): `cargo xtask bench --writes`.
+pub fn bench_writes() -> Result {
+    with_test_server("w", write_benchmarks).map(|_| ())
+}
+
+pub fn bench() -> Result {
+    setup(true)?;
+    build_all()?;
+    let wasm_br = bundle_sizes()?;
+
+    let data = std::env::temp_dir().join(format!("zhongcao-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let server = start_test_server(&data)?;
+    let report = feed_benchmark(server.port);
+    let p99 = report.percentile_ms(99.0);
 
     step("Search API (loopback): latency at 4 connections, throughput at 50");
     let search_paths = search_paths(&["/api/v1/search/notes?q={q}&sort=newest&type=image"]);
@@ -521,6 +533,8 @@ pub fn bench() -> Result {
     );
     let (like_p99, comment_p99) = write_benchmarks(server.port)?;
     let (order_p99_8, order_p99_50) = order_benchmarks(server.port, 4)?;
+    let (upload_p99, publish_p99, searchable_p99) =
+        crate::bench_publish::publish_benchmarks(server.port)?;
 
     let index_bytes = dir_size(&data.join("search"));
     println!("    search index on disk: {}", kb(index_bytes as usize));
@@ -572,6 +586,9 @@ pub fn bench() -> Result {
         "    like/unlike p99 @50 users {like_p99:.2} ms; comment p99 @8 users {comment_p99:.2} ms"
     );
     println!("    order p99 @8 users {order_p99_8:.2} ms; @50 users {order_p99_50:.2} ms");
+    println!(
+        "    upload + 4 widths p99 {upload_p99:.1} ms per photo; publish p99 {publish_p99:.1} ms; searchable p99 {searchable_p99:.1} ms"
+    );
     println!("    DOM after 1k cards {elements}");
     println!(
         "    search p99 @4 conn, 100k notes {big_p99:.2} ms; suggestions p99 {suggest_p99:.2} ms"

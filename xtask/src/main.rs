@@ -2,11 +2,13 @@
 //!
 //! - `run`   install missing tools, build the SPA and the server, start the app on :8080
 //! - `test`  everything CI checks: fmt, clippy, server tests, wasm unit tests, browser e2e
-//! - `bench` bundle sizes, feed API throughput/latency, writes, order placement, DOM size
-//!   after a long scroll (`--writes`, `--orders`: just those)
+//! - `bench` bundle sizes, feed API throughput/latency, writes, order placement, publishing
+//!   (uploads, publish-to-searchable), DOM size after a long scroll (`--feed`, `--writes`,
+//!   `--orders`, `--publish`: just those)
 //! - `build`, `setup` the first steps of `run` on their own
 
 mod bench;
+mod bench_publish;
 mod load;
 mod steps;
 mod tools;
@@ -26,10 +28,12 @@ fn main() -> ExitCode {
         "test" => steps::test(rest),
         "bench" if rest.iter().any(|a| a == "--writes") => bench::bench_writes(),
         "bench" if rest.iter().any(|a| a == "--orders") => bench::bench_orders(),
+        "bench" if rest.iter().any(|a| a == "--publish") => bench::bench_publish(),
+        "bench" if rest.iter().any(|a| a == "--feed") => bench::bench_feed(),
         "bench" => bench::bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench [--writes | --orders] | build | setup>"
+                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench [--feed | --writes | --orders | --publish] | build | setup>"
             );
             return ExitCode::from(2);
         }

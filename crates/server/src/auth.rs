@@ -150,6 +150,15 @@ async fn session_user(db: &Db, token: &str) -> AppResult<Option<i64>> {
     )
 }
 
+/// Who the session cookie in `headers` belongs to, if anyone: for handlers that need to know
+/// the reader only in some cases (the `Viewer` extractor always looks).
+pub async fn viewer_of(db: &Db, headers: &HeaderMap) -> AppResult<Option<i64>> {
+    match session_token(headers) {
+        Some(token) => session_user(db, &token).await,
+        None => Ok(None),
+    }
+}
+
 /// Ends the session behind `headers`' cookie (if any).
 pub async fn end_session(db: &Db, headers: &HeaderMap) -> AppResult<()> {
     if let Some(token) = session_token(headers) {

@@ -14,7 +14,7 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use image::codecs::jpeg::JpegEncoder;
-use image::RgbImage;
+use image::{ImageDecoder, RgbImage};
 use tokio::sync::Semaphore;
 
 use crate::error::{AppError, AppResult};
@@ -31,6 +31,9 @@ pub const UPLOAD_THEME: &str = "upload";
 pub const UPLOAD_AVATAR_THEME: &str = "upload-avatar";
 /// Uploads larger than this in either dimension are refused before decoding (image bombs).
 pub const MAX_UPLOAD_DIMENSION: u32 = 12_000;
+/// ... and so are uploads with more pixels than this in all (a 48-megapixel phone photo fits;
+/// a few-kilobyte PNG claiming 12,000 x 12,000 zero pixels does not).
+pub const MAX_UPLOAD_PIXELS: u64 = 50_000_000;
 
 /// URL template (with `{w}`) for an image key.
 pub fn url_template(key: &str) -> String {
@@ -47,6 +50,15 @@ impl ImageStore {
     /// Where an uploaded picture's source is kept.
     pub fn source_path(&self, key: &str) -> PathBuf {
         self.dir.join("src").join(format!("{key}.jpg"))
+    }
+
+    /// A turn at CPU- and memory-heavy image work (decoding uploads, rendering): at most one
+    /// per core at a time, which also bounds how much decoded pixel data is held at once.
+    pub async fn permit(&self) -> AppResult<tokio::sync::SemaphorePermit<'_>> {
+        self.permits
+            .acquire()
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))
     }
 
     pub fn new(dir: PathBuf) -> Self {
@@ -105,8 +117,9 @@ fn encode_jpeg(img: &RgbImage) -> Result<Vec<u8>, AppError> {
 }
 
 /// Decodes an uploaded file after checking what it really is: the bytes decide the format
-/// (JPEG, PNG, WebP), a `declared` Content-Type that disagrees is refused, and dimensions and
-/// memory are capped before any pixel is decoded.
+/// (JPEG, PNG, WebP), a `declared` Content-Type that disagrees is refused, and dimensions,
+/// pixel count and memory are capped before any pixel is decoded. The camera's EXIF
+/// orientation is applied, since re-encoding drops the tag that said how to turn the picture.
 pub fn decode_upload(bytes: &[u8], declared: Option<&str>) -> AppResult<image::DynamicImage> {
     use image::ImageFormat;
     let format = image::guess_format(bytes).ok();
@@ -140,20 +153,46 @@ pub fn decode_upload(bytes: &[u8], declared: Option<&str>) -> AppResult<image::D
     limits.max_image_height = Some(MAX_UPLOAD_DIMENSION);
     limits.max_alloc = Some(512 * 1024 * 1024);
     reader.limits(limits.clone());
-    let (w, h) = reader.into_dimensions().map_err(|_| unreadable())?;
+    // The decoder enforces `limits` while reading the header: a refusal there is a size
+    // problem, not a damaged file.
+    let (w, h) = reader.into_dimensions().map_err(refusal)?;
     if w > MAX_UPLOAD_DIMENSION || h > MAX_UPLOAD_DIMENSION || w < 16 || h < 16 {
         return Err(AppError::Validation(format!(
             "Pictures must be between 16 and {MAX_UPLOAD_DIMENSION} pixels on each side (this one is {w}x{h})."
         )));
     }
+    if u64::from(w) * u64::from(h) > MAX_UPLOAD_PIXELS {
+        return Err(AppError::Validation(format!(
+            "Pictures can have at most {} megapixels (this one has {}).",
+            MAX_UPLOAD_PIXELS / 1_000_000,
+            u64::from(w) * u64::from(h) / 1_000_000
+        )));
+    }
     let mut reader = image::ImageReader::new(IoCursor::new(bytes));
     reader.set_format(format.unwrap_or(ImageFormat::Jpeg));
     reader.limits(limits);
-    reader.decode().map_err(|_| unreadable())
+    let mut decoder = reader.into_decoder().map_err(refusal)?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut img = image::DynamicImage::from_decoder(decoder).map_err(refusal)?;
+    img.apply_orientation(orientation);
+    Ok(img)
 }
 
 fn unreadable() -> AppError {
     AppError::Validation("The picture could not be read; it may be damaged.".to_string())
+}
+
+/// A decoding error as the uploader should hear it: too big (the limits) or unreadable.
+fn refusal(e: image::ImageError) -> AppError {
+    match e {
+        image::ImageError::Limits(_) => AppError::Validation(format!(
+            "Pictures can be at most {MAX_UPLOAD_DIMENSION} pixels on each side and {} megapixels.",
+            MAX_UPLOAD_PIXELS / 1_000_000
+        )),
+        _ => unreadable(),
+    }
 }
 
 /// Stores an uploaded picture (re-encoded, so metadata such as GPS tags is dropped) as a new
@@ -265,12 +304,7 @@ async fn serve_image(
     let bytes = match tokio::fs::read(&path).await {
         Ok(bytes) => bytes,
         Err(_) => {
-            let _permit = state
-                .images
-                .permits
-                .acquire()
-                .await
-                .map_err(|e| AppError::Internal(e.to_string()))?;
+            let _permit = state.images.permit().await?;
             let height =
                 ((u64::from(width) * row.height as u64) / (row.width.max(1) as u64)).max(1) as u32;
             let store = Arc::clone(&state.images);

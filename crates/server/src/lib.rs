@@ -12,8 +12,10 @@ pub mod imagegen;
 pub mod images;
 pub mod microcache;
 pub mod notify;
+pub mod ratelimit;
 pub mod search;
 pub mod seed;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -31,7 +33,9 @@ use tower_http::trace::TraceLayer;
 pub use crate::db::Db;
 use crate::images::ImageStore;
 use crate::microcache::MicroCache;
+use crate::ratelimit::{RateLimiter, PUBLISH_RULES, UPLOAD_RULES};
 use crate::search::suggest::Suggester;
+use crate::search::topics::TopicCounts;
 use crate::search::SearchIndex;
 
 /// How stale a feed page may be: a second keeps hot pages cheap and counts fresh.
@@ -67,6 +71,12 @@ pub struct AppState {
     pub feed_cache: Arc<MicroCache>,
     /// Failed sign-in counts per account and per address.
     pub limiter: Arc<auth::LoginLimiter>,
+    /// Notes published per account (`ratelimit::PUBLISH_RULES`).
+    pub publish_limiter: Arc<RateLimiter>,
+    /// Pictures uploaded per account (`ratelimit::UPLOAD_RULES`).
+    pub upload_limiter: Arc<RateLimiter>,
+    /// Topics and how many visible notes use each, for the editor's `#` suggestions.
+    pub topics: Arc<TopicCounts>,
     /// Commission share and carrier pace (defaults unless `with_commerce` says otherwise).
     pub commerce: CommerceConfig,
 }
@@ -82,6 +92,7 @@ impl AppState {
         images::prepare_dir(&images)?;
         let search = SearchIndex::open_or_build(data_dir.join("search"), &db, progress).await?;
         let suggester = Arc::new(Suggester::load(&db).await?);
+        let topics = Arc::new(TopicCounts::load(&db).await?);
         auth::ensure_demo_passwords(&db).await?;
         Ok(AppState {
             db,
@@ -90,6 +101,9 @@ impl AppState {
             suggester,
             feed_cache: Arc::new(MicroCache::new(FEED_CACHE_TTL, 1_024)),
             limiter: Arc::new(auth::LoginLimiter::default()),
+            publish_limiter: Arc::new(RateLimiter::new("publish notes", &PUBLISH_RULES)),
+            upload_limiter: Arc::new(RateLimiter::new("upload pictures", &UPLOAD_RULES)),
+            topics,
             commerce: CommerceConfig::default(),
         })
     }
@@ -109,6 +123,20 @@ pub fn now_unix() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// The app's home time zone (UTC+8) as an offset from UTC in seconds: days for views and the
+/// creator center's series start at midnight there.
+pub const APP_UTC_OFFSET: i64 = 8 * 3600;
+
+/// The day number (days since 1970-01-01 in UTC+8) of a unix time.
+pub fn app_day(unix: i64) -> i64 {
+    (unix + APP_UTC_OFFSET).div_euclid(86_400)
+}
+
+/// Unix seconds at the start (midnight UTC+8) of day number `day`.
+pub fn app_day_start(day: i64) -> i64 {
+    day * 86_400 - APP_UTC_OFFSET
 }
 
 /// The UTC calendar date `(year, month, day)` of a unix time (proleptic Gregorian; the
@@ -188,7 +216,16 @@ pub fn app(state: AppState, dist_dir: PathBuf) -> Router {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_hashed_asset, utc_date};
+    use super::{app_day, app_day_start, is_hashed_asset, utc_date};
+
+    #[test]
+    fn app_days_start_at_midnight_in_utc_plus_8() {
+        // 2026-11-26 15:59:59 UTC is 23:59:59 in Beijing; a second later is the next day.
+        let before = 1_795_708_799;
+        assert_eq!(app_day(before) + 1, app_day(before + 1));
+        assert_eq!(app_day_start(app_day(before + 1)), before + 1);
+        assert_eq!(app_day_start(app_day(before)), before + 1 - 86_400);
+    }
 
     #[test]
     fn utc_dates() {

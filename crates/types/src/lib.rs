@@ -186,6 +186,9 @@ pub struct NoteDetail {
     /// Products tagged in the note ("shop the note").
     #[serde(default)]
     pub products: Vec<ProductCard>,
+    /// Hidden pending review after reports: only its author still sees it (show them why).
+    #[serde(default)]
+    pub hidden: bool,
 }
 
 /// The signed-in reader's relation to a note.
@@ -218,6 +221,9 @@ pub struct Comment {
     // Recursive type: tell utoipa not to expand it forever.
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub replies: Vec<Comment>,
+    /// Hidden pending review after reports: only its author still sees it (show them why).
+    #[serde(default)]
+    pub hidden: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

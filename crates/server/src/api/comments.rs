@@ -21,7 +21,7 @@ use crate::AppState;
 /// Replies embedded under each top-level comment.
 pub const FIRST_REPLIES: i64 = 2;
 
-const COMMENT_SELECT: &str = "SELECT c.id, c.parent_id, c.body, c.like_count, c.reply_count, c.created_at, \
+const COMMENT_SELECT: &str = "SELECT c.id, c.parent_id, c.body, c.like_count, c.reply_count, c.created_at, c.hidden_at, \
      a.id AS author_id, a.username AS author_username, a.display_name AS author_name, \
      aa.image_key AS author_avatar, \
      r.id AS reply_to_id, r.username AS reply_to_username, r.display_name AS reply_to_name, \
@@ -38,6 +38,7 @@ struct CommentRow {
     like_count: i64,
     reply_count: i64,
     created_at: i64,
+    hidden_at: Option<i64>,
     author_id: i64,
     author_username: String,
     author_name: String,
@@ -77,6 +78,7 @@ impl From<CommentRow> for Comment {
             created_at: r.created_at,
             reply_count: r.reply_count,
             replies: Vec::new(),
+            hidden: r.hidden_at.is_some(),
         }
     }
 }
@@ -130,6 +132,20 @@ async fn decorate(db: &Db, items: &mut [Comment], viewer: Option<i64>) -> AppRes
     Ok(())
 }
 
+/// Keeps hidden comments out of a list, except for their own author (`viewer`).
+fn push_visible(sql: &mut QueryBuilder<sqlx::Sqlite>, viewer: Option<i64>) {
+    match viewer {
+        Some(me) => {
+            sql.push(" AND (c.hidden_at IS NULL OR c.author_id = ")
+                .push_bind(me)
+                .push(")");
+        }
+        None => {
+            sql.push(" AND c.hidden_at IS NULL");
+        }
+    }
+}
+
 /// One comment as the API shows it (after it is posted).
 pub async fn load_comment(db: &Db, id: i64, viewer: Option<i64>) -> AppResult<Comment> {
     let mut sql = QueryBuilder::new(COMMENT_SELECT);
@@ -157,6 +173,7 @@ pub async fn top_comments(
     sql.push(" WHERE c.note_id = ")
         .push_bind(note_id)
         .push(" AND c.parent_id IS NULL");
+    push_visible(&mut sql, viewer);
     if let Some(c) = cursor {
         sql.push(" AND (c.like_count < ")
             .push_bind(c.key)
@@ -188,7 +205,9 @@ pub async fn top_comments(
         for id in &with_replies {
             ids.push_bind(*id);
         }
-        sql.push(")) x) y WHERE y.rn <= ")
+        sql.push(")");
+        push_visible(&mut sql, viewer);
+        sql.push(") x) y WHERE y.rn <= ")
             .push_bind(FIRST_REPLIES)
             .push(" ORDER BY y.parent_id, y.id");
         let replies: Vec<CommentRow> = sql.build_query_as().fetch_all(db).await?;
@@ -206,11 +225,14 @@ pub async fn top_comments(
     }
 
     decorate(db, &mut items, viewer).await?;
-    let total: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM comments WHERE note_id = ? AND parent_id IS NULL")
-            .bind(note_id)
-            .fetch_one(db)
-            .await?;
+    let total: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM comments WHERE note_id = ? AND parent_id IS NULL \
+         AND (hidden_at IS NULL OR author_id = ?)",
+    )
+    .bind(note_id)
+    .bind(viewer)
+    .fetch_one(db)
+    .await?;
     Ok(CommentPage {
         items,
         next_cursor: next,
@@ -243,10 +265,14 @@ pub async fn note_comments(
 ) -> AppResult<Json<CommentPage>> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM notes WHERE id = ?")
-        .bind(id)
-        .fetch_optional(&state.db)
-        .await?;
+    // A hidden note's comments are as hidden as the note (its author still sees them).
+    let exists: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM notes WHERE id = ? AND (hidden_at IS NULL OR author_id = ?)",
+    )
+    .bind(id)
+    .bind(viewer)
+    .fetch_optional(&state.db)
+    .await?;
     if exists.is_none() {
         return Err(AppError::NotFound(format!("Note {id} does not exist.")));
     }
@@ -272,14 +298,18 @@ pub async fn replies(
 ) -> AppResult<Json<CommentPage>> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
-    let total: Option<i64> =
-        sqlx::query_scalar("SELECT reply_count FROM comments WHERE id = ? AND parent_id IS NULL")
-            .bind(id)
-            .fetch_optional(&state.db)
-            .await?;
+    let total: Option<i64> = sqlx::query_scalar(
+        "SELECT reply_count FROM comments WHERE id = ? AND parent_id IS NULL \
+         AND (hidden_at IS NULL OR author_id = ?)",
+    )
+    .bind(id)
+    .bind(viewer)
+    .fetch_optional(&state.db)
+    .await?;
     let total = total.ok_or_else(|| AppError::NotFound(format!("Comment {id} does not exist.")))?;
     let mut sql = QueryBuilder::new(COMMENT_SELECT);
     sql.push(" WHERE c.parent_id = ").push_bind(id);
+    push_visible(&mut sql, viewer);
     if let Some(c) = cursor {
         sql.push(" AND c.id > ").push_bind(c.id);
     }

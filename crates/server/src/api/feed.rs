@@ -3,7 +3,7 @@
 use api_types::{Channel, FeedPage, NoteCard};
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::header;
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -11,7 +11,7 @@ use sqlx::QueryBuilder;
 use utoipa::IntoParams;
 
 use super::rows::{CardRow, CARD_SELECT};
-use crate::auth::SignedIn;
+use crate::auth::{self, SignedIn};
 use crate::cursor::{cut_page, page_limit, Cursor};
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiQuery;
@@ -73,8 +73,17 @@ pub struct FeedQuery {
     ))]
 pub async fn feed(
     State(state): State<AppState>,
+    headers: HeaderMap,
     ApiQuery(q): ApiQuery<FeedQuery>,
 ) -> AppResult<Response> {
+    // An author's own profile list also shows their hidden notes: personal, so never cached.
+    // Only profile lists look up the session; the hot channel feeds stay cookie-blind.
+    if let Some(author) = q.author {
+        if auth::viewer_of(&state.db, &headers).await? == Some(author) {
+            let page = feed_page(&state, q, true).await?;
+            return Ok(Json(page).into_response());
+        }
+    }
     let key = format!(
         "{}|{}|{}|{}|{}|{}",
         q.channel.as_deref().unwrap_or(RECOMMEND),
@@ -87,7 +96,7 @@ pub async fn feed(
     if let Some(body) = state.feed_cache.get(&key) {
         return Ok(json_bytes(body));
     }
-    let page = feed_page(&state, q).await?;
+    let page = feed_page(&state, q, false).await?;
     let body =
         Bytes::from(serde_json::to_vec(&page).map_err(|e| AppError::Internal(e.to_string()))?);
     state.feed_cache.put(key, body.clone());
@@ -98,7 +107,9 @@ fn json_bytes(body: Bytes) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
-async fn feed_page(state: &AppState, q: FeedQuery) -> AppResult<FeedPage> {
+/// A page of the feed; `with_hidden` includes notes hidden pending review (the author's own
+/// profile list only).
+async fn feed_page(state: &AppState, q: FeedQuery, with_hidden: bool) -> AppResult<FeedPage> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
     // The ordering column doubles as the cursor key.
@@ -140,7 +151,11 @@ async fn feed_page(state: &AppState, q: FeedQuery) -> AppResult<FeedPage> {
     }
 
     let mut sql = QueryBuilder::new(CARD_SELECT);
-    sql.push(" WHERE 1 = 1");
+    sql.push(if with_hidden {
+        " WHERE 1 = 1"
+    } else {
+        " WHERE n.hidden_at IS NULL"
+    });
     if let Some(id) = channel_id {
         sql.push(" AND n.channel_id = ").push_bind(id);
     }
@@ -211,7 +226,7 @@ pub async fn following_feed(
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
     let mut sql = QueryBuilder::new(CARD_SELECT);
-    sql.push(" WHERE n.author_id IN (SELECT followee_id FROM follows WHERE follower_id = ")
+    sql.push(" WHERE n.hidden_at IS NULL AND n.author_id IN (SELECT followee_id FROM follows WHERE follower_id = ")
         .push_bind(me)
         .push(")");
     push_keyset(&mut sql, "created_at", cursor, limit);

@@ -13,6 +13,7 @@ use crate::db::write_tx;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath};
 use crate::notify::{self, Kind, Target};
+use crate::text::mention_candidates;
 use crate::{now_unix, AppState};
 
 /// One kind of toggle: the link table, the counted table and what to tell the owner.
@@ -65,8 +66,9 @@ async fn toggle(
     on: bool,
 ) -> AppResult<Json<Toggle>> {
     let (_turn, mut tx) = write_tx(&state.db).await?;
+    // Content hidden pending review is "not found" for everyone but its author.
     let target: Option<(i64, Option<i64>)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {owner}, {note} FROM {target} WHERE id = ?",
+        "SELECT {owner}, {note} FROM {target} WHERE id = ? AND (hidden_at IS NULL OR {owner} = ?)",
         owner = spec.owner,
         target = spec.target,
         note = if spec.target == "comments" {
@@ -76,6 +78,7 @@ async fn toggle(
         },
     )))
     .bind(id)
+    .bind(user)
     .fetch_optional(&mut *tx)
     .await?;
     let Some((owner, note_of_comment)) = target else {
@@ -284,28 +287,6 @@ pub async fn unfollow(
     set_follow(&state, me, id, false).await
 }
 
-/// Display names written as `@name` in `body` (a name runs to the next space or `@`).
-pub fn mention_candidates(body: &str) -> Vec<String> {
-    let mut names: Vec<String> = body
-        .split('@')
-        .skip(1)
-        .filter_map(|rest| {
-            let name: String = rest
-                .chars()
-                .take_while(|c| !c.is_whitespace() && *c != '@' && *c != '#')
-                .collect();
-            let name = name
-                .trim_end_matches(|c: char| ",.!?;:，。！？；：、)）".contains(c))
-                .to_string();
-            (!name.is_empty()).then_some(name)
-        })
-        .collect();
-    names.sort();
-    names.dedup();
-    names.truncate(10);
-    names
-}
-
 /// Posts a comment on a note, or a reply to one of its comments.
 #[utoipa::path(post, path = "/api/v1/notes/{id}/comments", tag = "interactions",
     params(("id" = i64, Path, description = "Note id")), request_body = NewComment,
@@ -333,23 +314,29 @@ pub async fn post_comment(
         return Err(AppError::field("body", "Remove the control characters."));
     }
     let (_turn, mut tx) = write_tx(&state.db).await?;
-    let note_author: i64 = sqlx::query_scalar("SELECT author_id FROM notes WHERE id = ?")
-        .bind(note_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("Note {note_id} does not exist.")))?;
+    let note_author: i64 = sqlx::query_scalar(
+        "SELECT author_id FROM notes WHERE id = ? AND (hidden_at IS NULL OR author_id = ?)",
+    )
+    .bind(note_id)
+    .bind(me)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or_else(|| AppError::NotFound(format!("Note {note_id} does not exist.")))?;
 
     // (parent, user answered in "@name", author to notify of the reply)
     let mut parent = None;
     let mut reply_to_user = None;
     let mut replied_author = None;
     if let Some(reply_to) = form.reply_to {
-        let target: (i64, Option<i64>, i64) =
-            sqlx::query_as("SELECT note_id, parent_id, author_id FROM comments WHERE id = ?")
-                .bind(reply_to)
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or_else(|| AppError::NotFound(format!("Comment {reply_to} does not exist.")))?;
+        let target: (i64, Option<i64>, i64) = sqlx::query_as(
+            "SELECT note_id, parent_id, author_id FROM comments \
+                 WHERE id = ? AND (hidden_at IS NULL OR author_id = ?)",
+        )
+        .bind(reply_to)
+        .bind(me)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("Comment {reply_to} does not exist.")))?;
         let (target_note, target_parent, target_author) = target;
         if target_note != note_id {
             return Err(AppError::Validation(
@@ -461,6 +448,7 @@ pub async fn delete_comment(
     } else {
         1
     };
+    super::reports::forget_comment_reports(&mut tx, id).await?;
     sqlx::query("DELETE FROM comments WHERE id = ?")
         .bind(id)
         .execute(&mut *tx)
@@ -478,18 +466,4 @@ pub async fn delete_comment(
     }
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::mention_candidates;
-
-    #[test]
-    fn finds_mentions_up_to_space_or_punctuation() {
-        assert_eq!(
-            mention_candidates("thanks @糯米Yuki, and @ryan.grows! @"),
-            vec!["ryan.grows".to_string(), "糯米Yuki".to_string()]
-        );
-        assert!(mention_candidates("no mentions here").is_empty());
-    }
 }

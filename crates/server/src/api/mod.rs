@@ -5,20 +5,26 @@ pub mod addresses;
 pub mod cart;
 pub mod checkout;
 pub mod comments;
+pub mod drafts;
 pub mod earnings;
+pub mod editor;
 pub mod feed;
 pub mod interactions;
 pub mod lines;
 pub mod notes;
 pub mod notifications;
 pub mod orders;
+pub mod publish;
+pub mod reports;
 pub mod rows;
 pub mod search;
 pub mod shop;
+pub mod stats;
+pub mod uploads;
 pub mod users;
 
-use api_types::Health;
-use axum::extract::State;
+use api_types::{Health, UPLOAD_MAX_BYTES};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::Json;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -30,7 +36,7 @@ use crate::AppState;
 #[derive(OpenApi)]
 #[openapi(info(
     title = "Zhongcao API",
-    description = "Notes, feed, comments, accounts, interactions, notifications, the shop, cart, checkout, orders and creator earnings of the Zhongcao social-shopping app. State-changing requests need a same-site Origin and (mostly) the session cookie."
+    description = "Notes, feed, comments, accounts, interactions, notifications, publishing (uploads, drafts, reports, views, creator stats), the shop, cart, checkout, orders and creator earnings of the Zhongcao social-shopping app. State-changing requests need a same-site Origin and (mostly) the session cookie."
 ))]
 struct ApiDoc;
 
@@ -47,11 +53,30 @@ async fn health(State(state): State<AppState>) -> AppResult<Json<Health>> {
 }
 
 pub fn router() -> OpenApiRouter<AppState> {
+    // Note pictures are the one body bigger than the router-wide limit (avatars): this route
+    // gets its own, a little over the upload maximum so the handler can answer 413 as JSON.
+    let (schemas, paths, upload) = routes!(uploads::upload);
+    let upload = upload.layer(DefaultBodyLimit::max(UPLOAD_MAX_BYTES + 64 * 1024));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health))
         .routes(routes!(feed::channels))
         .routes(routes!(feed::feed))
-        .routes(routes!(notes::note_detail))
+        .routes(routes!(
+            notes::note_detail,
+            publish::edit_note,
+            publish::delete_note
+        ))
+        .routes(routes!(publish::create_note))
+        .routes((schemas, paths, upload))
+        .routes(routes!(drafts::list, drafts::create))
+        .routes(routes!(drafts::save, drafts::delete))
+        .routes(routes!(editor::suggest_topics))
+        .routes(routes!(editor::suggest_mentions))
+        .routes(routes!(reports::report_note))
+        .routes(routes!(reports::report_comment))
+        .routes(routes!(stats::record_view))
+        .routes(routes!(stats::record_share))
+        .routes(routes!(stats::creator_stats))
         .routes(routes!(notes::related))
         .routes(routes!(comments::note_comments))
         .routes(routes!(comments::replies))

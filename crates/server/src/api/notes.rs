@@ -10,6 +10,7 @@ use utoipa::IntoParams;
 use super::comments::top_comments;
 use super::rows::{image, note_kind, user, CardRow, CARD_SELECT};
 use crate::auth::Viewer;
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiPath, ApiQuery};
 use crate::AppState;
@@ -27,6 +28,7 @@ struct NoteRow {
     collect_count: i64,
     comment_count: i64,
     share_count: i64,
+    hidden_at: Option<i64>,
     channel_slug: String,
     channel_en: String,
     channel_zh: String,
@@ -36,7 +38,7 @@ struct NoteRow {
     author_avatar: String,
 }
 
-fn not_found(id: i64) -> AppError {
+pub fn not_found(id: i64) -> AppError {
     AppError::NotFound(format!("Note {id} does not exist."))
 }
 
@@ -53,10 +55,14 @@ pub async fn note_detail(
     Viewer(viewer): Viewer,
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<Json<NoteDetail>> {
-    let db = &state.db;
+    Ok(Json(load_note_detail(&state.db, id, viewer).await?))
+}
+
+/// A note as `viewer` may see it: a hidden note is "not found" for everyone but its author.
+pub async fn load_note_detail(db: &Db, id: i64, viewer: Option<i64>) -> AppResult<NoteDetail> {
     let note: NoteRow = sqlx::query_as(
         "SELECT n.id, n.title, n.body, n.kind, n.video_seconds, n.location, n.created_at, \
-         n.like_count, n.collect_count, n.comment_count, n.share_count, \
+         n.like_count, n.collect_count, n.comment_count, n.share_count, n.hidden_at, \
          c.slug AS channel_slug, c.name_en AS channel_en, c.name_zh AS channel_zh, \
          u.id AS author_id, u.username AS author_username, u.display_name AS author_name, \
          ua.image_key AS author_avatar \
@@ -67,6 +73,7 @@ pub async fn note_detail(
     .bind(id)
     .fetch_optional(db)
     .await?
+    .filter(|n: &NoteRow| n.hidden_at.is_none() || viewer == Some(n.author_id))
     .ok_or_else(|| not_found(id))?;
 
     let images: Vec<Image> = sqlx::query_as::<_, (String, i64, i64, String, String)>(
@@ -120,7 +127,7 @@ pub async fn note_detail(
         None => NoteViewer::default(),
     };
 
-    Ok(Json(NoteDetail {
+    Ok(NoteDetail {
         id: note.id,
         title: note.title,
         body: note.body,
@@ -151,7 +158,8 @@ pub async fn note_detail(
         comments,
         viewer: viewer_state,
         products: super::shop::note_products(db, id).await?,
-    }))
+        hidden: note.hidden_at.is_some(),
+    })
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -180,7 +188,7 @@ pub async fn related(
         .await?
         .ok_or_else(|| not_found(id))?;
     let mut sql = QueryBuilder::new(CARD_SELECT);
-    sql.push(" WHERE n.channel_id = ")
+    sql.push(" WHERE n.hidden_at IS NULL AND n.channel_id = ")
         .push_bind(channel_id)
         .push(" AND n.id <> ")
         .push_bind(id)

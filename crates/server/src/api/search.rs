@@ -92,8 +92,9 @@ async fn cards(db: &Db, ids: &[i64]) -> AppResult<Vec<NoteCard>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
+    // The index drops hidden notes when they are hidden; this covers the moment in between.
     let mut sql = QueryBuilder::new(CARD_SELECT);
-    sql.push(" WHERE n.id IN (");
+    sql.push(" WHERE n.hidden_at IS NULL AND n.id IN (");
     let mut list = sql.separated(", ");
     for id in ids {
         list.push_bind(*id);

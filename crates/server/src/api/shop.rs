@@ -307,11 +307,13 @@ pub async fn product_detail(
     })
     .collect();
 
-    let note_count: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM note_products WHERE product_id = ?")
-            .bind(id)
-            .fetch_one(db)
-            .await?;
+    let note_count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM note_products np JOIN notes n ON n.id = np.note_id \
+             WHERE np.product_id = ? AND n.hidden_at IS NULL",
+    )
+    .bind(id)
+    .fetch_one(db)
+    .await?;
 
     Ok(Json(ProductDetail {
         id: p.id,
@@ -360,7 +362,7 @@ pub async fn product_notes(
         .await?;
     exists.ok_or_else(|| no_product(id))?;
     let mut sql = QueryBuilder::new(CARD_SELECT);
-    sql.push(" WHERE n.id IN (SELECT note_id FROM note_products WHERE product_id = ")
+    sql.push(" WHERE n.hidden_at IS NULL AND n.id IN (SELECT note_id FROM note_products WHERE product_id = ")
         .push_bind(id)
         .push(")");
     push_keyset(&mut sql, "score", cursor, limit);

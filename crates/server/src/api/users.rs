@@ -47,15 +47,26 @@ pub async fn profiles(db: &Db, ids: &[i64], viewer: Option<i64>) -> AppResult<Ve
     if ids.is_empty() {
         return Ok(Vec::new());
     }
+    // Hidden notes count only on their author's own view of the profile.
     let mut sql = QueryBuilder::new(
         "SELECT u.id, u.username, u.display_name, a.image_key, u.bio, u.created_at, \
          u.collections_public, u.likes_public, \
-         (SELECT COUNT(*) FROM notes n WHERE n.author_id = u.id) AS notes, \
-         (SELECT COALESCE(SUM(n.like_count + n.collect_count), 0) FROM notes n WHERE n.author_id = u.id) AS likes, \
-         (SELECT COUNT(*) FROM follows f WHERE f.follower_id = u.id) AS following, \
-         (SELECT COUNT(*) FROM follows f WHERE f.followee_id = u.id) AS followers \
-         FROM users u JOIN images a ON a.id = u.avatar_image_id WHERE u.id IN (",
+         (SELECT COUNT(*) FROM notes n WHERE n.author_id = u.id \
+           AND (n.hidden_at IS NULL OR n.author_id = ",
     );
+    sql.push_bind(viewer)
+        .push(
+            ")) AS notes, \
+             (SELECT COALESCE(SUM(n.like_count + n.collect_count), 0) FROM notes n \
+             WHERE n.author_id = u.id AND (n.hidden_at IS NULL OR n.author_id = ",
+        )
+        .push_bind(viewer)
+        .push(
+            ")) AS likes, \
+             (SELECT COUNT(*) FROM follows f WHERE f.follower_id = u.id) AS following, \
+             (SELECT COUNT(*) FROM follows f WHERE f.followee_id = u.id) AS followers \
+             FROM users u JOIN images a ON a.id = u.avatar_image_id WHERE u.id IN (",
+        );
     let mut list = sql.separated(", ");
     for id in ids {
         list.push_bind(*id);
@@ -240,7 +251,7 @@ async fn linked_notes(
     let select = CARD_SELECT.replacen("SELECT ", "SELECT l.created_at AS linked_at, ", 1);
     let mut sql = QueryBuilder::new(select);
     sql.push(format!(
-        " JOIN {links} l ON l.note_id = n.id WHERE l.user_id = "
+        " JOIN {links} l ON l.note_id = n.id WHERE n.hidden_at IS NULL AND l.user_id = "
     ))
     .push_bind(id);
     if let Some(c) = cursor {

@@ -22,6 +22,7 @@ use tantivy_jieba::JiebaTokenizer;
 use crate::db::Db;
 
 pub mod suggest;
+pub mod topics;
 
 /// Name under which the mixed Chinese/English analyzer is registered.
 const ANALYZER: &str = "zh_en";
@@ -209,7 +210,7 @@ impl SearchIndex {
         db: &Db,
         mut progress: impl FnMut(String),
     ) -> Result<Self, SearchError> {
-        let notes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notes")
+        let notes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notes WHERE hidden_at IS NULL")
             .fetch_one(db)
             .await?;
         let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
@@ -405,10 +406,25 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Re-reads one note from the database into the index (after it is created or edited).
+    /// Re-reads one note from the database into the index (after it is created or edited);
+    /// a note that was deleted or is hidden leaves the index.
     pub async fn index_note(&self, db: &Db, id: i64) -> Result<(), SearchError> {
         let notes = load_notes(db, Some(id)).await?;
+        if notes.is_empty() {
+            return self.remove_note(id);
+        }
         self.upsert(&notes, &[])
+    }
+
+    /// Takes a note out of the index; searches stop finding it before this returns.
+    pub fn remove_note(&self, id: i64) -> Result<(), SearchError> {
+        {
+            let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+            writer.delete_term(Term::from_field_text(self.fields.key, &format!("n:{id}")));
+            writer.commit()?;
+        }
+        self.reader.reload()?;
+        Ok(())
     }
 
     /// Re-reads one user from the database into the index (after a profile edit).
@@ -559,7 +575,7 @@ async fn load_notes(db: &Db, only: Option<i64>) -> Result<Vec<NoteDoc>, sqlx::Er
         "SELECT n.id, n.title, n.body, u.display_name, n.kind, n.like_count, n.collect_count, \
          n.comment_count, n.created_at \
          FROM notes n JOIN users u ON u.id = n.author_id \
-         WHERE (? IS NULL OR n.id = ?) ORDER BY n.id",
+         WHERE (? IS NULL OR n.id = ?) AND n.hidden_at IS NULL ORDER BY n.id",
     )
     .bind(only)
     .bind(only)

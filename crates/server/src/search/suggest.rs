@@ -27,10 +27,12 @@ pub struct Suggester {
 
 impl Suggester {
     pub async fn load(db: &Db) -> Result<Self, sqlx::Error> {
-        let topics: Vec<(String, i64)> =
-            sqlx::query_as("SELECT topic, COUNT(*) FROM note_topics GROUP BY topic")
-                .fetch_all(db)
-                .await?;
+        let topics: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT t.topic, COUNT(*) FROM note_topics t JOIN notes n ON n.id = t.note_id \
+                 WHERE n.hidden_at IS NULL GROUP BY t.topic",
+        )
+        .fetch_all(db)
+        .await?;
         let queries: Vec<(String, i64)> = sqlx::query_as("SELECT query, count FROM search_queries")
             .fetch_all(db)
             .await?;
@@ -108,7 +110,7 @@ pub async fn trending(db: &Db, now: i64) -> Result<Vec<String>, sqlx::Error> {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let topics: Vec<String> = sqlx::query_scalar(
         "SELECT t.topic FROM note_topics t JOIN notes n ON n.id = t.note_id \
-         WHERE n.created_at >= ? GROUP BY t.topic \
+         WHERE n.created_at >= ? AND n.hidden_at IS NULL GROUP BY t.topic \
          ORDER BY SUM(n.like_count + n.collect_count) DESC LIMIT ?",
     )
     .bind(now - 30 * 86_400)

@@ -7,6 +7,7 @@ pub mod corpus;
 pub mod shop;
 pub mod shop_corpus;
 pub mod social;
+pub mod stats;
 
 use sqlx::{QueryBuilder, Sqlite};
 
@@ -403,6 +404,7 @@ pub async fn seed_if_empty(
         progress(format!("reusing existing database ({existing} notes)"));
         social::seed_social_if_missing(db, crate::now_unix(), &mut progress).await?;
         shop::seed_shop_if_missing(db, crate::now_unix(), &mut progress).await?;
+        stats::seed_stats_if_missing(db, &mut progress).await?;
         return Ok(false);
     }
     let started = std::time::Instant::now();
@@ -557,6 +559,7 @@ pub async fn seed_if_empty(
     tx.commit().await?;
     social::seed_social_if_missing(db, now, &mut progress).await?;
     shop::seed_shop_if_missing(db, now, &mut progress).await?;
+    stats::seed_stats_if_missing(db, &mut progress).await?;
     progress(format!(
         "demo world ready in {:.1}s",
         started.elapsed().as_secs_f64()
