@@ -410,6 +410,9 @@ fn NoteView(
                     {owner_tools}
                 </div>
                 <div class="note-scroll">
+                    {note.hidden.then(|| view! {
+                        <p class="notice" role="status">"Hidden while reports are reviewed. Only you can see this note."</p>
+                    })}
                     <h1 id="note-title" class="note-title">{title}</h1>
                     <p class="note-body">{rich}</p>
                     <p class="note-meta">
