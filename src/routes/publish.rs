@@ -305,7 +305,7 @@ fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                 let chosen = checked.clone();
                 view! {
                     <label class="chip-radio" class:chosen=chosen>
-                        <input type="radio" name="channel" class="visually-hidden" prop:checked=checked
+                        <input type="radio" name="channel" class="chip-input" prop:checked=checked
                             on:change=move |_| channel.set(slug.clone())/>
                         {c.name_en}" "<span lang="zh-CN" class="muted">{c.name_zh}</span>
                     </label>
