@@ -102,13 +102,14 @@ fn start_upload(images: RwSignal<Vec<PickedImage>>, key: u32, file: SendWrapper<
     });
 }
 
-/// Adds files (up to the limit), uploading each.
+/// Adds files (up to the limit), uploading each; returns how many did not fit.
 pub fn add_files(
     images: RwSignal<Vec<PickedImage>>,
     next_key: StoredValue<u32>,
     files: web_sys::FileList,
-) {
+) -> u32 {
     let room = MAX_NOTE_IMAGES.saturating_sub(images.with_untracked(Vec::len));
+    let left_out = files.length().saturating_sub(room as u32);
     for i in 0..files.length().min(room as u32) {
         let Some(file) = files.item(i) else { continue };
         next_key.update_value(|k| *k += 1);
@@ -134,6 +135,7 @@ pub fn add_files(
             start_upload(images, key, file);
         }
     }
+    left_out
 }
 
 fn move_image(images: RwSignal<Vec<PickedImage>>, key: u32, to: usize) {
@@ -154,12 +156,18 @@ pub fn ImagePicker(
     let input = NodeRef::<leptos::html::Input>::new();
     let dragging = RwSignal::new(None::<u32>);
     let drop_target = RwSignal::new(false);
+    let notice = RwSignal::new(None::<String>);
+    let report_left_out = move |n: u32| {
+        notice.set((n > 0).then(|| {
+            format!("A note holds {MAX_NOTE_IMAGES} photos: {n} of those you picked were left out.")
+        }));
+    };
     let count = move || images.with(Vec::len);
     let has_room = move || count() < MAX_NOTE_IMAGES;
     let on_pick = move |_| {
         if let Some(el) = input.get() {
             if let Some(files) = el.files() {
-                add_files(images, next_key, files);
+                report_left_out(add_files(images, next_key, files));
             }
             // The same file can be picked again after removing it.
             el.set_value("");
@@ -172,7 +180,7 @@ pub fn ImagePicker(
             return;
         }
         if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
-            add_files(images, next_key, files);
+            report_left_out(add_files(images, next_key, files));
         }
     };
     let tile = move |img: PickedImage| {
@@ -269,6 +277,7 @@ pub fn ImagePicker(
                 </Show>
             </ul>
             <p class="field-hint">"Drag photos here or pick them; drag to reorder. The first photo is the cover. JPEG, PNG or WebP up to 10 MB."</p>
+            {move || notice.get().map(|n| view! { <p class="field-error" role="status">{n}</p> })}
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </section>
     }
