@@ -147,3 +147,45 @@ test("bad photos get clear messages and publishing needs a title", async ({ page
   await expect(page.getByText("Give your note a title.")).toBeVisible();
   await expect(page.getByText("Pick a channel.")).toBeVisible();
 });
+
+test("an author edits a note's words and then deletes it", async ({ page, browser }) => {
+  await page.goto("/explore");
+  const headers = { Origin: new URL(page.url()).origin };
+  const username = unique("edit");
+  const signUp = await page.request.post("/api/v1/auth/signup", {
+    headers,
+    data: { username, display_name: "Editor", password: "a-long-enough-password" },
+  });
+  const me = (await signUp.json()).me.user;
+  const [photo] = await photos(browser, ["#f0c27b"]);
+  const upload = await page.request.post("/api/v1/uploads", {
+    headers: { ...headers, "Content-Type": "image/jpeg" },
+    data: photo.buffer,
+  });
+  expect(upload.status()).toBe(201);
+  const title = `编辑前 ${username.slice(-5)}`;
+  const created = await page.request.post("/api/v1/notes", {
+    headers,
+    data: { title, body: "第一版", channel: "food", image_ids: [(await upload.json()).id] },
+  });
+  expect(created.status()).toBe(201);
+  const noteId = (await created.json()).id;
+
+  await page.goto(`/explore/${noteId}`);
+  const note = page.locator("article.note");
+  await note.getByRole("link", { name: "Edit", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Edit note" })).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+  const edited = `编辑后 ${username.slice(-5)}`;
+  await page.getByLabel("Title").fill(edited);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(new RegExp(`/explore/${noteId}$`));
+  await expect(page.locator("article.note").getByRole("heading", { name: edited })).toBeVisible();
+  // The photo stayed.
+  expect((await (await page.request.get(`/api/v1/notes/${noteId}`)).json()).images).toHaveLength(1);
+
+  page.once("dialog", (d) => d.accept());
+  await page.locator("article.note").getByRole("button", { name: "Delete", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/user/${me.id}$`));
+  expect((await page.request.get(`/api/v1/notes/${noteId}`)).status()).toBe(404);
+});
