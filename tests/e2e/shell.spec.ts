@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+
+test("the app can be installed: a manifest with real icons", async ({ page }) => {
+  await page.goto("/explore");
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const res = await page.request.get(href!);
+  expect(res.ok()).toBeTruthy();
+  const manifest = await res.json();
+  expect(manifest.start_url).toBe("/explore");
+  expect(manifest.display).toBe("standalone");
+  const sizes = manifest.icons.map((i: any) => i.sizes);
+  expect(sizes).toEqual(expect.arrayContaining(["192x192", "512x512"]));
+  for (const icon of manifest.icons) {
+    const img = await page.request.get(icon.src);
+    expect(img.ok()).toBeTruthy();
+    expect(img.headers()["content-type"]).toMatch(/^image\//);
+  }
+});
+
+test("phones get a bottom tab bar; wide screens use the header", async ({ page }) => {
+  const phone = test.info().project.name === "phone";
+  await page.goto("/explore");
+  const tabs = page.getByRole("navigation", { name: "Main" });
+  if (!phone) {
+    await expect(tabs).toBeHidden();
+    await expect(page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "+ Publish" })).toBeVisible();
+    return;
+  }
+  await expect(tabs.getByRole("link")).toHaveCount(5);
+  await expect(tabs.getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
+  // Touch targets are at least 44 px tall.
+  for (const box of await tabs.getByRole("link").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) {
+    expect(box).toBeGreaterThanOrEqual(44);
+  }
+  await tabs.getByRole("link", { name: "Shop" }).click();
+  await expect(page).toHaveURL(/\/shop/);
+  await expect(tabs.getByRole("link", { name: "Shop" })).toHaveAttribute("aria-current", "page");
+  // Pages with their own bottom bar hide it.
+  await page.goto("/publish");
+  await expect(tabs).toBeHidden();
+});
