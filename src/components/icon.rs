@@ -21,6 +21,9 @@ pub enum Glyph {
     Home,
     Plus,
     User,
+    Sun,
+    Moon,
+    Screen,
 }
 
 impl Glyph {
@@ -41,6 +44,9 @@ impl Glyph {
             Glyph::Home => ("M4 11l8-7 8 7v9h-5v-6H9v6H4z", false),
             Glyph::Plus => ("M12 5v14M5 12h14", false),
             Glyph::User => ("M12 12a4 4 0 100-8 4 4 0 000 8zM4.5 20c1.4-3.6 4.3-5.5 7.5-5.5s6.1 1.9 7.5 5.5", false),
+            Glyph::Sun => ("M12 16.5a4.5 4.5 0 100-9 4.5 4.5 0 000 9zM12 2.5v2M12 19.5v2M2.5 12h2M19.5 12h2M5.3 5.3l1.4 1.4M17.3 17.3l1.4 1.4M5.3 18.7l1.4-1.4M17.3 6.7l1.4-1.4", false),
+            Glyph::Moon => ("M19.5 14.5A8 8 0 019.5 4.5a8 8 0 1010 10z", false),
+            Glyph::Screen => ("M3.5 5h17v11h-17zM9 20h6M12 16v4", false),
             Glyph::Bag => ("M5 8h14l-1 12H6zM9 8V6.5a3 3 0 016 0V8", false),
             Glyph::Link => ("M10 14a4 4 0 005.7 0l3-3a4 4 0 00-5.7-5.7l-1 1M14 10a4 4 0 00-5.7 0l-3 3a4 4 0 005.7 5.7l1-1", false),
         }

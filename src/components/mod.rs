@@ -23,5 +23,6 @@ pub mod search_box;
 pub mod states;
 pub mod suggest_textarea;
 pub mod tab_bar;
+pub mod theme_toggle;
 pub mod toast;
 pub mod toggle_action;

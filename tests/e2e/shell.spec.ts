@@ -39,3 +39,23 @@ test("phones get a bottom tab bar; wide screens use the header", async ({ page }
   await page.goto("/publish");
   await expect(tabs).toBeHidden();
 });
+
+test("the theme follows the system until the reader picks one, and the choice survives a reload", async ({ page }) => {
+  await page.goto("/explore");
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  const toggle = page.getByRole("button", { name: /^Theme: / });
+  await expect(toggle).toHaveAccessibleName(/system/);
+  await toggle.click();
+  await expect(toggle).toHaveAccessibleName(/^Theme: light/);
+  await toggle.click();
+  await expect(toggle).toHaveAccessibleName(/^Theme: dark/);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  expect(await background()).not.toBe(light);
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  expect(await background()).not.toBe(light);
+  await page.getByRole("button", { name: /^Theme: / }).click();
+  await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
+  expect(await background()).toBe(light);
+});
