@@ -90,8 +90,9 @@ pub fn Carousel(
     view! {
         <div class="carousel" role="region" aria-roledescription="carousel" aria-label="Images"
             style=format!("--ratio:{}", crate::format::decimal(ratio, 4))>
+            // Focusable, so keyboard users can scroll it too (arrow keys snap slide by slide).
             <div class="carousel-track" node_ref=track on:scroll=on_scroll
-                on:scrollend=on_scroll_end>
+                on:scrollend=on_scroll_end tabindex="0" role="group" aria-label="Images">
                 {slides}
             </div>
             <Show when=move || { count > 1 }>

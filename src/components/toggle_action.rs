@@ -94,7 +94,7 @@ pub fn ToggleAction(
             class:active=move || active.get()
             class:collect=matches!(target, ToggleTarget::NoteCollect(_))
             aria-pressed=move || active.get().to_string()
-            aria-label=move || format!("{verb}, {} {noun}", count.get())
+            aria-label=move || format!("{verb}, {} {noun}", format::count(count.get()))
             on:click=move |_| auth.require(act)
         >
             <Icon glyph=target.glyph() size=size solid=Signal::derive(move || active.get())/>

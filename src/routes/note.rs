@@ -437,12 +437,12 @@ fn NoteView(
                         on_settled=Callback::new(move |(on, n)| api::update_cached_note(note_id, |c| { c.viewer.liked = on; c.counts.likes = n; }))/>
                     <ToggleAction target=ToggleTarget::NoteCollect(note_id) active=collected count=collects
                         on_settled=Callback::new(move |(on, n)| api::update_cached_note(note_id, |c| { c.viewer.collected = on; c.counts.collects = n; }))/>
-                    <button type="button" class="action" aria-label=move || format!("Comment, {} comments", comment_count.get())
+                    <button type="button" class="action" aria-label=move || format!("Comment, {} comments", format::count(comment_count.get()))
                         on:click=move |_| focus_composer()>
                         <Icon glyph=Glyph::Comment size=22/>
                         <span class="action-count">{move || format::count(comment_count.get())}</span>
                     </button>
-                    <button type="button" class="action" aria-label="Share" on:click=move |_| {
+                    <button type="button" class="action" aria-label=format!("Share, {} shares", format::count(counts.shares)) on:click=move |_| {
                         share(note_id, &share_title, toasts);
                         spawn_local(async move { let _ = api::record_share(note_id).await; });
                     }>
