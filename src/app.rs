@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Header/>
-            <main id="main" class="app-main">
+            <main id="main" class="app-main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/explore"/> }/>
                     <ParentRoute path=path!("/explore") view=ExploreShell>

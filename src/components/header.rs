@@ -70,7 +70,16 @@ pub fn Header() -> impl IntoView {
         }
     };
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        // Focuses the main region without putting `#main` in the URL (the router owns the URL).
+        <a class="skip-link" href="#main" on:click=move |e| {
+            e.prevent_default();
+            if let Some(main) = document()
+                .get_element_by_id("main")
+                .and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok())
+            {
+                let _ = main.focus();
+            }
+        }>"Skip to content"</a>
         <header class="app-header">
             <div class="app-header-inner">
                 <a class="brand" href="/explore" aria-label="Zhongcao 种草 home">

@@ -55,12 +55,39 @@ fn focus_without_scroll(el: &web_sys::HtmlElement) {
     let _ = el.focus_with_options(&options);
 }
 
+/// When the note overlay closes, focus goes back to what opened it (the card's link), or to
+/// that card's title if the feed re-rendered it meanwhile.
+fn return_focus_on_close(note_id: Option<i64>) {
+    let opener = SendWrapper::new(
+        document()
+            .active_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+    );
+    on_cleanup(move || {
+        let opener = opener.take().filter(|el| el.is_connected());
+        let target = opener.or_else(|| {
+            let id = note_id?;
+            document()
+                .query_selector(&format!("[data-note-id=\"{id}\"] .card-title"))
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        });
+        if let Some(el) = target {
+            focus_without_scroll(&el);
+        }
+    });
+}
+
 #[component]
 pub fn NoteRoute() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
     let overlay = use_context::<FeedUnderneath>().is_some_and(|f| f.0.get_untracked());
     let navigate = use_navigate();
+    if overlay {
+        return_focus_on_close(id.get_untracked());
+    }
 
     let note = RwSignal::new(Loaded::Loading);
     let related = RwSignal::new(Vec::<Card>::new());

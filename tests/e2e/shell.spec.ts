@@ -59,3 +59,39 @@ test("the theme follows the system until the reader picks one, and the choice su
   await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
   expect(await background()).toBe(light);
 });
+
+test("keyboard only: skip link → a card → the note → its comments → Escape back to the same card", async ({ page }) => {
+  await page.goto("/explore");
+  const feed = page.getByRole("feed", { name: "Discover notes" });
+  await expect(feed.getByRole("article").first()).toBeVisible();
+  // The first Tab reaches the skip link, which jumps past the header.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  // Tab until a note card's title link has focus.
+  let title = "";
+  for (let i = 0; i < 40 && !title; i++) {
+    await page.keyboard.press("Tab");
+    title = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el?.classList.contains("card-title") ? el.textContent ?? "" : "";
+    });
+  }
+  expect(title).not.toBe("");
+  await page.keyboard.press("Enter");
+  const note = page.locator("article.note");
+  await expect(note.getByRole("heading", { level: 1 })).toHaveText(title);
+  // Focus is inside the note; Tab reaches the comments.
+  let inComments = false;
+  for (let i = 0; i < 60 && !inComments; i++) {
+    await page.keyboard.press("Tab");
+    inComments = await page.evaluate(() => !!document.activeElement?.closest(".comments, [aria-label*='omment']"));
+  }
+  expect(inComments).toBeTruthy();
+  await page.keyboard.press("Escape");
+  await expect(note).toHaveCount(0);
+  // Focus comes back to the card that was opened.
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.closest("article")?.textContent ?? ""))
+    .toContain(title);
+});
