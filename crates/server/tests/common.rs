@@ -259,3 +259,14 @@ impl TestApp {
         );
     }
 }
+
+/// Parses a response that must have `status` into a DTO.
+pub fn parse<T: serde::de::DeserializeOwned>(res: &TestResponse, status: u16, what: &str) -> T {
+    assert_eq!(
+        res.status.as_u16(),
+        status,
+        "{what}: {}",
+        String::from_utf8_lossy(&res.body[..res.body.len().min(400)])
+    );
+    serde_json::from_slice(&res.body).unwrap_or_else(|e| panic!("{what}: not the DTO ({e})"))
+}

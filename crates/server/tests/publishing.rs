@@ -15,7 +15,7 @@ use api_types::{
     Upload, UserSummary, IMAGE_WIDTHS, MAX_NOTE_IMAGES, REPORT_HIDE_THRESHOLD, UPLOAD_MAX_BYTES,
 };
 use axum::http::{Method, StatusCode};
-use common::{test_app, TestApp, TestResponse, SMALL_WORLD};
+use common::{parse, test_app, TestApp, TestResponse, SMALL_WORLD};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use zhongcao_server::api::drafts::MAX_DRAFTS;
@@ -77,17 +77,6 @@ async fn call(
         Some(body) => req.json(&body).send().await,
         None => req.send().await,
     }
-}
-
-/// Parses a response that must have `status` into a DTO.
-fn parse<T: DeserializeOwned>(res: &TestResponse, status: u16, what: &str) -> T {
-    assert_eq!(
-        res.status.as_u16(),
-        status,
-        "{what}: {}",
-        String::from_utf8_lossy(&res.body[..res.body.len().min(400)])
-    );
-    serde_json::from_slice(&res.body).unwrap_or_else(|e| panic!("{what}: not the DTO ({e})"))
 }
 
 async fn get<T: DeserializeOwned>(app: &TestApp, uri: &str, who: Option<&User>) -> T {

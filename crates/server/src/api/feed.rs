@@ -191,16 +191,27 @@ pub fn push_keyset(
     cursor: Option<Cursor>,
     limit: i64,
 ) {
+    push_keyset_on(sql, &format!("n.{order}"), "n.id", cursor, limit);
+}
+
+/// [`push_keyset`] for any (key, id) column pair, both descending.
+pub fn push_keyset_on(
+    sql: &mut QueryBuilder<sqlx::Sqlite>,
+    key: &str,
+    id: &str,
+    cursor: Option<Cursor>,
+    limit: i64,
+) {
     if let Some(c) = cursor {
-        sql.push(format!(" AND (n.{order} < "))
+        sql.push(format!(" AND ({key} < "))
             .push_bind(c.key)
-            .push(format!(" OR (n.{order} = "))
+            .push(format!(" OR ({key} = "))
             .push_bind(c.key)
-            .push(" AND n.id < ")
+            .push(format!(" AND {id} < "))
             .push_bind(c.id)
             .push("))");
     }
-    sql.push(format!(" ORDER BY n.{order} DESC, n.id DESC LIMIT "))
+    sql.push(format!(" ORDER BY {key} DESC, {id} DESC LIMIT "))
         .push_bind(limit + 1);
 }
 

@@ -18,6 +18,7 @@ use super::checkout::{
     authorise, card_last4, check_items, method_names, select_lines, shipping_quote,
 };
 use super::comments::PageQuery;
+use super::feed::push_keyset_on;
 use super::rows::image;
 use crate::auth::SignedIn;
 use crate::carrier::Shipment;
@@ -549,17 +550,7 @@ pub async fn list(
          FROM orders o WHERE o.user_id = ",
     );
     sql.push_bind(me);
-    if let Some(c) = cursor {
-        sql.push(" AND (o.created_at < ")
-            .push_bind(c.key)
-            .push(" OR (o.created_at = ")
-            .push_bind(c.key)
-            .push(" AND o.id < ")
-            .push_bind(c.id)
-            .push("))");
-    }
-    sql.push(" ORDER BY o.created_at DESC, o.id DESC LIMIT ")
-        .push_bind(limit + 1);
+    push_keyset_on(&mut sql, "o.created_at", "o.id", cursor, limit);
     let mut rows: Vec<SummaryRow> = sql.build_query_as().fetch_all(&state.db).await?;
     let next_cursor = cut_page(&mut rows, limit, |r| Cursor {
         key: r.created_at,
