@@ -1,11 +1,28 @@
-//! Display formatting for counts, durations and times.
+//! Display formatting for counts, durations and times, in the interface language.
 
-/// Compact counts as the app shows them: 999, 1.2k, 3.4w (万) style kept simple for now.
+use crate::i18n::{lang, Lang};
+
+/// Compact counts in the interface language: 12K / 1.2万.
 pub fn count(n: i64) -> String {
-    match n {
-        n if n < 1_000 => n.max(0).to_string(),
-        n if n < 10_000 => one_decimal(n, 1_000, "k"),
-        n => one_decimal(n, 10_000, "w"),
+    count_in(lang(), n)
+}
+
+/// English groups by thousands (999, 1.2K, 12K, 3.4M); Chinese by ten-thousands (9999, 1.2万,
+/// 3.4亿), as readers of each expect.
+pub fn count_in(lang: Lang, n: i64) -> String {
+    let n = n.max(0);
+    match lang {
+        Lang::En => match n {
+            n if n < 1_000 => n.to_string(),
+            // 999,950 would round to "1000K".
+            n if n < 999_950 => one_decimal(n, 1_000, "K"),
+            n => one_decimal(n, 1_000_000, "M"),
+        },
+        Lang::Zh => match n {
+            n if n < 10_000 => n.to_string(),
+            n if n < 99_995_000 => one_decimal(n, 10_000, "万"),
+            n => one_decimal(n, 100_000_000, "亿"),
+        },
     }
 }
 
@@ -26,14 +43,22 @@ pub fn duration(seconds: i32) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
-/// Relative time from `then` to `now` (unix seconds): "just now", "5 min ago", "3 days ago",
-/// then a date.
+/// Relative time from `then` to `now` (unix seconds) in the interface language: "just now" /
+/// "刚刚", "5 min ago" / "5 分钟前", "3 days ago" / "3 天前", then a date.
 pub fn relative_time(then: i64, now: i64) -> String {
+    relative_time_in(lang(), then, now)
+}
+
+pub fn relative_time_in(lang: Lang, then: i64, now: i64) -> String {
     let delta = (now - then).max(0);
+    let zh = lang == Lang::Zh;
     match delta {
-        d if d < 60 => "just now".to_string(),
+        d if d < 60 => if zh { "刚刚" } else { "just now" }.to_string(),
+        d if d < 3_600 && zh => format!("{} 分钟前", d / 60),
         d if d < 3_600 => format!("{} min ago", d / 60),
+        d if d < 86_400 && zh => format!("{} 小时前", d / 3_600),
         d if d < 86_400 => plural(d / 3_600, "hour"),
+        d if d < 7 * 86_400 && zh => format!("{} 天前", d / 86_400),
         d if d < 7 * 86_400 => plural(d / 86_400, "day"),
         _ => {
             let date = js_date(then);

@@ -10,11 +10,13 @@ pub mod cart;
 pub mod components;
 pub mod format;
 pub mod hooks;
+pub mod i18n;
 pub mod masonry;
 pub mod richtext;
 pub mod routes;
 pub mod session;
 
 pub fn start() {
+    i18n::init();
     leptos::mount::mount_to_body(app::App);
 }

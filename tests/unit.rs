@@ -110,21 +110,43 @@ fn body_text_splits_into_topics_mentions_and_text() {
 
 #[wasm_bindgen_test]
 fn counts_and_durations_format_compactly() {
-    assert_eq!(format::count(999), "999");
-    assert_eq!(format::count(1_000), "1k");
-    assert_eq!(format::count(1_234), "1.2k");
-    assert_eq!(format::count(25_000), "2.5w");
-    assert_eq!(format::count(1_250), "1.3k");
-    assert_eq!(format::count(9_960), "10k");
-    assert_eq!(format::count(123_456), "12.3w");
+    use zhongcao_web::i18n::Lang::{En, Zh};
+    assert_eq!(format::count_in(En, 999), "999");
+    assert_eq!(format::count_in(En, 1_000), "1K");
+    assert_eq!(format::count_in(En, 1_234), "1.2K");
+    assert_eq!(format::count_in(En, 12_000), "12K");
+    assert_eq!(format::count_in(En, 1_250), "1.3K");
+    assert_eq!(format::count_in(En, 9_960), "10K");
+    assert_eq!(format::count_in(En, 999_960), "1M");
+    assert_eq!(format::count_in(En, 2_345_678), "2.3M");
+    assert_eq!(format::count_in(Zh, 9_999), "9999");
+    assert_eq!(format::count_in(Zh, 12_000), "1.2万");
+    assert_eq!(format::count_in(Zh, 123_456), "12.3万");
+    assert_eq!(format::count_in(Zh, 99_999_999), "1亿");
+    assert_eq!(format::count_in(Zh, -5), "0");
     assert_eq!(
         format::one_decimal(5 * 1024 * 1024, 1024 * 1024, " MB"),
         "5 MB"
     );
     assert_eq!(format::duration(75), "1:15");
-    assert_eq!(format::relative_time(1_000, 1_030), "just now");
-    assert_eq!(format::relative_time(0, 7_200), "2 hours ago");
-    assert_eq!(format::relative_time(0, 3 * 86_400), "3 days ago");
+    assert_eq!(format::relative_time_in(En, 1_000, 1_030), "just now");
+    assert_eq!(format::relative_time_in(En, 0, 7_200), "2 hours ago");
+    assert_eq!(format::relative_time_in(En, 0, 3 * 86_400), "3 days ago");
+    assert_eq!(format::relative_time_in(Zh, 1_000, 1_030), "刚刚");
+    assert_eq!(format::relative_time_in(Zh, 0, 300), "5 分钟前");
+    assert_eq!(format::relative_time_in(Zh, 0, 7_200), "2 小时前");
+    assert_eq!(format::relative_time_in(Zh, 0, 3 * 86_400), "3 天前");
+}
+
+#[wasm_bindgen_test]
+fn browser_language_tags_pick_the_interface_language() {
+    use zhongcao_web::i18n::Lang;
+    assert_eq!(Lang::from_tag("zh-CN"), Some(Lang::Zh));
+    assert_eq!(Lang::from_tag("zh_TW"), Some(Lang::Zh));
+    assert_eq!(Lang::from_tag("ZH"), Some(Lang::Zh));
+    assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
+    assert_eq!(Lang::from_tag("fr-FR"), None);
+    assert_eq!(Lang::from_tag(""), None);
 }
 
 #[wasm_bindgen_test]

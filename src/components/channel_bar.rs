@@ -4,12 +4,9 @@ use api_types::Channel;
 use leptos::prelude::*;
 use stylers_macro::style;
 
-/// Channel label in the viewer's language (Chinese for zh browsers, English otherwise).
+/// Channel label in the interface language.
 pub fn channel_label(channel: &Channel) -> String {
-    let zh = web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .is_some_and(|l| l.starts_with("zh"));
-    if zh {
+    if crate::i18n::is_zh() {
         channel.name_zh.clone()
     } else {
         channel.name_en.clone()

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::avatar::Avatar;
 use super::icon::{Glyph, Icon};
+use super::lang_switch::LangSwitch;
 use super::search_box::SearchBox;
 use super::theme_toggle::ThemeToggle;
 use crate::cart::use_cart;
@@ -96,7 +97,7 @@ pub fn Header() -> impl IntoView {
                     <a href="/shop">"Shop"</a>
                     <a href="/publish" class="nav-publish">"+ Publish"</a>
                 </nav>
-                <nav class="account-nav" aria-label="Account"><ThemeToggle/>{cart_link}{account}</nav>
+                <nav class="account-nav" aria-label="Account"><LangSwitch/><ThemeToggle/>{cart_link}{account}</nav>
             </div>
         </header>
     }

@@ -12,6 +12,7 @@ pub mod gate;
 pub mod header;
 pub mod icon;
 pub mod image_picker;
+pub mod lang_switch;
 pub mod masonry_grid;
 pub mod note_card;
 pub mod people;
