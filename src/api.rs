@@ -14,42 +14,73 @@ use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+use crate::i18n::{is_zh, tr};
+use crate::server_text::{localize, localize_fields};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiError {
-    #[error("{0}")]
     NotFound(String),
-    #[error("{0}")]
     BadRequest(String),
-    #[error("{0}")]
     Validation(String),
     /// A form the server refused, field by field.
-    #[error("{message}")]
     Fields {
         message: String,
         fields: Vec<FieldError>,
     },
     /// Not signed in (or the session ended).
-    #[error("{0}")]
     Unauthorized(String),
-    #[error("{0}")]
     Forbidden(String),
-    #[error("{0}")]
     RateLimited(String),
-    #[error("{0}")]
     Rejected(String),
     /// The request clashes with the current state (sold out, price changed, already shipped).
-    #[error("{0}")]
     Conflict(String),
     /// The (test-mode) card was declined.
-    #[error("{0}")]
     PaymentDeclined(String),
-    #[error("The server had a problem ({status}). Please try again.")]
-    Server { status: u16 },
-    #[error("Can't reach Zhongcao. Check your connection and try again.")]
+    /// A failure without a message of its own; these show fixed texts (see `Display`).
+    Server {
+        status: u16,
+    },
+    /// The request did not get through (the text is the browser's detail, not shown).
     Network(String),
-    #[error("Unexpected response from the server.")]
+    /// The answer was not what was expected (the text is the decoder's detail, not shown).
     Decode(String),
 }
+
+/// The message to show: the server's (already in the interface language, see
+/// [`error_from_response`]) or, for failures without one, a fixed text.
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApiError::NotFound(message)
+            | ApiError::BadRequest(message)
+            | ApiError::Validation(message)
+            | ApiError::Fields { message, .. }
+            | ApiError::Unauthorized(message)
+            | ApiError::Forbidden(message)
+            | ApiError::RateLimited(message)
+            | ApiError::Rejected(message)
+            | ApiError::Conflict(message)
+            | ApiError::PaymentDeclined(message) => f.write_str(message),
+            ApiError::Server { status } => {
+                if is_zh() {
+                    write!(f, "服务器出了点问题（{status}），请重试。")
+                } else {
+                    write!(f, "The server had a problem ({status}). Please try again.")
+                }
+            }
+            ApiError::Network(_) => f.write_str(tr(
+                "Can't reach Zhongcao. Check your connection and try again.",
+                "无法连接种草，请检查网络后重试。",
+            )),
+            ApiError::Decode(_) => f.write_str(tr(
+                "Unexpected response from the server.",
+                "服务器返回的内容有误。",
+            )),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
 
 impl ApiError {
     pub fn is_not_found(&self) -> bool {
@@ -69,10 +100,12 @@ impl ApiError {
 }
 
 /// Maps a non-success HTTP response to an error, using the server's JSON message when present.
+/// The server writes English; its messages are put in the interface language here.
 pub fn error_from_response(status: u16, body: &str) -> ApiError {
     let (message, fields) = serde_json::from_str::<ErrorBody>(body)
         .map(|b| (b.error.message, b.error.fields))
         .unwrap_or_else(|_| (format!("Request failed with status {status}."), Vec::new()));
+    let (message, fields) = (localize(&message), localize_fields(fields));
     match status {
         404 => ApiError::NotFound(message),
         400 => ApiError::BadRequest(message),

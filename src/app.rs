@@ -16,6 +16,7 @@ use crate::routes::creator::CreatorPage;
 use crate::routes::earnings::EarningsPage;
 use crate::routes::explore::ExploreShell;
 use crate::routes::follows::{FollowersPage, FollowingPage};
+use crate::routes::gallery::GalleryPage;
 use crate::routes::not_found::NotFound;
 use crate::routes::note::NoteRoute;
 use crate::routes::notifications::NotificationsPage;
@@ -61,6 +62,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/orders/:id") view=OrderPage/>
                     <Route path=path!("/creator") view=CreatorPage/>
                     <Route path=path!("/creator/earnings") view=EarningsPage/>
+                    <Route path=path!("/gallery") view=GalleryPage/>
+                    <Route path=path!("/gallery/:component") view=GalleryPage/>
                 </Routes>
             </main>
             <TabBar/>

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 
 use super::dialog::Dialog;
 use crate::api::{self, ApiError};
+use crate::i18n::{is_zh, tr};
 use crate::session::use_auth;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -153,46 +154,46 @@ fn AuthDialog() -> impl IntoView {
     view! {
         <Dialog labelled_by="auth-title" on_close=Callback::new(move |()| auth.dismiss_sheet())>
                 <h2 id="auth-title" class="sheet-title">
-                    {move || if mode.get() == Mode::SignIn { "Sign in to Zhongcao" } else { "Create your account" }}
+                    {move || if mode.get() == Mode::SignIn { tr("Sign in to Zhongcao", "登录种草") } else { tr("Create your account", "创建账号") }}
                 </h2>
-                <p class="sheet-lead">"Like, collect, comment and follow the people you love."</p>
-                <div class="segmented" role="group" aria-label="Account">
+                <p class="sheet-lead">{tr("Like, collect, comment and follow the people you love.", "点赞、收藏、评论，关注你喜欢的人。")}</p>
+                <div class="segmented" role="group" aria-label=tr("Account", "账号")>
                     <button type="button" aria-pressed=move || (mode.get() == Mode::SignIn).to_string()
-                        on:click=move |_| switch(Mode::SignIn)>"Sign in"</button>
+                        on:click=move |_| switch(Mode::SignIn)>{tr("Sign in", "登录")}</button>
                     <button type="button" aria-pressed=move || (mode.get() == Mode::SignUp).to_string()
-                        on:click=move |_| switch(Mode::SignUp)>"Create account"</button>
+                        on:click=move |_| switch(Mode::SignUp)>{tr("Create account", "注册")}</button>
                 </div>
                 <form class="form" on:submit=submit novalidate>
                     <Field id="auth-username"
-                        label=Signal::derive(move || if mode.get() == Mode::SignIn { "Username or email".to_string() } else { "Username".to_string() })
+                        label=Signal::derive(move || if mode.get() == Mode::SignIn { tr("Username or email", "用户名或邮箱").to_string() } else { tr("Username", "用户名").to_string() })
                         value=username error=field_error("username") autocomplete="username"
                         maxlength=254/>
                     <Show when=move || mode.get() == Mode::SignUp>
-                        <Field id="auth-display-name" label="Display name" value=display_name
+                        <Field id="auth-display-name" label=tr("Display name", "昵称") value=display_name
                             error=field_error("display_name") autocomplete="nickname"
                             maxlength=DISPLAY_NAME_MAX_CHARS
-                            hint=format!("How you appear to others, up to {DISPLAY_NAME_MAX_CHARS} characters.")/>
+                            hint=if is_zh() { format!("别人看到的名字，最多 {DISPLAY_NAME_MAX_CHARS} 个字。") } else { format!("How you appear to others, up to {DISPLAY_NAME_MAX_CHARS} characters.") }/>
                     </Show>
-                    <Field id="auth-password" label="Password" kind="password" value=password
+                    <Field id="auth-password" label=tr("Password", "密码") kind="password" value=password
                         error=field_error("password")
                         autocomplete=Signal::derive(move || if mode.get() == Mode::SignIn { "current-password".to_string() } else { "new-password".to_string() })
                         maxlength=128/>
                     <Show when=move || mode.get() == Mode::SignUp>
-                        <Field id="auth-email" label="Email (optional)" kind="email" value=email
+                        <Field id="auth-email" label=tr("Email (optional)", "邮箱（选填）") kind="email" value=email
                             error=field_error("email") autocomplete="email" maxlength=254/>
-                        <p class="field-hint">{format!("Usernames: {user_min}–{user_max} lower-case letters, digits or _. Passwords: at least {pw_min} characters.")}</p>
+                        <p class="field-hint">{if is_zh() { format!("用户名：{user_min}–{user_max} 位小写字母、数字或 _。密码：至少 {pw_min} 位。") } else { format!("Usernames: {user_min}–{user_max} lower-case letters, digits or _. Passwords: at least {pw_min} characters.") }}</p>
                     </Show>
                     {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                     <button class="btn btn-primary btn-block" type="submit" disabled=move || busy.get()
                         aria-busy=move || busy.get().then_some("true")>
                         {move || match (busy.get(), mode.get()) {
-                            (true, _) => "Please wait…",
-                            (false, Mode::SignIn) => "Sign in",
-                            (false, Mode::SignUp) => "Create account",
+                            (true, _) => tr("Please wait…", "请稍候…"),
+                            (false, Mode::SignIn) => tr("Sign in", "登录"),
+                            (false, Mode::SignUp) => tr("Create account", "注册"),
                         }}
                     </button>
                 </form>
-                <p class="sheet-foot">"Demo accounts: any seeded username with the password "<code>"zhongcao-demo"</code>"."</p>
+                <p class="sheet-foot">{tr("Demo accounts: any seeded username with the password ", "演示账号：任一预置用户名，密码为 ")}<code>"zhongcao-demo"</code>{tr(".", "。")}</p>
         </Dialog>
     }
 }

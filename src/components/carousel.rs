@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::picture::Picture;
+use crate::i18n::{is_zh, tr};
 use crate::masonry::display_ratio;
 
 #[component]
@@ -78,9 +79,18 @@ pub fn Carousel(
         .into_iter()
         .enumerate()
         .map(|(i, image)| {
-            let alt = format!("{title} — image {} of {count}", i + 1);
+            let alt = if is_zh() {
+                format!("{title}，第 {} 张，共 {count} 张", i + 1)
+            } else {
+                format!("{title} — image {} of {count}", i + 1)
+            };
+            let slide_label = if is_zh() {
+                format!("第 {} 张，共 {count} 张", i + 1)
+            } else {
+                format!("{} of {count}", i + 1)
+            };
             view! {
-                <div class="slide" role="group" aria-roledescription="slide" aria-label=format!("{} of {count}", i + 1)>
+                <div class="slide" role="group" aria-roledescription="slide" aria-label=slide_label>
                     <Picture image=image sizes="(max-width: 760px) 100vw, 640px" alt=alt eager=i == 0 fit="contain"/>
                 </div>
             }
@@ -88,19 +98,19 @@ pub fn Carousel(
         .collect_view();
 
     view! {
-        <div class="carousel" role="region" aria-roledescription="carousel" aria-label="Images"
+        <div class="carousel" role="region" aria-roledescription="carousel" aria-label=tr("Images", "图片")
             style=format!("--ratio:{}", crate::format::decimal(ratio, 4))>
             // Focusable, so keyboard users can scroll it too (arrow keys snap slide by slide).
             <div class="carousel-track" node_ref=track on:scroll=on_scroll
-                on:scrollend=on_scroll_end tabindex="0" role="group" aria-label="Images">
+                on:scrollend=on_scroll_end tabindex="0" role="group" aria-label=tr("Images", "图片")>
                 {slides}
             </div>
             <Show when=move || { count > 1 }>
-                <button class="carousel-btn prev" aria-label="Previous image" on:click=prev
+                <button class="carousel-btn prev" aria-label=tr("Previous image", "上一张") on:click=prev
                     disabled=move || index.get() == 0>
                     <Icon glyph=Glyph::ChevronLeft size=20/>
                 </button>
-                <button class="carousel-btn next" aria-label="Next image" on:click=next
+                <button class="carousel-btn next" aria-label=tr("Next image", "下一张") on:click=next
                     disabled=move || index.get() + 1 >= count>
                     <Icon glyph=Glyph::ChevronRight size=20/>
                 </button>
@@ -111,7 +121,7 @@ pub fn Carousel(
                             <button
                                 class="dot"
                                 class:active=move || index.get() == i
-                                aria-label=format!("Show image {}", i + 1)
+                                aria-label=if is_zh() { format!("查看第 {} 张", i + 1) } else { format!("Show image {}", i + 1) }
                                 aria-current=move || (index.get() == i).then_some("true")
                                 on:click=move |_| index.set(i)
                             ></button>

@@ -12,6 +12,7 @@ use super::picture::Picture;
 use super::quantity_stepper::QuantityStepper;
 use super::toast::{use_toasts, Toasts};
 use crate::cart::{use_cart, CartStore};
+use crate::i18n::{is_zh, tr};
 
 /// Runs a cart change; failures become a toast, and the cart is re-read so it shows the truth.
 pub fn run_cart_change<F>(store: CartStore, toasts: Toasts, change: F)
@@ -29,13 +30,18 @@ where
 /// How close the cart is to free shipping, as text and a 0–100 bar.
 fn nudge(cart: &Cart) -> (String, i64) {
     if cart.free_shipping_remaining_fen <= 0 {
-        ("Free standard shipping unlocked".to_string(), 100)
-    } else {
         (
-            format!(
-                "Add {} more for free standard shipping",
-                format_cny(cart.free_shipping_remaining_fen)
-            ),
+            tr("Free standard shipping unlocked", "已享标准配送免运费").to_string(),
+            100,
+        )
+    } else {
+        let remaining = format_cny(cart.free_shipping_remaining_fen);
+        (
+            if is_zh() {
+                format!("再买 {remaining} 即可享标准配送免运费")
+            } else {
+                format!("Add {remaining} more for free standard shipping")
+            },
             (cart.subtotal_fen * 100 / FREE_SHIPPING_FEN).clamp(0, 100),
         )
     }
@@ -54,15 +60,34 @@ fn CartLineRow(line: CartLine, on_navigate: Callback<()>) -> impl IntoView {
     let max = Signal::stored(line.stock.clamp(1, MAX_LINE_QUANTITY));
     let quantity = Signal::stored(line.quantity);
     let flag = if line.stock == 0 {
-        Some("Sold out: remove it to check out the rest".to_string())
+        Some(
+            tr(
+                "Sold out: remove it to check out the rest",
+                "已售罄：删除后可结算其他商品",
+            )
+            .to_string(),
+        )
     } else if line.quantity > line.stock {
-        Some(format!("Only {} left: lower the quantity", line.stock))
+        Some(if is_zh() {
+            format!("仅剩 {} 件：请减少数量", line.stock)
+        } else {
+            format!("Only {} left: lower the quantity", line.stock)
+        })
     } else {
         None
     };
     let change =
         Callback::new(move |n: i64| run_cart_change(store, toasts, store.set_quantity(variant, n)));
-    let remove_label = format!("Remove {name}");
+    let remove_label = if is_zh() {
+        format!("删除{name}")
+    } else {
+        format!("Remove {name}")
+    };
+    let quantity_label = if is_zh() {
+        format!("{name}的数量")
+    } else {
+        format!("Quantity of {name}")
+    };
     view! {
         <li class="cart-line" class:cart-line-out=!line.available()>
             <a class="cart-line-photo" href=href.clone() tabindex="-1" aria-hidden="true"
@@ -73,12 +98,12 @@ fn CartLineRow(line: CartLine, on_navigate: Callback<()>) -> impl IntoView {
                 <p class="cart-line-brand">{line.brand.clone()}</p>
                 <a class="cart-line-title" href=href on:click=move |_| on_navigate.run(())>{line.title.clone()}</a>
                 {(!line.variant_label.is_empty()).then(|| view! { <p class="cart-line-variant">{line.variant_label.clone()}</p> })}
-                {line.cross_border.then(|| view! { <p class="cart-line-tag">"Cross-border"</p> })}
+                {line.cross_border.then(|| view! { <p class="cart-line-tag">{tr("Cross-border", "跨境")}</p> })}
                 {flag.map(|f| view! { <p class="cart-line-flag" role="status">{f}</p> })}
                 <div class="cart-line-foot">
                     <span class="price">{format_cny(line.unit_price_fen)}</span>
                     {(line.stock > 0).then(|| view! {
-                        <QuantityStepper value=quantity max=max on_change=change label=format!("Quantity of {name}")/>
+                        <QuantityStepper value=quantity max=max on_change=change label=quantity_label/>
                     })}
                     <button type="button" class="icon-btn" aria-label=remove_label
                         on:click=move |_| run_cart_change(store, toasts, store.remove(variant))>
@@ -110,9 +135,9 @@ pub fn CartContents(#[prop(optional)] on_navigate: Option<Callback<()>>) -> impl
         if cart.lines.is_empty() {
             return view! {
                 <div class="state state-empty cart-empty">
-                    <p class="state-title">"Your cart is empty"</p>
-                    <p class="state-message">"Find something you love in the shop, or in the notes people write."</p>
-                    <a class="btn btn-primary" href="/shop" on:click=move |_| on_navigate.run(())>"Browse the shop"</a>
+                    <p class="state-title">{tr("Your cart is empty", "购物车还是空的")}</p>
+                    <p class="state-message">{tr("Find something you love in the shop, or in the notes people write.", "去商城或大家的笔记里找找喜欢的好物吧。")}</p>
+                    <a class="btn btn-primary" href="/shop" on:click=move |_| on_navigate.run(())>{tr("Browse the shop", "去商城逛逛")}</a>
                 </div>
             }
             .into_any();
@@ -131,19 +156,23 @@ pub fn CartContents(#[prop(optional)] on_navigate: Option<Callback<()>>) -> impl
                     <span style=format!("width:{percent}%")></span>
                 </div>
             </div>
-            <ul class="cart-lines" aria-label="Items in your cart">{lines}</ul>
+            <ul class="cart-lines" aria-label=tr("Items in your cart", "购物车中的商品")>{lines}</ul>
             <div class="cart-summary">
                 <p class="cart-subtotal">
-                    <span>{format!("Subtotal ({} items)", cart.item_count)}</span>
+                    <span>{if is_zh() {
+                        format!("小计（{} 件）", cart.item_count)
+                    } else {
+                        format!("Subtotal ({} items)", cart.item_count)
+                    }}</span>
                     <span class="price big">{format_cny(cart.subtotal_fen)}</span>
                 </p>
-                <p class="muted small">"Shipping is worked out at checkout."</p>
+                <p class="muted small">{tr("Shipping is worked out at checkout.", "运费在结算时计算。")}</p>
                 {if can_checkout {
                     view! {
-                        <a class="btn btn-primary btn-block" href="/checkout" on:click=move |_| on_navigate.run(())>"Check out"</a>
+                        <a class="btn btn-primary btn-block" href="/checkout" on:click=move |_| on_navigate.run(())>{tr("Check out", "去结算")}</a>
                     }.into_any()
                 } else {
-                    view! { <button class="btn btn-primary btn-block" disabled>"Check out"</button> }.into_any()
+                    view! { <button class="btn btn-primary btn-block" disabled>{tr("Check out", "去结算")}</button> }.into_any()
                 }}
             </div>
         }
@@ -165,7 +194,7 @@ pub fn CartDrawer() -> impl IntoView {
                 view! {
                     <Dialog labelled_by="cart-title" kind="drawer" autofocus=".cart-contents a, .cart-contents button" on_close=close>
                         <h2 id="cart-title" class="drawer-title">
-                            "Cart"
+                            {tr("Cart", "购物车")}
                             <span class="muted">{move || match store.count() { 0 => String::new(), n => format!(" · {n}") }}</span>
                         </h2>
                         <CartContents on_navigate=close/>

@@ -16,6 +16,7 @@ use super::toast::use_toasts;
 use super::toggle_action::{ToggleAction, ToggleTarget};
 use crate::api;
 use crate::format;
+use crate::i18n::{is_zh, tr};
 use crate::richtext::{segments, Segment};
 use crate::session::use_auth;
 
@@ -72,7 +73,7 @@ fn CommentBody(comment: Comment, thread: i64) -> impl IntoView {
     let deleting = RwSignal::new(false);
     let delete = move |_| {
         let sure = window()
-            .confirm_with_message("Delete this comment?")
+            .confirm_with_message(tr("Delete this comment?", "确定删除这条评论吗？"))
             .unwrap_or(false);
         if !sure || deleting.get_untracked() {
             return;
@@ -90,11 +91,15 @@ fn CommentBody(comment: Comment, thread: i64) -> impl IntoView {
                         ctx.top.update(|l| l.retain(|c| c.id != id));
                         ctx.total.update(|t| *t = (*t - 1 - replies_total).max(0));
                     }
-                    toasts.show("Comment deleted");
+                    toasts.show(tr("Comment deleted", "评论已删除"));
                 }
                 Err(e) => {
                     deleting.set(false);
-                    toasts.show(format!("Couldn't delete: {e}"));
+                    if is_zh() {
+                        toasts.show(format!("删除失败：{e}"));
+                    } else {
+                        toasts.show(format!("Couldn't delete: {e}"));
+                    }
                 }
             }
         });
@@ -105,21 +110,21 @@ fn CommentBody(comment: Comment, thread: i64) -> impl IntoView {
             <div class="comment-main">
                 <div class="comment-author">
                     <a href=format!("/user/{}", author.id)>{author.display_name.clone()}</a>
-                    {by_note_author.then(|| view! { <span class="author-badge">"Author"</span> })}
+                    {by_note_author.then(|| view! { <span class="author-badge">{tr("Author", "作者")}</span> })}
                 </div>
                 <p class="comment-text">
                     {comment.reply_to.clone().map(|to| view! {
-                        <span class="reply-to">"Reply "<a class="mention" href=format!("/user/{}", to.id)>"@"{to.display_name}</a>": "</span>
+                        <span class="reply-to">{tr("Reply ", "回复")}<a class="mention" href=format!("/user/{}", to.id)>"@"{to.display_name}</a>{tr(": ", "：")}</span>
                     })}
                     {comment_text(&comment)}
                 </p>
                 <div class="comment-meta">
                     <time>{format::relative_time(comment.created_at, now)}</time>
                     <button type="button" class="link-btn" on:click=start_reply
-                        aria-label=format!("Reply to {}", author.display_name)>"Reply"</button>
+                        aria-label=if is_zh() { format!("回复{}", author.display_name) } else { format!("Reply to {}", author.display_name) }>{tr("Reply", "回复")}</button>
                     <Show when=mine fallback=move || view! { <ReportButton target=Reportable::Comment(id)/> }>
                         <button type="button" class="link-btn danger" on:click=delete
-                            disabled=move || deleting.get()>"Delete"</button>
+                            disabled=move || deleting.get()>{tr("Delete", "删除")}</button>
                     </Show>
                     <span class="comment-like">
                         <ToggleAction target=ToggleTarget::CommentLike(id) active=liked count=likes size=14/>
@@ -194,7 +199,9 @@ fn Thread(comment: Comment) -> impl IntoView {
             <Show when=move || { remaining() > 0 }>
                 <button class="link-btn show-replies" on:click=more disabled=move || loading.get()>
                     {move || if loading.get() {
-                        "Loading…".to_string()
+                        tr("Loading…", "加载中…").to_string()
+                    } else if is_zh() {
+                        format!("展开 {} 条回复", remaining())
                     } else {
                         format!("Show {} more {}", remaining(), if remaining() == 1 { "reply" } else { "replies" })
                     }}
@@ -252,19 +259,20 @@ fn Composer(note_id: i64) -> impl IntoView {
         auth.require(send);
     };
     let placeholder = move || match ctx.reply_to.get() {
+        Some((_, _, name)) if is_zh() => format!("回复@{name}"),
         Some((_, _, name)) => format!("Reply to @{name}"),
-        None => "Say something nice…".to_string(),
+        None => tr("Say something nice…", "说点什么…").to_string(),
     };
     view! {
         <form class="composer" on:submit=submit>
             {move || ctx.reply_to.get().map(|(_, _, name)| view! {
                 <p class="replying">
-                    "Replying to "<strong>"@"{name}</strong>
-                    <button type="button" class="link-btn" on:click=move |_| ctx.reply_to.set(None)>"Cancel"</button>
+                    {tr("Replying to ", "回复")}<strong>"@"{name}</strong>
+                    <button type="button" class="link-btn" on:click=move |_| ctx.reply_to.set(None)>{tr("Cancel", "取消")}</button>
                 </p>
             })}
             <div class="composer-row">
-                <label for="comment-input" class="visually-hidden">{move || if ctx.reply_to.with(Option::is_some) { "Write a reply" } else { "Write a comment" }}</label>
+                <label for="comment-input" class="visually-hidden">{move || if ctx.reply_to.with(Option::is_some) { tr("Write a reply", "写回复") } else { tr("Write a comment", "写评论") }}</label>
                 <textarea
                     id="comment-input"
                     rows="1"
@@ -283,7 +291,7 @@ fn Composer(note_id: i64) -> impl IntoView {
                 ></textarea>
                 <button class="btn btn-primary btn-sm" type="submit"
                     disabled=move || sending.get() || empty() || over()>
-                    {move || if sending.get() { "Sending…" } else { "Send" }}
+                    {move || if sending.get() { tr("Sending…", "发送中…") } else { tr("Send", "发送") }}
                 </button>
             </div>
             <p id="comment-count" class="char-count" class:over=over>
@@ -344,10 +352,10 @@ pub fn Comments(
     };
     view! {
         <section class="comments" aria-labelledby="comments-heading">
-            <h2 id="comments-heading" class="comments-heading">{move || format!("{} comments", total.get())}</h2>
+            <h2 id="comments-heading" class="comments-heading">{move || if is_zh() { format!("共 {} 条评论", total.get()) } else { format!("{} comments", total.get()) }}</h2>
             <Composer note_id=note_id/>
             <Show when=move || items.with(Vec::is_empty)>
-                <p class="comments-empty">"No comments yet. Be the first to say something nice."</p>
+                <p class="comments-empty">{tr("No comments yet. Be the first to say something nice.", "还没有评论，快来说点什么吧。")}</p>
             </Show>
             <ul class="threads">
                 <For each=move || items.get() key=|c| c.id let:comment>
@@ -358,7 +366,7 @@ pub fn Comments(
             <Show when=move || cursor.with(Option::is_some)>
                 <button class="btn btn-secondary load-more" on:click=move |_| load_more(note_id)
                     disabled=move || loading.get()>
-                    {move || if loading.get() { "Loading…" } else { "Load more comments" }}
+                    {move || if loading.get() { tr("Loading…", "加载中…") } else { tr("Load more comments", "加载更多评论") }}
                 </button>
             </Show>
         </section>

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::icon::{Glyph, Icon};
 use crate::hooks::use_focus_trap::trap_tab;
+use crate::i18n::tr;
 
 #[component]
 pub fn Dialog(
@@ -67,7 +68,7 @@ pub fn Dialog(
         }>
             <div class=kind role="dialog" aria-modal="true" aria-labelledby=labelled_by tabindex="-1"
                 node_ref=dialog on:keydown=on_key>
-                <button class="sheet-close" type="button" aria-label="Close" on:click=move |_| on_close.run(())>
+                <button class="sheet-close" type="button" aria-label=tr("Close", "关闭") on:click=move |_| on_close.run(())>
                     <Icon glyph=Glyph::Close size=20/>
                 </button>
                 {children()}

@@ -11,6 +11,7 @@ use super::masonry_grid::MasonryGrid;
 use super::states::{EmptyState, ErrorState, SkeletonGrid};
 use crate::api::{self, FeedSource};
 use crate::hooks::use_intersection::use_intersection;
+use crate::i18n::tr;
 
 /// Start loading the next page this far before the sentinel is visible.
 const PREFETCH_MARGIN_PX: f64 = 1200.0;
@@ -38,9 +39,14 @@ pub fn InfiniteFeed(
     #[prop(optional, into)]
     empty_extra: Option<ViewFn>,
 ) -> impl IntoView {
-    let empty_title = empty_title.unwrap_or_else(|| "No notes yet".to_string());
-    let empty_message =
-        empty_message.unwrap_or_else(|| "Nothing has been posted here so far.".to_string());
+    let empty_title = empty_title.unwrap_or_else(|| tr("No notes yet", "还没有笔记").to_string());
+    let empty_message = empty_message.unwrap_or_else(|| {
+        tr(
+            "Nothing has been posted here so far.",
+            "这里还没有人发布内容。",
+        )
+        .to_string()
+    });
     let state = FeedState {
         cards: RwSignal::new(Vec::new()),
         cursor: RwSignal::new(None),
@@ -138,10 +144,10 @@ pub fn InfiniteFeed(
                     }
                         .into_any()
                 } else if state.done.get() {
-                    view! { <p class="feed-end">"You're all caught up"</p> }.into_any()
+                    view! { <p class="feed-end">{tr("You're all caught up", "没有更多了")}</p> }.into_any()
                 } else if state.loading.get() && !state.cards.with(Vec::is_empty) {
                     view! {
-                        <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>"Loading more…"</p>
+                        <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>{tr("Loading more…", "正在加载更多…")}</p>
                     }
                         .into_any()
                 } else {

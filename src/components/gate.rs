@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::tr;
 use crate::session::use_auth;
 
 #[component]
@@ -33,7 +34,7 @@ pub fn SignedInOnly(
                     <h1 id="gate-title" class="account-title">{title}</h1>
                     <p class="account-gate-text">{reason}</p>
                     <button type="button" class="btn btn-primary" on:click=move |_| auth.open_sheet()>
-                        "Sign in"
+                        {tr("Sign in", "登录")}
                     </button>
                 </section>
             }

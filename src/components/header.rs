@@ -9,6 +9,7 @@ use super::lang_switch::LangSwitch;
 use super::search_box::SearchBox;
 use super::theme_toggle::ThemeToggle;
 use crate::cart::use_cart;
+use crate::i18n::{is_zh, tr};
 use crate::session::use_auth;
 
 #[component]
@@ -31,7 +32,8 @@ pub fn Header() -> impl IntoView {
     let cart_link = view! {
         <a class="icon-link cart-link" href="/cart" on:click=open_cart
             aria-label=move || match cart_count() {
-                0 => "Cart".to_string(),
+                0 => tr("Cart", "购物车").to_string(),
+                n if is_zh() => format!("购物车，{n} 件商品"),
                 1 => "Cart, 1 item".to_string(),
                 n => format!("Cart, {n} items"),
             }>
@@ -51,7 +53,8 @@ pub fn Header() -> impl IntoView {
             Some(me) => view! {
                 <a class="icon-link bell" href="/notifications"
                     aria-label=move || match unread() {
-                        0 => "Notifications".to_string(),
+                        0 => tr("Notifications", "通知").to_string(),
+                        n if is_zh() => format!("通知，{n} 条未读"),
                         n => format!("Notifications, {n} unread"),
                     }>
                     <Icon glyph=Glyph::Bell size=24/>
@@ -59,13 +62,13 @@ pub fn Header() -> impl IntoView {
                         <span class="badge" aria-hidden="true">{if unread() > 99 { "99+".to_string() } else { unread().to_string() }}</span>
                     })}
                 </a>
-                <a class="me-link" href=format!("/user/{}", me.user.id) aria-label=format!("Your profile, {}", me.user.display_name)>
+                <a class="me-link" href=format!("/user/{}", me.user.id) aria-label=if is_zh() { format!("我的主页，{}", me.user.display_name) } else { format!("Your profile, {}", me.user.display_name) }>
                     <Avatar user=me.user.clone() size=32/>
                 </a>
             }
             .into_any(),
             None => view! {
-                <button class="btn btn-primary btn-sm" on:click=move |_| auth.open_sheet()>"Sign in"</button>
+                <button class="btn btn-primary btn-sm" on:click=move |_| auth.open_sheet()>{tr("Sign in", "登录")}</button>
             }
             .into_any(),
         }
@@ -80,10 +83,10 @@ pub fn Header() -> impl IntoView {
             {
                 let _ = main.focus();
             }
-        }>"Skip to content"</a>
+        }>{tr("Skip to content", "跳到主要内容")}</a>
         <header class="app-header">
             <div class="app-header-inner">
-                <a class="brand" href="/explore" aria-label="Zhongcao 种草 home">
+                <a class="brand" href="/explore" aria-label=tr("Zhongcao 种草 home", "种草 Zhongcao 首页")>
                     <svg class="brand-mark" width="32" height="32" viewBox="0 0 64 64" aria-hidden="true">
                         <rect width="64" height="64" rx="16" fill="var(--brand)"/>
                         <path d="M32 50V26M32 30c-4-9-12-12-18-11 0 8 7 14 18 13M32 26c3-9 11-13 18-12 0 9-8 14-18 14" fill="none" stroke="#fff" stroke-width="4.5" stroke-linecap="round" stroke-linejoin="round"/>
@@ -92,12 +95,12 @@ pub fn Header() -> impl IntoView {
                     <span class="brand-zh" lang="zh-CN">"种草"</span>
                 </a>
                 <SearchBox/>
-                <nav class="primary-nav" aria-label="Primary">
-                    <a href="/explore">"Discover"</a>
-                    <a href="/shop">"Shop"</a>
-                    <a href="/publish" class="nav-publish">"+ Publish"</a>
+                <nav class="primary-nav" aria-label=tr("Primary", "主导航")>
+                    <a href="/explore">{tr("Discover", "发现")}</a>
+                    <a href="/shop">{tr("Shop", "购物")}</a>
+                    <a href="/publish" class="nav-publish">{tr("+ Publish", "+ 发布")}</a>
                 </nav>
-                <nav class="account-nav" aria-label="Account"><LangSwitch/><ThemeToggle/>{cart_link}{account}</nav>
+                <nav class="account-nav" aria-label=tr("Account", "账号")><LangSwitch/><ThemeToggle/>{cart_link}{account}</nav>
             </div>
         </header>
     }

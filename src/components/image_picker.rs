@@ -9,6 +9,7 @@ use send_wrapper::SendWrapper;
 
 use super::icon::{Glyph, Icon};
 use crate::api;
+use crate::i18n::{is_zh, tr};
 
 const TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 
@@ -57,13 +58,21 @@ impl PickedImage {
 /// Why a file can't be uploaded, before trying.
 fn file_problem(file: &web_sys::File) -> Option<String> {
     if !TYPES.contains(&file.type_().as_str()) {
-        return Some("Only JPEG, PNG or WebP photos.".into());
+        return Some(
+            tr(
+                "Only JPEG, PNG or WebP photos.",
+                "仅支持 JPEG、PNG 或 WebP 格式的图片。",
+            )
+            .into(),
+        );
     }
     if file.size() > UPLOAD_MAX_BYTES as f64 {
-        return Some(format!(
-            "Too big: photos can be at most {} MB.",
-            UPLOAD_MAX_BYTES / (1024 * 1024)
-        ));
+        let mb = UPLOAD_MAX_BYTES / (1024 * 1024);
+        return Some(if is_zh() {
+            format!("图片过大：每张最多 {mb} MB。")
+        } else {
+            format!("Too big: photos can be at most {mb} MB.")
+        });
     }
     None
 }
@@ -159,7 +168,13 @@ pub fn ImagePicker(
     let notice = RwSignal::new(None::<String>);
     let report_left_out = move |n: u32| {
         notice.set((n > 0).then(|| {
-            format!("A note holds {MAX_NOTE_IMAGES} photos: {n} of those you picked were left out.")
+            if is_zh() {
+                format!("一篇笔记最多 {MAX_NOTE_IMAGES} 张图片，已略过所选的其中 {n} 张。")
+            } else {
+                format!(
+                    "A note holds {MAX_NOTE_IMAGES} photos: {n} of those you picked were left out."
+                )
+            }
         }));
     };
     let count = move || images.with(Vec::len);
@@ -188,7 +203,13 @@ pub fn ImagePicker(
         let index = move || images.with(|l| l.iter().position(|i| i.key == key).unwrap_or(0));
         let state =
             move || images.with(|l| l.iter().find(|i| i.key == key).map(|i| i.state.clone()));
-        let label = move || format!("Photo {}", index() + 1);
+        let label = move || {
+            if is_zh() {
+                format!("图片 {}", index() + 1)
+            } else {
+                format!("Photo {}", index() + 1)
+            }
+        };
         view! {
             <li class="pick-tile" draggable="true"
                 class:dragging=move || dragging.get() == Some(key)
@@ -209,11 +230,11 @@ pub fn ImagePicker(
                 aria-label=label>
                 <img src=img.preview.clone() alt="" draggable="false"/>
                 <Show when=move || index() == 0>
-                    <span class="pick-cover">"Cover"</span>
+                    <span class="pick-cover">{tr("Cover", "封面")}</span>
                 </Show>
                 {move || match state() {
                     Some(ImageState::Uploading(p)) => view! {
-                        <div class="pick-progress" role="progressbar" aria-label="Uploading"
+                        <div class="pick-progress" role="progressbar" aria-label=tr("Uploading", "上传中")
                             aria-valuemin="0" aria-valuemax="100" aria-valuenow=(p * 100.0) as i64>
                             <span style=format!("width:{}%", (p * 100.0) as i64)></span>
                         </div>
@@ -225,28 +246,28 @@ pub fn ImagePicker(
                                 <button type="button" class="btn btn-sm btn-secondary" on:click=move |_| {
                                     let file = images.with_untracked(|l| l.iter().find(|i| i.key == key).and_then(|i| i.file.clone()));
                                     if let Some(file) = file { start_upload(images, key, file); }
-                                }>"Retry"</button>
+                                }>{tr("Retry", "重试")}</button>
                             })}
                         </div>
                     }.into_any(),
                     _ => ().into_any(),
                 }}
                 <div class="pick-tools">
-                    <button type="button" class="pick-tool" aria-label=move || format!("Move photo {} earlier", index() + 1)
+                    <button type="button" class="pick-tool" aria-label=move || if is_zh() { format!("图片 {} 前移", index() + 1) } else { format!("Move photo {} earlier", index() + 1) }
                         disabled=move || index() == 0
                         on:click=move |_| move_image(images, key, index().saturating_sub(1))>
                         <Icon glyph=Glyph::ChevronLeft size=16/>
                     </button>
                     <Show when=move || index() != 0>
-                        <button type="button" class="pick-tool" aria-label=move || format!("Make photo {} the cover", index() + 1)
+                        <button type="button" class="pick-tool" aria-label=move || if is_zh() { format!("将图片 {} 设为封面", index() + 1) } else { format!("Make photo {} the cover", index() + 1) }
                             on:click=move |_| move_image(images, key, 0)>"★"</button>
                     </Show>
-                    <button type="button" class="pick-tool" aria-label=move || format!("Move photo {} later", index() + 1)
+                    <button type="button" class="pick-tool" aria-label=move || if is_zh() { format!("图片 {} 后移", index() + 1) } else { format!("Move photo {} later", index() + 1) }
                         disabled=move || index() + 1 >= count()
                         on:click=move |_| move_image(images, key, index() + 1)>
                         <Icon glyph=Glyph::ChevronRight size=16/>
                     </button>
-                    <button type="button" class="pick-tool" aria-label=move || format!("Remove photo {}", index() + 1)
+                    <button type="button" class="pick-tool" aria-label=move || if is_zh() { format!("删除图片 {}", index() + 1) } else { format!("Remove photo {}", index() + 1) }
                         on:click=move |_| images.update(|l| l.retain(|i| i.key != key))>
                         <Icon glyph=Glyph::Close size=16/>
                     </button>
@@ -261,7 +282,7 @@ pub fn ImagePicker(
             on:dragleave=move |_| drop_target.set(false)
             on:drop=on_drop>
             <h2 id="picker-title" class="picker-title">
-                "Photos "<span class="muted">{move || format!("{}/{MAX_NOTE_IMAGES}", count())}</span>
+                {tr("Photos ", "图片 ")}<span class="muted">{move || format!("{}/{MAX_NOTE_IMAGES}", count())}</span>
             </h2>
             <ul class="pick-grid">
                 <For each=move || images.get() key=|i| i.key children=tile/>
@@ -269,14 +290,14 @@ pub fn ImagePicker(
                     <li class="pick-add">
                         <label>
                             <span class="pick-plus" aria-hidden="true">"+"</span>
-                            <span>"Add photos"</span>
+                            <span>{tr("Add photos", "添加图片")}</span>
                             <input node_ref=input type="file" accept="image/jpeg,image/png,image/webp" multiple
                                 class="visually-hidden" on:change=on_pick/>
                         </label>
                     </li>
                 </Show>
             </ul>
-            <p class="field-hint">"Drag photos here or pick them; drag to reorder. The first photo is the cover. JPEG, PNG or WebP up to 10 MB."</p>
+            <p class="field-hint">{tr("Drag photos here or pick them; drag to reorder. The first photo is the cover. JPEG, PNG or WebP up to 10 MB.", "拖入或选择图片，拖动可调整顺序，第一张为封面。支持 JPEG、PNG、WebP，单张不超过 10 MB。")}</p>
             {move || notice.get().map(|n| view! { <p class="field-error" role="status">{n}</p> })}
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </section>

@@ -27,3 +27,4 @@ pub mod tab_bar;
 pub mod theme_toggle;
 pub mod toast;
 pub mod toggle_action;
+pub mod ui;

@@ -9,6 +9,7 @@ use stylers_macro::style;
 
 use super::avatar::Avatar;
 use super::picture::Picture;
+use crate::i18n::{is_zh, tr};
 use crate::masonry::Placement;
 use crate::richtext::highlight;
 
@@ -94,7 +95,7 @@ pub fn NoteCard(
     let video = (card.kind == NoteKind::Video).then(|| {
         let label = card.video_seconds.map(format::duration).unwrap_or_default();
         view! { class=class,
-            <span class="badge" aria-label="Video note">
+            <span class="badge" aria-label=tr("Video note", "视频笔记")>
                 <Icon glyph=Glyph::Play size=12/>
                 {label}
             </span>
@@ -110,6 +111,11 @@ pub fn NoteCard(
             format::decimal(p.y, 2),
             format::decimal(p.width, 2)
         )
+    };
+    let likes_label = if is_zh() {
+        format!("{} 个赞", card.like_count)
+    } else {
+        format!("{} likes", card.like_count)
     };
     let alt = card.title.clone();
     // On search results the matched words are emphasised (as text nodes, never HTML).
@@ -151,7 +157,7 @@ pub fn NoteCard(
                         <Avatar user=card.author.clone() size=20/>
                         <span class="author-name">{card.author.display_name.clone()}</span>
                     </a>
-                    <span class="likes" aria-label=format!("{} likes", card.like_count)>
+                    <span class="likes" aria-label=likes_label>
                         <Icon glyph=Glyph::Heart size=14/>
                         {format::count(card.like_count)}
                     </span>

@@ -11,6 +11,7 @@ use super::toast::use_toasts;
 use crate::api::{self, ApiError, PeopleList};
 use crate::format;
 use crate::hooks::use_paged::use_paged;
+use crate::i18n::{is_zh, tr};
 use crate::session::use_auth;
 
 /// Follow / Following toggle. Optimistic: flips at once, rolls back with a toast on failure.
@@ -45,18 +46,21 @@ pub fn FollowButton(
                 }
                 Err(e) => {
                     following.set(!on);
-                    toasts.show(format!("Couldn't update follow: {e}"));
+                    if is_zh() {
+                        toasts.show(format!("关注操作失败：{e}"));
+                    } else {
+                        toasts.show(format!("Couldn't update follow: {e}"));
+                    }
                 }
             }
             busy.set(false);
         });
     });
-    let label = move || {
-        if following.get() {
-            format!("Unfollow {name}")
-        } else {
-            format!("Follow {name}")
-        }
+    let label = move || match (following.get(), is_zh()) {
+        (true, true) => format!("取消关注{name}"),
+        (false, true) => format!("关注{name}"),
+        (true, false) => format!("Unfollow {name}"),
+        (false, false) => format!("Follow {name}"),
     };
     view! {
         <Show when=move || !is_me()>
@@ -73,7 +77,7 @@ pub fn FollowButton(
                     auth.require(act);
                 }
             >
-                {move || if following.get() { "Following" } else { "Follow" }}
+                {move || if following.get() { tr("Following", "已关注") } else { tr("Follow", "关注") }}
             </button>
         </Show>
     }
@@ -90,7 +94,11 @@ pub fn PersonRow(profile: UserProfile) -> impl IntoView {
                 <span class="user-row-main">
                     <span class="user-row-name">{p.user.display_name.clone()}</span>
                     <span class="user-row-meta">
-                        {format!("@{} · {} followers · {} notes", p.user.username, format::count(p.follower_count), format::count(p.note_count))}
+                        {if is_zh() {
+                            format!("@{} · 粉丝 {} · 笔记 {}", p.user.username, format::count(p.follower_count), format::count(p.note_count))
+                        } else {
+                            format!("@{} · {} followers · {} notes", p.user.username, format::count(p.follower_count), format::count(p.note_count))
+                        }}
                     </span>
                     <span class="user-row-bio">{p.bio.clone()}</span>
                 </span>
@@ -153,7 +161,7 @@ pub fn PeopleListView(
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
         <Show when=move || loading.get()>
-            <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>"Loading…"</p>
+            <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>{tr("Loading…", "加载中…")}</p>
         </Show>
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::picture::Picture;
 use crate::format;
+use crate::i18n::{is_zh, tr};
 
 #[component]
 pub fn ProductTile(
@@ -24,13 +25,17 @@ pub fn ProductTile(
             <a href=href>
                 <div class="product-photo">
                     <Picture image=product.cover.clone() sizes=sizes alt=name/>
-                    {product.sold_out.then(|| view! { <span class="sold-out-badge">"Sold out"</span> })}
+                    {product.sold_out.then(|| view! { <span class="sold-out-badge">{tr("Sold out", "已售罄")}</span> })}
                 </div>
                 <p class="product-brand">{product.brand.clone()}</p>
                 <h3 class="product-title">{product.title.clone()}</h3>
                 <p class="product-meta">
                     <span class="price">{format_cny(product.price_fen)}</span>
-                    <span class="sales">{format!("{} sold", format::count(product.sales_count))}</span>
+                    <span class="sales">{if is_zh() {
+                        format!("已售 {}", format::count(product.sales_count))
+                    } else {
+                        format!("{} sold", format::count(product.sales_count))
+                    }}</span>
                 </p>
             </a>
         </article>

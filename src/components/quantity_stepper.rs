@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::tr;
+
 #[component]
 pub fn QuantityStepper(
     #[prop(into)] value: Signal<i64>,
@@ -23,11 +25,11 @@ pub fn QuantityStepper(
     };
     view! {
         <div class="stepper" role="group" aria-label=label>
-            <button type="button" class="stepper-btn" aria-label="Decrease quantity"
+            <button type="button" class="stepper-btn" aria-label=tr("Decrease quantity", "减少数量")
                 disabled=move || disabled.get() || (value.get() <= 1)
                 on:click=move |_| set(value.get_untracked() - 1)>"−"</button>
             <input class="stepper-value" type="number" inputmode="numeric" min="1"
-                max=move || max.get().max(1) aria-label="Quantity"
+                max=move || max.get().max(1) aria-label=tr("Quantity", "数量")
                 prop:value=move || value.get().to_string()
                 disabled=move || disabled.get()
                 on:change=move |ev| {
@@ -38,7 +40,7 @@ pub fn QuantityStepper(
                     input.set_value(&n.to_string());
                     set(n);
                 }/>
-            <button type="button" class="stepper-btn" aria-label="Increase quantity"
+            <button type="button" class="stepper-btn" aria-label=tr("Increase quantity", "增加数量")
                 disabled=move || disabled.get() || (value.get() >= max.get())
                 on:click=move |_| set(value.get_untracked() + 1)>"+"</button>
         </div>

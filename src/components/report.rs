@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use super::dialog::Dialog;
 use super::toast::use_toasts;
 use crate::api::{self, ReportTarget};
+use crate::i18n::{is_zh, tr};
 use crate::session::use_auth;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -32,6 +33,16 @@ pub fn ReportButton(
         Reportable::Note(_) => "note",
         Reportable::Comment(_) => "comment",
     };
+    let heading = move || {
+        if is_zh() {
+            match target {
+                Reportable::Note(_) => "举报这篇笔记".to_string(),
+                Reportable::Comment(_) => "举报这条评论".to_string(),
+            }
+        } else {
+            format!("Report this {what}")
+        }
+    };
     let submit = move |_| {
         let Some(r) = reason.get_untracked() else {
             return;
@@ -43,10 +54,14 @@ pub fn ReportButton(
                 Reportable::Comment(id) => ReportTarget::Comment(id),
             };
             match api::report(api_target, r).await {
-                Ok(result) if result.hidden => {
-                    toasts.show("Thanks. It's hidden while we review it.")
-                }
-                Ok(_) => toasts.show("Thanks for reporting. We'll review it."),
+                Ok(result) if result.hidden => toasts.show(tr(
+                    "Thanks. It's hidden while we review it.",
+                    "感谢举报，审核期间内容已隐藏。",
+                )),
+                Ok(_) => toasts.show(tr(
+                    "Thanks for reporting. We'll review it.",
+                    "感谢举报，我们会尽快审核。",
+                )),
                 Err(e) => toasts.show(e.to_string()),
             }
             busy.set(false);
@@ -62,28 +77,38 @@ pub fn ReportButton(
                 <label class="choice-card" class:chosen=move || reason.get() == Some(r)>
                     <input type="radio" name="report-reason" prop:checked=move || reason.get() == Some(r)
                         on:change=move |_| reason.set(Some(r))/>
-                    <span class="choice-body"><span class="choice-title">{r.label()}</span></span>
+                    <span class="choice-body"><span class="choice-title">{reason_label(r)}</span></span>
                 </label>
             }
         })
         .collect_view()
     };
     view! {
-        <button type="button" class=class aria-label=format!("Report this {what}")
+        <button type="button" class=class aria-label=heading()
             on:click=move |_| auth.require(Callback::new(move |()| open.set(true)))>
-            "Report"
+            {tr("Report", "举报")}
         </button>
         <Show when=move || open.get()>
             <Dialog labelled_by="report-title" on_close=close autofocus="input">
-                <h2 id="report-title" class="sheet-title">{format!("Report this {what}")}</h2>
-                <p class="sheet-lead">"Why? Reports are anonymous."</p>
+                <h2 id="report-title" class="sheet-title">{heading()}</h2>
+                <p class="sheet-lead">{tr("Why? Reports are anonymous.", "请选择举报原因，举报均为匿名。")}</p>
                 <fieldset class="choices">
-                    <legend class="visually-hidden">"Reason"</legend>
+                    <legend class="visually-hidden">{tr("Reason", "原因")}</legend>
                     {options()}
                 </fieldset>
                 <button type="button" class="btn btn-primary btn-block" on:click=submit
-                    disabled=move || reason.get().is_none() || busy.get()>"Send report"</button>
+                    disabled=move || reason.get().is_none() || busy.get()>{tr("Send report", "提交举报")}</button>
             </Dialog>
         </Show>
+    }
+}
+
+/// The reason's label in the interface language (the English is the crate's `label()`).
+fn reason_label(r: ReportReason) -> &'static str {
+    match r {
+        ReportReason::Spam => tr("Spam or advertising", "垃圾广告或营销"),
+        ReportReason::Inappropriate => tr("Inappropriate or offensive", "低俗或令人不适"),
+        ReportReason::Misleading => tr("Misleading or fake", "虚假或误导信息"),
+        ReportReason::Other => tr("Something else", "其他原因"),
     }
 }

@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
 use super::icon::{Glyph, Icon};
 use crate::api;
+use crate::i18n::{is_zh, tr};
 use crate::routes::search::search_href;
 
 const HISTORY_KEY: &str = "zhongcao.search-history";
@@ -207,12 +208,12 @@ pub fn SearchBox() -> impl IntoView {
                 type="search"
                 name="q"
                 role="combobox"
-                aria-label="Search notes and people"
+                aria-label=tr("Search notes and people", "搜索笔记和用户")
                 aria-autocomplete="list"
                 aria-controls="search-options"
                 aria-expanded=move || expanded().to_string()
                 aria-activedescendant=move || active.get().map(option_id)
-                placeholder="Search notes, topics, people"
+                placeholder=tr("Search notes, topics, people", "搜索笔记、话题、用户")
                 maxlength="100"
                 autocomplete="off"
                 prop:value=move || value.get()
@@ -226,9 +227,9 @@ pub fn SearchBox() -> impl IntoView {
                 on:blur=move |_| open.set(false)
                 on:keydown=on_keydown
             />
-            <button type="submit" aria-label="Search"><Icon glyph=Glyph::Search size=18/></button>
+            <button type="submit" aria-label=tr("Search", "搜索")><Icon glyph=Glyph::Search size=18/></button>
             <div class="search-popup" hidden=move || !expanded()>
-                <ul id="search-options" role="listbox" aria-label="Search suggestions">
+                <ul id="search-options" role="listbox" aria-label=tr("Search suggestions", "搜索建议")>
                     {move || {
                         let typed = value.get();
                         choices
@@ -262,12 +263,12 @@ pub fn SearchBox() -> impl IntoView {
                                             {(!head.is_empty()).then(|| view! { <mark>{head}</mark> })}
                                             {rest}
                                         </span>
-                                        {(c.source == Source::Trending).then(|| view! { <span class="search-option-tag">"Trending"</span> })}
+                                        {(c.source == Source::Trending).then(|| view! { <span class="search-option-tag">{tr("Trending", "热门")}</span> })}
                                         {(c.source == Source::History).then(|| view! {
                                             <button
                                                 type="button"
                                                 class="search-option-remove"
-                                                aria-label=format!("Remove {label} from history")
+                                                aria-label=if is_zh() { format!("从搜索历史中删除“{label}”") } else { format!("Remove {label} from history") }
                                                 on:mousedown=move |ev| ev.prevent_default()
                                                 on:click=move |ev| {
                                                     ev.stop_propagation();
@@ -294,7 +295,7 @@ pub fn SearchBox() -> impl IntoView {
                             save_history(&[]);
                         }
                     >
-                        "Clear search history"
+                        {tr("Clear search history", "清空搜索历史")}
                     </button>
                 </Show>
             </div>

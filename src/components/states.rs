@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::tr;
+
 #[component]
 pub fn ErrorState(
     #[prop(into)] message: String,
@@ -11,10 +13,10 @@ pub fn ErrorState(
 ) -> impl IntoView {
     view! {
         <div class="state state-error" role="alert">
-            <p class="state-title">"Something went wrong"</p>
+            <p class="state-title">{tr("Something went wrong", "出错了")}</p>
             <p class="state-message">{message}</p>
             {on_retry.map(|retry| view! {
-                <button class="btn btn-primary" on:click=move |_| retry.run(())>"Try again"</button>
+                <button class="btn btn-primary" on:click=move |_| retry.run(())>{tr("Try again", "重试")}</button>
             })}
         </div>
     }

@@ -1,10 +1,11 @@
 //! Light, dark, or whatever the system says: one button cycles the three, remembered in this
-//! browser (`localStorage`) and applied as `data-theme` on `<html>` (index.html applies it
-//! again before the first paint of the next visit).
+//! browser (`localStorage`) and applied as `data-theme` on `<html>` (always set: index.html
+//! resolves it before the first paint and follows the system while on "system").
 
 use leptos::prelude::*;
 
 use super::icon::{Glyph, Icon};
+use crate::i18n::tr;
 
 const KEY: &str = "zc_theme";
 
@@ -47,25 +48,27 @@ fn load() -> Theme {
 }
 
 fn apply(theme: Theme) {
-    let storage = window().local_storage().ok().flatten();
-    let root = document().document_element();
-    match theme.stored() {
-        Some(value) => {
-            if let Some(s) = storage {
-                let _ = s.set_item(KEY, value);
-            }
-            if let Some(root) = root {
-                let _ = root.set_attribute("data-theme", value);
-            }
+    if let Ok(Some(storage)) = window().local_storage() {
+        let _ = match theme.stored() {
+            Some(value) => storage.set_item(KEY, value),
+            None => storage.remove_item(KEY),
+        };
+    }
+    // "System" resolves to what the system says now; index.html's listener follows changes.
+    let value = theme.stored().unwrap_or_else(|| {
+        let dark = window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|q| q.matches());
+        if dark {
+            "dark"
+        } else {
+            "light"
         }
-        None => {
-            if let Some(s) = storage {
-                let _ = s.remove_item(KEY);
-            }
-            if let Some(root) = root {
-                let _ = root.remove_attribute("data-theme");
-            }
-        }
+    });
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-theme", value);
     }
 }
 
@@ -73,9 +76,15 @@ fn apply(theme: Theme) {
 pub fn ThemeToggle() -> impl IntoView {
     let theme = RwSignal::new(load());
     let label = move || match theme.get() {
-        Theme::System => "Theme: system (switch to light)",
-        Theme::Light => "Theme: light (switch to dark)",
-        Theme::Dark => "Theme: dark (switch to system)",
+        Theme::System => tr(
+            "Theme: system (switch to light)",
+            "主题：跟随系统（切换到浅色）",
+        ),
+        Theme::Light => tr("Theme: light (switch to dark)", "主题：浅色（切换到深色）"),
+        Theme::Dark => tr(
+            "Theme: dark (switch to system)",
+            "主题：深色（切换到跟随系统）",
+        ),
     };
     view! {
         <button type="button" class="icon-link theme-toggle" aria-label=label title=label

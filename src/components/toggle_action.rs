@@ -9,6 +9,7 @@ use super::icon::{Glyph, Icon};
 use super::toast::use_toasts;
 use crate::api::{self, ApiError};
 use crate::format;
+use crate::i18n::{is_zh, tr};
 use crate::session::use_auth;
 
 /// What a toggle button switches.
@@ -35,12 +36,12 @@ impl ToggleTarget {
         }
     }
 
-    /// (verb for the accessible name, noun for the count)
+    /// (verb for the accessible name, noun for the count; in Chinese the count's unit)
     fn words(self) -> (&'static str, &'static str) {
         match self {
-            ToggleTarget::NoteLike(_) => ("Like", "likes"),
-            ToggleTarget::NoteCollect(_) => ("Collect", "collects"),
-            ToggleTarget::CommentLike(_) => ("Like comment", "likes"),
+            ToggleTarget::NoteLike(_) => (tr("Like", "点赞"), tr("likes", "个赞")),
+            ToggleTarget::NoteCollect(_) => (tr("Collect", "收藏"), tr("collects", "次收藏")),
+            ToggleTarget::CommentLike(_) => (tr("Like comment", "给评论点赞"), tr("likes", "个赞")),
         }
     }
 }
@@ -80,7 +81,11 @@ pub fn ToggleAction(
                     active.set(!on);
                     count.set(before);
                     let (verb, _) = target.words();
-                    toasts.show(format!("{verb} didn't go through: {e}"));
+                    if is_zh() {
+                        toasts.show(format!("{verb}失败：{e}"));
+                    } else {
+                        toasts.show(format!("{verb} didn't go through: {e}"));
+                    }
                 }
             }
             in_flight.set(false);
@@ -94,7 +99,13 @@ pub fn ToggleAction(
             class:active=move || active.get()
             class:collect=matches!(target, ToggleTarget::NoteCollect(_))
             aria-pressed=move || active.get().to_string()
-            aria-label=move || format!("{verb}, {} {noun}", format::count(count.get()))
+            aria-label=move || {
+                if is_zh() {
+                    format!("{verb}，{} {noun}", format::count(count.get()))
+                } else {
+                    format!("{verb}, {} {noun}", format::count(count.get()))
+                }
+            }
             on:click=move |_| auth.require(act)
         >
             <Icon glyph=target.glyph() size=size solid=Signal::derive(move || active.get())/>

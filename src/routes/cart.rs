@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 
 use crate::cart::use_cart;
 use crate::components::cart_view::CartContents;
+use crate::i18n::tr;
 use crate::session::use_auth;
 
 #[component]
@@ -17,12 +18,12 @@ pub fn CartPage() -> impl IntoView {
     });
     view! {
         <div class="page-narrow cart-page">
-            <h1 class="page-title">"Cart"</h1>
+            <h1 class="page-title">{tr("Cart", "购物车")}</h1>
             <Show when=move || auth.checked.get() && auth.me.with(Option::is_none)>
                 <p class="notice">
-                    "Your cart is kept in this browser. "
-                    <button type="button" class="link-btn" on:click=move |_| auth.open_sheet()>"Sign in"</button>
-                    " to check out; it comes with you."
+                    {tr("Your cart is kept in this browser. ", "购物车暂存在这个浏览器里。")}
+                    <button type="button" class="link-btn" on:click=move |_| auth.open_sheet()>{tr("Sign in", "登录")}</button>
+                    {tr(" to check out; it comes with you.", "后即可结算，购物车会一起带过来。")}
                 </p>
             </Show>
             <CartContents/>

@@ -21,6 +21,8 @@ use crate::components::auth_sheet::{field_error, Field};
 use crate::components::gate::SignedInOnly;
 use crate::components::picture::Picture;
 use crate::components::states::ErrorState;
+use crate::i18n::{is_zh, tr};
+use crate::server_text::localize_fields;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Step {
@@ -44,10 +46,10 @@ impl Step {
 
     fn label(self) -> &'static str {
         match self {
-            Step::Address => "Address",
-            Step::Shipping => "Shipping",
-            Step::Payment => "Payment",
-            Step::Review => "Review",
+            Step::Address => tr("Address", "收货地址"),
+            Step::Shipping => tr("Shipping", "配送"),
+            Step::Payment => tr("Payment", "支付"),
+            Step::Review => tr("Review", "确认订单"),
         }
     }
 
@@ -97,7 +99,7 @@ fn masked_phone(phone: &str) -> String {
 
 fn fee_text(fee: i64) -> String {
     if fee == 0 {
-        "Free".to_string()
+        tr("Free", "免运费").to_string()
     } else {
         format_cny(fee)
     }
@@ -182,7 +184,7 @@ impl Checkout {
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
     view! {
-        <SignedInOnly title="Checkout" reason="Sign in to check out. Your cart comes with you.">
+        <SignedInOnly title=tr("Checkout", "结算") reason=tr("Sign in to check out. Your cart comes with you.", "登录后即可结算，购物车会一起带过来。")>
             <CheckoutFlow/>
         </SignedInOnly>
     }
@@ -286,9 +288,9 @@ fn CheckoutFlow() -> impl IntoView {
             .into_any(),
         Some(Err(ApiError::Validation(message))) => view! {
             <div class="state state-empty">
-                <p class="state-title">"Nothing to check out"</p>
+                <p class="state-title">{tr("Nothing to check out", "没有可结算的商品")}</p>
                 <p class="state-message">{message}</p>
-                <a class="btn btn-primary" href="/shop">"Browse the shop"</a>
+                <a class="btn btn-primary" href="/shop">{tr("Browse the shop", "去商城逛逛")}</a>
             </div>
         }
         .into_any(),
@@ -313,7 +315,7 @@ fn CheckoutFlow() -> impl IntoView {
     };
     view! {
         <div class="checkout-page">
-            <h1 class="page-title">"Checkout"</h1>
+            <h1 class="page-title">{tr("Checkout", "结算")}</h1>
             <StepList/>
             {body}
         </div>
@@ -343,7 +345,7 @@ fn StepList() -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <ol class="checkout-steps" aria-label="Checkout steps">{items}</ol> }
+    view! { <ol class="checkout-steps" aria-label=tr("Checkout steps", "结算步骤")>{items}</ol> }
 }
 
 fn summary_lines(quote: &CheckoutQuote) -> impl IntoView {
@@ -381,18 +383,18 @@ fn OrderSummary() -> impl IntoView {
         let unavailable = quote.unavailable.len();
         view! {
             <aside class="checkout-summary" aria-labelledby="summary-title">
-                <h2 id="summary-title">"Order summary"</h2>
+                <h2 id="summary-title">{tr("Order summary", "订单明细")}</h2>
                 <ul class="summary-lines">{summary_lines(&quote)}</ul>
                 {(unavailable > 0).then(|| view! {
-                    <p class="notice small">{format!("{unavailable} sold-out item(s) stay in your cart.")}</p>
+                    <p class="notice small">{if is_zh() { format!("{unavailable} 件已售罄的商品会留在购物车里。") } else { format!("{unavailable} sold-out item(s) stay in your cart.") }}</p>
                 })}
                 <dl class="totals">
-                    <dt>"Subtotal"</dt><dd>{format_cny(quote.subtotal_fen)}</dd>
-                    <dt>"Shipping"</dt><dd>{if ship.is_some() { fee_text(fee) } else { "—".to_string() }}</dd>
-                    <dt class="total">"Total"</dt><dd class="total price big">{format_cny(quote.subtotal_fen + fee)}</dd>
+                    <dt>{tr("Subtotal", "商品小计")}</dt><dd>{format_cny(quote.subtotal_fen)}</dd>
+                    <dt>{tr("Shipping", "运费")}</dt><dd>{if ship.is_some() { fee_text(fee) } else { "—".to_string() }}</dd>
+                    <dt class="total">{tr("Total", "合计")}</dt><dd class="total price big">{format_cny(quote.subtotal_fen + fee)}</dd>
                 </dl>
                 {quote.cross_border.then(|| view! {
-                    <p class="muted small">"Includes imported goods shipped from a bonded warehouse; customs clearance is handled for you."</p>
+                    <p class="muted small">{tr("Includes imported goods shipped from a bonded warehouse; customs clearance is handled for you.", "含进口商品，从保税仓发货，清关手续由我们代办。")}</p>
                 })}
             </aside>
         }
@@ -423,7 +425,7 @@ fn AddressStep() -> impl IntoView {
                         <span class="choice-body">
                             <span class="choice-title">
                                 {a.recipient.clone()}" "<span class="muted">{masked_phone(&a.phone)}</span>
-                                {a.is_default.then(|| view! { <span class="badge-soft">"Default"</span> })}
+                                {a.is_default.then(|| view! { <span class="badge-soft">{tr("Default", "默认")}</span> })}
                             </span>
                             <span class="choice-text">{format!("{} {} {} {}", a.province, a.city, a.district, a.detail)}</span>
                         </span>
@@ -447,21 +449,21 @@ fn AddressStep() -> impl IntoView {
     });
     view! {
         <section class="checkout-step" aria-labelledby="step-title">
-            <h2 id="step-title">"Where should we deliver?"</h2>
+            <h2 id="step-title">{tr("Where should we deliver?", "送到哪里？")}</h2>
             <fieldset class="choices">
-                <legend class="visually-hidden">"Saved addresses"</legend>
+                <legend class="visually-hidden">{tr("Saved addresses", "已保存的收货地址")}</legend>
                 {list}
             </fieldset>
             <Show when=move || adding.get() fallback=move || view! {
-                <button type="button" class="btn btn-ghost" on:click=move |_| adding.set(true)>"+ Add a new address"</button>
+                <button type="button" class="btn btn-ghost" on:click=move |_| adding.set(true)>{tr("+ Add a new address", "+ 新增收货地址")}</button>
             }>
                 <AddressForm on_saved=saved/>
             </Show>
             <div class="step-actions">
-                <a class="btn btn-ghost" href="/cart">"Back to cart"</a>
+                <a class="btn btn-ghost" href="/cart">{tr("Back to cart", "返回购物车")}</a>
                 <button type="button" class="btn btn-primary btn-lg"
                     disabled=move || co.chosen_address().is_none()
-                    on:click=move |_| co.go(Step::Shipping)>"Continue to shipping"</button>
+                    on:click=move |_| co.go(Step::Shipping)>{tr("Continue to shipping", "下一步：选择配送")}</button>
             </div>
         </section>
     }
@@ -496,8 +498,12 @@ fn AddressForm(on_saved: Callback<Address>) -> impl IntoView {
         let problems = validate_address(&form);
         if !problems.is_empty() {
             error.set(Some(ApiError::Fields {
-                message: "Please correct the highlighted fields.".into(),
-                fields: problems,
+                message: tr(
+                    "Please correct the highlighted fields.",
+                    "请修改标出的内容。",
+                )
+                .into(),
+                fields: localize_fields(problems),
             }));
             return;
         }
@@ -514,28 +520,28 @@ fn AddressForm(on_saved: Callback<Address>) -> impl IntoView {
     let f = move |name: &'static str| field_error(error, name);
     view! {
         <form class="form address-form" on:submit=submit novalidate aria-labelledby="address-form-title">
-            <h3 id="address-form-title">"New address"</h3>
+            <h3 id="address-form-title">{tr("New address", "新增收货地址")}</h3>
             <div class="form-row">
-                <Field id="addr-recipient" label="Recipient" value=recipient error=f("recipient") autocomplete="name" maxlength=24/>
-                <Field id="addr-phone" label="Mobile number" kind="tel" value=phone error=f("phone") autocomplete="tel-national"/>
+                <Field id="addr-recipient" label=tr("Recipient", "收货人") value=recipient error=f("recipient") autocomplete="name" maxlength=24/>
+                <Field id="addr-phone" label=tr("Mobile number", "手机号") kind="tel" value=phone error=f("phone") autocomplete="tel-national"/>
             </div>
             <div class="form-row three">
-                <Field id="addr-province" label="Province" value=province error=f("province") autocomplete="address-level1" maxlength=20/>
-                <Field id="addr-city" label="City" value=city error=f("city") autocomplete="address-level2" maxlength=20/>
-                <Field id="addr-district" label="District" value=district error=f("district") autocomplete="address-level3" maxlength=20/>
+                <Field id="addr-province" label=tr("Province", "省份") value=province error=f("province") autocomplete="address-level1" maxlength=20/>
+                <Field id="addr-city" label=tr("City", "城市") value=city error=f("city") autocomplete="address-level2" maxlength=20/>
+                <Field id="addr-district" label=tr("District", "区县") value=district error=f("district") autocomplete="address-level3" maxlength=20/>
             </div>
-            <Field id="addr-detail" label="Street address" value=detail error=f("detail") autocomplete="street-address"
-                maxlength=120 hint="Street, building and room number."/>
+            <Field id="addr-detail" label=tr("Street address", "详细地址") value=detail error=f("detail") autocomplete="street-address"
+                maxlength=120 hint=tr("Street, building and room number.", "街道、楼栋及门牌号。")/>
             <label class="check">
                 <input type="checkbox" bind:checked=is_default/>
-                " Make this my default address"
+                {tr(" Make this my default address", " 设为默认收货地址")}
             </label>
             {move || error.with(|e| match e {
                 Some(ApiError::Fields { .. }) | None => None,
                 Some(e) => Some(view! { <p class="form-error" role="alert">{e.to_string()}</p> }),
             })}
             <button class="btn btn-secondary" type="submit" disabled=move || busy.get()>
-                {move || if busy.get() { "Saving…" } else { "Save address" }}
+                {move || if busy.get() { tr("Saving…", "保存中…") } else { tr("Save address", "保存地址") }}
             </button>
         </form>
     }
@@ -555,12 +561,23 @@ fn ShippingStep() -> impl IntoView {
                 let method = s.method;
                 let checked = move || co.shipping.get() == method;
                 let pick = move |_| co.select(Step::Shipping, co.address_id.get_untracked(), method);
+                // In Chinese the Chinese name says it all.
+                let (name, native) = if is_zh() {
+                    (s.name.clone(), String::new())
+                } else {
+                    (s.name_en.clone(), s.name.clone())
+                };
+                let days = if is_zh() {
+                    format!("预计 {}–{} 天送达", s.min_days, s.max_days)
+                } else {
+                    format!("Arrives in {}–{} days", s.min_days, s.max_days)
+                };
                 view! {
                     <label class="choice-card" class:chosen=checked>
                         <input type="radio" name="shipping" prop:checked=checked on:change=pick/>
                         <span class="choice-body">
-                            <span class="choice-title">{s.name_en.clone()}" "<span class="muted" lang="zh-CN">{s.name.clone()}</span></span>
-                            <span class="choice-text">{format!("Arrives in {}–{} days", s.min_days, s.max_days)}</span>
+                            <span class="choice-title">{name}" "<span class="muted" lang="zh-CN">{native}</span></span>
+                            <span class="choice-text">{days}</span>
                         </span>
                         <span class="choice-price">{fee_text(s.fee_fen)}</span>
                     </label>
@@ -575,17 +592,17 @@ fn ShippingStep() -> impl IntoView {
     };
     view! {
         <section class="checkout-step" aria-labelledby="step-title">
-            <h2 id="step-title">"How fast?"</h2>
+            <h2 id="step-title">{tr("How fast?", "选择配送方式")}</h2>
             <Show when=cross_border>
-                <p class="notice">"Imported items ship from our bonded warehouse and clear customs on the way; that adds a few days and a bonded-warehouse fee (free from ¥199 of imported goods)."</p>
+                <p class="notice">{tr("Imported items ship from our bonded warehouse and clear customs on the way; that adds a few days and a bonded-warehouse fee (free from ¥199 of imported goods).", "进口商品从保税仓发货，途中清关，会多花几天，并收取保税仓费用（进口商品满 ¥199 免收）。")}</p>
             </Show>
             <fieldset class="choices">
-                <legend class="visually-hidden">"Shipping options"</legend>
+                <legend class="visually-hidden">{tr("Shipping options", "配送方式")}</legend>
                 {options}
             </fieldset>
             <div class="step-actions">
-                <button type="button" class="btn btn-ghost" on:click=move |_| co.go(Step::Address)>"Back"</button>
-                <button type="button" class="btn btn-primary btn-lg" on:click=move |_| co.go(Step::Payment)>"Continue to payment"</button>
+                <button type="button" class="btn btn-ghost" on:click=move |_| co.go(Step::Address)>{tr("Back", "上一步")}</button>
+                <button type="button" class="btn btn-primary btn-lg" on:click=move |_| co.go(Step::Payment)>{tr("Continue to payment", "下一步：支付")}</button>
             </div>
         </section>
     }
@@ -613,28 +630,28 @@ fn PaymentStep() -> impl IntoView {
             co.card_ready.set(false);
             error.set(Some(ApiError::Fields {
                 message: String::new(),
-                fields: problems,
+                fields: localize_fields(problems),
             }));
         }
     };
     let f = move |name: &'static str| field_error(error, name);
     view! {
         <section class="checkout-step" aria-labelledby="step-title">
-            <h2 id="step-title">"Payment"</h2>
+            <h2 id="step-title">{tr("Payment", "支付")}</h2>
             <div class="test-mode" role="note">
-                <p><strong>"Test mode."</strong>" No real money moves. Use "<code>{TEST_CARD_SUCCESS}</code>
-                    " to pay, or "<code>{TEST_CARD_DECLINE}</code>" to see a decline; any future expiry and any 3 digits."</p>
+                <p><strong>{tr("Test mode.", "测试模式。")}</strong>{tr(" No real money moves. Use ", "不会真实扣款。使用 ")}<code>{TEST_CARD_SUCCESS}</code>
+                    {tr(" to pay, or ", " 可支付成功，使用 ")}<code>{TEST_CARD_DECLINE}</code>{tr(" to see a decline; any future expiry and any 3 digits.", " 可查看支付被拒；有效期填任意未来日期，安全码填任意 3 位数字。")}</p>
             </div>
             <form class="form card-form" on:submit=submit novalidate>
-                <Field id="card-number" label="Card number" value=co.card error=f("card_number")
+                <Field id="card-number" label=tr("Card number", "卡号") value=co.card error=f("card_number")
                     autocomplete="cc-number" maxlength=23/>
                 <div class="form-row">
-                    <Field id="card-expiry" label="Expiry (MM/YY)" value=co.expiry error=f("expiry") autocomplete="cc-exp" maxlength=5/>
-                    <Field id="card-cvc" label="CVC" value=co.cvc error=f("cvc") autocomplete="cc-csc" maxlength=4/>
+                    <Field id="card-expiry" label=tr("Expiry (MM/YY)", "有效期（MM/YY）") value=co.expiry error=f("expiry") autocomplete="cc-exp" maxlength=5/>
+                    <Field id="card-cvc" label=tr("CVC", "安全码") value=co.cvc error=f("cvc") autocomplete="cc-csc" maxlength=4/>
                 </div>
                 <div class="step-actions">
-                    <button type="button" class="btn btn-ghost" on:click=move |_| co.go(Step::Shipping)>"Back"</button>
-                    <button type="submit" class="btn btn-primary btn-lg">"Review order"</button>
+                    <button type="button" class="btn btn-ghost" on:click=move |_| co.go(Step::Shipping)>{tr("Back", "上一步")}</button>
+                    <button type="submit" class="btn btn-primary btn-lg">{tr("Review order", "确认订单")}</button>
                 </div>
             </form>
         </section>
@@ -708,60 +725,63 @@ fn ReviewStep() -> impl IntoView {
     };
     let edit = move |step: Step| {
         let href = co.href(step, co.address_id.get(), co.shipping.get());
-        view! { <a class="link-btn" href=href>"Change"</a> }
+        view! { <a class="link-btn" href=href>{tr("Change", "修改")}</a> }
     };
     view! {
         <section class="checkout-step" aria-labelledby="step-title">
-            <h2 id="step-title">"Review and pay"</h2>
+            <h2 id="step-title">{tr("Review and pay", "确认并支付")}</h2>
             <dl class="review-list">
                 <div>
-                    <dt>"Deliver to"</dt>
+                    <dt>{tr("Deliver to", "送至")}</dt>
                     <dd>{move || co.chosen_address().map(|a| format!(
                         "{} · {} · {} {} {} {}", a.recipient, masked_phone(&a.phone), a.province, a.city, a.district, a.detail
                     ))}</dd>
                     {edit(Step::Address)}
                 </div>
                 <div>
-                    <dt>"Shipping"</dt>
-                    <dd>{move || co.chosen_shipping().map(|s| format!(
-                        "{} · {}–{} days · {}", s.name_en, s.min_days, s.max_days, fee_text(s.fee_fen)
-                    ))}</dd>
+                    <dt>{tr("Shipping", "配送")}</dt>
+                    <dd>{move || co.chosen_shipping().map(|s| if is_zh() {
+                        format!("{} · {}–{} 天 · {}", s.name, s.min_days, s.max_days, fee_text(s.fee_fen))
+                    } else {
+                        format!("{} · {}–{} days · {}", s.name_en, s.min_days, s.max_days, fee_text(s.fee_fen))
+                    })}</dd>
                     {edit(Step::Shipping)}
                 </div>
                 <div>
-                    <dt>"Pay with"</dt>
-                    <dd>{move || format!("Test card ending {}", card_tail())}</dd>
+                    <dt>{tr("Pay with", "支付方式")}</dt>
+                    <dd>{move || if is_zh() { format!("尾号 {} 的测试卡", card_tail()) } else { format!("Test card ending {}", card_tail()) }}</dd>
                     {edit(Step::Payment)}
                 </div>
             </dl>
             {move || error.get().map(|e| {
                 let (title, back) = match &e {
-                    ApiError::PaymentDeclined(_) => ("Payment declined", Some(Step::Payment)),
-                    ApiError::Fields { .. } => ("Please check your details", Some(Step::Payment)),
-                    ApiError::Conflict(_) => ("Your order changed", None),
-                    _ => ("Couldn't place the order", None),
+                    ApiError::PaymentDeclined(_) => (tr("Payment declined", "支付被拒"), Some(Step::Payment)),
+                    ApiError::Fields { .. } => (tr("Please check your details", "请检查填写的信息"), Some(Step::Payment)),
+                    ApiError::Conflict(_) => (tr("Your order changed", "订单有变动"), None),
+                    _ => (tr("Couldn't place the order", "下单失败"), None),
                 };
                 let detail = match &e {
-                    ApiError::Fields { fields, .. } => fields.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join(" "),
+                    ApiError::Fields { fields, .. } => fields.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join(tr(" ", "")),
                     e => e.to_string(),
                 };
                 view! {
                     <div class="alert alert-error" role="alert">
                         <p class="alert-title">{title}</p>
                         <p>{detail}</p>
-                        {back.map(|s| view! { <a href=co.href(s, co.address_id.get_untracked(), co.shipping.get_untracked())>"Use another card"</a> })}
+                        {back.map(|s| view! { <a href=co.href(s, co.address_id.get_untracked(), co.shipping.get_untracked())>{tr("Use another card", "换一张卡")}</a> })}
                     </div>
                 }
             })}
             <div class="step-actions pay-bar">
-                <button type="button" class="btn btn-ghost" on:click=move |_| co.go(Step::Payment)>"Back"</button>
+                <button type="button" class="btn btn-ghost" on:click=move |_| co.go(Step::Payment)>{tr("Back", "上一步")}</button>
                 <button type="button" class="btn btn-primary btn-lg" on:click=pay
                     disabled=move || busy.get() || total().is_none()
                     aria-busy=move || busy.get().then_some("true")>
                     {move || match (busy.get(), total()) {
-                        (true, _) => "Paying…".to_string(),
+                        (true, _) => tr("Paying…", "支付中…").to_string(),
+                        (false, Some(t)) if is_zh() => format!("支付 {}", format_cny(t)),
                         (false, Some(t)) => format!("Pay {}", format_cny(t)),
-                        (false, None) => "Pay".to_string(),
+                        (false, None) => tr("Pay", "支付").to_string(),
                     }}
                 </button>
             </div>

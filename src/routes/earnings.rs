@@ -9,11 +9,12 @@ use crate::api::{self, ApiError};
 use crate::components::gate::SignedInOnly;
 use crate::components::states::ErrorState;
 use crate::format;
+use crate::i18n::{is_zh, tr};
 
 #[component]
 pub fn EarningsPage() -> impl IntoView {
     view! {
-        <SignedInOnly title="Earnings" reason="Sign in to see the commission your notes earn.">
+        <SignedInOnly title=tr("Earnings", "收益") reason=tr("Sign in to see the commission your notes earn.", "登录后查看你的笔记带来的佣金。")>
             <EarningsView/>
         </SignedInOnly>
     }
@@ -26,9 +27,18 @@ fn percent(bp: i64) -> String {
 
 fn state_label(state: CommissionState) -> &'static str {
     match state {
-        CommissionState::Pending => "Pending",
-        CommissionState::Settled => "Settled",
-        CommissionState::Reversed => "Reversed",
+        CommissionState::Pending => tr("Pending", "待结算"),
+        CommissionState::Settled => tr("Settled", "已结算"),
+        CommissionState::Reversed => tr("Reversed", "已冲回"),
+    }
+}
+
+/// The state's name in class names (English in every language).
+fn state_class(state: CommissionState) -> &'static str {
+    match state {
+        CommissionState::Pending => "pending",
+        CommissionState::Settled => "settled",
+        CommissionState::Reversed => "reversed",
     }
 }
 
@@ -59,15 +69,18 @@ fn EarningsView() -> impl IntoView {
         };
         view! {
             <div class="stat-cards">
-                <div class="stat-card primary"><p class="stat-label">"Total earnings"</p><p class="stat-value">{format_cny(e.total_fen)}</p></div>
-                <div class="stat-card"><p class="stat-label">"Pending delivery"</p><p class="stat-value">{format_cny(e.pending_fen)}</p></div>
-                <div class="stat-card"><p class="stat-label">"Settled"</p><p class="stat-value">{format_cny(e.settled_fen)}</p></div>
-                <div class="stat-card"><p class="stat-label">"Reversed"</p><p class="stat-value">{format_cny(e.reversed_fen)}</p></div>
+                <div class="stat-card primary"><p class="stat-label">{tr("Total earnings", "累计收益")}</p><p class="stat-value">{format_cny(e.total_fen)}</p></div>
+                <div class="stat-card"><p class="stat-label">{tr("Pending delivery", "待签收")}</p><p class="stat-value">{format_cny(e.pending_fen)}</p></div>
+                <div class="stat-card"><p class="stat-label">{tr("Settled", "已结算")}</p><p class="stat-value">{format_cny(e.settled_fen)}</p></div>
+                <div class="stat-card"><p class="stat-label">{tr("Reversed", "已冲回")}</p><p class="stat-value">{format_cny(e.reversed_fen)}</p></div>
             </div>
-            <p class="muted">{format!(
+            <p class="muted">{if is_zh() { format!(
+                "共 {} 笔关联订单。通过你的笔记下的每一笔订单，你可获得品牌佣金的 {}；订单取消后佣金冲回。",
+                e.orders, percent(e.creator_share_bp)
+            ) } else { format!(
                 "{} attributed {}. You earn {} of the brand's commission on every order placed from your notes; cancelled orders are reversed.",
                 e.orders, if e.orders == 1 { "order" } else { "orders" }, percent(e.creator_share_bp)
-            )}</p>
+            ) }}</p>
         }
         .into_any()
     };
@@ -75,8 +88,8 @@ fn EarningsView() -> impl IntoView {
         if lines.with(Vec::is_empty) {
             return view! {
                 <div class="state state-empty">
-                    <p class="state-title">"No sales yet"</p>
-                    <p class="state-message">"Tag products in your notes: when readers buy them from there, the commission shows up here."</p>
+                    <p class="state-title">{tr("No sales yet", "还没有成交")}</p>
+                    <p class="state-message">{tr("Tag products in your notes: when readers buy them from there, the commission shows up here.", "在笔记里添加商品：读者从笔记下单后，佣金会显示在这里。")}</p>
                 </div>
             }
             .into_any();
@@ -86,25 +99,25 @@ fn EarningsView() -> impl IntoView {
             .into_iter()
             .map(|l| {
                 view! {
-                    <tr class=format!("earning-{}", state_label(l.state).to_lowercase())>
-                        <td data-label="Date">{format::date_time(l.created_at)}</td>
-                        <td data-label="Note"><a href=format!("/explore/{}", l.note_id)>{l.note_title}</a></td>
-                        <td data-label="Product"><a href=format!("/product/{}", l.product_id)>{l.product_title}</a>{format!(" × {}", l.quantity)}</td>
-                        <td data-label="Sale" class="num">{format_cny(l.sale_fen)}</td>
-                        <td data-label="Rate" class="num">{percent(l.rate_bp)}</td>
-                        <td data-label="Commission" class="num strong">{format_cny(l.commission_fen)}</td>
-                        <td data-label="State"><span class=format!("status-badge commission-{}", state_label(l.state).to_lowercase())>{state_label(l.state)}</span></td>
+                    <tr class=format!("earning-{}", state_class(l.state))>
+                        <td data-label=tr("Date", "时间")>{format::date_time(l.created_at)}</td>
+                        <td data-label=tr("Note", "笔记")><a href=format!("/explore/{}", l.note_id)>{l.note_title}</a></td>
+                        <td data-label=tr("Product", "商品")><a href=format!("/product/{}", l.product_id)>{l.product_title}</a>{format!(" × {}", l.quantity)}</td>
+                        <td data-label=tr("Sale", "成交额") class="num">{format_cny(l.sale_fen)}</td>
+                        <td data-label=tr("Rate", "佣金比例") class="num">{percent(l.rate_bp)}</td>
+                        <td data-label=tr("Commission", "佣金") class="num strong">{format_cny(l.commission_fen)}</td>
+                        <td data-label=tr("State", "状态")><span class=format!("status-badge commission-{}", state_class(l.state))>{state_label(l.state)}</span></td>
                     </tr>
                 }
             })
             .collect_view();
         view! {
             <table class="earnings-table">
-                <caption class="visually-hidden">"Attributed sales"</caption>
+                <caption class="visually-hidden">{tr("Attributed sales", "关联成交")}</caption>
                 <thead><tr>
-                    <th scope="col">"Date"</th><th scope="col">"Note"</th><th scope="col">"Product"</th>
-                    <th scope="col" class="num">"Sale"</th><th scope="col" class="num">"Rate"</th>
-                    <th scope="col" class="num">"Commission"</th><th scope="col">"State"</th>
+                    <th scope="col">{tr("Date", "时间")}</th><th scope="col">{tr("Note", "笔记")}</th><th scope="col">{tr("Product", "商品")}</th>
+                    <th scope="col" class="num">{tr("Sale", "成交额")}</th><th scope="col" class="num">{tr("Rate", "佣金比例")}</th>
+                    <th scope="col" class="num">{tr("Commission", "佣金")}</th><th scope="col">{tr("State", "状态")}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -113,7 +126,7 @@ fn EarningsView() -> impl IntoView {
     };
     view! {
         <div class="page-wide earnings-page">
-            <h1 class="page-title">"Earnings"</h1>
+            <h1 class="page-title">{tr("Earnings", "收益")}</h1>
             {move || match summary.get() {
                 None => view! { <div class="skeleton shimmer checkout-skeleton" aria-busy="true"></div> }.into_any(),
                 Some(Err(e)) => view! { <ErrorState message=e.to_string() on_retry=Callback::new(move |()| load(None))/> }.into_any(),
@@ -121,7 +134,7 @@ fn EarningsView() -> impl IntoView {
             }}
             <Show when=move || cursor.with(Option::is_some)>
                 <button type="button" class="btn btn-secondary" disabled=move || loading.get()
-                    on:click=move |_| load(cursor.get_untracked())>"Show more"</button>
+                    on:click=move |_| load(cursor.get_untracked())>{tr("Show more", "查看更多")}</button>
             </Show>
         </div>
     }

@@ -11,6 +11,7 @@ use crate::api::{self, FeedSource, FOLLOWING_CHANNEL};
 use crate::components::channel_bar::ChannelBar;
 use crate::components::feed::InfiniteFeed;
 use crate::components::people::PersonRow;
+use crate::i18n::tr;
 use crate::session::use_auth;
 
 pub const DEFAULT_CHANNEL: &str = "recommend";
@@ -71,7 +72,8 @@ pub fn ExploreShell() -> impl IntoView {
     let source = Signal::derive(move || FeedSource::Channel(channel.get()));
     let feed = move || {
         if !on_following.get() {
-            return view! { <InfiniteFeed source=source label="Discover notes"/> }.into_any();
+            return view! { <InfiniteFeed source=source label=tr("Discover notes", "发现笔记")/> }
+                .into_any();
         }
         if !auth.checked.get() {
             return ().into_any();
@@ -79,9 +81,9 @@ pub fn ExploreShell() -> impl IntoView {
         match auth.user_id() {
             None => view! {
                 <div class="state state-empty">
-                    <p class="state-title">"See what people you follow post"</p>
-                    <p class="state-message">"Sign in to get a feed of the newest notes from creators you follow."</p>
-                    <button class="btn btn-primary" on:click=move |_| auth.open_sheet()>"Sign in"</button>
+                    <p class="state-title">{tr("See what people you follow post", "看看你关注的人发了什么")}</p>
+                    <p class="state-message">{tr("Sign in to get a feed of the newest notes from creators you follow.", "登录后，这里会显示你关注的创作者发布的最新笔记。")}</p>
+                    <button class="btn btn-primary" on:click=move |_| auth.open_sheet()>{tr("Sign in", "登录")}</button>
                 </div>
             }
             .into_any(),
@@ -89,9 +91,9 @@ pub fn ExploreShell() -> impl IntoView {
             Some(_) => view! {
                 <InfiniteFeed
                     source=Signal::stored(FeedSource::Following)
-                    label="Notes from people you follow"
-                    empty_title="Your following feed is empty"
-                    empty_message="Follow some creators and their newest notes will appear here."
+                    label=tr("Notes from people you follow", "你关注的人发布的笔记")
+                    empty_title=tr("Your following feed is empty", "关注页还没有内容")
+                    empty_message=tr("Follow some creators and their newest notes will appear here.", "关注一些创作者，他们的最新笔记会出现在这里。")
                     empty_extra=|| view! { <SuggestedCreators/> }
                 />
             }
@@ -102,7 +104,7 @@ pub fn ExploreShell() -> impl IntoView {
     view! {
         <Show when=move || feed_shown.get()>
             <div class="discover">
-                <h1 class="visually-hidden">"Discover"</h1>
+                <h1 class="visually-hidden">{tr("Discover", "发现")}</h1>
                 <ChannelBar channels=channels selected=channel/>
                 {feed}
             </div>
@@ -123,7 +125,7 @@ fn SuggestedCreators() -> impl IntoView {
     view! {
         <Show when=move || people.with(|p| !p.is_empty())>
             <section class="suggested" aria-labelledby="suggested-heading">
-                <h2 id="suggested-heading">"Creators you might like"</h2>
+                <h2 id="suggested-heading">{tr("Creators you might like", "你可能感兴趣的创作者")}</h2>
                 <ul class="user-results">
                     <For each=move || people.get() key=|p| p.user.id let:p>
                         <PersonRow profile=p/>

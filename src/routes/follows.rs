@@ -6,38 +6,41 @@ use leptos_router::hooks::use_params_map;
 use super::not_found::NotFound;
 use crate::api::PeopleList;
 use crate::components::people::{PeopleListView, PeopleSource};
+use crate::i18n::tr;
 
 #[component]
 fn FollowList(followers: bool) -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
-    move || match id.get() {
-        None => view! { <NotFound title="User not found" message="This account doesn't exist."/> }
+    move || {
+        match id.get() {
+        None => view! { <NotFound title=tr("User not found", "用户不存在") message=tr("This account doesn't exist.", "该账号不存在。")/> }
             .into_any(),
         Some(id) => {
             let (title, list) = if followers {
-                ("Followers", PeopleList::Followers(id))
+                (tr("Followers", "粉丝"), PeopleList::Followers(id))
             } else {
-                ("Following", PeopleList::Following(id))
+                (tr("Following", "关注"), PeopleList::Following(id))
             };
             view! {
                 <section class="people-page">
-                    <a class="back-link" href=format!("/user/{id}")>"← Profile"</a>
-                    <nav class="tabs" aria-label="People">
-                        <a href=format!("/user/{id}/followers") aria-current=followers.then_some("page")>"Followers"</a>
-                        <a href=format!("/user/{id}/following") aria-current=(!followers).then_some("page")>"Following"</a>
+                    <a class="back-link" href=format!("/user/{id}")>{tr("← Profile", "← 主页")}</a>
+                    <nav class="tabs" aria-label=tr("People", "用户")>
+                        <a href=format!("/user/{id}/followers") aria-current=followers.then_some("page")>{tr("Followers", "粉丝")}</a>
+                        <a href=format!("/user/{id}/following") aria-current=(!followers).then_some("page")>{tr("Following", "关注")}</a>
                     </nav>
                     <h1 class="visually-hidden">{title}</h1>
                     <PeopleListView
                         source=PeopleSource::List(list)
                         label=title
-                        empty_title=if followers { "No followers yet" } else { "Not following anyone yet" }
-                        empty_message=if followers { "Followers will show up here." } else { "People they follow will show up here." }
+                        empty_title=if followers { tr("No followers yet", "还没有粉丝") } else { tr("Not following anyone yet", "还没有关注任何人") }
+                        empty_message=if followers { tr("Followers will show up here.", "粉丝会显示在这里。") } else { tr("People they follow will show up here.", "TA 关注的人会显示在这里。") }
                     />
                 </section>
             }
             .into_any()
         }
+    }
     }
 }
 

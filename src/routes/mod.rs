@@ -6,6 +6,7 @@ pub mod creator;
 pub mod earnings;
 pub mod explore;
 pub mod follows;
+pub mod gallery;
 pub mod not_found;
 pub mod note;
 pub mod notifications;

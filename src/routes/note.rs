@@ -24,6 +24,8 @@ use crate::components::states::ErrorState;
 use crate::components::toast::{use_toasts, Toasts};
 use crate::components::toggle_action::{ToggleAction, ToggleTarget};
 use crate::format;
+use crate::hooks::use_swipe_to_close::use_swipe_to_close;
+use crate::i18n::{is_zh, tr};
 use crate::richtext::{segments, Segment};
 use crate::session::use_auth;
 
@@ -99,7 +101,9 @@ pub fn NoteRoute() -> impl IntoView {
         // Re-read after signing in or out: liked, collected and following are per viewer.
         auth.viewer_epoch.track();
         let Some(id) = id.get() else {
-            note.set(Loaded::Failed(ApiError::NotFound("No such note.".into())));
+            note.set(Loaded::Failed(ApiError::NotFound(
+                tr("No such note.", "笔记不存在。").into(),
+            )));
             return;
         };
         generation.update_value(|g| *g += 1);
@@ -189,7 +193,7 @@ pub fn NoteRoute() -> impl IntoView {
         Loaded::Loading => view! { <NoteSkeleton overlay=overlay/> }.into_any(),
         Loaded::Failed(e) if e.is_not_found() => view! {
             <div class="note-missing">
-                <NotFound title="Note not found" message="This note doesn't exist or has been removed."/>
+                <NotFound title=tr("Note not found", "笔记不存在") message=tr("This note doesn't exist or has been removed.", "这篇笔记不存在或已被删除。")/>
             </div>
         }
         .into_any(),
@@ -207,21 +211,31 @@ pub fn NoteRoute() -> impl IntoView {
         (!related.with(Vec::is_empty)).then(|| {
             view! {
                 <section class="related" aria-labelledby="related-heading">
-                    <h2 id="related-heading">"More like this"</h2>
-                    <MasonryGrid cards=related label="Related notes"/>
+                    <h2 id="related-heading">{tr("More like this", "相关推荐")}</h2>
+                    <MasonryGrid cards=related label=tr("Related notes", "相关笔记")/>
                 </section>
             }
         })
     };
 
     if overlay {
+        // On phones the note is a full-screen sheet: pull it down from the top to close.
+        let scroller = NodeRef::<leptos::html::Div>::new();
+        let sheet = NodeRef::<leptos::html::Div>::new();
+        let swipe = use_swipe_to_close(scroller, sheet, close);
         view! {
-            <div class="note-overlay" on:click=move |e| {
+            <div class="note-overlay" node_ref=scroller
+                on:touchstart=move |e| swipe.start(&e)
+                on:touchmove=move |e| swipe.moved(&e)
+                on:touchend=move |_| swipe.end()
+                on:touchcancel=move |_| swipe.end()
+                on:click=move |e| {
                 // A click on the backdrop itself (not inside the dialog) closes.
                 let on_backdrop = e.target().zip(e.current_target()).is_some_and(|(t, c)| t == c);
                 if on_backdrop { close.run(()); }
             }>
-                <div class="note-overlay-inner">
+                <div class="note-overlay-inner" node_ref=sheet>
+                    <div class="note-grabber" aria-hidden="true"></div>
                     {body}
                     {related_section}
                 </div>
@@ -231,7 +245,7 @@ pub fn NoteRoute() -> impl IntoView {
     } else {
         view! {
             <div class="note-page">
-                <a class="back-link" href="/explore">"← Discover"</a>
+                <a class="back-link" href="/explore">{tr("← Discover", "← 发现")}</a>
                 {body}
                 {related_section}
             </div>
@@ -284,21 +298,30 @@ fn share(note_id: i64, title: &str, toasts: Toasts) {
                 let promise = js_sys::Promise::from(promise);
                 leptos::task::spawn_local(async move {
                     match wasm_bindgen_futures::JsFuture::from(promise).await {
-                        Ok(_) => toasts.show("Link copied"),
-                        Err(_) => toasts.show(format!("Copy this link: {url}")),
+                        Ok(_) => toasts.show(tr("Link copied", "链接已复制")),
+                        Err(_) => toasts.show(copy_this(&url)),
                     }
                 });
             }
-            Err(_) => toasts.show(format!("Copy this link: {url}")),
+            Err(_) => toasts.show(copy_this(&url)),
         },
-        _ => toasts.show(format!("Copy this link: {url}")),
+        _ => toasts.show(copy_this(&url)),
+    }
+}
+
+/// The fallback toast when the link could not be copied for the reader.
+fn copy_this(url: &str) -> String {
+    if is_zh() {
+        format!("请复制链接：{url}")
+    } else {
+        format!("Copy this link: {url}")
     }
 }
 
 #[component]
 fn NoteSkeleton(overlay: bool) -> impl IntoView {
     view! {
-        <div class="note" class:note-dialog=overlay aria-busy="true" role=overlay.then_some("dialog") aria-label="Loading note">
+        <div class="note" class:note-dialog=overlay aria-busy="true" role=overlay.then_some("dialog") aria-label=tr("Loading note", "笔记加载中")>
             <div class="note-media skeleton shimmer"></div>
             <div class="note-info">
                 <div class="skeleton shimmer line"></div>
@@ -343,7 +366,7 @@ fn NoteView(
     let video = (note.kind == NoteKind::Video).then(|| {
         let len = note.video_seconds.map(format::duration).unwrap_or_default();
         view! {
-            <span class="video-badge" aria-label=format!("Video note, {len}")>
+            <span class="video-badge" aria-label=if is_zh() { format!("视频笔记，{len}") } else { format!("Video note, {len}") }>
                 <Icon glyph=Glyph::Play size=14/>
                 {len.clone()}
             </span>
@@ -369,7 +392,10 @@ fn NoteView(
     });
     let delete = move |_| {
         let sure = window()
-            .confirm_with_message("Delete this note? This can't be undone.")
+            .confirm_with_message(tr(
+                "Delete this note? This can't be undone.",
+                "确定删除这篇笔记吗？删除后无法恢复。",
+            ))
             .unwrap_or(false);
         if !sure {
             return;
@@ -379,7 +405,7 @@ fn NoteView(
             match api::delete_note(note_id).await {
                 Ok(()) => {
                     api::forget_notes();
-                    toasts.show("Note deleted");
+                    toasts.show(tr("Note deleted", "笔记已删除"));
                     navigate(&format!("/user/{author_id}"), Default::default());
                 }
                 Err(e) => toasts.show(e.to_string()),
@@ -391,8 +417,8 @@ fn NoteView(
         if auth.user_id() == Some(author_id) {
             view! {
                 <div class="note-owner-tools">
-                    <a class="btn btn-secondary btn-sm" href=format!("/publish?edit={note_id}")>"Edit"</a>
-                    <button type="button" class="btn btn-secondary btn-sm" on:click=move |e| delete.with_value(|d| d(e))>"Delete"</button>
+                    <a class="btn btn-secondary btn-sm" href=format!("/publish?edit={note_id}")>{tr("Edit", "编辑")}</a>
+                    <button type="button" class="btn btn-secondary btn-sm" on:click=move |e| delete.with_value(|d| d(e))>{tr("Delete", "删除")}</button>
                 </div>
             }
             .into_any()
@@ -415,7 +441,7 @@ fn NoteView(
             data-note-id=note.id
         >
             {overlay.then(|| view! {
-                <button class="note-close" aria-label="Close note" on:click=move |_| close.run(())>
+                <button class="note-close" aria-label=tr("Close note", "关闭笔记") on:click=move |_| close.run(())>
                     <Icon glyph=Glyph::Close size=22/>
                 </button>
             })}
@@ -438,7 +464,7 @@ fn NoteView(
                 </div>
                 <div class="note-scroll">
                     {note.hidden.then(|| view! {
-                        <p class="notice" role="status">"Hidden while reports are reviewed. Only you can see this note."</p>
+                        <p class="notice" role="status">{tr("Hidden while reports are reviewed. Only you can see this note.", "举报审核期间已隐藏，仅你自己可见。")}</p>
                     })}
                     <h1 id="note-title" class="note-title">{title}</h1>
                     <p class="note-body">{rich}</p>
@@ -448,7 +474,7 @@ fn NoteView(
                     </p>
                     {(!products.is_empty()).then(|| view! {
                         <section class="shop-the-note" aria-labelledby="shop-note-heading">
-                            <h2 id="shop-note-heading">"Shop the note"</h2>
+                            <h2 id="shop-note-heading">{tr("Shop the note", "笔记同款")}</h2>
                             <div class="shop-note-row">
                                 {products.into_iter().map(|p| view! {
                                     <ProductTile href=format!("/product/{}?from_note={note_id}", p.id) product=p sizes="160px"/>
@@ -459,17 +485,17 @@ fn NoteView(
                     <hr class="divider"/>
                     <Comments note_id=note.id author_id=note.author.id initial=note.comments.clone() total=comment_count/>
                 </div>
-                <div class="note-actions" role="group" aria-label="Note actions">
+                <div class="note-actions" role="group" aria-label=tr("Note actions", "笔记操作")>
                     <ToggleAction target=ToggleTarget::NoteLike(note_id) active=liked count=likes
                         on_settled=Callback::new(move |(on, n)| api::update_cached_note(note_id, |c| { c.viewer.liked = on; c.counts.likes = n; }))/>
                     <ToggleAction target=ToggleTarget::NoteCollect(note_id) active=collected count=collects
                         on_settled=Callback::new(move |(on, n)| api::update_cached_note(note_id, |c| { c.viewer.collected = on; c.counts.collects = n; }))/>
-                    <button type="button" class="action" aria-label=move || format!("Comment, {} comments", format::count(comment_count.get()))
+                    <button type="button" class="action" aria-label=move || if is_zh() { format!("评论，{} 条评论", format::count(comment_count.get())) } else { format!("Comment, {} comments", format::count(comment_count.get())) }
                         on:click=move |_| focus_composer()>
                         <Icon glyph=Glyph::Comment size=22/>
                         <span class="action-count">{move || format::count(comment_count.get())}</span>
                     </button>
-                    <button type="button" class="action" aria-label=format!("Share, {} shares", format::count(counts.shares)) on:click=move |_| {
+                    <button type="button" class="action" aria-label=if is_zh() { format!("分享，{} 次分享", format::count(counts.shares)) } else { format!("Share, {} shares", format::count(counts.shares)) } on:click=move |_| {
                         share(note_id, &share_title, toasts);
                         spawn_local(async move { let _ = api::record_share(note_id).await; });
                     }>

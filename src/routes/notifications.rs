@@ -13,13 +13,14 @@ use crate::components::gate::SignedInOnly;
 use crate::components::states::{EmptyState, ErrorState};
 use crate::format;
 use crate::hooks::use_paged::use_paged;
+use crate::i18n::{is_zh, tr};
 use crate::session::use_auth;
 
 fn tab_label(tab: NotificationTab) -> &'static str {
     match tab {
-        NotificationTab::Likes => "Likes & collects",
-        NotificationTab::Follows => "New followers",
-        NotificationTab::Comments => "Comments & @mentions",
+        NotificationTab::Likes => tr("Likes & collects", "赞和收藏"),
+        NotificationTab::Follows => tr("New followers", "新增关注"),
+        NotificationTab::Comments => tr("Comments & @mentions", "评论和@"),
     }
 }
 
@@ -34,29 +35,38 @@ fn tab_unread(counts: &UnreadCounts, tab: NotificationTab) -> i64 {
 fn tab_empty(tab: NotificationTab) -> (&'static str, &'static str) {
     match tab {
         NotificationTab::Likes => (
-            "No likes or collects yet",
-            "When people like or collect your notes, or like your comments, you'll see it here.",
+            tr("No likes or collects yet", "还没有赞和收藏"),
+            tr(
+                "When people like or collect your notes, or like your comments, you'll see it here.",
+                "有人赞或收藏你的笔记、赞你的评论时，会显示在这里。",
+            ),
         ),
         NotificationTab::Follows => (
-            "No new followers yet",
-            "When someone follows you, they'll show up here.",
+            tr("No new followers yet", "还没有新增关注"),
+            tr(
+                "When someone follows you, they'll show up here.",
+                "有人关注你时，会显示在这里。",
+            ),
         ),
         NotificationTab::Comments => (
-            "No comments or mentions yet",
-            "Comments on your notes, replies to your comments and @mentions will show up here.",
+            tr("No comments or mentions yet", "还没有评论和@"),
+            tr(
+                "Comments on your notes, replies to your comments and @mentions will show up here.",
+                "你笔记下的评论、对你评论的回复和@你的内容会显示在这里。",
+            ),
         ),
     }
 }
 
 fn sentence(kind: NotificationKind) -> &'static str {
     match kind {
-        NotificationKind::Like => "liked your note",
-        NotificationKind::Collect => "collected your note",
-        NotificationKind::CommentLike => "liked your comment",
-        NotificationKind::Follow => "started following you",
-        NotificationKind::Comment => "commented on your note",
-        NotificationKind::Reply => "replied to your comment",
-        NotificationKind::Mention => "mentioned you",
+        NotificationKind::Like => tr("liked your note", "赞了你的笔记"),
+        NotificationKind::Collect => tr("collected your note", "收藏了你的笔记"),
+        NotificationKind::CommentLike => tr("liked your comment", "赞了你的评论"),
+        NotificationKind::Follow => tr("started following you", "开始关注你了"),
+        NotificationKind::Comment => tr("commented on your note", "评论了你的笔记"),
+        NotificationKind::Reply => tr("replied to your comment", "回复了你的评论"),
+        NotificationKind::Mention => tr("mentioned you", "@了你"),
     }
 }
 
@@ -85,8 +95,8 @@ pub fn NotificationsPage() -> impl IntoView {
         })
     });
     view! {
-        <SignedInOnly title="Notifications"
-            reason="Sign in to see who liked and collected your notes, who followed you, and who commented or mentioned you.">
+        <SignedInOnly title=tr("Notifications", "消息")
+            reason=tr("Sign in to see who liked and collected your notes, who followed you, and who commented or mentioned you.", "登录后查看谁赞和收藏了你的笔记、谁关注了你、谁评论或@了你。")>
             <Inbox tab=tab/>
         </SignedInOnly>
     }
@@ -107,7 +117,7 @@ fn Inbox(tab: Memo<NotificationTab>) -> impl IntoView {
                     <span>{tab_label(t)}</span>
                     {move || (unread() > 0).then(|| view! {
                         <span class="tab-badge" aria-hidden="true">{badge_text(unread())}</span>
-                        <span class="visually-hidden">{format!(", {} unread", unread())}</span>
+                        <span class="visually-hidden">{if is_zh() { format!("，{} 条未读", unread()) } else { format!(", {} unread", unread()) }}</span>
                     })}
                 </a>
             }
@@ -115,8 +125,8 @@ fn Inbox(tab: Memo<NotificationTab>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="account-page notifications-page" aria-labelledby="notifications-title">
-            <h1 id="notifications-title" class="account-title">"Notifications"</h1>
-            <nav class="tabs notif-tabs" aria-label="Notification types">{links}</nav>
+            <h1 id="notifications-title" class="account-title">{tr("Notifications", "消息")}</h1>
+            <nav class="tabs notif-tabs" aria-label=tr("Notification types", "消息类型")>{links}</nav>
             {move || {
                 let t = tab.get();
                 view! { <NotificationList tab=t/> }
@@ -187,7 +197,7 @@ fn NotificationList(tab: NotificationTab) -> impl IntoView {
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
         <Show when=move || loaded_once.get() && loading.get()>
-            <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>"Loading…"</p>
+            <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>{tr("Loading…", "加载中…")}</p>
         </Show>
     }
 }
@@ -216,7 +226,7 @@ fn NotificationRow(n: Notification, now: i64) -> impl IntoView {
         <li class="notif" class:notif-unread=unread>
             {unread.then(|| view! {
                 <span class="notif-dot" aria-hidden="true"></span>
-                <span class="visually-hidden">"Unread: "</span>
+                <span class="visually-hidden">{tr("Unread: ", "未读：")}</span>
             })}
             // The name link below is the one in the tab order; this one is a bigger target.
             <a class="notif-avatar" href=profile.clone() tabindex="-1" aria-hidden="true">

@@ -15,18 +15,19 @@ use crate::components::states::{EmptyState, ErrorState};
 use crate::components::toast::use_toasts;
 use crate::format;
 use crate::hooks::use_paged::use_paged;
+use crate::i18n::{is_zh, tr};
 
 /// How often an order on its way is re-read.
 const ORDER_POLL_MS: u64 = 15_000;
 
 pub fn status_label(status: OrderStatus) -> &'static str {
     match status {
-        OrderStatus::Paid => "Paid",
-        OrderStatus::Packed => "Packed",
-        OrderStatus::CustomsCleared => "Cleared customs",
-        OrderStatus::InTransit => "In transit",
-        OrderStatus::Delivered => "Delivered",
-        OrderStatus::Cancelled => "Cancelled",
+        OrderStatus::Paid => tr("Paid", "已支付"),
+        OrderStatus::Packed => tr("Packed", "已打包"),
+        OrderStatus::CustomsCleared => tr("Cleared customs", "已清关"),
+        OrderStatus::InTransit => tr("In transit", "运输中"),
+        OrderStatus::Delivered => tr("Delivered", "已签收"),
+        OrderStatus::Cancelled => tr("Cancelled", "已取消"),
     }
 }
 
@@ -39,7 +40,7 @@ fn status_badge(status: OrderStatus) -> impl IntoView {
 #[component]
 pub fn OrdersPage() -> impl IntoView {
     view! {
-        <SignedInOnly title="Orders" reason="Sign in to see your orders and where they are.">
+        <SignedInOnly title=tr("Orders", "我的订单") reason=tr("Sign in to see your orders and where they are.", "登录后查看你的订单和物流进度。")>
             <OrderList/>
         </SignedInOnly>
     }
@@ -60,16 +61,16 @@ fn OrderList() -> impl IntoView {
     );
     view! {
         <div class="page-narrow orders-page">
-            <h1 class="page-title">"Orders"</h1>
-            <ul class="order-list" aria-label="Your orders" aria-busy=move || list.loading.get().to_string()>
+            <h1 class="page-title">{tr("Orders", "我的订单")}</h1>
+            <ul class="order-list" aria-label=tr("Your orders", "我的订单") aria-busy=move || list.loading.get().to_string()>
                 <For each=move || list.items.get() key=|o| (o.id, o.status) let:o>
                     <li><OrderRow order=o/></li>
                 </For>
             </ul>
             {move || list.error.get().map(|e| view! { <ErrorState message=e on_retry=list.load/> })}
             <Show when=move || list.is_empty()>
-                <EmptyState title="No orders yet" message="What you buy shows up here, with where it is on its way."/>
-                <p class="center"><a class="btn btn-primary" href="/shop">"Browse the shop"</a></p>
+                <EmptyState title=tr("No orders yet", "还没有订单") message=tr("What you buy shows up here, with where it is on its way.", "买到的东西会显示在这里，还能随时查看物流进度。")/>
+                <p class="center"><a class="btn btn-primary" href="/shop">{tr("Browse the shop", "去商城逛逛")}</a></p>
             </Show>
             <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
         </div>
@@ -78,8 +79,18 @@ fn OrderList() -> impl IntoView {
 
 #[component]
 fn OrderRow(order: OrderSummary) -> impl IntoView {
-    let more = (order.item_count > 1).then(|| format!(" and {} more", order.item_count - 1));
-    let label = format!("Order {}", order.number);
+    let more = (order.item_count > 1).then(|| {
+        if is_zh() {
+            format!(" 等 {} 件商品", order.item_count)
+        } else {
+            format!(" and {} more", order.item_count - 1)
+        }
+    });
+    let label = if is_zh() {
+        format!("订单 {}", order.number)
+    } else {
+        format!("Order {}", order.number)
+    };
     view! {
         <a class="order-row" href=format!("/orders/{}", order.id) aria-label=label>
             <div class="order-thumbs" aria-hidden="true">
@@ -100,7 +111,7 @@ fn OrderRow(order: OrderSummary) -> impl IntoView {
 #[component]
 pub fn OrderPage() -> impl IntoView {
     view! {
-        <SignedInOnly title="Order" reason="Sign in to see this order.">
+        <SignedInOnly title=tr("Order", "订单详情") reason=tr("Sign in to see this order.", "登录后查看这个订单。")>
             <OrderLoader/>
         </SignedInOnly>
     }
@@ -113,7 +124,9 @@ fn OrderLoader() -> impl IntoView {
     let order = RwSignal::new(None::<Result<OrderDetail, ApiError>>);
     let load = move || {
         let Some(id) = id.get_untracked() else {
-            order.set(Some(Err(ApiError::NotFound("No such order.".into()))));
+            order.set(Some(Err(ApiError::NotFound(
+                tr("No such order.", "订单不存在。").into(),
+            ))));
             return;
         };
         spawn_local(async move {
@@ -148,7 +161,7 @@ fn OrderLoader() -> impl IntoView {
         match order.get() {
         None => view! { <div class="page-narrow" aria-busy="true"><div class="skeleton shimmer checkout-skeleton"></div></div> }.into_any(),
         Some(Err(e)) if e.is_not_found() => view! {
-            <NotFound title="Order not found" message="This order doesn't exist or isn't yours."/>
+            <NotFound title=tr("Order not found", "订单不存在") message=tr("This order doesn't exist or isn't yours.", "这个订单不存在，或者不属于你。")/>
         }
         .into_any(),
         Some(Err(e)) => view! { <ErrorState message=e.to_string() on_retry=Callback::new(move |()| load())/> }.into_any(),
@@ -170,7 +183,10 @@ fn OrderView(order: OrderDetail, on_change: Callback<OrderDetail>) -> impl IntoV
         spawn_local(async move {
             match api::cancel_order(id).await {
                 Ok(o) => {
-                    toasts.show("Order cancelled. You have not been charged.");
+                    toasts.show(tr(
+                        "Order cancelled. You have not been charged.",
+                        "订单已取消，不会扣款。",
+                    ));
                     on_change.run(o);
                 }
                 Err(e) => toasts.show(e.to_string()),
@@ -186,7 +202,11 @@ fn OrderView(order: OrderDetail, on_change: Callback<OrderDetail>) -> impl IntoV
             let when = if step.done {
                 format::date_time(step.at)
             } else {
-                format!("Expected {}", format::date_time(step.at))
+                if is_zh() {
+                    format!("预计 {}", format::date_time(step.at))
+                } else {
+                    format!("Expected {}", format::date_time(step.at))
+                }
             };
             view! {
                 <li class:done=step.done class=format!("timeline-step step-{}", step.status.as_str())
@@ -223,48 +243,60 @@ fn OrderView(order: OrderDetail, on_change: Callback<OrderDetail>) -> impl IntoV
         <div class="page-narrow order-page">
             {placed.then(|| view! {
                 <div class="alert alert-success" role="status">
-                    <p class="alert-title">"Payment successful"</p>
-                    <p>{format!("Thank you! Order {} is placed and the warehouse has it.", order.number)}</p>
+                    <p class="alert-title">{tr("Payment successful", "支付成功")}</p>
+                    <p>{if is_zh() {
+                        format!("感谢购买！订单 {} 已提交，仓库正在处理。", order.number)
+                    } else {
+                        format!("Thank you! Order {} is placed and the warehouse has it.", order.number)
+                    }}</p>
                 </div>
             })}
             <header class="order-head">
-                <h1 class="page-title">{format!("Order {}", order.number)}</h1>
+                <h1 class="page-title">{if is_zh() { format!("订单 {}", order.number) } else { format!("Order {}", order.number) }}</h1>
                 {status_badge(order.status)}
             </header>
-            <p class="muted small">{format!("Placed {}", format::date_time(order.created_at))}</p>
+            <p class="muted small">{if is_zh() {
+                format!("下单时间：{}", format::date_time(order.created_at))
+            } else {
+                format!("Placed {}", format::date_time(order.created_at))
+            }}</p>
             <section aria-labelledby="timeline-title" class="order-section">
-                <h2 id="timeline-title">"Delivery"</h2>
+                <h2 id="timeline-title">{tr("Delivery", "物流进度")}</h2>
                 <ol class="timeline">{timeline}</ol>
             </section>
             <section aria-labelledby="items-title" class="order-section">
-                <h2 id="items-title">"Items"</h2>
+                <h2 id="items-title">{tr("Items", "商品")}</h2>
                 <ul class="summary-lines">{lines}</ul>
                 <dl class="totals">
-                    <dt>"Subtotal"</dt><dd>{format_cny(order.subtotal_fen)}</dd>
-                    <dt>{format!("Shipping ({})", order.shipping.name_en)}</dt>
-                    <dd>{if order.shipping_fen == 0 { "Free".to_string() } else { format_cny(order.shipping_fen) }}</dd>
-                    <dt class="total">"Paid"</dt><dd class="total price big">{format_cny(order.total_fen)}</dd>
+                    <dt>{tr("Subtotal", "商品小计")}</dt><dd>{format_cny(order.subtotal_fen)}</dd>
+                    <dt>{if is_zh() { format!("运费（{}）", order.shipping.name) } else { format!("Shipping ({})", order.shipping.name_en) }}</dt>
+                    <dd>{if order.shipping_fen == 0 { tr("Free", "免运费").to_string() } else { format_cny(order.shipping_fen) }}</dd>
+                    <dt class="total">{tr("Paid", "实付")}</dt><dd class="total price big">{format_cny(order.total_fen)}</dd>
                 </dl>
             </section>
             <section aria-labelledby="ship-to-title" class="order-section">
-                <h2 id="ship-to-title">"Delivery address"</h2>
+                <h2 id="ship-to-title">{tr("Delivery address", "收货地址")}</h2>
                 <p>{address}</p>
-                <p class="muted small">{format!("Paid with test card ending {}", order.card_last4)}</p>
+                <p class="muted small">{if is_zh() {
+                    format!("使用尾号 {} 的测试卡支付", order.card_last4)
+                } else {
+                    format!("Paid with test card ending {}", order.card_last4)
+                }}</p>
             </section>
             {order.cancellable.then(|| view! {
                 <div class="order-actions">
                     <Show when=move || confirming.get() fallback=move || view! {
-                        <button type="button" class="btn btn-secondary" on:click=move |_| confirming.set(true)>"Cancel order"</button>
+                        <button type="button" class="btn btn-secondary" on:click=move |_| confirming.set(true)>{tr("Cancel order", "取消订单")}</button>
                     }>
-                        <div class="confirm" role="group" aria-label="Cancel this order?">
-                            <p>"Cancel this order? The items go back on sale and the payment is released."</p>
-                            <button type="button" class="btn btn-danger" on:click=cancel disabled=move || busy.get()>"Yes, cancel it"</button>
-                            <button type="button" class="btn btn-ghost" on:click=move |_| confirming.set(false)>"Keep the order"</button>
+                        <div class="confirm" role="group" aria-label=tr("Cancel this order?", "取消这个订单？")>
+                            <p>{tr("Cancel this order? The items go back on sale and the payment is released.", "确定取消订单吗？商品会重新上架，款项也会退回。")}</p>
+                            <button type="button" class="btn btn-danger" on:click=cancel disabled=move || busy.get()>{tr("Yes, cancel it", "确定取消")}</button>
+                            <button type="button" class="btn btn-ghost" on:click=move |_| confirming.set(false)>{tr("Keep the order", "暂不取消")}</button>
                         </div>
                     </Show>
                 </div>
             })}
-            <p><a href="/orders">"All orders"</a></p>
+            <p><a href="/orders">{tr("All orders", "全部订单")}</a></p>
         </div>
     }
 }

@@ -16,6 +16,7 @@ use crate::components::quantity_stepper::QuantityStepper;
 use crate::components::states::ErrorState;
 use crate::components::toast::use_toasts;
 use crate::format;
+use crate::i18n::{is_zh, tr};
 
 /// Whether some in-stock variant has `value` on `axis` and matches the other chosen values.
 pub fn value_available(
@@ -56,7 +57,9 @@ pub fn ProductPage() -> impl IntoView {
     Effect::new(move |_| {
         retry.track();
         let Some(id) = id.get() else {
-            product.set(Some(Err(ApiError::NotFound("No such product.".into()))));
+            product.set(Some(Err(ApiError::NotFound(
+                tr("No such product.", "商品不存在。").into(),
+            ))));
             return;
         };
         product.set(None);
@@ -74,7 +77,7 @@ pub fn ProductPage() -> impl IntoView {
         }
         .into_any(),
         Some(Err(e)) if e.is_not_found() => view! {
-            <NotFound title="Product not found" message="This product doesn't exist or is no longer sold."/>
+            <NotFound title=tr("Product not found", "商品不存在") message=tr("This product doesn't exist or is no longer sold.", "这件商品不存在或已下架。")/>
         }
         .into_any(),
         Some(Err(e)) => view! {
@@ -103,13 +106,24 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
         move || chosen.with(|c| variants.with_value(|vs| chosen_variant(vs, c).cloned()));
     let price = move || match selected() {
         Some(v) => format_cny(v.price_fen),
+        None if is_zh() => format!("{} 起", format_cny(p.price_fen)),
         None => format!("from {}", format_cny(p.price_fen)),
     };
     let stock_state = move || match selected() {
-        None => ("Choose options".to_string(), "stock-unknown"),
-        Some(v) if v.stock == 0 => ("Sold out".to_string(), "stock-out"),
-        Some(v) if v.stock <= LOW_STOCK => (format!("Only {} left", v.stock), "stock-low"),
-        Some(_) => ("In stock".to_string(), "stock-ok"),
+        None => (
+            tr("Choose options", "请选择规格").to_string(),
+            "stock-unknown",
+        ),
+        Some(v) if v.stock == 0 => (tr("Sold out", "已售罄").to_string(), "stock-out"),
+        Some(v) if v.stock <= LOW_STOCK => (
+            if is_zh() {
+                format!("仅剩 {} 件", v.stock)
+            } else {
+                format!("Only {} left", v.stock)
+            },
+            "stock-low",
+        ),
+        Some(_) => (tr("In stock", "有货").to_string(), "stock-ok"),
     };
     let pickers = p
         .options
@@ -134,7 +148,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                             class="option-value"
                             aria-pressed=move || pressed().to_string()
                             disabled=move || !available() && !pressed()
-                            title=move || (!available()).then_some("Out of stock with the other choices")
+                            title=move || (!available()).then_some(tr("Out of stock with the other choices", "所选规格组合暂时无货"))
                             on:click=move |_| {
                                 chosen.update(|c| {
                                     if let Some(slot) = c.get_mut(axis) {
@@ -148,9 +162,15 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                     }
                 })
                 .collect_view();
+            // The option's own (Chinese) name alone reads right in Chinese.
+            let option_name = if is_zh() {
+                option.name.clone()
+            } else {
+                format!("{} · {}", option.name, option.name_en)
+            };
             view! {
                 <div class="option-axis" role="group" aria-labelledby=group_label>
-                    <p class="option-name" id=label_id>{format!("{} · {}", option.name, option.name_en)}</p>
+                    <p class="option-name" id=label_id>{option_name}</p>
                     <div class="option-values">{values}</div>
                 </div>
             }
@@ -169,28 +189,32 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                     <p class="product-brand-line">
                         <span class="brand-name-tag">{p.brand.name.clone()}</span>
                         <span class="origin">{p.brand.origin.clone()}</span>
-                        {p.brand.cross_border.then(|| view! { <span class="badge-soft">"Cross-border · bonded warehouse"</span> })}
+                        {p.brand.cross_border.then(|| view! { <span class="badge-soft">{tr("Cross-border · bonded warehouse", "跨境 · 保税仓发货")}</span> })}
                     </p>
                     <h1 class="product-name">{p.title.clone()}</h1>
                     <p class="product-name-en" lang="en">{p.title_en.clone()}</p>
                     <p class="product-price-line">
                         <span class="price big">{price}</span>
-                        <span class="sales">{format!("{} sold", format::count(p.sales_count))}</span>
+                        <span class="sales">{if is_zh() { format!("已售 {}", format::count(p.sales_count)) } else { format!("{} sold", format::count(p.sales_count)) }}</span>
                     </p>
                     {pickers}
                     <p class=move || format!("stock-state {}", stock_state().1) role="status">{move || stock_state().0}</p>
                     {buy_box}
                     <section class="product-description" aria-labelledby="description-heading">
-                        <h2 id="description-heading">"Details"</h2>
+                        <h2 id="description-heading">{tr("Details", "商品详情")}</h2>
                         <p>{p.description.clone()}</p>
                         <p lang="en" class="muted">{p.description_en.clone()}</p>
                     </section>
                 </div>
             </div>
             <section class="product-notes" aria-labelledby="product-notes-heading">
-                <h2 id="product-notes-heading">{format!("Notes about this product ({})", p.note_count)}</h2>
-                <InfiniteFeed source=source label=format!("Notes about {name}")
-                    empty_title="No notes yet" empty_message="Nobody has written about this product yet."/>
+                <h2 id="product-notes-heading">{if is_zh() {
+                    format!("相关笔记（{}）", p.note_count)
+                } else {
+                    format!("Notes about this product ({})", p.note_count)
+                }}</h2>
+                <InfiniteFeed source=source label=if is_zh() { format!("关于{name}的笔记") } else { format!("Notes about {name}") }
+                    empty_title=tr("No notes yet", "还没有笔记") empty_message=tr("Nobody has written about this product yet.", "还没有人写过这件商品。")/>
             </section>
         </div>
     }
@@ -232,7 +256,7 @@ fn BuyBox(name: String, selected: Signal<Option<Variant>>) -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             match store.add(line).await {
-                Ok(()) => toasts.show("Added to cart"),
+                Ok(()) => toasts.show(tr("Added to cart", "已加入购物车")),
                 Err(e) => toasts.show(e.to_string()),
             }
             busy.set(false);
@@ -249,16 +273,16 @@ fn BuyBox(name: String, selected: Signal<Option<Variant>>) -> impl IntoView {
     view! {
         <div class="buy-box">
             <div class="buy-quantity">
-                <span class="option-name" aria-hidden="true">"Quantity"</span>
-                <QuantityStepper value=quantity max=max label=format!("Quantity of {name}")
+                <span class="option-name" aria-hidden="true">{tr("Quantity", "数量")}</span>
+                <QuantityStepper value=quantity max=max label=if is_zh() { format!("{name}的数量") } else { format!("Quantity of {name}") }
                     on_change=Callback::new(move |n| quantity.set(n)) disabled=unavailable/>
             </div>
             <div class="buy-bar">
                 <button type="button" class="btn btn-secondary btn-lg" on:click=add
                     disabled=move || unavailable.get() || busy.get()
-                    aria-busy=move || busy.get().then_some("true")>"Add to cart"</button>
+                    aria-busy=move || busy.get().then_some("true")>{tr("Add to cart", "加入购物车")}</button>
                 <button type="button" class="btn btn-primary btn-lg" on:click=buy_now
-                    disabled=move || unavailable.get()>"Buy now"</button>
+                    disabled=move || unavailable.get()>{tr("Buy now", "立即购买")}</button>
             </div>
         </div>
     }

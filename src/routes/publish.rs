@@ -22,6 +22,8 @@ use crate::components::picture::Picture;
 use crate::components::suggest_textarea::SuggestTextarea;
 use crate::components::toast::use_toasts;
 use crate::format;
+use crate::i18n::{is_zh, tr};
+use crate::server_text::localize_fields;
 
 /// Quiet time after the last keystroke before the draft is saved.
 const AUTOSAVE_MS: u64 = 1_200;
@@ -47,7 +49,7 @@ pub fn PublishPage() -> impl IntoView {
         })
     });
     view! {
-        <SignedInOnly title="Publish" reason="Sign in to share a note with photos, topics and products.">
+        <SignedInOnly title=tr("Publish", "发布") reason=tr("Sign in to share a note with photos, topics and products.", "登录后即可发布带图片、话题和商品的笔记。")>
             {move || {
                 let (draft, edit) = target.get();
                 view! { <Editor draft=draft edit=edit/> }
@@ -77,7 +79,10 @@ fn guard_leaving(dirty: Signal<bool>) {
             .and_then(|el| el.closest("a[href]").ok().flatten());
         if link.is_some() {
             let leave = window
-                .confirm_with_message("Leave this page? Your latest changes are not saved yet.")
+                .confirm_with_message(tr(
+                    "Leave this page? Your latest changes are not saved yet.",
+                    "确定离开此页面？最新的修改还未保存。",
+                ))
                 .unwrap_or(true);
             if !leave {
                 e.prevent_default();
@@ -176,7 +181,7 @@ fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
             match api::draft(id).await {
                 Ok(Some(d)) => fill(d),
                 Ok(None) => load_error.set(Some(ApiError::NotFound(
-                    "This draft no longer exists.".into(),
+                    tr("This draft no longer exists.", "这篇草稿已不存在。").into(),
                 ))),
                 Err(e) => load_error.set(Some(e)),
             }
@@ -235,7 +240,7 @@ fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
             return;
         }
         let form = untrack(snapshot);
-        let mut problems = validate_note(&form);
+        let mut problems = localize_fields(validate_note(&form));
         if edit.is_some() {
             // Photos stay as published.
             problems.retain(|p| p.field != "image_ids");
@@ -245,12 +250,16 @@ fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
         if pending && edit.is_none() {
             problems.push(api_types::FieldError {
                 field: "image_ids".into(),
-                message: "Wait for the uploads to finish, or remove the ones that failed.".into(),
+                message: tr(
+                    "Wait for the uploads to finish, or remove the ones that failed.",
+                    "请等待图片上传完成，或删除上传失败的图片。",
+                )
+                .into(),
             });
         }
         if !problems.is_empty() {
             error.set(Some(ApiError::Fields {
-                message: "Please fix the highlighted parts.".into(),
+                message: tr("Please fix the highlighted parts.", "请修改标出的内容。").into(),
                 fields: problems,
             }));
             return;
@@ -268,7 +277,11 @@ fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                 Ok(note) => {
                     last_saved.set(Some(form));
                     api::forget_notes();
-                    toasts.show(if edit.is_some() { "Saved" } else { "Published" });
+                    toasts.show(if edit.is_some() {
+                        tr("Saved", "已保存")
+                    } else {
+                        tr("Published", "发布成功")
+                    });
                     navigate(&format!("/explore/{}", note.id), NavigateOptions::default());
                 }
                 Err(e) => error.set(Some(e)),
@@ -285,12 +298,20 @@ fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
     };
     let save_text = move || match saved.get() {
         Saved::Nothing => String::new(),
-        Saved::Saving => "Saving draft…".into(),
+        Saved::Saving => tr("Saving draft…", "正在保存草稿…").into(),
+        Saved::At(t) if is_zh() => format!(
+            "草稿已保存 · {}",
+            format::relative_time(t, format::now_unix())
+        ),
         Saved::At(t) => format!(
             "Draft saved {}",
             format::relative_time(t, format::now_unix())
         ),
-        Saved::Failed => "Couldn't save the draft; we'll try again as you type.".into(),
+        Saved::Failed => tr(
+            "Couldn't save the draft; we'll try again as you type.",
+            "草稿保存失败，继续输入时会自动重试。",
+        )
+        .into(),
     };
     let channel_chips = move || {
         channels
@@ -307,7 +328,11 @@ fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                     <label class="chip-radio" class:chosen=chosen>
                         <input type="radio" name="channel" class="chip-input" prop:checked=checked
                             on:change=move |_| channel.set(slug.clone())/>
-                        {c.name_en}" "<span lang="zh-CN" class="muted">{c.name_zh}</span>
+                        {if is_zh() {
+                            view! { {c.name_zh} }.into_any()
+                        } else {
+                            view! { {c.name_en}" "<span lang="zh-CN" class="muted">{c.name_zh}</span> }.into_any()
+                        }}
                     </label>
                 }
             })
@@ -316,7 +341,7 @@ fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
     view! {
         <div class="publish-page">
             <header class="publish-head">
-                <h1 class="page-title">{if edit.is_some() { "Edit note" } else { "Publish a note" }}</h1>
+                <h1 class="page-title">{if edit.is_some() { tr("Edit note", "编辑笔记") } else { tr("Publish a note", "发布笔记") }}</h1>
                 <p class="muted small" role="status">{save_text}</p>
             </header>
             {move || load_error.get().map(|e| view! { <div class="alert alert-error" role="alert"><p>{e.to_string()}</p></div> })}
@@ -325,13 +350,13 @@ fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                     {if edit.is_some() {
                         view! {
                             <section class="picker" aria-labelledby="picker-title">
-                                <h2 id="picker-title" class="picker-title">"Photos"</h2>
+                                <h2 id="picker-title" class="picker-title">{tr("Photos", "图片")}</h2>
                                 <ul class="pick-grid">
                                     {move || existing_images.get().into_iter().map(|i| view! {
                                         <li class="pick-tile"><Picture image=i sizes="160px" alt=""/></li>
                                     }).collect_view()}
                                 </ul>
-                                <p class="field-hint">"Photos stay as published; edit the words, channel, products and place."</p>
+                                <p class="field-hint">{tr("Photos stay as published; edit the words, channel, products and place.", "图片保持发布时的样子，可修改文字、频道、商品和地点。")}</p>
                             </section>
                         }.into_any()
                     } else {
@@ -339,27 +364,27 @@ fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                     }}
                 </div>
                 <div class="publish-fields form">
-                    <Field id="note-title" label="Title" value=title error=f("title") maxlength=NOTE_TITLE_MAX_CHARS
-                        hint=format!("Up to {NOTE_TITLE_MAX_CHARS} characters. A good title says what the note is about.")/>
+                    <Field id="note-title" label=tr("Title", "标题") value=title error=f("title") maxlength=NOTE_TITLE_MAX_CHARS
+                        hint=if is_zh() { format!("最多 {NOTE_TITLE_MAX_CHARS} 个字，好标题让人一眼看懂笔记讲什么。") } else { format!("Up to {NOTE_TITLE_MAX_CHARS} characters. A good title says what the note is about.") }/>
                     <p class="field-hint counter" aria-live="polite">{move || format!("{}/{NOTE_TITLE_MAX_CHARS}", title.with(|t| t.chars().count()))}</p>
-                    <SuggestTextarea id="note-body" label="Text" value=body maxlength=NOTE_BODY_MAX_CHARS error=f("body")/>
+                    <SuggestTextarea id="note-body" label=tr("Text", "正文") value=body maxlength=NOTE_BODY_MAX_CHARS error=f("body")/>
                     <fieldset class="field chip-group">
-                        <legend>"Channel"</legend>
+                        <legend>{tr("Channel", "频道")}</legend>
                         <div class="chips">{channel_chips}</div>
                         {move || f("channel").get().map(|e| view! { <p class="field-error">{e}</p> })}
                     </fieldset>
                     <ProductTagger products=products error=f("product_ids")/>
-                    <Field id="note-location" label="Location (optional)" value=location error=f("location")
+                    <Field id="note-location" label=tr("Location (optional)", "地点（选填）") value=location error=f("location")
                         maxlength=LOCATION_MAX_CHARS autocomplete="off"/>
                     {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                     <div class="publish-actions">
-                        <a class="btn btn-ghost" href="/publish/drafts">"Drafts"</a>
+                        <a class="btn btn-ghost" href="/publish/drafts">{tr("Drafts", "草稿箱")}</a>
                         <button type="button" class="btn btn-primary btn-lg" on:click=publish disabled=move || busy.get() || !loaded.get()
                             aria-busy=move || busy.get().then_some("true")>
                             {move || match (busy.get(), edit.is_some()) {
-                                (true, _) => "Publishing…",
-                                (false, true) => "Save changes",
-                                (false, false) => "Publish",
+                                (true, _) => tr("Publishing…", "发布中…"),
+                                (false, true) => tr("Save changes", "保存修改"),
+                                (false, false) => tr("Publish", "发布"),
                             }}
                         </button>
                     </div>
@@ -414,24 +439,24 @@ fn ProductTagger(
     let full = move || products.with(Vec::len) >= MAX_NOTE_PRODUCTS;
     view! {
         <fieldset class="field product-tagger">
-            <legend>{move || format!("Products ({}/{MAX_NOTE_PRODUCTS})", products.with(Vec::len))}</legend>
-            <ul class="tagged-products" aria-label="Tagged products">
+            <legend>{move || { let n = products.with(Vec::len); if is_zh() { format!("商品（{n}/{MAX_NOTE_PRODUCTS}）") } else { format!("Products ({n}/{MAX_NOTE_PRODUCTS})") } }}</legend>
+            <ul class="tagged-products" aria-label=tr("Tagged products", "已添加的商品")>
                 {move || products.get().into_iter().map(|p| {
                     let id = p.id;
                     view! {
                         <li class="tagged-chip">
                             <span>{format!("{} {}", p.brand, p.title)}</span>
-                            <button type="button" class="link-btn" aria-label=format!("Untag {}", p.title)
-                                on:click=move |_| products.update(|l| l.retain(|x| x.id != id))>"Remove"</button>
+                            <button type="button" class="link-btn" aria-label=if is_zh() { format!("移除商品 {}", p.title) } else { format!("Untag {}", p.title) }
+                                on:click=move |_| products.update(|l| l.retain(|x| x.id != id))>{tr("Remove", "移除")}</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <input type="search" class="tag-search" placeholder="Search the shop to tag a product"
-                aria-label="Search products to tag" disabled=full
+            <input type="search" class="tag-search" placeholder=tr("Search the shop to tag a product", "搜索商城，添加商品")
+                aria-label=tr("Search products to tag", "搜索要添加的商品") disabled=full
                 prop:value=move || query.get()
                 on:input=move |e| { let q = event_target_value(&e); query.set(q.clone()); search(q); }/>
-            <ul class="tag-results" aria-label="Products found">
+            <ul class="tag-results" aria-label=tr("Products found", "搜索到的商品")>
                 {move || results.get().into_iter().map(|p| {
                     let tagged = products.with(|l| l.iter().any(|x| x.id == p.id));
                     let card = p.clone();
@@ -440,7 +465,7 @@ fn ProductTagger(
                             <span>{format!("{} {} · {}", p.brand, p.title, api_types::format_cny(p.price_fen))}</span>
                             <button type="button" class="btn btn-sm btn-secondary" disabled=tagged || full()
                                 on:click=move |_| { products.update(|l| l.push(card.clone())); results.set(Vec::new()); query.set(String::new()); }>
-                                {if tagged { "Tagged" } else { "Tag" }}
+                                {if tagged { tr("Tagged", "已添加") } else { tr("Tag", "添加") }}
                             </button>
                         </li>
                     }
@@ -455,7 +480,7 @@ fn ProductTagger(
 #[component]
 pub fn DraftsPage() -> impl IntoView {
     view! {
-        <SignedInOnly title="Drafts" reason="Sign in to see your drafts.">
+        <SignedInOnly title=tr("Drafts", "草稿箱") reason=tr("Sign in to see your drafts.", "登录后查看你的草稿。")>
             <DraftList/>
         </SignedInOnly>
     }
@@ -480,29 +505,29 @@ fn DraftList() -> impl IntoView {
     };
     view! {
         <div class="page-narrow drafts-page">
-            <h1 class="page-title">"Drafts"</h1>
-            <p><a class="btn btn-primary" href="/publish">"New note"</a></p>
+            <h1 class="page-title">{tr("Drafts", "草稿箱")}</h1>
+            <p><a class="btn btn-primary" href="/publish">{tr("New note", "写新笔记")}</a></p>
             {move || match drafts.get() {
                 None => view! { <div class="skeleton shimmer line" aria-busy="true"></div> }.into_any(),
                 Some(Err(e)) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                 Some(Ok(list)) if list.is_empty() => view! {
-                    <div class="state state-empty"><p class="state-title">"No drafts"</p>
-                    <p class="state-message">"What you start writing is saved here automatically."</p></div>
+                    <div class="state state-empty"><p class="state-title">{tr("No drafts", "暂无草稿")}</p>
+                    <p class="state-message">{tr("What you start writing is saved here automatically.", "开始写的笔记会自动保存在这里。")}</p></div>
                 }.into_any(),
                 Some(Ok(list)) => view! {
-                    <ul class="draft-list" aria-label="Your drafts">
+                    <ul class="draft-list" aria-label=tr("Your drafts", "我的草稿")>
                         {list.into_iter().map(|d| {
                             let id = d.id;
-                            let name = if d.title.trim().is_empty() { "Untitled".to_string() } else { d.title.clone() };
+                            let name = if d.title.trim().is_empty() { tr("Untitled", "无标题").to_string() } else { d.title.clone() };
                             view! {
                                 <li class="draft-row">
                                     {d.images.first().map(|u| view! { <Picture image=u.image.clone() sizes="64px" alt=""/> })}
                                     <div class="draft-body">
                                         <a href=format!("/publish?draft={id}")>{name.clone()}</a>
-                                        <p class="muted small">{format!("{} photos · saved {}", d.images.len(), format::relative_time(d.updated_at, format::now_unix()))}</p>
+                                        <p class="muted small">{let saved = format::relative_time(d.updated_at, format::now_unix()); if is_zh() { format!("{} 张图片 · {saved}保存", d.images.len()) } else { format!("{} photos · saved {}", d.images.len(), saved) }}</p>
                                     </div>
-                                    <button type="button" class="link-btn danger" aria-label=format!("Delete draft {name}")
-                                        on:click=move |_| remove(id)>"Delete"</button>
+                                    <button type="button" class="link-btn danger" aria-label=if is_zh() { format!("删除草稿 {name}") } else { format!("Delete draft {name}") }
+                                        on:click=move |_| remove(id)>{tr("Delete", "删除")}</button>
                                 </li>
                             }
                         }).collect_view()}

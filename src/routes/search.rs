@@ -10,6 +10,7 @@ use crate::api::{self, FeedSource, NoteSearch};
 use crate::components::feed::InfiniteFeed;
 use crate::components::note_card::SearchHighlight;
 use crate::components::people::{PeopleListView, PeopleSource};
+use crate::i18n::{is_zh, tr};
 use crate::routes::shop::{ProductGrid, ProductSource};
 
 /// Which results the search page shows.
@@ -75,26 +76,26 @@ pub fn search_href(q: &str) -> String {
 
 fn sort_label(v: SearchSort) -> &'static str {
     match v {
-        SearchSort::General => "Best match",
-        SearchSort::Newest => "Newest",
-        SearchSort::Likes => "Most liked",
+        SearchSort::General => tr("Best match", "综合"),
+        SearchSort::Newest => tr("Newest", "最新"),
+        SearchSort::Likes => tr("Most liked", "最多点赞"),
     }
 }
 
 fn kind_label(v: NoteTypeFilter) -> &'static str {
     match v {
-        NoteTypeFilter::All => "All",
-        NoteTypeFilter::Image => "Photos",
-        NoteTypeFilter::Video => "Videos",
+        NoteTypeFilter::All => tr("All", "不限"),
+        NoteTypeFilter::Image => tr("Photos", "图文"),
+        NoteTypeFilter::Video => tr("Videos", "视频"),
     }
 }
 
 fn time_label(v: TimeFilter) -> &'static str {
     match v {
-        TimeFilter::Any => "Any time",
-        TimeFilter::Day => "Past day",
-        TimeFilter::Week => "Past week",
-        TimeFilter::HalfYear => "Past 6 months",
+        TimeFilter::Any => tr("Any time", "不限"),
+        TimeFilter::Day => tr("Past day", "一天内"),
+        TimeFilter::Week => tr("Past week", "一周内"),
+        TimeFilter::HalfYear => tr("Past 6 months", "半年内"),
     }
 }
 
@@ -149,8 +150,8 @@ pub fn SearchPage() -> impl IntoView {
         if u.q.is_empty() {
             return view! {
                 <section class="search-home">
-                    <h1>"Search Zhongcao"</h1>
-                    <p class="page-sub">"Find notes, topics, creators and products: try 防晒, 露营, OOTD or a city."</p>
+                    <h1>{tr("Search Zhongcao", "搜索种草")}</h1>
+                    <p class="page-sub">{tr("Find notes, topics, creators and products: try 防晒, 露营, OOTD or a city.", "查找笔记、话题、创作者和商品：试试防晒、露营、OOTD或城市名。")}</p>
                 </section>
             }
             .into_any();
@@ -167,9 +168,9 @@ pub fn SearchPage() -> impl IntoView {
             view! {
                 <PeopleListView
                     source=PeopleSource::Search(u.q.clone())
-                    label="Users"
-                    empty_title="No users found"
-                    empty_message="Check the spelling or search by a different name."
+                    label=tr("Users", "用户")
+                    empty_title=tr("No users found", "没有找到相关用户")
+                    empty_message=tr("Check the spelling or search by a different name.", "检查一下拼写，或换个名字搜索。")
                 />
             }
             .into_any()
@@ -185,15 +186,15 @@ pub fn SearchPage() -> impl IntoView {
             provide_context(SearchHighlight(u.q.clone()));
             view! {
                 <div class="filters">
-                    {chips("Sort", &SearchSort::ALL, u.sort, sort_label, move |sort| SearchUrl { sort, ..b1.clone() })}
-                    {chips("Note type", &NoteTypeFilter::ALL, u.kind, kind_label, move |kind| SearchUrl { kind, ..b2.clone() })}
-                    {chips("Posted", &TimeFilter::ALL, u.time, time_label, move |time| SearchUrl { time, ..b3.clone() })}
+                    {chips(tr("Sort", "排序依据"), &SearchSort::ALL, u.sort, sort_label, move |sort| SearchUrl { sort, ..b1.clone() })}
+                    {chips(tr("Note type", "笔记类型"), &NoteTypeFilter::ALL, u.kind, kind_label, move |kind| SearchUrl { kind, ..b2.clone() })}
+                    {chips(tr("Posted", "发布时间"), &TimeFilter::ALL, u.time, time_label, move |time| SearchUrl { time, ..b3.clone() })}
                 </div>
                 <InfiniteFeed
                     source=Signal::stored(source)
-                    label=format!("Search results for {}", u.q)
-                    empty_title="No notes found"
-                    empty_message="Try fewer or different words, or widen the filters."
+                    label=if is_zh() { format!("“{}”的搜索结果", u.q) } else { format!("Search results for {}", u.q) }
+                    empty_title=tr("No notes found", "没有找到相关笔记")
+                    empty_message=tr("Try fewer or different words, or widen the filters.", "试试减少或更换关键词，或放宽筛选条件。")
                     empty_extra=|| view! { <TrendingLinks/> }
                 />
             }
@@ -202,10 +203,10 @@ pub fn SearchPage() -> impl IntoView {
         view! {
             <section class="search-page">
                 <h1 class="search-title">{format!("“{}”", u.q)}</h1>
-                <nav class="tabs" aria-label="Result type">
-                    <a href=notes_href aria-current=(u.tab == ResultTab::Notes).then_some("page")>"Notes"</a>
-                    <a href=users_href aria-current=(u.tab == ResultTab::Users).then_some("page")>"Users"</a>
-                    <a href=products_href aria-current=(u.tab == ResultTab::Products).then_some("page")>"Products"</a>
+                <nav class="tabs" aria-label=tr("Result type", "结果类型")>
+                    <a href=notes_href aria-current=(u.tab == ResultTab::Notes).then_some("page")>{tr("Notes", "笔记")}</a>
+                    <a href=users_href aria-current=(u.tab == ResultTab::Users).then_some("page")>{tr("Users", "用户")}</a>
+                    <a href=products_href aria-current=(u.tab == ResultTab::Products).then_some("page")>{tr("Products", "商品")}</a>
                 </nav>
                 {results}
             </section>
@@ -226,7 +227,7 @@ fn TrendingLinks() -> impl IntoView {
     view! {
         <Show when=move || trending.with(|t| !t.is_empty())>
             <div class="try-instead">
-                <h2>"Trending searches"</h2>
+                <h2>{tr("Trending searches", "热门搜索")}</h2>
                 <div class="chip-row">
                     <For each=move || trending.get() key=|t| t.clone() let:t>
                         <a class="chip" href=search_href(&t)>{t.clone()}</a>

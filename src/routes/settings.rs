@@ -14,6 +14,7 @@ use crate::api::{self, ApiError};
 use crate::components::auth_sheet::{field_error, form_error, Field};
 use crate::components::gate::SignedInOnly;
 use crate::components::toast::{use_toasts, Toasts};
+use crate::i18n::{is_zh, tr};
 use crate::session::{use_auth, Auth};
 
 const AVATAR_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
@@ -23,7 +24,10 @@ const AVATAR_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 fn session_ended(e: &ApiError, auth: Auth, toasts: Toasts) -> bool {
     if matches!(e, ApiError::Unauthorized(_)) {
         auth.signed_out();
-        toasts.show("Your session has ended. Please sign in again.");
+        toasts.show(tr(
+            "Your session has ended. Please sign in again.",
+            "登录已失效，请重新登录。",
+        ));
         true
     } else {
         false
@@ -38,15 +42,22 @@ fn megabytes(bytes: f64) -> String {
 /// Why a chosen file can't be an avatar, checked before uploading.
 fn avatar_problem(file: &web_sys::File) -> Option<String> {
     if !AVATAR_TYPES.contains(&file.type_().as_str()) {
-        return Some("Choose a JPEG, PNG or WebP picture.".to_string());
+        return Some(
+            tr(
+                "Choose a JPEG, PNG or WebP picture.",
+                "请选择 JPEG、PNG 或 WebP 格式的图片。",
+            )
+            .to_string(),
+        );
     }
     let size = file.size();
     if size > AVATAR_MAX_BYTES as f64 {
-        return Some(format!(
-            "That picture is {}; choose one of {} or less.",
-            megabytes(size),
-            megabytes(AVATAR_MAX_BYTES as f64)
-        ));
+        let (size, max) = (megabytes(size), megabytes(AVATAR_MAX_BYTES as f64));
+        return Some(if is_zh() {
+            format!("这张图片有 {size}，请选择不超过 {max} 的图片。")
+        } else {
+            format!("That picture is {size}; choose one of {max} or less.")
+        });
     }
     None
 }
@@ -54,7 +65,7 @@ fn avatar_problem(file: &web_sys::File) -> Option<String> {
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     view! {
-        <SignedInOnly title="Settings" reason="Sign in to edit your profile, privacy and password.">
+        <SignedInOnly title=tr("Settings", "设置") reason=tr("Sign in to edit your profile, privacy and password.", "登录后可编辑资料、隐私和密码。")>
             <SettingsForms/>
         </SignedInOnly>
     }
@@ -64,7 +75,7 @@ pub fn SettingsPage() -> impl IntoView {
 fn SettingsForms() -> impl IntoView {
     view! {
         <div class="account-page settings-page">
-            <h1 class="account-title">"Settings"</h1>
+            <h1 class="account-title">{tr("Settings", "设置")}</h1>
             <ProfileSection/>
             <PrivacySection/>
             <PasswordSection/>
@@ -80,7 +91,7 @@ fn CharCount(value: RwSignal<String>, max: usize) -> impl IntoView {
     view! {
         <span class="char-count" class:char-count-over=move || { n() > max }>
             <span aria-hidden="true">{move || format!("{}/{max}", n())}</span>
-            <span class="visually-hidden">{move || format!("{} of {max} characters", n())}</span>
+            <span class="visually-hidden">{move || if is_zh() { format!("已输入 {} 字，上限 {max} 字", n()) } else { format!("{} of {max} characters", n()) }}</span>
         </span>
     }
 }
@@ -121,7 +132,7 @@ fn ProfileSection() -> impl IntoView {
                     display_name.set(me.user.display_name.clone());
                     bio.set(me.bio.clone());
                     auth.me.set(Some(me));
-                    toasts.show("Profile saved");
+                    toasts.show(tr("Profile saved", "资料已保存"));
                 }
                 Err(e) => {
                     if !session_ended(&e, auth, toasts) {
@@ -138,15 +149,15 @@ fn ProfileSection() -> impl IntoView {
     view! {
         <section class="settings-card" aria-labelledby="settings-profile-title">
             <div class="settings-card-head">
-                <h2 id="settings-profile-title">"Profile"</h2>
-                <a class="settings-link" href=profile_href>"View profile"</a>
+                <h2 id="settings-profile-title">{tr("Profile", "个人资料")}</h2>
+                <a class="settings-link" href=profile_href>{tr("View profile", "查看主页")}</a>
             </div>
             <AvatarPicker/>
             <form class="settings-form" on:submit=submit novalidate>
                 <div class="counted">
                     <Field
                         id="settings-display-name"
-                        label="Display name"
+                        label=tr("Display name", "昵称")
                         value=display_name
                         error=field_error("display_name")
                         autocomplete="nickname"
@@ -156,12 +167,12 @@ fn ProfileSection() -> impl IntoView {
                 </div>
                 <div class="counted">
                     <div class="field" class:field-invalid=move || bio_error.with(Option::is_some)>
-                        <label for="settings-bio">"Bio"</label>
+                        <label for="settings-bio">{tr("Bio", "简介")}</label>
                         <textarea
                             id="settings-bio"
                             rows="4"
                             maxlength=BIO_MAX_CHARS
-                            placeholder="Tell people what you love to share"
+                            placeholder=tr("Tell people what you love to share", "介绍一下你爱分享的内容")
                             aria-invalid=move || bio_error.with(Option::is_some).then_some("true")
                             aria-describedby=move || bio_error.with(Option::is_some).then_some("settings-bio-error")
                             prop:value=move || bio.get()
@@ -177,7 +188,7 @@ fn ProfileSection() -> impl IntoView {
                 <div class="settings-actions">
                     <button class="btn btn-primary" type="submit" disabled=move || busy.get()
                         aria-busy=move || busy.get().then_some("true")>
-                        {move || if busy.get() { "Saving…" } else { "Save profile" }}
+                        {move || if busy.get() { tr("Saving…", "保存中…") } else { tr("Save profile", "保存资料") }}
                     </button>
                 </div>
             </form>
@@ -223,7 +234,7 @@ fn AvatarPicker() -> impl IntoView {
             match result {
                 Ok(me) => {
                     auth.me.set(Some(me));
-                    toasts.show("Photo updated");
+                    toasts.show(tr("Photo updated", "头像已更新"));
                 }
                 Err(e) => {
                     if !session_ended(&e, auth, toasts) {
@@ -242,7 +253,7 @@ fn AvatarPicker() -> impl IntoView {
     view! {
         <div class="avatar-picker" class:avatar-picker-busy=move || busy.get()>
             <div class="avatar-picker-frame">
-                <img class="avatar" src=src width="88" height="88" alt="Your profile photo"/>
+                <img class="avatar" src=src width="88" height="88" alt=tr("Your profile photo", "我的头像")/>
                 <Show when=move || busy.get()>
                     <span class="avatar-picker-spinner" aria-hidden="true"><span class="spinner"></span></span>
                 </Show>
@@ -264,13 +275,13 @@ fn AvatarPicker() -> impl IntoView {
                     on:change=on_change
                 />
                 <label for="settings-avatar" class="btn btn-secondary">
-                    {move || if busy.get() { "Uploading…" } else { "Change photo" }}
+                    {move || if busy.get() { tr("Uploading…", "上传中…") } else { tr("Change photo", "更换头像") }}
                 </label>
                 <p class="field-hint" id="settings-avatar-hint">
-                    {format!("JPEG, PNG or WebP, up to {}.", megabytes(AVATAR_MAX_BYTES as f64))}
+                    {let max = megabytes(AVATAR_MAX_BYTES as f64); if is_zh() { format!("支持 JPEG、PNG 或 WebP，不超过 {max}。") } else { format!("JPEG, PNG or WebP, up to {max}.") }}
                 </p>
                 <p class="sr-status visually-hidden" role="status">
-                    {move || if busy.get() { "Uploading your photo…" } else { "" }}
+                    {move || if busy.get() { tr("Uploading your photo…", "正在上传头像…") } else { "" }}
                 </p>
                 {move || error.get().map(|e| view! {
                     <p class="field-error" id="settings-avatar-error" role="alert">{e}</p>
@@ -297,21 +308,21 @@ fn PrivacySection() -> impl IntoView {
     view! {
         <section class="settings-card" aria-labelledby="settings-privacy-title">
             <div class="settings-card-head">
-                <h2 id="settings-privacy-title">"Privacy"</h2>
+                <h2 id="settings-privacy-title">{tr("Privacy", "隐私")}</h2>
             </div>
             <PrivacyToggle
                 which=Privacy::Collections
                 value=collections
                 id="settings-collections-public"
-                label="Show my collections to everyone"
-                hint="When off, only you can see the notes you collect."
+                label=tr("Show my collections to everyone", "公开我的收藏")
+                hint=tr("When off, only you can see the notes you collect.", "关闭后，只有你自己能看到你收藏的笔记。")
             />
             <PrivacyToggle
                 which=Privacy::Likes
                 value=likes
                 id="settings-likes-public"
-                label="Show my likes to everyone"
-                hint="When off, only you can see the notes you like."
+                label=tr("Show my likes to everyone", "公开我的点赞")
+                hint=tr("When off, only you can see the notes you like.", "关闭后，只有你自己能看到你点赞的笔记。")
             />
         </section>
     }
@@ -364,7 +375,11 @@ fn PrivacyToggle(
                         value.set(!on);
                     }
                     if !session_ended(&e, auth, toasts) {
-                        toasts.show(format!("Couldn't save “{label}”: {e}"));
+                        toasts.show(if is_zh() {
+                            format!("“{label}”保存失败：{e}")
+                        } else {
+                            format!("Couldn't save “{label}”: {e}")
+                        });
                     }
                 }
             }
@@ -420,7 +435,10 @@ fn PasswordSection() -> impl IntoView {
                 Ok(()) => {
                     current.set(String::new());
                     new.set(String::new());
-                    toasts.show("Password changed. Other devices were signed out.");
+                    toasts.show(tr(
+                        "Password changed. Other devices were signed out.",
+                        "密码已修改，其他设备已退出登录。",
+                    ));
                 }
                 Err(e) => {
                     if !session_ended(&e, auth, toasts) {
@@ -436,14 +454,14 @@ fn PasswordSection() -> impl IntoView {
     view! {
         <section class="settings-card" aria-labelledby="settings-password-title">
             <div class="settings-card-head">
-                <h2 id="settings-password-title">"Password"</h2>
+                <h2 id="settings-password-title">{tr("Password", "密码")}</h2>
             </div>
             <form class="settings-form" on:submit=submit novalidate>
                 // For password managers: which account this password belongs to.
                 <input type="text" name="username" autocomplete="username" value=username hidden/>
                 <Field
                     id="settings-current-password"
-                    label="Current password"
+                    label=tr("Current password", "当前密码")
                     kind="password"
                     value=current
                     error=field_error("current_password")
@@ -452,19 +470,19 @@ fn PasswordSection() -> impl IntoView {
                 />
                 <Field
                     id="settings-new-password"
-                    label="New password"
+                    label=tr("New password", "新密码")
                     kind="password"
                     value=new
                     error=field_error("new_password")
                     autocomplete="new-password"
                     maxlength=pw_max
-                    hint=format!("At least {pw_min} characters. Other devices will be signed out.")
+                    hint=if is_zh() { format!("至少 {pw_min} 位，修改后其他设备将退出登录。") } else { format!("At least {pw_min} characters. Other devices will be signed out.") }
                 />
                 {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <div class="settings-actions">
                     <button class="btn btn-primary" type="submit" disabled=move || busy.get()
                         aria-busy=move || busy.get().then_some("true")>
-                        {move || if busy.get() { "Changing…" } else { "Change password" }}
+                        {move || if busy.get() { tr("Changing…", "修改中…") } else { tr("Change password", "修改密码") }}
                     </button>
                 </div>
             </form>
@@ -503,11 +521,15 @@ fn SessionsSection() -> impl IntoView {
                     navigate("/explore", NavigateOptions::default());
                     auth.signed_out();
                     toasts.show(match which {
-                        SignOut::ThisDevice => "Signed out",
-                        SignOut::Everywhere => "Signed out of all devices",
+                        SignOut::ThisDevice => tr("Signed out", "已退出登录"),
+                        SignOut::Everywhere => tr("Signed out of all devices", "已退出所有设备"),
                     });
                 }
-                Err(e) => toasts.show(format!("Couldn't sign out: {e}")),
+                Err(e) => toasts.show(if is_zh() {
+                    format!("退出登录失败：{e}")
+                } else {
+                    format!("Couldn't sign out: {e}")
+                }),
             }
         });
     };
@@ -516,23 +538,23 @@ fn SessionsSection() -> impl IntoView {
     view! {
         <section class="settings-card" aria-labelledby="settings-sessions-title">
             <div class="settings-card-head">
-                <h2 id="settings-sessions-title">"Sessions"</h2>
+                <h2 id="settings-sessions-title">{tr("Sessions", "登录设备")}</h2>
             </div>
             <p class="settings-text">
-                "Signing out of all devices ends every session of your account, including this one."
+                {tr("Signing out of all devices ends every session of your account, including this one.", "退出所有设备会结束你账号的全部登录，包括当前设备。")}
             </p>
             <div class="settings-actions settings-actions-split">
                 <button type="button" class="btn btn-secondary"
                     disabled=move || busy.get().is_some()
                     aria-busy=move || (busy.get() == Some(SignOut::ThisDevice)).then_some("true")
                     on:click=move |_| sign_out_here(SignOut::ThisDevice)>
-                    {move || if busy.get() == Some(SignOut::ThisDevice) { "Signing out…" } else { "Sign out" }}
+                    {move || if busy.get() == Some(SignOut::ThisDevice) { tr("Signing out…", "正在退出…") } else { tr("Sign out", "退出登录") }}
                 </button>
                 <button type="button" class="btn btn-danger"
                     disabled=move || busy.get().is_some()
                     aria-busy=move || (busy.get() == Some(SignOut::Everywhere)).then_some("true")
                     on:click=move |_| sign_out(SignOut::Everywhere)>
-                    {move || if busy.get() == Some(SignOut::Everywhere) { "Signing out…" } else { "Sign out of all devices" }}
+                    {move || if busy.get() == Some(SignOut::Everywhere) { tr("Signing out…", "正在退出…") } else { tr("Sign out of all devices", "退出所有设备") }}
                 </button>
             </div>
         </section>

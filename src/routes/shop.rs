@@ -11,13 +11,14 @@ use crate::components::channel_bar::channel_label;
 use crate::components::product_tile::ProductTile;
 use crate::components::states::{EmptyState, ErrorState};
 use crate::hooks::use_paged::use_paged;
+use crate::i18n::tr;
 
 fn sort_label(sort: ProductSort) -> &'static str {
     match sort {
-        ProductSort::Popular => "Popular",
-        ProductSort::Newest => "Newest",
-        ProductSort::PriceAsc => "Price ↑",
-        ProductSort::PriceDesc => "Price ↓",
+        ProductSort::Popular => tr("Popular", "人气"),
+        ProductSort::Newest => tr("Newest", "最新"),
+        ProductSort::PriceAsc => tr("Price ↑", "价格 ↑"),
+        ProductSort::PriceDesc => tr("Price ↓", "价格 ↓"),
     }
 }
 
@@ -56,7 +57,7 @@ pub fn ShopPage() -> impl IntoView {
         let current = category.get();
         let s = sort.get();
         let mut links = vec![view! {
-            <li><a class="chip" href=shop_href(None, s) aria-current=current.is_none().then_some("page")>"All"</a></li>
+            <li><a class="chip" href=shop_href(None, s) aria-current=current.is_none().then_some("page")>{tr("All", "全部")}</a></li>
         }
         .into_any()];
         links.extend(categories.get().into_iter().map(|c| {
@@ -87,11 +88,11 @@ pub fn ShopPage() -> impl IntoView {
     };
     view! {
         <section class="shop-page">
-            <h1 class="shop-title">"Shop"</h1>
-            <nav aria-label="Categories">
+            <h1 class="shop-title">{tr("Shop", "购物")}</h1>
+            <nav aria-label=tr("Categories", "分类")>
                 <ul class="chip-row shop-categories">{category_links}</ul>
             </nav>
-            <div class="chip-row shop-sort" role="group" aria-label="Sort by">{sort_links}</div>
+            <div class="chip-row shop-sort" role="group" aria-label=tr("Sort by", "排序方式")>{sort_links}</div>
             {move || {
                 let source = ProductSource::Shop { category: category.get(), sort: sort.get() };
                 view! { <ProductGrid source=source/> }
@@ -136,7 +137,7 @@ pub fn ProductGrid(source: ProductSource) -> impl IntoView {
         |_| false,
     );
     view! {
-        <div class="product-grid" role="list" aria-label="Products" aria-busy=move || list.loading.get().to_string()>
+        <div class="product-grid" role="list" aria-label=tr("Products", "商品") aria-busy=move || list.loading.get().to_string()>
             <For each=move || list.items.get() key=|p| p.id let:p>
                 <div role="listitem">
                     <ProductTile href=format!("/product/{}", p.id) product=p/>
@@ -145,11 +146,11 @@ pub fn ProductGrid(source: ProductSource) -> impl IntoView {
         </div>
         {move || list.error.get().map(|e| view! { <ErrorState message=e on_retry=list.load/> })}
         <Show when=move || list.is_empty()>
-            <EmptyState title="No products found" message="Try another word, a brand or a category."/>
+            <EmptyState title=tr("No products found", "没有找到商品") message=tr("Try another word, a brand or a category.", "换个关键词、品牌或分类试试。")/>
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
         <Show when=move || list.loading.get()>
-            <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>"Loading…"</p>
+            <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>{tr("Loading…", "加载中…")}</p>
         </Show>
     }
 }

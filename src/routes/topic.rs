@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::FeedSource;
 use crate::components::feed::InfiniteFeed;
+use crate::i18n::{is_zh, tr};
 
 #[component]
 pub fn TopicPage() -> impl IntoView {
@@ -27,20 +28,25 @@ pub fn TopicPage() -> impl IntoView {
             None => base,
         }
     };
+    let label = if is_zh() {
+        format!("#{}的笔记", name.get_untracked())
+    } else {
+        format!("Notes about #{}", name.get_untracked())
+    };
     view! {
         <div class="topic-page">
             <header class="page-header">
                 <span class="topic-icon" aria-hidden="true">"#"</span>
                 <div>
                     <h1>{move || name.get()}</h1>
-                    <p class="page-sub">"Notes tagged with this topic"</p>
+                    <p class="page-sub">{tr("Notes tagged with this topic", "带有这个话题的笔记")}</p>
                 </div>
             </header>
-            <nav class="tabs" aria-label="Order">
-                <a href=move || href(None) aria-current=move || (!newest.get()).then_some("page")>"Hot"</a>
-                <a href=move || href(Some("newest")) aria-current=move || newest.get().then_some("page")>"Newest"</a>
+            <nav class="tabs" aria-label=tr("Order", "排序")>
+                <a href=move || href(None) aria-current=move || (!newest.get()).then_some("page")>{tr("Hot", "最热")}</a>
+                <a href=move || href(Some("newest")) aria-current=move || newest.get().then_some("page")>{tr("Newest", "最新")}</a>
             </nav>
-            <InfiniteFeed source=source label=format!("Notes about #{}", name.get_untracked())/>
+            <InfiniteFeed source=source label=label/>
         </div>
     }
 }

@@ -14,6 +14,7 @@ use crate::components::feed::InfiniteFeed;
 use crate::components::people::FollowButton;
 use crate::components::states::{EmptyState, ErrorState};
 use crate::format;
+use crate::i18n::{is_zh, tr};
 use crate::session::use_auth;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -42,9 +43,9 @@ impl Tab {
 
     fn label(self) -> &'static str {
         match self {
-            Tab::Notes => "Notes",
-            Tab::Collections => "Collections",
-            Tab::Likes => "Likes",
+            Tab::Notes => tr("Notes", "笔记"),
+            Tab::Collections => tr("Collections", "收藏"),
+            Tab::Likes => tr("Likes", "赞过"),
         }
     }
 }
@@ -62,7 +63,9 @@ pub fn UserPage() -> impl IntoView {
         // Signing in or out changes "following" and what is private, so reload then too.
         auth.viewer_epoch.track();
         let Some(id) = id.get() else {
-            profile.set(Some(Err(ApiError::NotFound("No such user.".into()))));
+            profile.set(Some(Err(ApiError::NotFound(
+                tr("No such user.", "用户不存在。").into(),
+            ))));
             return;
         };
         generation.update_value(|g| *g += 1);
@@ -82,7 +85,7 @@ pub fn UserPage() -> impl IntoView {
         }
         .into_any(),
         Some(Err(e)) if e.is_not_found() => view! {
-            <NotFound title="User not found" message="This account doesn't exist."/>
+            <NotFound title=tr("User not found", "用户不存在") message=tr("This account doesn't exist.", "该账号不存在。")/>
         }
         .into_any(),
         Some(Err(e)) => view! { <ErrorState message=e.to_string()/> }.into_any(),
@@ -113,29 +116,56 @@ fn Profile(p: UserProfile, tab: Memo<Tab>) -> impl IntoView {
             Tab::Likes => !likes_public && !is_me(),
         };
         if hidden {
+            let message = if is_zh() {
+                match t {
+                    Tab::Likes => format!("{name}赞过的笔记不公开。"),
+                    _ => format!("{name}的收藏不公开。"),
+                }
+            } else {
+                format!(
+                    "{} keeps their {} to themselves.",
+                    name,
+                    t.label().to_lowercase()
+                )
+            };
             return view! {
-                <EmptyState title="This list is private" message=format!("{} keeps their {} to themselves.", name, t.label().to_lowercase())/>
+                <EmptyState title=tr("This list is private", "内容不公开") message=message/>
             }
             .into_any();
         }
         let (source, label, empty_title, empty_message) = match t {
             Tab::Notes => (
                 FeedSource::Author(uid),
-                format!("Notes by {name}"),
-                "No notes yet",
-                "Nothing has been posted yet.",
+                if is_zh() {
+                    format!("{name}的笔记")
+                } else {
+                    format!("Notes by {name}")
+                },
+                tr("No notes yet", "还没有笔记"),
+                tr("Nothing has been posted yet.", "还没有发布任何内容。"),
             ),
             Tab::Collections => (
                 FeedSource::Collections(uid),
-                format!("Notes {name} collected"),
-                "No collections yet",
-                "Collected notes will show up here.",
+                if is_zh() {
+                    format!("{name}收藏的笔记")
+                } else {
+                    format!("Notes {name} collected")
+                },
+                tr("No collections yet", "还没有收藏"),
+                tr(
+                    "Collected notes will show up here.",
+                    "收藏的笔记会显示在这里。",
+                ),
             ),
             Tab::Likes => (
                 FeedSource::Likes(uid),
-                format!("Notes {name} liked"),
-                "No likes yet",
-                "Liked notes will show up here.",
+                if is_zh() {
+                    format!("{name}赞过的笔记")
+                } else {
+                    format!("Notes {name} liked")
+                },
+                tr("No likes yet", "还没有赞过的笔记"),
+                tr("Liked notes will show up here.", "赞过的笔记会显示在这里。"),
             ),
         };
         view! {
@@ -152,22 +182,22 @@ fn Profile(p: UserProfile, tab: Memo<Tab>) -> impl IntoView {
                     <p class="profile-handle">"@"{p.user.username.clone()}</p>
                     <p class="profile-bio">{p.bio.clone()}</p>
                     <ul class="profile-stats">
-                        <li><a href=format!("/user/{uid}/following")><strong>{format::count(p.following_count)}</strong>"following"</a></li>
-                        <li><a href=format!("/user/{uid}/followers")><strong>{move || format::count(followers.get())}</strong>"followers"</a></li>
-                        <li><strong>{format::count(p.likes_and_collects)}</strong>"likes & collects"</li>
+                        <li><a href=format!("/user/{uid}/following")><strong>{format::count(p.following_count)}</strong>{tr("following", "关注")}</a></li>
+                        <li><a href=format!("/user/{uid}/followers")><strong>{move || format::count(followers.get())}</strong>{tr("followers", "粉丝")}</a></li>
+                        <li><strong>{format::count(p.likes_and_collects)}</strong>{tr("likes & collects", "获赞与收藏")}</li>
                     </ul>
                     <div class="profile-actions">
                         <FollowButton user_id=uid name=p.user.display_name.clone() following=following
                             on_count=Callback::new(move |n| followers.set(n))/>
                         <Show when=is_me>
-                            <a class="btn btn-secondary btn-sm" href="/settings">"Edit profile"</a>
-                            <a class="btn btn-secondary btn-sm" href="/orders">"Orders"</a>
-                            <a class="btn btn-secondary btn-sm" href="/creator">"Creator center"</a>
+                            <a class="btn btn-secondary btn-sm" href="/settings">{tr("Edit profile", "编辑资料")}</a>
+                            <a class="btn btn-secondary btn-sm" href="/orders">{tr("Orders", "订单")}</a>
+                            <a class="btn btn-secondary btn-sm" href="/creator">{tr("Creator center", "创作中心")}</a>
                         </Show>
                     </div>
                 </div>
             </header>
-            <nav class="tabs profile-tabs" aria-label="Profile sections">
+            <nav class="tabs profile-tabs" aria-label=tr("Profile sections", "主页内容")>
                 {tab_link(Tab::Notes)}
                 {tab_link(Tab::Collections)}
                 {tab_link(Tab::Likes)}

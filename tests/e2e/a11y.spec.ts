@@ -37,6 +37,9 @@ for (const theme of ["light", "dark"] as const) {
     await expectNoViolations(page, "shop");
     await visit(page, "/product/1", (p) => expect(p.getByRole("heading", { level: 1 })).toBeVisible());
     await expectNoViolations(page, "product");
+    // The component gallery: every component in both theme panels on one page.
+    await visit(page, "/gallery", (p) => expect(p.locator('section[data-component="carousel"] img').first()).toBeVisible());
+    await expectNoViolations(page, "gallery");
 
     // Signed in, with something in the cart.
     const username = `a11y${theme[0]}${Date.now().toString(36)}`.slice(0, 20);

@@ -56,8 +56,12 @@ test("the theme follows the system until the reader picks one, and the choice su
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   expect(await background()).not.toBe(light);
   await page.getByRole("button", { name: /^Theme: / }).click();
-  await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
+  // Back on "system": the system says light here, and a change of the system is followed live.
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
   expect(await background()).toBe(light);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  expect(await background()).not.toBe(light);
 });
 
 test("keyboard only: skip link → a card → the note → its comments → Escape back to the same card", async ({ page }) => {
@@ -94,4 +98,62 @@ test("keyboard only: skip link → a card → the note → its comments → Esca
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.closest("article")?.textContent ?? ""))
     .toContain(title);
+});
+
+test("on a phone the note is a sheet: a short pull springs back, a long pull down closes it", async ({ page }, info) => {
+  test.skip(info.project.name !== "phone", "the swipe is a phone gesture");
+  await page.goto("/explore");
+  const card = page.getByRole("feed").getByRole("article").first();
+  await card.getByRole("link").first().click();
+  const note = page.getByRole("dialog").first();
+  await expect(note.getByRole("heading", { level: 1 })).toBeVisible();
+  const cdp = await page.context().newCDPSession(page);
+  const swipe = async (from: number, to: number) => {
+    const x = 195;
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y: from }] });
+    for (let i = 1; i <= 8; i++) {
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: from + ((to - from) * i) / 8 }] });
+      await page.waitForTimeout(30);
+    }
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  };
+  await swipe(300, 340);
+  await page.waitForTimeout(400);
+  await expect(note.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(page.url()).toMatch(/\/explore\/\d+/);
+  await swipe(300, 560);
+  await expect(page).toHaveURL(/\/explore$/);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(card).toBeVisible();
+});
+
+test.describe("in Chinese", () => {
+  test.use({ locale: "zh-CN" });
+
+  test("a zh-CN browser gets the Chinese interface, counts in 万, and the switch to English is remembered", async ({ page }) => {
+    await page.goto("/explore");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    const feed = page.getByRole("feed");
+    await expect(feed.getByRole("article").first()).toBeVisible();
+    await expect(page.getByRole("link", { name: "跳到主要内容" })).toBeAttached();
+    // "发现" in the desktop header, "首页" in the phone tab bar.
+    await expect(page.getByRole("link", { name: /^(发现|首页)$/ }).filter({ visible: true }).first()).toBeVisible();
+    // The demo corpus has notes with tens of thousands of likes: Chinese counts group by 万.
+    await expect(feed.getByText(/^\d+(\.\d)?万$/).first()).toBeVisible();
+    await expect(feed.getByText(/^\d+(\.\d)?[KM]$/)).toHaveCount(0);
+    // Relative dates read in Chinese on a note.
+    await feed.getByRole("article").first().getByRole("link").first().click();
+    await expect(page.getByRole("dialog").locator("time").first()).toHaveText(/(刚刚|分钟前|小时前|天前|^\d{4}-\d{2}-\d{2}$)/);
+    await page.keyboard.press("Escape");
+
+    await page.getByRole("button", { name: /Switch to English|切换到英文/ }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("button", { name: /Switch to Chinese/ })).toBeVisible();
+    await expect(feed.getByText(/^\d+(\.\d)?K$/).first()).toBeVisible();
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("feed").getByRole("article").first()).toBeVisible();
+    await page.getByRole("button", { name: /Switch to Chinese/ }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  });
 });

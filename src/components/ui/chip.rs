@@ -1,0 +1,70 @@
+//! A pill for filters and choices. As a link (`href`) it navigates and marks the current one
+//! with `aria-current`; as a button it toggles and reports `aria-pressed`.
+
+use leptos::ev::MouseEvent;
+use leptos::prelude::*;
+use stylers_macro::style;
+
+#[component]
+pub fn Chip(
+    #[prop(into)] text: Signal<String>,
+    /// Selected (current filter, pressed toggle).
+    #[prop(optional, into)]
+    selected: Signal<bool>,
+    /// A link chip (filters that live in the URL).
+    #[prop(optional, into)]
+    href: Option<String>,
+    #[prop(optional)] on_click: Option<Callback<MouseEvent>>,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let styles = style! {
+        .chip {
+            display: inline-flex;
+            align-items: center;
+            min-height: 36px;
+            padding: 0 14px;
+            border: 0;
+            border-radius: 999px;
+            background: var(--surface-2);
+            color: var(--text-2);
+            font: inherit;
+            font-size: var(--fs-sm);
+            text-decoration: none;
+            white-space: nowrap;
+            cursor: pointer;
+            transition: background var(--motion-fast), color var(--motion-fast);
+        }
+        .chip:hover, .chip.is-hover {
+            background: var(--surface-3);
+            color: var(--text-1);
+        }
+        .chip.selected {
+            background: var(--text-1);
+            color: var(--bg);
+            font-weight: 600;
+        }
+    };
+    let classes = move || {
+        format!(
+            "chip {class}{}",
+            if selected.get() { " selected" } else { "" }
+        )
+    };
+    match href {
+        Some(href) => view! { class=styles,
+            <a class=classes href=href aria-current=move || selected.get().then_some("page")>{move || text.get()}</a>
+        }
+        .into_any(),
+        None => view! { class=styles,
+            <button type="button" class=classes aria-pressed=move || selected.get().to_string()
+                on:click=move |e| {
+                    if let Some(on_click) = on_click {
+                        on_click.run(e);
+                    }
+                }>
+                {move || text.get()}
+            </button>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,102 @@
+import { expect, test } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+
+// Screenshots of the gallery in both app themes, kept as build artifacts for designers.
+const ARTIFACTS = "target/gallery-screenshots";
+
+test("every component in the gallery renders in both theme panels at its own URL", async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto("/gallery");
+  const index = page.getByRole("navigation", { name: "Components" });
+  const links = index.getByRole("link");
+  const count = await links.count();
+  expect(count).toBeGreaterThanOrEqual(19);
+  const entries: { name: string; href: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const link = links.nth(i);
+    entries.push({ name: (await link.innerText()).trim(), href: (await link.getAttribute("href")) ?? "" });
+  }
+  // The overview shows them all.
+  await expect(page.locator("section.gallery-section")).toHaveCount(count);
+
+  for (const { name, href } of entries) {
+    await page.goto(href);
+    const section = page.getByRole("region", { name });
+    await expect(section, `${name} at ${href}`).toBeVisible();
+    await expect(page.locator("section.gallery-section"), `${href} shows one component`).toHaveCount(1);
+    await expect(page.getByRole("navigation", { name: "Components" }).getByRole("link", { name })).toHaveAttribute("aria-current", "page");
+    for (const theme of ["light", "dark"]) {
+      const panel = section.locator(`.gallery-panel[data-theme="${theme}"]`);
+      // Something beyond the panel's label, with real size, in every state row.
+      const rows = panel.locator(".gallery-row");
+      expect(await rows.count(), `${name} ${theme} has states`).toBeGreaterThan(0);
+      for (let r = 0; r < (await rows.count()); r++) {
+        const box = await rows.nth(r).boundingBox();
+        expect(box && box.height > 8 && box.width > 8, `${name} ${theme} row ${r} has content`).toBeTruthy();
+        expect(await rows.nth(r).locator(":scope > *").count()).toBeGreaterThan(0);
+      }
+    }
+    // The two panels really differ: the dark one is dark.
+    const bg = async (t: string) =>
+      section.locator(`.gallery-panel[data-theme="${t}"]`).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await bg("light")).not.toBe(await bg("dark"));
+  }
+  expect(errors).toEqual([]);
+});
+
+test("specimens are live: a loading button blocks presses, a toggle chip toggles, the dialog traps and returns focus", async ({ page }) => {
+  await page.goto("/gallery/button");
+  const light = page.locator('.gallery-panel[data-theme="light"]');
+  const publish = light.getByRole("button", { name: "Publish" }).first();
+  await publish.click();
+  await expect(publish).toHaveAttribute("aria-busy", "true");
+  await expect(publish).not.toHaveAttribute("aria-busy", "true", { timeout: 5_000 });
+
+  await page.goto("/gallery/chip");
+  const chip = page.locator('.gallery-panel[data-theme="light"]').getByRole("button", { name: "Video only" });
+  await expect(chip).toHaveAttribute("aria-pressed", "true");
+  await chip.click();
+  await expect(chip).toHaveAttribute("aria-pressed", "false");
+
+  await page.goto("/gallery/text-field");
+  const phone = page.locator('.gallery-panel[data-theme="light"]').getByRole("textbox", { name: "Phone" });
+  await expect(phone).toHaveAttribute("aria-invalid", "true");
+  await expect(phone).toHaveAccessibleDescription(/11-digit/);
+
+  await page.goto("/gallery/dialog");
+  const open = page.locator('.gallery-panel[data-theme="dark"]').getByRole("button", { name: "Open dialog" });
+  await open.click();
+  const dialog = page.getByRole("dialog", { name: "Delete this note?" });
+  await expect(dialog).toBeVisible();
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press("Tab");
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBeTruthy();
+  }
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+});
+
+test("the width switch is a link away and the gallery is captured in both themes", async ({ page }, info) => {
+  test.setTimeout(120_000);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.goto("/gallery/button");
+  await page.getByRole("link", { name: "Phone 390" }).click();
+  await expect(page).toHaveURL(/\/gallery\/button\?w=phone$/);
+  const panel = page.locator('.gallery-panel[data-theme="light"]');
+  if ((page.viewportSize()?.width ?? 0) > 900) {
+    expect(Math.round((await panel.boundingBox())!.width)).toBe(390);
+  }
+  await page.getByRole("link", { name: "Desktop" }).click();
+  await expect(page).toHaveURL(/\/gallery\/button$/);
+
+  for (const theme of ["light", "dark"]) {
+    await page.evaluate((t) => localStorage.setItem("zc_theme", t), theme);
+    await page.goto("/gallery");
+    await expect(page.locator('section[data-component="carousel"] img').first()).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+    await page.screenshot({ path: `${ARTIFACTS}/${info.project.name}-${theme}.png`, fullPage: true });
+  }
+});
