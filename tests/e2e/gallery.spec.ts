@@ -23,10 +23,10 @@ test("every component in the gallery renders in both theme panels at its own URL
 
   for (const { name, href } of entries) {
     await page.goto(href);
-    const section = page.getByRole("region", { name });
+    const section = page.getByRole("region", { name, exact: true });
     await expect(section, `${name} at ${href}`).toBeVisible();
     await expect(page.locator("section.gallery-section"), `${href} shows one component`).toHaveCount(1);
-    await expect(page.getByRole("navigation", { name: "Components" }).getByRole("link", { name })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("navigation", { name: "Components" }).getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", "page");
     for (const theme of ["light", "dark"]) {
       const panel = section.locator(`.gallery-panel[data-theme="${theme}"]`);
       // Something beyond the panel's label, with real size, in every state row.
