@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::dialog::Dialog;
+use super::ui::Button;
 use crate::api::{self, ApiError};
 use crate::i18n::{is_zh, tr};
 use crate::session::use_auth;
@@ -184,14 +185,13 @@ fn AuthDialog() -> impl IntoView {
                         <p class="field-hint">{if is_zh() { format!("用户名：{user_min}–{user_max} 位小写字母、数字或 _。密码：至少 {pw_min} 位。") } else { format!("Usernames: {user_min}–{user_max} lower-case letters, digits or _. Passwords: at least {pw_min} characters.") }}</p>
                     </Show>
                     {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
-                    <button class="btn btn-primary btn-block" type="submit" disabled=move || busy.get()
-                        aria-busy=move || busy.get().then_some("true")>
+                    <Button block=true submit=true disabled=busy loading=busy>
                         {move || match (busy.get(), mode.get()) {
                             (true, _) => tr("Please wait…", "请稍候…"),
                             (false, Mode::SignIn) => tr("Sign in", "登录"),
                             (false, Mode::SignUp) => tr("Create account", "注册"),
                         }}
-                    </button>
+                    </Button>
                 </form>
                 <p class="sheet-foot">{tr("Demo accounts: any seeded username with the password ", "演示账号：任一预置用户名，密码为 ")}<code>"zhongcao-demo"</code>{tr(".", "。")}</p>
         </Dialog>

@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::dialog::Dialog;
-use super::icon::{Glyph, Icon};
+use super::icon::Glyph;
 use super::picture::Picture;
 use super::quantity_stepper::QuantityStepper;
 use super::toast::{use_toasts, Toasts};
+use super::ui::{Button, IconButton, Price};
 use crate::cart::{use_cart, CartStore};
 use crate::i18n::{is_zh, tr};
 
@@ -101,14 +102,12 @@ fn CartLineRow(line: CartLine, on_navigate: Callback<()>) -> impl IntoView {
                 {line.cross_border.then(|| view! { <p class="cart-line-tag">{tr("Cross-border", "跨境")}</p> })}
                 {flag.map(|f| view! { <p class="cart-line-flag" role="status">{f}</p> })}
                 <div class="cart-line-foot">
-                    <span class="price">{format_cny(line.unit_price_fen)}</span>
+                    <Price fen=line.unit_price_fen/>
                     {(line.stock > 0).then(|| view! {
                         <QuantityStepper value=quantity max=max on_change=change label=quantity_label/>
                     })}
-                    <button type="button" class="icon-btn" aria-label=remove_label
-                        on:click=move |_| run_cart_change(store, toasts, store.remove(variant))>
-                        <Icon glyph=Glyph::Trash size=18/>
-                    </button>
+                    <IconButton glyph=Glyph::Trash label=remove_label danger=true
+                        on_click=Callback::new(move |_| run_cart_change(store, toasts, store.remove(variant)))/>
                 </div>
             </div>
         </li>
@@ -164,7 +163,7 @@ pub fn CartContents(#[prop(optional)] on_navigate: Option<Callback<()>>) -> impl
                     } else {
                         format!("Subtotal ({} items)", cart.item_count)
                     }}</span>
-                    <span class="price big">{format_cny(cart.subtotal_fen)}</span>
+                    <Price fen=cart.subtotal_fen large=true/>
                 </p>
                 <p class="muted small">{tr("Shipping is worked out at checkout.", "运费在结算时计算。")}</p>
                 {if can_checkout {
@@ -172,7 +171,7 @@ pub fn CartContents(#[prop(optional)] on_navigate: Option<Callback<()>>) -> impl
                         <a class="btn btn-primary btn-block" href="/checkout" on:click=move |_| on_navigate.run(())>{tr("Check out", "去结算")}</a>
                     }.into_any()
                 } else {
-                    view! { <button class="btn btn-primary btn-block" disabled>{tr("Check out", "去结算")}</button> }.into_any()
+                    view! { <Button block=true disabled=true>{tr("Check out", "去结算")}</Button> }.into_any()
                 }}
             </div>
         }

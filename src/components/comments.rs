@@ -14,6 +14,7 @@ use super::avatar::Avatar;
 use super::report::{ReportButton, Reportable};
 use super::toast::use_toasts;
 use super::toggle_action::{ToggleAction, ToggleTarget};
+use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api;
 use crate::format;
 use crate::i18n::{is_zh, tr};
@@ -289,10 +290,11 @@ fn Composer(note_id: i64) -> impl IntoView {
                         }
                     }
                 ></textarea>
-                <button class="btn btn-primary btn-sm" type="submit"
-                    disabled=move || sending.get() || empty() || over()>
+                <Button size=ButtonSize::Small submit=true
+                    disabled=Signal::derive(move || sending.get() || empty() || over())
+                    loading=sending>
                     {move || if sending.get() { tr("Sending…", "发送中…") } else { tr("Send", "发送") }}
-                </button>
+                </Button>
             </div>
             <p id="comment-count" class="char-count" class:over=over>
                 {move || format!("{}/{COMMENT_MAX_CHARS}", chars())}
@@ -364,10 +366,11 @@ pub fn Comments(
             </ul>
             {move || error.get().map(|e| view! { <p class="inline-error" role="alert">{e}</p> })}
             <Show when=move || cursor.with(Option::is_some)>
-                <button class="btn btn-secondary load-more" on:click=move |_| load_more(note_id)
-                    disabled=move || loading.get()>
+                <Button variant=ButtonVariant::Secondary class="load-more"
+                    on_click=Callback::new(move |_| load_more(note_id))
+                    disabled=loading loading=loading>
                     {move || if loading.get() { tr("Loading…", "加载中…") } else { tr("Load more comments", "加载更多评论") }}
-                </button>
+                </Button>
             </Show>
         </section>
     }

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 
 use super::masonry_grid::MasonryGrid;
 use super::states::{EmptyState, ErrorState, SkeletonGrid};
+use super::ui::Spinner;
 use crate::api::{self, FeedSource};
 use crate::hooks::use_intersection::use_intersection;
 use crate::i18n::tr;
@@ -147,7 +148,7 @@ pub fn InfiniteFeed(
                     view! { <p class="feed-end">{tr("You're all caught up", "没有更多了")}</p> }.into_any()
                 } else if state.loading.get() && !state.cards.with(Vec::is_empty) {
                     view! {
-                        <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>{tr("Loading more…", "正在加载更多…")}</p>
+                        <p class="feed-more" role="status"><Spinner size=16/>{tr("Loading more…", "正在加载更多…")}</p>
                     }
                         .into_any()
                 } else {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::ui::Button;
 use crate::i18n::tr;
 use crate::session::use_auth;
 
@@ -33,9 +34,9 @@ pub fn SignedInOnly(
                 <section class="account-page account-gate" aria-labelledby="gate-title">
                     <h1 id="gate-title" class="account-title">{title}</h1>
                     <p class="account-gate-text">{reason}</p>
-                    <button type="button" class="btn btn-primary" on:click=move |_| auth.open_sheet()>
+                    <Button on_click=Callback::new(move |_| auth.open_sheet())>
                         {tr("Sign in", "登录")}
-                    </button>
+                    </Button>
                 </section>
             }
             .into_any(),

@@ -8,6 +8,7 @@ use super::icon::{Glyph, Icon};
 use super::lang_switch::LangSwitch;
 use super::search_box::SearchBox;
 use super::theme_toggle::ThemeToggle;
+use super::ui::Badge;
 use crate::cart::use_cart;
 use crate::i18n::{is_zh, tr};
 use crate::session::use_auth;
@@ -39,7 +40,7 @@ pub fn Header() -> impl IntoView {
             }>
             <Icon glyph=Glyph::Bag size=24/>
             {move || (cart_count() > 0).then(|| view! {
-                <span class="badge" aria-hidden="true">{cart_count().min(99)}</span>
+                <Badge text=cart_count().min(99).to_string() class="badge"/>
             })}
         </a>
     };
@@ -59,7 +60,7 @@ pub fn Header() -> impl IntoView {
                     }>
                     <Icon glyph=Glyph::Bell size=24/>
                     {move || (unread() > 0).then(|| view! {
-                        <span class="badge" aria-hidden="true">{if unread() > 99 { "99+".to_string() } else { unread().to_string() }}</span>
+                        <Badge text=super::ui::badge::capped(unread()) class="badge"/>
                     })}
                 </a>
                 <a class="me-link" href=format!("/user/{}", me.user.id) aria-label=if is_zh() { format!("我的主页，{}", me.user.display_name) } else { format!("Your profile, {}", me.user.display_name) }>

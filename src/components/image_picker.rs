@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 
 use super::icon::{Glyph, Icon};
+use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api;
 use crate::i18n::{is_zh, tr};
 
@@ -243,10 +244,10 @@ pub fn ImagePicker(
                         <div class="pick-failed" role="alert">
                             <p>{message}</p>
                             {retry.then(|| view! {
-                                <button type="button" class="btn btn-sm btn-secondary" on:click=move |_| {
+                                <Button variant=ButtonVariant::Secondary size=ButtonSize::Small on_click=Callback::new(move |_| {
                                     let file = images.with_untracked(|l| l.iter().find(|i| i.key == key).and_then(|i| i.file.clone()));
                                     if let Some(file) = file { start_upload(images, key, file); }
-                                }>{tr("Retry", "重试")}</button>
+                                })>{tr("Retry", "重试")}</Button>
                             })}
                         </div>
                     }.into_any(),

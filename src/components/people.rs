@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use super::avatar::Avatar;
 use super::states::{EmptyState, ErrorState};
 use super::toast::use_toasts;
+use super::ui::{Button, ButtonSize, ButtonVariant, Spinner};
 use crate::api::{self, ApiError, PeopleList};
 use crate::format;
 use crate::hooks::use_paged::use_paged;
@@ -64,21 +65,20 @@ pub fn FollowButton(
     };
     view! {
         <Show when=move || !is_me()>
-            <button
-                type="button"
-                class="btn btn-sm follow-btn"
-                class:btn-primary=move || !following.get()
-                class:btn-secondary=move || following.get()
-                aria-pressed=move || following.get().to_string()
-                aria-label=label.clone()
-                on:click=move |e| {
+            <Button
+                variant=Signal::derive(move || if following.get() { ButtonVariant::Secondary } else { ButtonVariant::Primary })
+                size=ButtonSize::Small
+                class="follow-btn"
+                pressed=following
+                label=Signal::derive(label.clone())
+                on_click=Callback::new(move |e: leptos::ev::MouseEvent| {
                     e.prevent_default();
                     e.stop_propagation();
                     auth.require(act);
-                }
+                })
             >
                 {move || if following.get() { tr("Following", "已关注") } else { tr("Follow", "关注") }}
-            </button>
+            </Button>
         </Show>
     }
 }
@@ -161,7 +161,7 @@ pub fn PeopleListView(
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
         <Show when=move || loading.get()>
-            <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>{tr("Loading…", "加载中…")}</p>
+            <p class="feed-more" role="status"><Spinner size=16/>{tr("Loading…", "加载中…")}</p>
         </Show>
     }
 }

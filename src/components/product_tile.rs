@@ -1,10 +1,11 @@
 //! A product in a grid or a "shop the note" row: square photo, brand, title, price, sales,
 //! and a sold-out mark.
 
-use api_types::{format_cny, ProductCard};
+use api_types::ProductCard;
 use leptos::prelude::*;
 
 use super::picture::Picture;
+use super::ui::Price;
 use crate::format;
 use crate::i18n::{is_zh, tr};
 
@@ -30,7 +31,7 @@ pub fn ProductTile(
                 <p class="product-brand">{product.brand.clone()}</p>
                 <h3 class="product-title">{product.title.clone()}</h3>
                 <p class="product-meta">
-                    <span class="price">{format_cny(product.price_fen)}</span>
+                    <Price fen=product.price_fen/>
                     <span class="sales">{if is_zh() {
                         format!("已售 {}", format::count(product.sales_count))
                     } else {

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 
 use super::dialog::Dialog;
 use super::toast::use_toasts;
+use super::ui::Button;
 use crate::api::{self, ReportTarget};
 use crate::i18n::{is_zh, tr};
 use crate::session::use_auth;
@@ -96,8 +97,8 @@ pub fn ReportButton(
                     <legend class="visually-hidden">{tr("Reason", "原因")}</legend>
                     {options()}
                 </fieldset>
-                <button type="button" class="btn btn-primary btn-block" on:click=submit
-                    disabled=move || reason.get().is_none() || busy.get()>{tr("Send report", "提交举报")}</button>
+                <Button block=true on_click=Callback::new(submit)
+                    disabled=Signal::derive(move || reason.get().is_none() || busy.get())>{tr("Send report", "提交举报")}</Button>
             </Dialog>
         </Show>
     }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::ui::Button;
 use crate::i18n::tr;
 
 #[component]
@@ -16,7 +17,7 @@ pub fn ErrorState(
             <p class="state-title">{tr("Something went wrong", "出错了")}</p>
             <p class="state-message">{message}</p>
             {on_retry.map(|retry| view! {
-                <button class="btn btn-primary" on:click=move |_| retry.run(())>{tr("Try again", "重试")}</button>
+                <Button on_click=Callback::new(move |_| retry.run(()))>{tr("Try again", "重试")}</Button>
             })}
         </div>
     }

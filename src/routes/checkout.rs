@@ -21,6 +21,7 @@ use crate::components::auth_sheet::{field_error, Field};
 use crate::components::gate::SignedInOnly;
 use crate::components::picture::Picture;
 use crate::components::states::ErrorState;
+use crate::components::ui::{Button, ButtonSize, ButtonVariant, Price};
 use crate::i18n::{is_zh, tr};
 use crate::server_text::localize_fields;
 
@@ -290,7 +291,7 @@ fn CheckoutFlow() -> impl IntoView {
             <div class="state state-empty">
                 <p class="state-title">{tr("Nothing to check out", "没有可结算的商品")}</p>
                 <p class="state-message">{message}</p>
-                <a class="btn btn-primary" href="/shop">{tr("Browse the shop", "去商城逛逛")}</a>
+                <Button href="/shop">{tr("Browse the shop", "去商城逛逛")}</Button>
             </div>
         }
         .into_any(),
@@ -363,7 +364,7 @@ fn summary_lines(quote: &CheckoutQuote) -> impl IntoView {
                             {format!(" × {}", l.quantity)}
                         </p>
                     </div>
-                    <span class="price">{format_cny(l.line_total_fen())}</span>
+                    <Price fen=l.line_total_fen()/>
                 </li>
             }
         })
@@ -391,7 +392,7 @@ fn OrderSummary() -> impl IntoView {
                 <dl class="totals">
                     <dt>{tr("Subtotal", "商品小计")}</dt><dd>{format_cny(quote.subtotal_fen)}</dd>
                     <dt>{tr("Shipping", "运费")}</dt><dd>{if ship.is_some() { fee_text(fee) } else { "—".to_string() }}</dd>
-                    <dt class="total">{tr("Total", "合计")}</dt><dd class="total price big">{format_cny(quote.subtotal_fen + fee)}</dd>
+                    <dt class="total">{tr("Total", "合计")}</dt><dd class="total"><Price fen=quote.subtotal_fen + fee large=true/></dd>
                 </dl>
                 {quote.cross_border.then(|| view! {
                     <p class="muted small">{tr("Includes imported goods shipped from a bonded warehouse; customs clearance is handled for you.", "含进口商品，从保税仓发货，清关手续由我们代办。")}</p>
@@ -455,15 +456,15 @@ fn AddressStep() -> impl IntoView {
                 {list}
             </fieldset>
             <Show when=move || adding.get() fallback=move || view! {
-                <button type="button" class="btn btn-ghost" on:click=move |_| adding.set(true)>{tr("+ Add a new address", "+ 新增收货地址")}</button>
+                <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| adding.set(true))>{tr("+ Add a new address", "+ 新增收货地址")}</Button>
             }>
                 <AddressForm on_saved=saved/>
             </Show>
             <div class="step-actions">
-                <a class="btn btn-ghost" href="/cart">{tr("Back to cart", "返回购物车")}</a>
-                <button type="button" class="btn btn-primary btn-lg"
-                    disabled=move || co.chosen_address().is_none()
-                    on:click=move |_| co.go(Step::Shipping)>{tr("Continue to shipping", "下一步：选择配送")}</button>
+                <Button variant=ButtonVariant::Ghost href="/cart">{tr("Back to cart", "返回购物车")}</Button>
+                <Button size=ButtonSize::Large
+                    disabled=Signal::derive(move || co.chosen_address().is_none())
+                    on_click=Callback::new(move |_| co.go(Step::Shipping))>{tr("Continue to shipping", "下一步：选择配送")}</Button>
             </div>
         </section>
     }
@@ -540,9 +541,9 @@ fn AddressForm(on_saved: Callback<Address>) -> impl IntoView {
                 Some(ApiError::Fields { .. }) | None => None,
                 Some(e) => Some(view! { <p class="form-error" role="alert">{e.to_string()}</p> }),
             })}
-            <button class="btn btn-secondary" type="submit" disabled=move || busy.get()>
+            <Button variant=ButtonVariant::Secondary submit=true disabled=busy loading=busy>
                 {move || if busy.get() { tr("Saving…", "保存中…") } else { tr("Save address", "保存地址") }}
-            </button>
+            </Button>
         </form>
     }
 }
@@ -601,8 +602,8 @@ fn ShippingStep() -> impl IntoView {
                 {options}
             </fieldset>
             <div class="step-actions">
-                <button type="button" class="btn btn-ghost" on:click=move |_| co.go(Step::Address)>{tr("Back", "上一步")}</button>
-                <button type="button" class="btn btn-primary btn-lg" on:click=move |_| co.go(Step::Payment)>{tr("Continue to payment", "下一步：支付")}</button>
+                <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| co.go(Step::Address))>{tr("Back", "上一步")}</Button>
+                <Button size=ButtonSize::Large on_click=Callback::new(move |_| co.go(Step::Payment))>{tr("Continue to payment", "下一步：支付")}</Button>
             </div>
         </section>
     }
@@ -650,8 +651,8 @@ fn PaymentStep() -> impl IntoView {
                     <Field id="card-cvc" label=tr("CVC", "安全码") value=co.cvc error=f("cvc") autocomplete="cc-csc" maxlength=4/>
                 </div>
                 <div class="step-actions">
-                    <button type="button" class="btn btn-ghost" on:click=move |_| co.go(Step::Shipping)>{tr("Back", "上一步")}</button>
-                    <button type="submit" class="btn btn-primary btn-lg">{tr("Review order", "确认订单")}</button>
+                    <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| co.go(Step::Shipping))>{tr("Back", "上一步")}</Button>
+                    <Button size=ButtonSize::Large submit=true>{tr("Review order", "确认订单")}</Button>
                 </div>
             </form>
         </section>
@@ -773,17 +774,17 @@ fn ReviewStep() -> impl IntoView {
                 }
             })}
             <div class="step-actions pay-bar">
-                <button type="button" class="btn btn-ghost" on:click=move |_| co.go(Step::Payment)>{tr("Back", "上一步")}</button>
-                <button type="button" class="btn btn-primary btn-lg" on:click=pay
-                    disabled=move || busy.get() || total().is_none()
-                    aria-busy=move || busy.get().then_some("true")>
+                <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| co.go(Step::Payment))>{tr("Back", "上一步")}</Button>
+                <Button size=ButtonSize::Large on_click=Callback::new(pay)
+                    disabled=Signal::derive(move || busy.get() || total().is_none())
+                    loading=busy>
                     {move || match (busy.get(), total()) {
                         (true, _) => tr("Paying…", "支付中…").to_string(),
                         (false, Some(t)) if is_zh() => format!("支付 {}", format_cny(t)),
                         (false, Some(t)) => format!("Pay {}", format_cny(t)),
                         (false, None) => tr("Pay", "支付").to_string(),
                     }}
-                </button>
+                </Button>
             </div>
         </section>
     }

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use crate::api::{self, ApiError};
 use crate::components::gate::SignedInOnly;
 use crate::components::states::ErrorState;
+use crate::components::ui::{Button, ButtonVariant};
 use crate::format;
 use crate::i18n::{is_zh, tr};
 
@@ -133,8 +134,8 @@ fn EarningsView() -> impl IntoView {
                 Some(Ok(_)) => view! { {totals} {table} }.into_any(),
             }}
             <Show when=move || cursor.with(Option::is_some)>
-                <button type="button" class="btn btn-secondary" disabled=move || loading.get()
-                    on:click=move |_| load(cursor.get_untracked())>{tr("Show more", "查看更多")}</button>
+                <Button variant=ButtonVariant::Secondary disabled=loading
+                    on_click=Callback::new(move |_| load(cursor.get_untracked()))>{tr("Show more", "查看更多")}</Button>
             </Show>
         </div>
     }

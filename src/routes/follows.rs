@@ -6,6 +6,7 @@ use leptos_router::hooks::use_params_map;
 use super::not_found::NotFound;
 use crate::api::PeopleList;
 use crate::components::people::{PeopleListView, PeopleSource};
+use crate::components::ui::{Tab, Tabs};
 use crate::i18n::tr;
 
 #[component]
@@ -22,13 +23,22 @@ fn FollowList(followers: bool) -> impl IntoView {
             } else {
                 (tr("Following", "关注"), PeopleList::Following(id))
             };
+            let tabs = vec![
+                Tab {
+                    label: tr("Followers", "粉丝").to_string(),
+                    href: format!("/user/{id}/followers"),
+                    count: 0,
+                },
+                Tab {
+                    label: tr("Following", "关注").to_string(),
+                    href: format!("/user/{id}/following"),
+                    count: 0,
+                },
+            ];
             view! {
                 <section class="people-page">
                     <a class="back-link" href=format!("/user/{id}")>{tr("← Profile", "← 主页")}</a>
-                    <nav class="tabs" aria-label=tr("People", "用户")>
-                        <a href=format!("/user/{id}/followers") aria-current=followers.then_some("page")>{tr("Followers", "粉丝")}</a>
-                        <a href=format!("/user/{id}/following") aria-current=(!followers).then_some("page")>{tr("Following", "关注")}</a>
-                    </nav>
+                    <Tabs label=tr("People", "用户") tabs=tabs current=usize::from(!followers)/>
                     <h1 class="visually-hidden">{title}</h1>
                     <PeopleListView
                         source=PeopleSource::List(list)

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::ui::Button;
 use crate::i18n::tr;
 
 #[component]
@@ -22,7 +23,7 @@ pub fn NotFound(
             <p class="not-found-code" aria-hidden="true">"404"</p>
             <h1 id="not-found-title">{title}</h1>
             <p>{message}</p>
-            <a class="btn btn-primary" href="/explore">{tr("Back to Discover", "返回发现")}</a>
+            <Button href="/explore">{tr("Back to Discover", "返回发现")}</Button>
         </section>
     }
 }

@@ -23,6 +23,7 @@ use crate::components::report::{ReportButton, Reportable};
 use crate::components::states::ErrorState;
 use crate::components::toast::{use_toasts, Toasts};
 use crate::components::toggle_action::{ToggleAction, ToggleTarget};
+use crate::components::ui::{Button, ButtonSize, ButtonVariant};
 use crate::format;
 use crate::hooks::use_swipe_to_close::use_swipe_to_close;
 use crate::i18n::{is_zh, tr};
@@ -417,8 +418,9 @@ fn NoteView(
         if auth.user_id() == Some(author_id) {
             view! {
                 <div class="note-owner-tools">
-                    <a class="btn btn-secondary btn-sm" href=format!("/publish?edit={note_id}")>{tr("Edit", "编辑")}</a>
-                    <button type="button" class="btn btn-secondary btn-sm" on:click=move |e| delete.with_value(|d| d(e))>{tr("Delete", "删除")}</button>
+                    <Button variant=ButtonVariant::Secondary size=ButtonSize::Small href=format!("/publish?edit={note_id}")>{tr("Edit", "编辑")}</Button>
+                    <Button variant=ButtonVariant::Secondary size=ButtonSize::Small
+                        on_click=Callback::new(move |e| delete.with_value(|d| d(e)))>{tr("Delete", "删除")}</Button>
                 </div>
             }
             .into_any()

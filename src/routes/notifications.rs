@@ -11,6 +11,8 @@ use crate::api::{self, ApiError};
 use crate::components::avatar::Avatar;
 use crate::components::gate::SignedInOnly;
 use crate::components::states::{EmptyState, ErrorState};
+use crate::components::ui::badge::{capped, Badge};
+use crate::components::ui::Spinner;
 use crate::format;
 use crate::hooks::use_paged::use_paged;
 use crate::i18n::{is_zh, tr};
@@ -76,14 +78,6 @@ fn iso_time(unix: i64) -> String {
     String::from(date.to_iso_string())
 }
 
-fn badge_text(n: i64) -> String {
-    if n > 99 {
-        "99+".to_string()
-    } else {
-        n.to_string()
-    }
-}
-
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let query = use_query_map();
@@ -116,7 +110,7 @@ fn Inbox(tab: Memo<NotificationTab>) -> impl IntoView {
                 >
                     <span>{tab_label(t)}</span>
                     {move || (unread() > 0).then(|| view! {
-                        <span class="tab-badge" aria-hidden="true">{badge_text(unread())}</span>
+                        <Badge text=capped(unread())/>
                         <span class="visually-hidden">{if is_zh() { format!("，{} 条未读", unread()) } else { format!(", {} unread", unread()) }}</span>
                     })}
                 </a>
@@ -197,7 +191,7 @@ fn NotificationList(tab: NotificationTab) -> impl IntoView {
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
         <Show when=move || loaded_once.get() && loading.get()>
-            <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>{tr("Loading…", "加载中…")}</p>
+            <p class="feed-more" role="status"><Spinner size=16/>{tr("Loading…", "加载中…")}</p>
         </Show>
     }
 }

@@ -13,6 +13,7 @@ use crate::components::gate::SignedInOnly;
 use crate::components::picture::Picture;
 use crate::components::states::{EmptyState, ErrorState};
 use crate::components::toast::use_toasts;
+use crate::components::ui::{Button, ButtonVariant, Price};
 use crate::format;
 use crate::hooks::use_paged::use_paged;
 use crate::i18n::{is_zh, tr};
@@ -70,7 +71,7 @@ fn OrderList() -> impl IntoView {
             {move || list.error.get().map(|e| view! { <ErrorState message=e on_retry=list.load/> })}
             <Show when=move || list.is_empty()>
                 <EmptyState title=tr("No orders yet", "还没有订单") message=tr("What you buy shows up here, with where it is on its way.", "买到的东西会显示在这里，还能随时查看物流进度。")/>
-                <p class="center"><a class="btn btn-primary" href="/shop">{tr("Browse the shop", "去商城逛逛")}</a></p>
+                <p class="center"><Button href="/shop">{tr("Browse the shop", "去商城逛逛")}</Button></p>
             </Show>
             <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
         </div>
@@ -102,7 +103,7 @@ fn OrderRow(order: OrderSummary) -> impl IntoView {
             </div>
             <div class="order-row-side">
                 {status_badge(order.status)}
-                <span class="price">{format_cny(order.total_fen)}</span>
+                <Price fen=order.total_fen/>
             </div>
         </a>
     }
@@ -229,7 +230,7 @@ fn OrderView(order: OrderDetail, on_change: Callback<OrderDetail>) -> impl IntoV
                         <a class="summary-title" href=format!("/product/{}", l.product_id)>{l.title.clone()}</a>
                         <p class="muted small">{l.variant_label.clone()}{format!(" × {}", l.quantity)}</p>
                     </div>
-                    <span class="price">{format_cny(l.unit_price_fen * l.quantity)}</span>
+                    <Price fen=l.unit_price_fen * l.quantity/>
                 </li>
             }
         })
@@ -271,7 +272,7 @@ fn OrderView(order: OrderDetail, on_change: Callback<OrderDetail>) -> impl IntoV
                     <dt>{tr("Subtotal", "商品小计")}</dt><dd>{format_cny(order.subtotal_fen)}</dd>
                     <dt>{if is_zh() { format!("运费（{}）", order.shipping.name) } else { format!("Shipping ({})", order.shipping.name_en) }}</dt>
                     <dd>{if order.shipping_fen == 0 { tr("Free", "免运费").to_string() } else { format_cny(order.shipping_fen) }}</dd>
-                    <dt class="total">{tr("Paid", "实付")}</dt><dd class="total price big">{format_cny(order.total_fen)}</dd>
+                    <dt class="total">{tr("Paid", "实付")}</dt><dd class="total"><Price fen=order.total_fen large=true/></dd>
                 </dl>
             </section>
             <section aria-labelledby="ship-to-title" class="order-section">
@@ -286,12 +287,12 @@ fn OrderView(order: OrderDetail, on_change: Callback<OrderDetail>) -> impl IntoV
             {order.cancellable.then(|| view! {
                 <div class="order-actions">
                     <Show when=move || confirming.get() fallback=move || view! {
-                        <button type="button" class="btn btn-secondary" on:click=move |_| confirming.set(true)>{tr("Cancel order", "取消订单")}</button>
+                        <Button variant=ButtonVariant::Secondary on_click=Callback::new(move |_| confirming.set(true))>{tr("Cancel order", "取消订单")}</Button>
                     }>
                         <div class="confirm" role="group" aria-label=tr("Cancel this order?", "取消这个订单？")>
                             <p>{tr("Cancel this order? The items go back on sale and the payment is released.", "确定取消订单吗？商品会重新上架，款项也会退回。")}</p>
-                            <button type="button" class="btn btn-danger" on:click=cancel disabled=move || busy.get()>{tr("Yes, cancel it", "确定取消")}</button>
-                            <button type="button" class="btn btn-ghost" on:click=move |_| confirming.set(false)>{tr("Keep the order", "暂不取消")}</button>
+                            <Button variant=ButtonVariant::Danger on_click=Callback::new(cancel) disabled=busy>{tr("Yes, cancel it", "确定取消")}</Button>
+                            <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| confirming.set(false))>{tr("Keep the order", "暂不取消")}</Button>
                         </div>
                     </Show>
                 </div>

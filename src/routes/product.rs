@@ -15,6 +15,7 @@ use crate::components::feed::InfiniteFeed;
 use crate::components::quantity_stepper::QuantityStepper;
 use crate::components::states::ErrorState;
 use crate::components::toast::use_toasts;
+use crate::components::ui::{Button, ButtonSize, ButtonVariant};
 use crate::format;
 use crate::i18n::{is_zh, tr};
 
@@ -278,11 +279,11 @@ fn BuyBox(name: String, selected: Signal<Option<Variant>>) -> impl IntoView {
                     on_change=Callback::new(move |n| quantity.set(n)) disabled=unavailable/>
             </div>
             <div class="buy-bar">
-                <button type="button" class="btn btn-secondary btn-lg" on:click=add
-                    disabled=move || unavailable.get() || busy.get()
-                    aria-busy=move || busy.get().then_some("true")>{tr("Add to cart", "加入购物车")}</button>
-                <button type="button" class="btn btn-primary btn-lg" on:click=buy_now
-                    disabled=move || unavailable.get()>{tr("Buy now", "立即购买")}</button>
+                <Button variant=ButtonVariant::Secondary size=ButtonSize::Large on_click=Callback::new(add)
+                    disabled=Signal::derive(move || unavailable.get() || busy.get())
+                    loading=busy>{tr("Add to cart", "加入购物车")}</Button>
+                <Button size=ButtonSize::Large on_click=Callback::new(buy_now)
+                    disabled=unavailable>{tr("Buy now", "立即购买")}</Button>
             </div>
         </div>
     }

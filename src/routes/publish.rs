@@ -21,6 +21,7 @@ use crate::components::image_picker::{ImagePicker, ImageState, PickedImage};
 use crate::components::picture::Picture;
 use crate::components::suggest_textarea::SuggestTextarea;
 use crate::components::toast::use_toasts;
+use crate::components::ui::{Button, ButtonSize, ButtonVariant};
 use crate::format;
 use crate::i18n::{is_zh, tr};
 use crate::server_text::localize_fields;
@@ -378,15 +379,16 @@ fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                         maxlength=LOCATION_MAX_CHARS autocomplete="off"/>
                     {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                     <div class="publish-actions">
-                        <a class="btn btn-ghost" href="/publish/drafts">{tr("Drafts", "草稿箱")}</a>
-                        <button type="button" class="btn btn-primary btn-lg" on:click=publish disabled=move || busy.get() || !loaded.get()
-                            aria-busy=move || busy.get().then_some("true")>
+                        <Button variant=ButtonVariant::Ghost href="/publish/drafts">{tr("Drafts", "草稿箱")}</Button>
+                        <Button size=ButtonSize::Large on_click=Callback::new(publish)
+                            disabled=Signal::derive(move || busy.get() || !loaded.get())
+                            loading=busy>
                             {move || match (busy.get(), edit.is_some()) {
                                 (true, _) => tr("Publishing…", "发布中…"),
                                 (false, true) => tr("Save changes", "保存修改"),
                                 (false, false) => tr("Publish", "发布"),
                             }}
-                        </button>
+                        </Button>
                     </div>
                 </div>
             </div>
@@ -463,10 +465,10 @@ fn ProductTagger(
                     view! {
                         <li>
                             <span>{format!("{} {} · {}", p.brand, p.title, api_types::format_cny(p.price_fen))}</span>
-                            <button type="button" class="btn btn-sm btn-secondary" disabled=tagged || full()
-                                on:click=move |_| { products.update(|l| l.push(card.clone())); results.set(Vec::new()); query.set(String::new()); }>
+                            <Button variant=ButtonVariant::Secondary size=ButtonSize::Small disabled=tagged || full()
+                                on_click=Callback::new(move |_| { products.update(|l| l.push(card.clone())); results.set(Vec::new()); query.set(String::new()); })>
                                 {if tagged { tr("Tagged", "已添加") } else { tr("Tag", "添加") }}
-                            </button>
+                            </Button>
                         </li>
                     }
                 }).collect_view()}
@@ -506,7 +508,7 @@ fn DraftList() -> impl IntoView {
     view! {
         <div class="page-narrow drafts-page">
             <h1 class="page-title">{tr("Drafts", "草稿箱")}</h1>
-            <p><a class="btn btn-primary" href="/publish">{tr("New note", "写新笔记")}</a></p>
+            <p><Button href="/publish">{tr("New note", "写新笔记")}</Button></p>
             {move || match drafts.get() {
                 None => view! { <div class="skeleton shimmer line" aria-busy="true"></div> }.into_any(),
                 Some(Err(e)) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),

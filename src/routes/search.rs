@@ -10,6 +10,7 @@ use crate::api::{self, FeedSource, NoteSearch};
 use crate::components::feed::InfiniteFeed;
 use crate::components::note_card::SearchHighlight;
 use crate::components::people::{PeopleListView, PeopleSource};
+use crate::components::ui::{Chip, Tab, Tabs};
 use crate::i18n::{is_zh, tr};
 use crate::routes::shop::{ProductGrid, ProductSource};
 
@@ -111,9 +112,7 @@ fn chips<T: Copy + PartialEq + 'static>(
         .iter()
         .map(|v| {
             let selected = *v == current;
-            view! {
-                <a class="chip" href=with(*v).href() aria-current=selected.then_some("true")>{name(*v)}</a>
-            }
+            view! { <Chip text=name(*v) href=with(*v).href() selected=selected current="true"/> }
         })
         .collect_view();
     view! { <div class="chip-row" role="group" aria-label=label>{links}</div> }
@@ -157,11 +156,20 @@ pub fn SearchPage() -> impl IntoView {
             .into_any();
         }
         let tab = |tab: ResultTab| SearchUrl { tab, ..u.clone() }.href();
-        let (notes_href, users_href, products_href) = (
-            tab(ResultTab::Notes),
-            tab(ResultTab::Users),
-            tab(ResultTab::Products),
-        );
+        let tabs = [
+            (ResultTab::Notes, tr("Notes", "笔记")),
+            (ResultTab::Users, tr("Users", "用户")),
+            (ResultTab::Products, tr("Products", "商品")),
+        ];
+        let current = tabs.iter().position(|(t, _)| *t == u.tab).unwrap_or(0);
+        let tabs: Vec<Tab> = tabs
+            .into_iter()
+            .map(|(t, label)| Tab {
+                label: label.to_string(),
+                href: tab(t),
+                count: 0,
+            })
+            .collect();
         let results = if u.tab == ResultTab::Products {
             view! { <ProductGrid source=ProductSource::Search(u.q.clone())/> }.into_any()
         } else if u.tab == ResultTab::Users {
@@ -203,11 +211,7 @@ pub fn SearchPage() -> impl IntoView {
         view! {
             <section class="search-page">
                 <h1 class="search-title">{format!("“{}”", u.q)}</h1>
-                <nav class="tabs" aria-label=tr("Result type", "结果类型")>
-                    <a href=notes_href aria-current=(u.tab == ResultTab::Notes).then_some("page")>{tr("Notes", "笔记")}</a>
-                    <a href=users_href aria-current=(u.tab == ResultTab::Users).then_some("page")>{tr("Users", "用户")}</a>
-                    <a href=products_href aria-current=(u.tab == ResultTab::Products).then_some("page")>{tr("Products", "商品")}</a>
-                </nav>
+                <Tabs label=tr("Result type", "结果类型") tabs=tabs current=current/>
                 {results}
             </section>
         }
@@ -230,7 +234,7 @@ fn TrendingLinks() -> impl IntoView {
                 <h2>{tr("Trending searches", "热门搜索")}</h2>
                 <div class="chip-row">
                     <For each=move || trending.get() key=|t| t.clone() let:t>
-                        <a class="chip" href=search_href(&t)>{t.clone()}</a>
+                        <Chip text=t.clone() href=search_href(&t)/>
                     </For>
                 </div>
             </div>

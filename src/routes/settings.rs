@@ -14,6 +14,7 @@ use crate::api::{self, ApiError};
 use crate::components::auth_sheet::{field_error, form_error, Field};
 use crate::components::gate::SignedInOnly;
 use crate::components::toast::{use_toasts, Toasts};
+use crate::components::ui::{Button, ButtonVariant, Spinner, TextField};
 use crate::i18n::{is_zh, tr};
 use crate::session::{use_auth, Auth};
 
@@ -84,18 +85,6 @@ fn SettingsForms() -> impl IntoView {
     }
 }
 
-/// A live "n/max" count for a text field, placed on its label's line.
-#[component]
-fn CharCount(value: RwSignal<String>, max: usize) -> impl IntoView {
-    let n = move || value.with(|v| v.chars().count());
-    view! {
-        <span class="char-count" class:char-count-over=move || { n() > max }>
-            <span aria-hidden="true">{move || format!("{}/{max}", n())}</span>
-            <span class="visually-hidden">{move || if is_zh() { format!("已输入 {} 字，上限 {max} 字", n()) } else { format!("{} of {max} characters", n()) }}</span>
-        </span>
-    }
-}
-
 #[component]
 fn ProfileSection() -> impl IntoView {
     let auth = use_auth();
@@ -111,7 +100,6 @@ fn ProfileSection() -> impl IntoView {
     let busy = RwSignal::new(false);
 
     let field_error = move |name: &'static str| field_error(error, name);
-    let bio_error = field_error("bio");
     let form_error = move || form_error(error, false);
 
     let submit = move |e: ev::SubmitEvent| {
@@ -154,42 +142,28 @@ fn ProfileSection() -> impl IntoView {
             </div>
             <AvatarPicker/>
             <form class="settings-form" on:submit=submit novalidate>
-                <div class="counted">
-                    <Field
-                        id="settings-display-name"
-                        label=tr("Display name", "昵称")
-                        value=display_name
-                        error=field_error("display_name")
-                        autocomplete="nickname"
-                        maxlength=DISPLAY_NAME_MAX_CHARS
-                    />
-                    <CharCount value=display_name max=DISPLAY_NAME_MAX_CHARS/>
-                </div>
-                <div class="counted">
-                    <div class="field" class:field-invalid=move || bio_error.with(Option::is_some)>
-                        <label for="settings-bio">{tr("Bio", "简介")}</label>
-                        <textarea
-                            id="settings-bio"
-                            rows="4"
-                            maxlength=BIO_MAX_CHARS
-                            placeholder=tr("Tell people what you love to share", "介绍一下你爱分享的内容")
-                            aria-invalid=move || bio_error.with(Option::is_some).then_some("true")
-                            aria-describedby=move || bio_error.with(Option::is_some).then_some("settings-bio-error")
-                            prop:value=move || bio.get()
-                            on:input=move |ev| bio.set(event_target_value(&ev))
-                        ></textarea>
-                        {move || bio_error.get().map(|e| view! {
-                            <p class="field-error" id="settings-bio-error">{e}</p>
-                        })}
-                    </div>
-                    <CharCount value=bio max=BIO_MAX_CHARS/>
-                </div>
+                <TextField
+                    id="settings-display-name"
+                    label=tr("Display name", "昵称")
+                    value=display_name
+                    error=field_error("display_name")
+                    autocomplete="nickname"
+                    max_chars=DISPLAY_NAME_MAX_CHARS
+                />
+                <TextField
+                    id="settings-bio"
+                    label=tr("Bio", "简介")
+                    value=bio
+                    error=field_error("bio")
+                    placeholder=tr("Tell people what you love to share", "介绍一下你爱分享的内容")
+                    rows=4
+                    max_chars=BIO_MAX_CHARS
+                />
                 {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <div class="settings-actions">
-                    <button class="btn btn-primary" type="submit" disabled=move || busy.get()
-                        aria-busy=move || busy.get().then_some("true")>
+                    <Button submit=true disabled=busy loading=busy>
                         {move || if busy.get() { tr("Saving…", "保存中…") } else { tr("Save profile", "保存资料") }}
-                    </button>
+                    </Button>
                 </div>
             </form>
         </section>
@@ -255,7 +229,7 @@ fn AvatarPicker() -> impl IntoView {
             <div class="avatar-picker-frame">
                 <img class="avatar" src=src width="88" height="88" alt=tr("Your profile photo", "我的头像")/>
                 <Show when=move || busy.get()>
-                    <span class="avatar-picker-spinner" aria-hidden="true"><span class="spinner"></span></span>
+                    <span class="avatar-picker-spinner" aria-hidden="true"><Spinner size=24/></span>
                 </Show>
             </div>
             <div class="avatar-picker-controls">
@@ -480,10 +454,9 @@ fn PasswordSection() -> impl IntoView {
                 />
                 {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <div class="settings-actions">
-                    <button class="btn btn-primary" type="submit" disabled=move || busy.get()
-                        aria-busy=move || busy.get().then_some("true")>
+                    <Button submit=true disabled=busy loading=busy>
                         {move || if busy.get() { tr("Changing…", "修改中…") } else { tr("Change password", "修改密码") }}
-                    </button>
+                    </Button>
                 </div>
             </form>
         </section>
@@ -544,18 +517,18 @@ fn SessionsSection() -> impl IntoView {
                 {tr("Signing out of all devices ends every session of your account, including this one.", "退出所有设备会结束你账号的全部登录，包括当前设备。")}
             </p>
             <div class="settings-actions settings-actions-split">
-                <button type="button" class="btn btn-secondary"
-                    disabled=move || busy.get().is_some()
-                    aria-busy=move || (busy.get() == Some(SignOut::ThisDevice)).then_some("true")
-                    on:click=move |_| sign_out_here(SignOut::ThisDevice)>
+                <Button variant=ButtonVariant::Secondary
+                    disabled=Signal::derive(move || busy.get().is_some())
+                    loading=Signal::derive(move || busy.get() == Some(SignOut::ThisDevice))
+                    on_click=Callback::new(move |_| sign_out_here(SignOut::ThisDevice))>
                     {move || if busy.get() == Some(SignOut::ThisDevice) { tr("Signing out…", "正在退出…") } else { tr("Sign out", "退出登录") }}
-                </button>
-                <button type="button" class="btn btn-danger"
-                    disabled=move || busy.get().is_some()
-                    aria-busy=move || (busy.get() == Some(SignOut::Everywhere)).then_some("true")
-                    on:click=move |_| sign_out(SignOut::Everywhere)>
+                </Button>
+                <Button variant=ButtonVariant::Danger
+                    disabled=Signal::derive(move || busy.get().is_some())
+                    loading=Signal::derive(move || busy.get() == Some(SignOut::Everywhere))
+                    on_click=Callback::new(move |_| sign_out(SignOut::Everywhere))>
                     {move || if busy.get() == Some(SignOut::Everywhere) { tr("Signing out…", "正在退出…") } else { tr("Sign out of all devices", "退出所有设备") }}
-                </button>
+                </Button>
             </div>
         </section>
     }

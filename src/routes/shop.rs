@@ -10,6 +10,7 @@ use crate::api;
 use crate::components::channel_bar::channel_label;
 use crate::components::product_tile::ProductTile;
 use crate::components::states::{EmptyState, ErrorState};
+use crate::components::ui::{Chip, Spinner};
 use crate::hooks::use_paged::use_paged;
 use crate::i18n::tr;
 
@@ -57,7 +58,7 @@ pub fn ShopPage() -> impl IntoView {
         let current = category.get();
         let s = sort.get();
         let mut links = vec![view! {
-            <li><a class="chip" href=shop_href(None, s) aria-current=current.is_none().then_some("page")>{tr("All", "全部")}</a></li>
+            <li><Chip text=tr("All", "全部") href=shop_href(None, s) selected=current.is_none()/></li>
         }
         .into_any()];
         links.extend(categories.get().into_iter().map(|c| {
@@ -68,7 +69,7 @@ pub fn ShopPage() -> impl IntoView {
             });
             let on = current.as_deref() == Some(c.slug.as_str());
             view! {
-                <li><a class="chip" href=shop_href(Some(&c.slug), s) aria-current=on.then_some("page")>{label}</a></li>
+                <li><Chip text=label href=shop_href(Some(&c.slug), s) selected=on/></li>
             }
             .into_any()
         }));
@@ -81,7 +82,7 @@ pub fn ShopPage() -> impl IntoView {
             .map(|s| {
                 let on = sort.get() == s;
                 view! {
-                    <a class="chip" href=shop_href(c.as_deref(), s) aria-current=on.then_some("true")>{sort_label(s)}</a>
+                    <Chip text=sort_label(s) href=shop_href(c.as_deref(), s) selected=on/>
                 }
             })
             .collect_view()
@@ -150,7 +151,7 @@ pub fn ProductGrid(source: ProductSource) -> impl IntoView {
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
         <Show when=move || list.loading.get()>
-            <p class="feed-more" role="status"><span class="spinner" aria-hidden="true"></span>{tr("Loading…", "加载中…")}</p>
+            <p class="feed-more" role="status"><Spinner size=16/>{tr("Loading…", "加载中…")}</p>
         </Show>
     }
 }

@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::FeedSource;
 use crate::components::feed::InfiniteFeed;
+use crate::components::ui::{Tab, Tabs};
 use crate::i18n::{is_zh, tr};
 
 #[component]
@@ -28,6 +29,20 @@ pub fn TopicPage() -> impl IntoView {
             None => base,
         }
     };
+    let tabs = Signal::derive(move || {
+        vec![
+            Tab {
+                label: tr("Hot", "最热").to_string(),
+                href: href(None),
+                count: 0,
+            },
+            Tab {
+                label: tr("Newest", "最新").to_string(),
+                href: href(Some("newest")),
+                count: 0,
+            },
+        ]
+    });
     let label = if is_zh() {
         format!("#{}的笔记", name.get_untracked())
     } else {
@@ -42,10 +57,7 @@ pub fn TopicPage() -> impl IntoView {
                     <p class="page-sub">{tr("Notes tagged with this topic", "带有这个话题的笔记")}</p>
                 </div>
             </header>
-            <nav class="tabs" aria-label=tr("Order", "排序")>
-                <a href=move || href(None) aria-current=move || (!newest.get()).then_some("page")>{tr("Hot", "最热")}</a>
-                <a href=move || href(Some("newest")) aria-current=move || newest.get().then_some("page")>{tr("Newest", "最新")}</a>
-            </nav>
+            <Tabs label=tr("Order", "排序") tabs=tabs current=Signal::derive(move || usize::from(newest.get()))/>
             <InfiniteFeed source=source label=label/>
         </div>
     }

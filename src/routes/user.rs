@@ -13,6 +13,7 @@ use crate::components::avatar::Avatar;
 use crate::components::feed::InfiniteFeed;
 use crate::components::people::FollowButton;
 use crate::components::states::{EmptyState, ErrorState};
+use crate::components::ui::{self, Button, ButtonSize, ButtonVariant, Tabs};
 use crate::format;
 use crate::i18n::{is_zh, tr};
 use crate::session::use_auth;
@@ -103,11 +104,19 @@ fn Profile(p: UserProfile, tab: Memo<Tab>) -> impl IntoView {
     let followers = RwSignal::new(p.follower_count);
     let name = p.user.display_name.clone();
     let (collections_public, likes_public) = (p.collections_public, p.likes_public);
-    let tab_link = move |t: Tab| {
-        view! {
-            <a href=format!("/user/{uid}{}", t.query()) aria-current=move || (tab.get() == t).then_some("page")>{t.label()}</a>
-        }
-    };
+    const TABS: [Tab; 3] = [Tab::Notes, Tab::Collections, Tab::Likes];
+    let tabs: Vec<ui::Tab> = TABS
+        .iter()
+        .map(|t| ui::Tab {
+            label: t.label().to_string(),
+            href: format!("/user/{uid}{}", t.query()),
+            count: 0,
+        })
+        .collect();
+    let current = Signal::derive(move || {
+        let t = tab.get();
+        TABS.iter().position(|x| *x == t).unwrap_or(0)
+    });
     let body = move || {
         let t = tab.get();
         let hidden = match t {
@@ -190,18 +199,14 @@ fn Profile(p: UserProfile, tab: Memo<Tab>) -> impl IntoView {
                         <FollowButton user_id=uid name=p.user.display_name.clone() following=following
                             on_count=Callback::new(move |n| followers.set(n))/>
                         <Show when=is_me>
-                            <a class="btn btn-secondary btn-sm" href="/settings">{tr("Edit profile", "编辑资料")}</a>
-                            <a class="btn btn-secondary btn-sm" href="/orders">{tr("Orders", "订单")}</a>
-                            <a class="btn btn-secondary btn-sm" href="/creator">{tr("Creator center", "创作中心")}</a>
+                            <Button variant=ButtonVariant::Secondary size=ButtonSize::Small href="/settings">{tr("Edit profile", "编辑资料")}</Button>
+                            <Button variant=ButtonVariant::Secondary size=ButtonSize::Small href="/orders">{tr("Orders", "订单")}</Button>
+                            <Button variant=ButtonVariant::Secondary size=ButtonSize::Small href="/creator">{tr("Creator center", "创作中心")}</Button>
                         </Show>
                     </div>
                 </div>
             </header>
-            <nav class="tabs profile-tabs" aria-label=tr("Profile sections", "主页内容")>
-                {tab_link(Tab::Notes)}
-                {tab_link(Tab::Collections)}
-                {tab_link(Tab::Likes)}
-            </nav>
+            <Tabs label=tr("Profile sections", "主页内容") tabs=tabs current=current class="profile-tabs"/>
             {body}
         </div>
     }

@@ -230,10 +230,16 @@ pub fn test(args: &[String]) -> Result {
         let _ = std::fs::remove_dir_all(&data);
         let result = (|| {
             let server = start_test_server(&data)?;
+            let base = format!("http://127.0.0.1:{}", server.port);
             run(Command::new("npx")
                 .args(["playwright", "test"])
-                .env("BASE_URL", format!("http://127.0.0.1:{}", server.port))
-                .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+                .env("BASE_URL", &base)
+                .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
+            step("Lighthouse (mobile): accessibility must be 100 on the feed and the gallery");
+            run(Command::new("node")
+                .arg("tests/lighthouse.mjs")
+                .env("BASE_URL", &base)
+                .env("CHROME_PATH", "/usr/bin/chromium"))
         })();
         let _ = std::fs::remove_dir_all(&data);
         result?;

@@ -11,6 +11,9 @@ pub fn Badge(
     /// Neutral grey instead of the brand red (secondary counts, e.g. in tabs).
     #[prop(optional)]
     neutral: bool,
+    /// Extra classes for placement at the call site (e.g. pinned to an icon's corner).
+    #[prop(optional)]
+    class: &'static str,
 ) -> impl IntoView {
     let styles = style! {
         span {
@@ -35,7 +38,7 @@ pub fn Badge(
         }
     };
     view! { class=styles,
-        <span class=if neutral { "neutral" } else { "" } aria-hidden="true">{move || text.get()}</span>
+        <span class=format!("{}{class}", if neutral { "neutral " } else { "" }) aria-hidden="true">{move || text.get()}</span>
     }
 }
 

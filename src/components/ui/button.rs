@@ -27,17 +27,6 @@ pub enum ButtonSize {
     Large,
 }
 
-impl ButtonVariant {
-    fn class(self) -> &'static str {
-        match self {
-            ButtonVariant::Primary => "primary",
-            ButtonVariant::Secondary => "secondary",
-            ButtonVariant::Ghost => "ghost",
-            ButtonVariant::Danger => "danger",
-        }
-    }
-}
-
 impl ButtonSize {
     fn class(self) -> &'static str {
         match self {
@@ -50,7 +39,9 @@ impl ButtonSize {
 
 #[component]
 pub fn Button(
-    #[prop(optional)] variant: ButtonVariant,
+    /// May change while shown (a Follow button turns secondary once following).
+    #[prop(optional, into)]
+    variant: Signal<ButtonVariant>,
     #[prop(optional)] size: ButtonSize,
     /// Full width of its container.
     #[prop(optional)]
@@ -59,6 +50,9 @@ pub fn Button(
     #[prop(optional, into)]
     loading: Signal<bool>,
     #[prop(optional, into)] disabled: Signal<bool>,
+    /// A toggle button: reports `aria-pressed` (ignored on a link).
+    #[prop(optional, into)]
+    pressed: Option<Signal<bool>>,
     /// `type="submit"` (inside a form) instead of `type="button"`.
     #[prop(optional)]
     submit: bool,
@@ -101,7 +95,6 @@ pub fn Button(
             transform: none;
         }
         .btn[aria-busy="true"] {
-            opacity: 0.85;
             cursor: progress;
         }
         .sm {
@@ -146,28 +139,45 @@ pub fn Button(
             background: #a50d26;
         }
     };
+    // A fixed `class` string plus `class:` toggles for the variant: a reactive `class` string
+    // would replace the whole attribute, dropping the scoped-style class.
     let classes = format!(
-        "btn {} {}{} {class}",
-        variant.class(),
+        "btn {}{} {class}",
         size.class(),
         if block { " block" } else { "" }
     );
+    let is = move |v: ButtonVariant| move || variant.get() == v;
     let aria_label = move || label.map(|l| l.get());
     let content = view! { class=styles,
-        {move || loading.get().then(|| view! { <Spinner size=16 inverse=matches!(variant, ButtonVariant::Primary | ButtonVariant::Danger)/> })}
+        {move || loading.get().then(|| view! { <Spinner size=16 inverse=matches!(variant.get(), ButtonVariant::Primary | ButtonVariant::Danger)/> })}
         {children()}
     };
     match href {
         Some(href) => view! { class=styles,
-            <a class=classes href=href aria-label=aria_label>{content}</a>
+            <a
+                class=classes
+                class:primary=is(ButtonVariant::Primary)
+                class:secondary=is(ButtonVariant::Secondary)
+                class:ghost=is(ButtonVariant::Ghost)
+                class:danger=is(ButtonVariant::Danger)
+                href=href
+                aria-label=aria_label
+            >
+                {content}
+            </a>
         }
         .into_any(),
         None => view! { class=styles,
             <button
                 type=if submit { "submit" } else { "button" }
                 class=classes
+                class:primary=is(ButtonVariant::Primary)
+                class:secondary=is(ButtonVariant::Secondary)
+                class:ghost=is(ButtonVariant::Ghost)
+                class:danger=is(ButtonVariant::Danger)
                 aria-label=aria_label
                 aria-busy=move || loading.get().then_some("true")
+                aria-pressed=move || pressed.map(|p| p.get().to_string())
                 disabled=move || disabled.get()
                 on:click=move |e| {
                     if loading.get_untracked() {

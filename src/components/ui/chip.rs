@@ -16,6 +16,10 @@ pub fn Chip(
     href: Option<String>,
     #[prop(optional)] on_click: Option<Callback<MouseEvent>>,
     #[prop(optional)] class: &'static str,
+    /// The `aria-current` token a selected link chip carries: `"page"` (the default) or, for
+    /// one value in a set of filters, `"true"`.
+    #[prop(default = "page")]
+    current: &'static str,
 ) -> impl IntoView {
     let styles = style! {
         .chip {
@@ -44,19 +48,16 @@ pub fn Chip(
             font-weight: 600;
         }
     };
-    let classes = move || {
-        format!(
-            "chip {class}{}",
-            if selected.get() { " selected" } else { "" }
-        )
-    };
+    // `class:selected` rather than a reactive `class` string, which would replace the whole
+    // attribute and drop the scoped-style class when the chip toggles.
+    let classes = format!("chip {class}");
     match href {
         Some(href) => view! { class=styles,
-            <a class=classes href=href aria-current=move || selected.get().then_some("page")>{move || text.get()}</a>
+            <a class=classes class:selected=move || selected.get() href=href aria-current=move || selected.get().then_some(current)>{move || text.get()}</a>
         }
         .into_any(),
         None => view! { class=styles,
-            <button type="button" class=classes aria-pressed=move || selected.get().to_string()
+            <button type="button" class=classes class:selected=move || selected.get() aria-pressed=move || selected.get().to_string()
                 on:click=move |e| {
                     if let Some(on_click) = on_click {
                         on_click.run(e);

@@ -22,6 +22,10 @@ pub fn unique_id(prefix: &str) -> String {
 
 #[component]
 pub fn TextField(
+    /// The control's id (its error and hint get `{id}-error` / `{id}-hint`); a generated one
+    /// when absent.
+    #[prop(optional, into)]
+    id: Option<String>,
     #[prop(into)] label: String,
     value: RwSignal<String>,
     /// Shown under the control in the danger colour; `None` when valid.
@@ -114,7 +118,7 @@ pub fn TextField(
             font-variant-numeric: tabular-nums;
         }
     };
-    let id = unique_id("field");
+    let id = id.unwrap_or_else(|| unique_id("field"));
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let has_hint = hint.is_some();
@@ -167,7 +171,9 @@ pub fn TextField(
         .into_any(),
     };
     view! { class=styles,
-        <div class=move || format!("field {class}{}", if invalid() { " invalid" } else { "" })>
+        // `class:invalid` rather than a reactive `class` string, which would replace the whole
+        // attribute and drop the scoped-style class when an error appears.
+        <div class=format!("field {class}") class:invalid=invalid>
             <label for=id.clone()>{label}</label>
             {control}
             <div class="below">

@@ -24,6 +24,9 @@ pub fn Tabs(
     /// Index of the current tab.
     #[prop(into)]
     current: Signal<usize>,
+    /// Extra classes for layout at the call site (spacing around the bar).
+    #[prop(optional)]
+    class: &'static str,
 ) -> impl IntoView {
     let styles = style! {
         nav {
@@ -32,12 +35,11 @@ pub fn Tabs(
         }
         ul {
             display: flex;
-            gap: 24px;
+            flex-wrap: wrap;
+            gap: 0 24px;
             margin: 0;
             padding: 0;
             list-style: none;
-            overflow-x: auto;
-            scrollbar-width: none;
         }
         a {
             display: inline-flex;
@@ -59,7 +61,7 @@ pub fn Tabs(
         }
     };
     view! { class=styles,
-        <nav aria-label=label>
+        <nav class=class aria-label=label>
             <ul>
                 {move || tabs.get().into_iter().enumerate().map(|(i, tab)| {
                     let count = tab.count;
