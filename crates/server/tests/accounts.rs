@@ -6,12 +6,11 @@
 mod common;
 
 use std::collections::HashSet;
-use std::io::Cursor;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use api_types::{UnreadCounts, AVATAR_MAX_BYTES, COMMENT_MAX_CHARS, DISPLAY_NAME_MAX_CHARS};
 use axum::http::{Method, StatusCode};
-use common::{test_app, TestApp, TestResponse, SMALL_WORLD};
+use common::{encode, gradient, test_app, TestApp, TestResponse, SMALL_WORLD};
 use serde_json::{json, Value};
 use zhongcao_server::auth::{DEMO_PASSWORD, FAILURES_PER_ACCOUNT, SESSION_COOKIE};
 
@@ -243,19 +242,6 @@ fn ids(items: &Value) -> Vec<i64> {
         .iter()
         .map(|i| i["id"].as_i64().expect("id"))
         .collect()
-}
-
-fn encode(img: &image::DynamicImage, format: image::ImageFormat) -> Vec<u8> {
-    let mut out = Cursor::new(Vec::new());
-    img.write_to(&mut out, format).expect("encode test image");
-    out.into_inner()
-}
-
-/// A `w`×`h` RGB gradient, so the encoded file is a real picture.
-fn gradient(w: u32, h: u32) -> image::DynamicImage {
-    image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(w, h, |x, y| {
-        image::Rgb([(x * 255 / w) as u8, (y * 255 / h) as u8, 128])
-    }))
 }
 
 // ---- 1. Sign up and sessions ----

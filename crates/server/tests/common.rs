@@ -270,3 +270,17 @@ pub fn parse<T: serde::de::DeserializeOwned>(res: &TestResponse, status: u16, wh
     );
     serde_json::from_slice(&res.body).unwrap_or_else(|e| panic!("{what}: not the DTO ({e})"))
 }
+
+/// `img` encoded as `format` (PNG, JPEG …): real picture bytes for upload tests.
+pub fn encode(img: &image::DynamicImage, format: image::ImageFormat) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, format).expect("encode test image");
+    out.into_inner()
+}
+
+/// A `w`×`h` RGB gradient, so the encoded file is a real picture.
+pub fn gradient(w: u32, h: u32) -> image::DynamicImage {
+    image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x * 255 / w) as u8, (y * 255 / h) as u8, 128])
+    }))
+}

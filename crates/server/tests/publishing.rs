@@ -6,7 +6,6 @@
 
 mod common;
 
-use std::io::Cursor;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -15,7 +14,7 @@ use api_types::{
     Upload, UserSummary, IMAGE_WIDTHS, MAX_NOTE_IMAGES, REPORT_HIDE_THRESHOLD, UPLOAD_MAX_BYTES,
 };
 use axum::http::{Method, StatusCode};
-use common::{parse, test_app, TestApp, TestResponse, SMALL_WORLD};
+use common::{encode, gradient, parse, test_app, TestApp, TestResponse, SMALL_WORLD};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use zhongcao_server::api::drafts::MAX_DRAFTS;
@@ -92,19 +91,6 @@ fn error_fields(res: &TestResponse, what: &str) -> Vec<String> {
         .iter()
         .map(|f| f["field"].as_str().expect("field").to_string())
         .collect()
-}
-
-fn encode(img: &image::DynamicImage, format: image::ImageFormat) -> Vec<u8> {
-    let mut out = Cursor::new(Vec::new());
-    img.write_to(&mut out, format).expect("encode test image");
-    out.into_inner()
-}
-
-/// A `w`×`h` gradient: a real picture.
-fn gradient(w: u32, h: u32) -> image::DynamicImage {
-    image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(w, h, |x, y| {
-        image::Rgb([(x * 255 / w) as u8, (y * 255 / h) as u8, 128])
-    }))
 }
 
 fn png(w: u32, h: u32) -> Vec<u8> {

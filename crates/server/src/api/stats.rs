@@ -207,6 +207,17 @@ fn sql_day(column: &str) -> String {
     format!("(({column} + {APP_UTC_OFFSET}) / 86400)")
 }
 
+/// Rows per (note, day) of a `(note_id, user_id, created_at)` interaction table (likes,
+/// collects) on the creator's notes since `?2`.
+fn per_note_day(table: &str) -> String {
+    format!(
+        "SELECT l.note_id, {day}, COUNT(*), 0 FROM {table} l \
+         JOIN notes n ON n.id = l.note_id WHERE n.author_id = ?1 AND l.created_at >= ?2 \
+         GROUP BY l.note_id, {day}",
+        day = sql_day("l.created_at")
+    )
+}
+
 /// The signed-in creator's numbers over the last `days` days: a series per day (oldest first,
 /// zeros included), totals, and their notes most viewed first.
 #[utoipa::path(get, path = "/api/v1/creator/stats", tag = "publishing", params(StatsQuery),
@@ -248,21 +259,11 @@ pub async fn creator_stats(
         ),
         (
             Metric::Likes,
-            format!(
-                "SELECT l.note_id, {day}, COUNT(*), 0 FROM note_likes l \
-                 JOIN notes n ON n.id = l.note_id WHERE n.author_id = ?1 AND l.created_at >= ?2 \
-                 GROUP BY l.note_id, {day}",
-                day = sql_day("l.created_at")
-            ),
+            per_note_day("note_likes"),
         ),
         (
             Metric::Collects,
-            format!(
-                "SELECT l.note_id, {day}, COUNT(*), 0 FROM note_collects l \
-                 JOIN notes n ON n.id = l.note_id WHERE n.author_id = ?1 AND l.created_at >= ?2 \
-                 GROUP BY l.note_id, {day}",
-                day = sql_day("l.created_at")
-            ),
+            per_note_day("note_collects"),
         ),
         (
             Metric::Comments,
