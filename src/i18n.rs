@@ -25,7 +25,7 @@ impl Lang {
         }
     }
 
-    /// The stored value and the value of a `?lang=` override.
+    /// The value stored in `localStorage`.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -70,8 +70,8 @@ pub fn tr(en: &'static str, zh: &'static str) -> &'static str {
     }
 }
 
-/// Sets the language for this page's life (tests and the gallery's specimens use it too).
-pub fn set_lang(lang: Lang) {
+/// Sets the language for this page's life.
+fn set_lang(lang: Lang) {
     CURRENT.with(|c| c.set(lang));
 }
 

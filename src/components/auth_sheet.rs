@@ -5,9 +5,10 @@ use api_types::{SignIn, SignUp, DISPLAY_NAME_MAX_CHARS, PASSWORD_CHARS, USERNAME
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use stylers_macro::style;
 
-use super::dialog::Dialog;
-use super::ui::Button;
+use super::dialog::{Dialog, DialogLead, DialogNote, DialogTitle};
+use super::ui::{Button, TextField};
 use crate::api::{self, ApiError};
 use crate::i18n::{is_zh, tr};
 use crate::session::use_auth;
@@ -18,52 +19,7 @@ enum Mode {
     SignUp,
 }
 
-/// A labelled input with its error (if any) announced and linked by `aria-describedby`.
-#[component]
-pub fn Field(
-    #[prop(into)] id: String,
-    #[prop(into)] label: Signal<String>,
-    value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
-    #[prop(default = "text")] kind: &'static str,
-    #[prop(optional, into)] autocomplete: Option<Signal<String>>,
-    #[prop(optional, into)] hint: Option<String>,
-    #[prop(optional)] maxlength: Option<usize>,
-) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let described = {
-        let (error_id, hint_id, has_hint) = (error_id.clone(), hint_id.clone(), hint.is_some());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{move || label.get()}</label>
-            <input
-                id=id
-                type=kind
-                autocomplete=move || autocomplete.map(|a| a.get())
-                maxlength=maxlength
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=described
-                bind:value=value
-            />
-            {hint.map(|h| view! { <p class="field-hint" id=hint_id>{h}</p> })}
-            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
-        </div>
-    }
-}
-
-/// The server's message for one field of a refused form, as a signal for [`Field`].
+/// The server's message for one field of a refused form, as a signal for a `TextField`.
 pub fn field_error(
     error: RwSignal<Option<ApiError>>,
     name: &'static str,
@@ -93,6 +49,36 @@ pub fn AuthSheet() -> impl IntoView {
 
 #[component]
 fn AuthDialog() -> impl IntoView {
+    let styles = style! {
+        .segmented {
+            display: grid;
+            grid-template-columns: 1fr 1fr;
+            gap: 4px;
+            margin-bottom: var(--space-4);
+            padding: 4px;
+            border-radius: 999px;
+            background: var(--surface-2);
+        }
+        .segmented button {
+            min-height: 40px;
+            border: 0;
+            border-radius: 999px;
+            background: none;
+            color: var(--text-2);
+            font-weight: 600;
+            cursor: pointer;
+        }
+        .segmented button[aria-pressed="true"] {
+            background: var(--surface);
+            color: var(--text-1);
+            box-shadow: var(--shadow-1);
+        }
+        .form {
+            display: flex;
+            flex-direction: column;
+            gap: var(--space-3);
+        }
+    };
     let auth = use_auth();
     let mode = RwSignal::new(Mode::SignIn);
     let username = RwSignal::new(String::new());
@@ -152,12 +138,12 @@ fn AuthDialog() -> impl IntoView {
     let (user_min, user_max) = USERNAME_CHARS;
     let (pw_min, _) = PASSWORD_CHARS;
 
-    view! {
+    view! { class=styles,
         <Dialog labelled_by="auth-title" on_close=Callback::new(move |()| auth.dismiss_sheet())>
-                <h2 id="auth-title" class="sheet-title">
+                <DialogTitle id="auth-title">
                     {move || if mode.get() == Mode::SignIn { tr("Sign in to Zhongcao", "登录种草") } else { tr("Create your account", "创建账号") }}
-                </h2>
-                <p class="sheet-lead">{tr("Like, collect, comment and follow the people you love.", "点赞、收藏、评论，关注你喜欢的人。")}</p>
+                </DialogTitle>
+                <DialogLead>{tr("Like, collect, comment and follow the people you love.", "点赞、收藏、评论，关注你喜欢的人。")}</DialogLead>
                 <div class="segmented" role="group" aria-label=tr("Account", "账号")>
                     <button type="button" aria-pressed=move || (mode.get() == Mode::SignIn).to_string()
                         on:click=move |_| switch(Mode::SignIn)>{tr("Sign in", "登录")}</button>
@@ -165,23 +151,23 @@ fn AuthDialog() -> impl IntoView {
                         on:click=move |_| switch(Mode::SignUp)>{tr("Create account", "注册")}</button>
                 </div>
                 <form class="form" on:submit=submit novalidate>
-                    <Field id="auth-username"
+                    <TextField id="auth-username"
                         label=Signal::derive(move || if mode.get() == Mode::SignIn { tr("Username or email", "用户名或邮箱").to_string() } else { tr("Username", "用户名").to_string() })
                         value=username error=field_error("username") autocomplete="username"
-                        maxlength=254/>
+                        max_chars=254 counter=false/>
                     <Show when=move || mode.get() == Mode::SignUp>
-                        <Field id="auth-display-name" label=tr("Display name", "昵称") value=display_name
+                        <TextField id="auth-display-name" label=tr("Display name", "昵称") value=display_name
                             error=field_error("display_name") autocomplete="nickname"
-                            maxlength=DISPLAY_NAME_MAX_CHARS
+                            max_chars=DISPLAY_NAME_MAX_CHARS
                             hint=if is_zh() { format!("别人看到的名字，最多 {DISPLAY_NAME_MAX_CHARS} 个字。") } else { format!("How you appear to others, up to {DISPLAY_NAME_MAX_CHARS} characters.") }/>
                     </Show>
-                    <Field id="auth-password" label=tr("Password", "密码") kind="password" value=password
+                    <TextField id="auth-password" label=tr("Password", "密码") kind="password" value=password
                         error=field_error("password")
                         autocomplete=Signal::derive(move || if mode.get() == Mode::SignIn { "current-password".to_string() } else { "new-password".to_string() })
-                        maxlength=128/>
+                        max_chars=128 counter=false/>
                     <Show when=move || mode.get() == Mode::SignUp>
-                        <Field id="auth-email" label=tr("Email (optional)", "邮箱（选填）") kind="email" value=email
-                            error=field_error("email") autocomplete="email" maxlength=254/>
+                        <TextField id="auth-email" label=tr("Email (optional)", "邮箱（选填）") kind="email" value=email
+                            error=field_error("email") autocomplete="email" max_chars=254 counter=false/>
                         <p class="field-hint">{if is_zh() { format!("用户名：{user_min}–{user_max} 位小写字母、数字或 _。密码：至少 {pw_min} 位。") } else { format!("Usernames: {user_min}–{user_max} lower-case letters, digits or _. Passwords: at least {pw_min} characters.") }}</p>
                     </Show>
                     {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
@@ -193,7 +179,7 @@ fn AuthDialog() -> impl IntoView {
                         }}
                     </Button>
                 </form>
-                <p class="sheet-foot">{tr("Demo accounts: any seeded username with the password ", "演示账号：任一预置用户名，密码为 ")}<code>"zhongcao-demo"</code>{tr(".", "。")}</p>
+                <DialogNote>{tr("Demo accounts: any seeded username with the password ", "演示账号：任一预置用户名，密码为 ")}<code>"zhongcao-demo"</code>{tr(".", "。")}</DialogNote>
         </Dialog>
     }
 }

@@ -5,6 +5,7 @@ use super::icon::{Glyph, Icon};
 use api_types::Image;
 use leptos::html::Div;
 use leptos::prelude::*;
+use stylers_macro::style;
 use wasm_bindgen::JsCast;
 
 use super::picture::Picture;
@@ -18,6 +19,111 @@ pub fn Carousel(
     /// Current slide; the parent may change it (arrow keys).
     index: RwSignal<usize>,
 ) -> impl IntoView {
+    // The root keeps the plain `carousel` class: the note view sizes it from outside
+    // (`.note-media .carousel` in style/main.css).
+    let styles = style! {
+        .carousel {
+            position: relative;
+            height: 100%;
+        }
+        .carousel-track {
+            display: flex;
+            height: 100%;
+            overflow-x: auto;
+            scroll-snap-type: x mandatory;
+            scrollbar-width: none;
+        }
+        .carousel-track::-webkit-scrollbar {
+            display: none;
+        }
+        .slide {
+            flex: 0 0 100%;
+            height: 100%;
+            scroll-snap-align: start;
+            scroll-snap-stop: always;
+        }
+        .carousel-btn {
+            position: absolute;
+            top: 50%;
+            z-index: 2;
+            display: grid;
+            place-items: center;
+            width: 44px;
+            height: 44px;
+            margin-top: -22px;
+            border: 0;
+            border-radius: 50%;
+            background: rgba(255, 255, 255, 0.9);
+            color: #1f1f22;
+            box-shadow: var(--shadow-1);
+            cursor: pointer;
+            transition: opacity var(--motion-fast);
+        }
+        .carousel-btn:disabled {
+            opacity: 0;
+            pointer-events: none;
+        }
+        .carousel-btn.prev {
+            left: 14px;
+        }
+        .carousel-btn.next {
+            right: 14px;
+        }
+        .carousel-counter {
+            position: absolute;
+            top: 14px;
+            left: 14px;
+            padding: 2px 10px;
+            border-radius: 999px;
+            background: rgba(0, 0, 0, 0.66);
+            color: #fff;
+            font-size: var(--fs-xs);
+            font-weight: 600;
+        }
+        .carousel-dots {
+            position: absolute;
+            left: 0;
+            right: 0;
+            bottom: 10px;
+            display: flex;
+            justify-content: center;
+            gap: 0;
+        }
+        /* 24 x 24 targets (WCAG 2.5.8) around a 7 px dot. */
+        .dot {
+            display: grid;
+            place-items: center;
+            width: 24px;
+            height: 24px;
+            padding: 0;
+            border: 0;
+            background: none;
+            cursor: pointer;
+        }
+        .dot::after {
+            content: raw_str("");
+            width: 7px;
+            height: 7px;
+            border-radius: 50%;
+            background: rgba(255, 255, 255, 0.6);
+            box-shadow: 0 0 2px rgba(0, 0, 0, 0.4);
+            transition: background var(--motion-fast), transform var(--motion-fast);
+        }
+        .dot.active::after {
+            background: #fff;
+            transform: scale(1.25);
+        }
+        /* Phones swipe: no arrow buttons, and the counter moves clear of the close button. */
+        @media (max-width: 760px) {
+            .carousel-counter {
+                left: auto;
+                right: 12px;
+            }
+            .carousel-btn {
+                display: none;
+            }
+        }
+    };
     let track = NodeRef::<Div>::new();
     let count = images.len();
     let ratio = images
@@ -89,7 +195,7 @@ pub fn Carousel(
             } else {
                 format!("{} of {count}", i + 1)
             };
-            view! {
+            view! { class=styles,
                 <div class="slide" role="group" aria-roledescription="slide" aria-label=slide_label>
                     <Picture image=image sizes="(max-width: 760px) 100vw, 640px" alt=alt eager=i == 0 fit="contain"/>
                 </div>
@@ -97,7 +203,7 @@ pub fn Carousel(
         })
         .collect_view();
 
-    view! {
+    view! { class=styles,
         <div class="carousel" role="region" aria-roledescription="carousel" aria-label=tr("Images", "图片")
             style=format!("--ratio:{}", crate::format::decimal(ratio, 4))>
             // Focusable, so keyboard users can scroll it too (arrow keys snap slide by slide).
@@ -117,7 +223,7 @@ pub fn Carousel(
                 <div class="carousel-counter" aria-live="polite">{move || format!("{}/{count}", index.get() + 1)}</div>
                 <div class="carousel-dots">
                     {(0..count)
-                        .map(|i| view! {
+                        .map(|i| view! { class=styles,
                             <button
                                 class="dot"
                                 class:active=move || index.get() == i

@@ -6,7 +6,7 @@ use api_types::{format_cny, Cart, CartLine, FREE_SHIPPING_FEN, MAX_LINE_QUANTITY
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::dialog::Dialog;
+use super::dialog::{Dialog, DialogTitle};
 use super::icon::Glyph;
 use super::picture::Picture;
 use super::quantity_stepper::QuantityStepper;
@@ -136,7 +136,7 @@ pub fn CartContents(#[prop(optional)] on_navigate: Option<Callback<()>>) -> impl
                 <div class="state state-empty cart-empty">
                     <p class="state-title">{tr("Your cart is empty", "购物车还是空的")}</p>
                     <p class="state-message">{tr("Find something you love in the shop, or in the notes people write.", "去商城或大家的笔记里找找喜欢的好物吧。")}</p>
-                    <a class="btn btn-primary" href="/shop" on:click=move |_| on_navigate.run(())>{tr("Browse the shop", "去商城逛逛")}</a>
+                    <Button href="/shop" on_click=Callback::new(move |_| on_navigate.run(()))>{tr("Browse the shop", "去商城逛逛")}</Button>
                 </div>
             }
             .into_any();
@@ -168,7 +168,7 @@ pub fn CartContents(#[prop(optional)] on_navigate: Option<Callback<()>>) -> impl
                 <p class="muted small">{tr("Shipping is worked out at checkout.", "运费在结算时计算。")}</p>
                 {if can_checkout {
                     view! {
-                        <a class="btn btn-primary btn-block" href="/checkout" on:click=move |_| on_navigate.run(())>{tr("Check out", "去结算")}</a>
+                        <Button href="/checkout" block=true on_click=Callback::new(move |_| on_navigate.run(()))>{tr("Check out", "去结算")}</Button>
                     }.into_any()
                 } else {
                     view! { <Button block=true disabled=true>{tr("Check out", "去结算")}</Button> }.into_any()
@@ -192,10 +192,10 @@ pub fn CartDrawer() -> impl IntoView {
                 let close = Callback::new(move |()| store.drawer_open.set(false));
                 view! {
                     <Dialog labelled_by="cart-title" kind="drawer" autofocus=".cart-contents a, .cart-contents button" on_close=close>
-                        <h2 id="cart-title" class="drawer-title">
+                        <DialogTitle id="cart-title">
                             {tr("Cart", "购物车")}
                             <span class="muted">{move || match store.count() { 0 => String::new(), n => format!(" · {n}") }}</span>
-                        </h2>
+                        </DialogTitle>
                         <CartContents on_navigate=close/>
                     </Dialog>
                 }

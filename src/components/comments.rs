@@ -121,11 +121,11 @@ fn CommentBody(comment: Comment, thread: i64) -> impl IntoView {
                 </p>
                 <div class="comment-meta">
                     <time>{format::relative_time(comment.created_at, now)}</time>
-                    <button type="button" class="link-btn" on:click=start_reply
-                        aria-label=if is_zh() { format!("回复{}", author.display_name) } else { format!("Reply to {}", author.display_name) }>{tr("Reply", "回复")}</button>
-                    <Show when=mine fallback=move || view! { <ReportButton target=Reportable::Comment(id)/> }>
-                        <button type="button" class="link-btn danger" on:click=delete
-                            disabled=move || deleting.get()>{tr("Delete", "删除")}</button>
+                    <Button variant=ButtonVariant::Link size=ButtonSize::Small class="comment-action" on_click=Callback::new(start_reply)
+                        label=if is_zh() { format!("回复{}", author.display_name) } else { format!("Reply to {}", author.display_name) }>{tr("Reply", "回复")}</Button>
+                    <Show when=mine fallback=move || view! { <ReportButton target=Reportable::Comment(id) class="comment-action"/> }>
+                        <Button variant=ButtonVariant::Link size=ButtonSize::Small class="comment-action comment-delete" on_click=Callback::new(delete)
+                            disabled=deleting>{tr("Delete", "删除")}</Button>
                     </Show>
                     <span class="comment-like">
                         <ToggleAction target=ToggleTarget::CommentLike(id) active=liked count=likes size=14/>
@@ -198,7 +198,7 @@ fn Thread(comment: Comment) -> impl IntoView {
                 </For>
             </ul>
             <Show when=move || { remaining() > 0 }>
-                <button class="link-btn show-replies" on:click=more disabled=move || loading.get()>
+                <Button variant=ButtonVariant::Link size=ButtonSize::Small class="show-replies" on_click=Callback::new(more) disabled=loading>
                     {move || if loading.get() {
                         tr("Loading…", "加载中…").to_string()
                     } else if is_zh() {
@@ -206,7 +206,7 @@ fn Thread(comment: Comment) -> impl IntoView {
                     } else {
                         format!("Show {} more {}", remaining(), if remaining() == 1 { "reply" } else { "replies" })
                     }}
-                </button>
+                </Button>
             </Show>
             {move || error.get().map(|e| view! { <p class="inline-error" role="alert">{e}</p> })}
         </li>
@@ -269,7 +269,7 @@ fn Composer(note_id: i64) -> impl IntoView {
             {move || ctx.reply_to.get().map(|(_, _, name)| view! {
                 <p class="replying">
                     {tr("Replying to ", "回复")}<strong>"@"{name}</strong>
-                    <button type="button" class="link-btn" on:click=move |_| ctx.reply_to.set(None)>{tr("Cancel", "取消")}</button>
+                    <Button variant=ButtonVariant::Link size=ButtonSize::Small on_click=Callback::new(move |_| ctx.reply_to.set(None))>{tr("Cancel", "取消")}</Button>
                 </p>
             })}
             <div class="composer-row">

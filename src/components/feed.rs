@@ -8,8 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::masonry_grid::MasonryGrid;
-use super::states::{EmptyState, ErrorState, SkeletonGrid};
-use super::ui::Spinner;
+use super::states::{EmptyState, ErrorState, ListStatus, SkeletonGrid};
 use crate::api::{self, FeedSource};
 use crate::hooks::use_intersection::use_intersection;
 use crate::i18n::tr;
@@ -127,6 +126,12 @@ pub fn InfiniteFeed(
     });
     let first_load = move || state.loading.get() && state.cards.with(Vec::is_empty);
     let busy = Signal::derive(move || state.loading.get());
+    // Under the error and the empty state, neither "Loading more…" nor the end marker shows.
+    let has_cards = move || !state.cards.with(Vec::is_empty);
+    let ok = move || state.error.with(Option::is_none);
+    let more_loading =
+        Signal::derive(move || ok() && !state.done.get() && state.loading.get() && has_cards());
+    let caught_up = Signal::derive(move || ok() && state.done.get() && has_cards());
 
     view! {
         <section class="feed">
@@ -144,17 +149,11 @@ pub fn InfiniteFeed(
                         {empty_extra.as_ref().map(|extra| extra.run())}
                     }
                         .into_any()
-                } else if state.done.get() {
-                    view! { <p class="feed-end">{tr("You're all caught up", "没有更多了")}</p> }.into_any()
-                } else if state.loading.get() && !state.cards.with(Vec::is_empty) {
-                    view! {
-                        <p class="feed-more" role="status"><Spinner size=16/>{tr("Loading more…", "正在加载更多…")}</p>
-                    }
-                        .into_any()
                 } else {
                     ().into_any()
                 }
             }}
+            <ListStatus loading=more_loading done=caught_up end_text=tr("You're all caught up", "没有更多了")/>
         </section>
     }
 }

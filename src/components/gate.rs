@@ -2,6 +2,7 @@
 //! "sign in" prompt when signed out, and the page itself (rebuilt per account) when signed in.
 
 use leptos::prelude::*;
+use stylers_macro::style;
 
 use super::ui::Button;
 use crate::i18n::tr;
@@ -15,6 +16,27 @@ pub fn SignedInOnly(
     reason: &'static str,
     children: ChildrenFn,
 ) -> impl IntoView {
+    let styles = style! {
+        .account-gate {
+            display: flex;
+            flex-direction: column;
+            align-items: center;
+            gap: var(--space-3);
+            padding: 72px var(--space-4);
+            text-align: center;
+        }
+        .account-gate .account-title {
+            margin: 0;
+        }
+        .account-gate-text {
+            max-width: 420px;
+            margin: 0 0 var(--space-2);
+            color: var(--text-2);
+        }
+        .account-gate :deep(.btn) {
+            min-width: 160px;
+        }
+    };
     let auth = use_auth();
     let user_id = Memo::new(move |_| auth.user_id());
     let children = StoredValue::new(children);
@@ -30,7 +52,7 @@ pub fn SignedInOnly(
             .into_any();
         }
         match user_id.get() {
-            None => view! {
+            None => view! { class=styles,
                 <section class="account-page account-gate" aria-labelledby="gate-title">
                     <h1 id="gate-title" class="account-title">{title}</h1>
                     <p class="account-gate-text">{reason}</p>

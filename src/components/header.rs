@@ -8,7 +8,7 @@ use super::icon::{Glyph, Icon};
 use super::lang_switch::LangSwitch;
 use super::search_box::SearchBox;
 use super::theme_toggle::ThemeToggle;
-use super::ui::Badge;
+use super::ui::{Badge, Button, ButtonSize};
 use crate::cart::use_cart;
 use crate::i18n::{is_zh, tr};
 use crate::session::use_auth;
@@ -69,7 +69,7 @@ pub fn Header() -> impl IntoView {
             }
             .into_any(),
             None => view! {
-                <button class="btn btn-primary btn-sm" on:click=move |_| auth.open_sheet()>{tr("Sign in", "登录")}</button>
+                <Button size=ButtonSize::Small on_click=Callback::new(move |_| auth.open_sheet())>{tr("Sign in", "登录")}</Button>
             }
             .into_any(),
         }

@@ -6,6 +6,7 @@ use api_types::{Upload, MAX_NOTE_IMAGES, UPLOAD_MAX_BYTES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
+use stylers_macro::style;
 
 use super::icon::{Glyph, Icon};
 use super::ui::{Button, ButtonSize, ButtonVariant};
@@ -163,6 +164,45 @@ pub fn ImagePicker(
     next_key: StoredValue<u32>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    // The small overlay buttons on each photo (move, cover, remove); the rest of the picker is
+    // styled in style/publish.css.
+    let styles = style! {
+        .pick-tools {
+            position: absolute;
+            top: 4px;
+            right: 4px;
+            display: flex;
+            gap: 2px;
+            opacity: 0;
+            transition: opacity var(--motion-fast);
+        }
+        .pick-tile:hover .pick-tools, .pick-tile:focus-within .pick-tools {
+            opacity: 1;
+        }
+        .pick-tool {
+            display: inline-flex;
+            align-items: center;
+            justify-content: center;
+            width: 28px;
+            height: 28px;
+            border: 0;
+            border-radius: 999px;
+            background: rgba(0, 0, 0, 0.55);
+            color: #fff;
+            font-size: 13px;
+            cursor: pointer;
+        }
+        .pick-tool:disabled {
+            opacity: 0.35;
+            cursor: default;
+        }
+        /* No hover on touch screens: the tools always show. */
+        @media (max-width: 760px) {
+            .pick-tools {
+                opacity: 1;
+            }
+        }
+    };
     let input = NodeRef::<leptos::html::Input>::new();
     let dragging = RwSignal::new(None::<u32>);
     let drop_target = RwSignal::new(false);
@@ -211,7 +251,7 @@ pub fn ImagePicker(
                 format!("Photo {}", index() + 1)
             }
         };
-        view! {
+        view! { class=styles,
             <li class="pick-tile" draggable="true"
                 class:dragging=move || dragging.get() == Some(key)
                 on:dragstart=move |e: web_sys::DragEvent| {

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::avatar::Avatar;
-use super::states::{EmptyState, ErrorState};
+use super::states::{EmptyState, ErrorState, ListStatus};
 use super::toast::use_toasts;
-use super::ui::{Button, ButtonSize, ButtonVariant, Spinner};
+use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api::{self, ApiError, PeopleList};
 use crate::format;
 use crate::hooks::use_paged::use_paged;
@@ -160,8 +160,6 @@ pub fn PeopleListView(
             <EmptyState title=empty_title.clone() message=empty_message.clone()/>
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
-        <Show when=move || loading.get()>
-            <p class="feed-more" role="status"><Spinner size=16/>{tr("Loading…", "加载中…")}</p>
-        </Show>
+        <ListStatus loading=loading loading_text=tr("Loading…", "加载中…")/>
     }
 }

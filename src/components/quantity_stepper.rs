@@ -2,6 +2,7 @@
 //! clamped to `1..=max` before `on_change` hears it.
 
 use leptos::prelude::*;
+use stylers_macro::style;
 
 use crate::i18n::tr;
 
@@ -17,13 +18,52 @@ pub fn QuantityStepper(
     label: String,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
+    // The number field's native spin arrows are hidden by `.stepper-value` in
+    // style/commerce.css: stylers rejects the `appearance` property.
+    let styles = style! {
+        .stepper {
+            display: inline-flex;
+            align-items: center;
+            border-radius: 999px;
+            background: var(--surface-2);
+        }
+        .stepper-btn {
+            width: 36px;
+            height: 36px;
+            border: 0;
+            border-radius: 999px;
+            background: none;
+            color: var(--text-1);
+            font-size: 20px;
+            line-height: 1;
+            cursor: pointer;
+        }
+        .stepper-btn:hover:not(:disabled) {
+            background: var(--surface-3);
+        }
+        .stepper-btn:disabled {
+            color: var(--text-3);
+            cursor: default;
+            opacity: 0.5;
+        }
+        .stepper-value {
+            width: 40px;
+            height: 36px;
+            border: 0;
+            background: none;
+            color: var(--text-1);
+            font: inherit;
+            font-weight: 700;
+            text-align: center;
+        }
+    };
     let set = move |n: i64| {
         let n = n.clamp(1, max.get_untracked().max(1));
         if n != value.get_untracked() {
             on_change.run(n);
         }
     };
-    view! {
+    view! { class=styles,
         <div class="stepper" role="group" aria-label=label>
             <button type="button" class="stepper-btn" aria-label=tr("Decrease quantity", "减少数量")
                 disabled=move || disabled.get() || (value.get() <= 1)

@@ -5,9 +5,9 @@ use api_types::ReportReason;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::dialog::Dialog;
+use super::dialog::{Dialog, DialogLead, DialogTitle};
 use super::toast::use_toasts;
-use super::ui::Button;
+use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api::{self, ReportTarget};
 use crate::i18n::{is_zh, tr};
 use crate::session::use_auth;
@@ -21,8 +21,8 @@ pub enum Reportable {
 #[component]
 pub fn ReportButton(
     target: Reportable,
-    /// The button's class (`link-btn` in comments, `btn` elsewhere).
-    #[prop(default = "link-btn")]
+    /// Extra classes for the (link-style) button, for placement at the call site.
+    #[prop(optional)]
     class: &'static str,
 ) -> impl IntoView {
     let auth = use_auth();
@@ -85,14 +85,14 @@ pub fn ReportButton(
         .collect_view()
     };
     view! {
-        <button type="button" class=class aria-label=heading()
-            on:click=move |_| auth.require(Callback::new(move |()| open.set(true)))>
+        <Button variant=ButtonVariant::Link size=ButtonSize::Small class=class label=heading()
+            on_click=Callback::new(move |_| auth.require(Callback::new(move |()| open.set(true))))>
             {tr("Report", "举报")}
-        </button>
+        </Button>
         <Show when=move || open.get()>
             <Dialog labelled_by="report-title" on_close=close autofocus="input">
-                <h2 id="report-title" class="sheet-title">{heading()}</h2>
-                <p class="sheet-lead">{tr("Why? Reports are anonymous.", "请选择举报原因，举报均为匿名。")}</p>
+                <DialogTitle id="report-title">{heading()}</DialogTitle>
+                <DialogLead>{tr("Why? Reports are anonymous.", "请选择举报原因，举报均为匿名。")}</DialogLead>
                 <fieldset class="choices">
                     <legend class="visually-hidden">{tr("Reason", "原因")}</legend>
                     {options()}

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
 use super::icon::{Glyph, Icon};
+use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api;
 use crate::i18n::{is_zh, tr};
 use crate::routes::search::search_href;
@@ -286,17 +287,18 @@ pub fn SearchBox() -> impl IntoView {
                     }}
                 </ul>
                 <Show when=move || value.with(|v| v.trim().is_empty()) && history.with(|h| !h.is_empty())>
-                    <button
-                        type="button"
-                        class="link-btn search-clear"
-                        on:mousedown=move |ev| ev.prevent_default()
-                        on:click=move |_| {
+                    <Button
+                        variant=ButtonVariant::Link
+                        size=ButtonSize::Small
+                        class="search-clear"
+                        on:mousedown=move |ev: leptos::ev::MouseEvent| ev.prevent_default()
+                        on_click=Callback::new(move |_| {
                             history.set(Vec::new());
                             save_history(&[]);
-                        }
+                        })
                     >
                         {tr("Clear search history", "清空搜索历史")}
-                    </button>
+                    </Button>
                 </Show>
             </div>
         </form>

@@ -2,6 +2,7 @@
 //! One live region, so screen readers hear each toast once.
 
 use leptos::prelude::*;
+use stylers_macro::style;
 
 const TOAST_MS: u64 = 3_500;
 
@@ -44,12 +45,45 @@ pub fn use_toasts() -> Toasts {
 /// The live region; render once in the app shell.
 #[component]
 pub fn ToastRegion() -> impl IntoView {
+    let styles = style! {
+        .toast-region {
+            position: fixed;
+            left: 50%;
+            bottom: calc(24px + env(safe-area-inset-bottom));
+            z-index: 80;
+            transform: translateX(-50%);
+            pointer-events: none;
+        }
+    };
     let toasts = use_toasts();
-    view! {
+    view! { class=styles,
         <div class="toast-region" role="status" aria-live="polite">
-            {move || toasts.message.get().map(|(id, text)| view! {
-                <div class="toast" data-toast=id>{text}</div>
-            })}
+            {move || toasts.message.get().map(|(id, text)| view! { <ToastView text=text id=id/> })}
         </div>
     }
+}
+
+/// One toast: the dark pill. Shown by [`ToastRegion`]; on its own only as a specimen.
+#[component]
+pub fn ToastView(
+    #[prop(into)] text: String,
+    /// Which message this is (`data-toast`), so each new one is a new element.
+    #[prop(optional)]
+    id: Option<u32>,
+) -> impl IntoView {
+    let styles = style! {
+        .toast {
+            max-width: min(92vw, 480px);
+            padding: 12px 18px;
+            border-radius: 999px;
+            background: var(--text-1);
+            color: var(--bg);
+            box-shadow: var(--shadow-2);
+            font-size: var(--fs-sm);
+            font-weight: 600;
+            text-align: center;
+            animation: rise var(--motion-fast) ease-out;
+        }
+    };
+    view! { class=styles, <div class="toast" data-toast=id>{text}</div> }
 }

@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 
 use crate::cart::use_cart;
 use crate::components::cart_view::CartContents;
+use crate::components::ui::{Button, ButtonSize, ButtonVariant};
 use crate::i18n::tr;
 use crate::session::use_auth;
 
@@ -22,7 +23,7 @@ pub fn CartPage() -> impl IntoView {
             <Show when=move || auth.checked.get() && auth.me.with(Option::is_none)>
                 <p class="notice">
                     {tr("Your cart is kept in this browser. ", "购物车暂存在这个浏览器里。")}
-                    <button type="button" class="link-btn" on:click=move |_| auth.open_sheet()>{tr("Sign in", "登录")}</button>
+                    <Button variant=ButtonVariant::Link size=ButtonSize::Small on_click=Callback::new(move |_| auth.open_sheet())>{tr("Sign in", "登录")}</Button>
                     {tr(" to check out; it comes with you.", "后即可结算，购物车会一起带过来。")}
                 </p>
             </Show>

@@ -17,11 +17,11 @@ use leptos_router::NavigateOptions;
 
 use crate::api::{self, ApiError};
 use crate::cart::use_cart;
-use crate::components::auth_sheet::{field_error, Field};
+use crate::components::auth_sheet::field_error;
 use crate::components::gate::SignedInOnly;
 use crate::components::picture::Picture;
 use crate::components::states::ErrorState;
-use crate::components::ui::{Button, ButtonSize, ButtonVariant, Price};
+use crate::components::ui::{Button, ButtonSize, ButtonVariant, Price, TextField};
 use crate::i18n::{is_zh, tr};
 use crate::server_text::localize_fields;
 
@@ -523,16 +523,16 @@ fn AddressForm(on_saved: Callback<Address>) -> impl IntoView {
         <form class="form address-form" on:submit=submit novalidate aria-labelledby="address-form-title">
             <h3 id="address-form-title">{tr("New address", "新增收货地址")}</h3>
             <div class="form-row">
-                <Field id="addr-recipient" label=tr("Recipient", "收货人") value=recipient error=f("recipient") autocomplete="name" maxlength=24/>
-                <Field id="addr-phone" label=tr("Mobile number", "手机号") kind="tel" value=phone error=f("phone") autocomplete="tel-national"/>
+                <TextField id="addr-recipient" label=tr("Recipient", "收货人") value=recipient error=f("recipient") autocomplete="name" max_chars=24 counter=false/>
+                <TextField id="addr-phone" label=tr("Mobile number", "手机号") kind="tel" value=phone error=f("phone") autocomplete="tel-national"/>
             </div>
             <div class="form-row three">
-                <Field id="addr-province" label=tr("Province", "省份") value=province error=f("province") autocomplete="address-level1" maxlength=20/>
-                <Field id="addr-city" label=tr("City", "城市") value=city error=f("city") autocomplete="address-level2" maxlength=20/>
-                <Field id="addr-district" label=tr("District", "区县") value=district error=f("district") autocomplete="address-level3" maxlength=20/>
+                <TextField id="addr-province" label=tr("Province", "省份") value=province error=f("province") autocomplete="address-level1" max_chars=20 counter=false/>
+                <TextField id="addr-city" label=tr("City", "城市") value=city error=f("city") autocomplete="address-level2" max_chars=20 counter=false/>
+                <TextField id="addr-district" label=tr("District", "区县") value=district error=f("district") autocomplete="address-level3" max_chars=20 counter=false/>
             </div>
-            <Field id="addr-detail" label=tr("Street address", "详细地址") value=detail error=f("detail") autocomplete="street-address"
-                maxlength=120 hint=tr("Street, building and room number.", "街道、楼栋及门牌号。")/>
+            <TextField id="addr-detail" label=tr("Street address", "详细地址") value=detail error=f("detail") autocomplete="street-address"
+                max_chars=120 counter=false hint=tr("Street, building and room number.", "街道、楼栋及门牌号。")/>
             <label class="check">
                 <input type="checkbox" bind:checked=is_default/>
                 {tr(" Make this my default address", " 设为默认收货地址")}
@@ -644,11 +644,11 @@ fn PaymentStep() -> impl IntoView {
                     {tr(" to pay, or ", " 可支付成功，使用 ")}<code>{TEST_CARD_DECLINE}</code>{tr(" to see a decline; any future expiry and any 3 digits.", " 可查看支付被拒；有效期填任意未来日期，安全码填任意 3 位数字。")}</p>
             </div>
             <form class="form card-form" on:submit=submit novalidate>
-                <Field id="card-number" label=tr("Card number", "卡号") value=co.card error=f("card_number")
-                    autocomplete="cc-number" maxlength=23/>
+                <TextField id="card-number" label=tr("Card number", "卡号") value=co.card error=f("card_number")
+                    autocomplete="cc-number" max_chars=23 counter=false/>
                 <div class="form-row">
-                    <Field id="card-expiry" label=tr("Expiry (MM/YY)", "有效期（MM/YY）") value=co.expiry error=f("expiry") autocomplete="cc-exp" maxlength=5/>
-                    <Field id="card-cvc" label=tr("CVC", "安全码") value=co.cvc error=f("cvc") autocomplete="cc-csc" maxlength=4/>
+                    <TextField id="card-expiry" label=tr("Expiry (MM/YY)", "有效期（MM/YY）") value=co.expiry error=f("expiry") autocomplete="cc-exp" max_chars=5 counter=false/>
+                    <TextField id="card-cvc" label=tr("CVC", "安全码") value=co.cvc error=f("cvc") autocomplete="cc-csc" max_chars=4 counter=false/>
                 </div>
                 <div class="step-actions">
                     <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| co.go(Step::Shipping))>{tr("Back", "上一步")}</Button>
@@ -726,7 +726,7 @@ fn ReviewStep() -> impl IntoView {
     };
     let edit = move |step: Step| {
         let href = co.href(step, co.address_id.get(), co.shipping.get());
-        view! { <a class="link-btn" href=href>{tr("Change", "修改")}</a> }
+        view! { <Button variant=ButtonVariant::Link size=ButtonSize::Small href=href>{tr("Change", "修改")}</Button> }
     };
     view! {
         <section class="checkout-step" aria-labelledby="step-title">

@@ -28,11 +28,13 @@ fn FollowList(followers: bool) -> impl IntoView {
                     label: tr("Followers", "粉丝").to_string(),
                     href: format!("/user/{id}/followers"),
                     count: 0,
+                    ..Default::default()
                 },
                 Tab {
                     label: tr("Following", "关注").to_string(),
                     href: format!("/user/{id}/following"),
                     count: 0,
+                    ..Default::default()
                 },
             ];
             view! {

@@ -13,13 +13,13 @@ use crate::api::{self, FeedSource};
 use crate::components::avatar::Avatar;
 use crate::components::carousel::Carousel;
 use crate::components::channel_bar::ChannelBar;
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{Dialog, DialogActions, DialogLead, DialogNote, DialogTitle};
 use crate::components::icon::Glyph;
 use crate::components::masonry_grid::MasonryGrid;
 use crate::components::product_tile::ProductTile;
 use crate::components::quantity_stepper::QuantityStepper;
-use crate::components::states::{EmptyState, ErrorState, SkeletonGrid};
-use crate::components::toast::use_toasts;
+use crate::components::states::{EmptyState, ErrorState, ListStatus, SkeletonGrid};
+use crate::components::toast::{use_toasts, ToastView};
 use crate::components::ui::{
     Badge, Button, ButtonSize, ButtonVariant, Chip, IconButton, Price, Spinner, Tab, Tabs,
     TextField,
@@ -39,14 +39,15 @@ struct Entry {
     slug: &'static str,
     name: &'static str,
     about: &'static str,
-    render: fn(&Specimens) -> AnyView,
+    /// Renders the specimens for one theme panel (`"light"` / `"dark"`, for unique ids).
+    render: fn(&Specimens, &'static str) -> AnyView,
 }
 
 const ENTRIES: &[Entry] = &[
     Entry { slug: "button", name: "Button", about: "Primary (one per view), secondary, ghost, danger; three sizes; loading keeps the label and blocks repeat presses; a link can look like a button.", render: buttons },
     Entry { slug: "icon-button", name: "Icon button", about: "44 px round target; the label is the accessible name and the tooltip.", render: icon_buttons },
     Entry { slug: "text-field", name: "Text field", about: "Label, hint, counter and an inline error wired to the control (aria-invalid, aria-describedby).", render: text_fields },
-    Entry { slug: "tabs", name: "Tabs", about: "Views kept in the URL; the current tab has aria-current; counts as neutral badges.", render: tabs },
+    Entry { slug: "tabs", name: "Tabs", about: "Views kept in the URL; the current tab has aria-current; counts as neutral badges, or red for unread (the count is in the tab's name).", render: tabs },
     Entry { slug: "chip", name: "Chip", about: "Filters (links, aria-current) and toggles (buttons, aria-pressed).", render: chips },
     Entry { slug: "channel-bar", name: "Channel chips", about: "The feed's channels; the selected one lives in ?channel=.", render: channel_bar },
     Entry { slug: "avatar", name: "Avatar", about: "Round, decorative (the name beside it is the text); 64 px rendition up to 32 px, 160 px above.", render: avatars },
@@ -140,11 +141,11 @@ fn section(entry: &Entry, data: &Specimens, suffix: &'static str) -> impl IntoVi
             <div class="gallery-themes">
                 <div class="gallery-panel" data-theme="light">
                     <p class="gallery-panel-label">{tr("Light", "浅色")}</p>
-                    {(entry.render)(data)}
+                    {(entry.render)(data, "light")}
                 </div>
                 <div class="gallery-panel" data-theme="dark">
                     <p class="gallery-panel-label">{tr("Dark", "深色")}</p>
-                    {(entry.render)(data)}
+                    {(entry.render)(data, "dark")}
                 </div>
             </div>
         </section>
@@ -186,7 +187,7 @@ fn state(label: &'static str, content: impl IntoView + 'static) -> impl IntoView
     }
 }
 
-fn buttons(_: &Specimens) -> AnyView {
+fn buttons(_: &Specimens, _: &'static str) -> AnyView {
     let loading = RwSignal::new(false);
     let press = Callback::new(move |_| {
         loading.set(true);
@@ -229,6 +230,11 @@ fn buttons(_: &Specimens) -> AnyView {
             <Button>"立即购买"</Button>
             <Button variant=ButtonVariant::Secondary size=ButtonSize::Small>"关注"</Button>
         })}
+        {state("Text (link) buttons", view! {
+            <Button variant=ButtonVariant::Link size=ButtonSize::Small>"Reply"</Button>
+            <Button variant=ButtonVariant::Link>"Change"</Button>
+            <Button variant=ButtonVariant::Link class="is-hover">"Clear search history"</Button>
+        })}
         {state("Full width, and a link", view! {
             <Button block=true size=ButtonSize::Large>"Pay ¥256.00"</Button>
             <Button variant=ButtonVariant::Secondary href="/shop">"Go to the shop"</Button>
@@ -237,7 +243,7 @@ fn buttons(_: &Specimens) -> AnyView {
     .into_any()
 }
 
-fn icon_buttons(_: &Specimens) -> AnyView {
+fn icon_buttons(_: &Specimens, _: &'static str) -> AnyView {
     view! {
         {state("Default, hover, danger, disabled", view! {
             <IconButton glyph=Glyph::Share label="Share"/>
@@ -250,7 +256,7 @@ fn icon_buttons(_: &Specimens) -> AnyView {
     .into_any()
 }
 
-fn text_fields(_: &Specimens) -> AnyView {
+fn text_fields(_: &Specimens, _: &'static str) -> AnyView {
     let empty = RwSignal::new(String::new());
     let filled = RwSignal::new("Mia Chen".to_string());
     let wrong = RwSignal::new("1380013".to_string());
@@ -273,26 +279,32 @@ fn text_fields(_: &Specimens) -> AnyView {
         {state("Disabled", view! { <TextField label="Email" kind="email" value=filled disabled=true/> })}
         {state("Chinese label and text", view! { <TextField label="详细地址" value=zh/> })}
         {state("Text area with a counter", view! { <TextField label="Text" value=body rows=4 max_chars=1000/> })}
+        {state("A length limit without a counter", view! {
+            <TextField label="Password" kind="password" value=empty max_chars=128 counter=false hint="At least 8 characters."/>
+        })}
     }
     .into_any()
 }
 
-fn tabs(_: &Specimens) -> AnyView {
+fn tabs(_: &Specimens, _: &'static str) -> AnyView {
     let profile = vec![
         Tab {
             label: "Notes".into(),
             href: "/gallery/tabs".into(),
             count: 0,
+            ..Default::default()
         },
         Tab {
             label: "Collects".into(),
             href: "/gallery/tabs?t=c".into(),
             count: 0,
+            ..Default::default()
         },
         Tab {
             label: "Likes".into(),
             href: "/gallery/tabs?t=l".into(),
             count: 0,
+            ..Default::default()
         },
     ];
     let counted = vec![
@@ -300,16 +312,19 @@ fn tabs(_: &Specimens) -> AnyView {
             label: "Likes and collects".into(),
             href: "/gallery/tabs".into(),
             count: 3,
+            ..Default::default()
         },
         Tab {
             label: "New followers".into(),
             href: "/gallery/tabs?t=f".into(),
             count: 128,
+            ..Default::default()
         },
         Tab {
             label: "Comments and @".into(),
             href: "/gallery/tabs?t=c".into(),
             count: 0,
+            ..Default::default()
         },
     ];
     let zh = vec![
@@ -317,27 +332,36 @@ fn tabs(_: &Specimens) -> AnyView {
             label: "笔记".into(),
             href: "/gallery/tabs".into(),
             count: 0,
+            ..Default::default()
         },
         Tab {
             label: "收藏".into(),
             href: "/gallery/tabs?t=c".into(),
             count: 12,
+            ..Default::default()
         },
         Tab {
             label: "赞过".into(),
             href: "/gallery/tabs?t=l".into(),
             count: 0,
+            ..Default::default()
         },
     ];
     view! {
         {state("Current first", view! { <Tabs label="Profile sections" tabs=profile current=0usize/> })}
         {state("With counts, current second", view! { <Tabs label="Notification kinds" tabs=counted current=1usize/> })}
         {state("Chinese", view! { <Tabs label="主页分区" tabs=zh current=2usize/> })}
+        {state("Unread counts (red), with the count in the name", view! {
+            <Tabs label="Notification types" alert=true current=0usize tabs=vec![
+                Tab { label: "New followers".into(), href: "/gallery/tabs".into(), count: 3, hidden_suffix: ", 3 unread".into() },
+                Tab { label: "Comments and @".into(), href: "/gallery/tabs?t=c".into(), count: 0, ..Default::default() },
+            ]/>
+        })}
     }
     .into_any()
 }
 
-fn chips(_: &Specimens) -> AnyView {
+fn chips(_: &Specimens, _: &'static str) -> AnyView {
     let pressed = RwSignal::new(true);
     view! {
         {state("Filters: default, selected, hover", view! {
@@ -349,6 +373,11 @@ fn chips(_: &Specimens) -> AnyView {
             <Chip text="Video only" selected=pressed on_click=Callback::new(move |_| pressed.update(|p| *p = !*p))/>
             <Chip text="Focus" class="is-focus"/>
         })}
+        {state("Options: disabled, sold out (struck through)", view! {
+            <Chip text="120 ml" selected=true/>
+            <Chip text="240 ml" disabled=true/>
+            <Chip text="500 ml" disabled=true strike_disabled=true title="Out of stock with the other choices"/>
+        })}
         {state("Chinese and long", view! {
             <Chip text="护肤" href="/gallery/chip?c=hufu" selected=true/>
             <Chip text="周末去哪儿"/>
@@ -358,7 +387,7 @@ fn chips(_: &Specimens) -> AnyView {
     .into_any()
 }
 
-fn channel_bar(data: &Specimens) -> AnyView {
+fn channel_bar(data: &Specimens, _: &'static str) -> AnyView {
     let channels = data.channels.clone();
     let selected = channels.get(1).map(|c| c.slug.clone()).unwrap_or_default();
     view! {
@@ -369,7 +398,7 @@ fn channel_bar(data: &Specimens) -> AnyView {
     .into_any()
 }
 
-fn avatars(data: &Specimens) -> AnyView {
+fn avatars(data: &Specimens, _: &'static str) -> AnyView {
     let users: Vec<_> = data
         .cards
         .iter()
@@ -391,7 +420,7 @@ fn avatars(data: &Specimens) -> AnyView {
     .into_any()
 }
 
-fn badges(_: &Specimens) -> AnyView {
+fn badges(_: &Specimens, _: &'static str) -> AnyView {
     view! {
         {state("Counts", view! {
             <Badge text="1"/>
@@ -407,7 +436,7 @@ fn badges(_: &Specimens) -> AnyView {
     .into_any()
 }
 
-fn note_cards(data: &Specimens) -> AnyView {
+fn note_cards(data: &Specimens, _: &'static str) -> AnyView {
     let mut cards: Vec<Card> = data.cards.iter().take(4).cloned().collect();
     if let Some(first) = data.cards.first() {
         let mut long = first.clone();
@@ -429,7 +458,7 @@ fn note_cards(data: &Specimens) -> AnyView {
     .into_any()
 }
 
-fn product_cards(data: &Specimens) -> AnyView {
+fn product_cards(data: &Specimens, _: &'static str) -> AnyView {
     let mut products: Vec<ProductCard> = data.products.iter().take(3).cloned().collect();
     if let Some(last) = products.last_mut() {
         last.sold_out = true;
@@ -447,7 +476,7 @@ fn product_cards(data: &Specimens) -> AnyView {
     .into_any()
 }
 
-fn prices(_: &Specimens) -> AnyView {
+fn prices(_: &Specimens, _: &'static str) -> AnyView {
     view! {
         {state("Plain, discounted, large", view! {
             <Price fen=12_800/>
@@ -458,7 +487,7 @@ fn prices(_: &Specimens) -> AnyView {
     .into_any()
 }
 
-fn steppers(_: &Specimens) -> AnyView {
+fn steppers(_: &Specimens, _: &'static str) -> AnyView {
     let one = RwSignal::new(1_i64);
     let mid = RwSignal::new(3_i64);
     let top = RwSignal::new(5_i64);
@@ -476,46 +505,60 @@ fn steppers(_: &Specimens) -> AnyView {
     .into_any()
 }
 
-fn skeletons(_: &Specimens) -> AnyView {
+fn skeletons(_: &Specimens, _: &'static str) -> AnyView {
     view! {
-        {state("First page loading", view! { <div class="gallery-wide"><SkeletonGrid count=4/></div> })}
+        {state("First page loading", view! { <div class="gallery-wide"><SkeletonGrid count=4 standalone=true/></div> })}
     }
     .into_any()
 }
 
-fn dialogs(_: &Specimens) -> AnyView {
+fn dialogs(_: &Specimens, theme: &'static str) -> AnyView {
     let open = RwSignal::new(false);
     view! {
         {state("Open it (Escape or the backdrop closes it)", view! {
             <Button variant=ButtonVariant::Secondary on_click=Callback::new(move |_| open.set(true))>"Open dialog"</Button>
             {move || open.get().then(|| view! {
                 <Dialog labelled_by="gallery-dialog-title" on_close=Callback::new(move |()| open.set(false)) autofocus="button.btn">
-                    <h2 class="sheet-title" id="gallery-dialog-title">"Delete this note?"</h2>
-                    <p class="sheet-lead">"It disappears from your profile, the feed and search. 删除后不可恢复。"</p>
-                    <div class="sheet-foot">
+                    <DialogTitle id="gallery-dialog-title">"Delete this note?"</DialogTitle>
+                    <DialogLead>"It disappears from your profile, the feed and search. 删除后不可恢复。"</DialogLead>
+                    <DialogActions>
                         <Button variant=ButtonVariant::Danger on_click=Callback::new(move |_| open.set(false))>"Delete"</Button>
                         <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| open.set(false))>"Cancel"</Button>
-                    </div>
+                    </DialogActions>
                 </Dialog>
             })}
         })}
-        {state("Its surface (static)", view! {
-            <div class="sheet gallery-static-sheet">
-                <p class="sheet-title">"Sign in to like notes"</p>
-                <p class="sheet-lead">"登录后可以点赞、收藏和评论。"</p>
-                <Button block=true>"Sign in"</Button>
+        {state("Its surfaces (static): a sheet, and the cart's side drawer", view! {
+            <div class="gallery-static">
+                <Dialog inline=true labelled_by=if theme == "dark" { "gallery-sheet-dark" } else { "gallery-sheet-light" }
+                    on_close=Callback::new(|()| {})>
+                    <DialogTitle id=if theme == "dark" { "gallery-sheet-dark" } else { "gallery-sheet-light" }>"Sign in to like notes"</DialogTitle>
+                    <DialogLead>"登录后可以点赞、收藏和评论。"</DialogLead>
+                    <DialogActions>
+                        <Button>"Sign in"</Button>
+                        <Button variant=ButtonVariant::Ghost>"Not now"</Button>
+                    </DialogActions>
+                    <DialogNote>"Demo accounts use the password shown in the README."</DialogNote>
+                </Dialog>
+            </div>
+            <div class="gallery-static">
+                <Dialog inline=true kind="drawer" labelled_by=if theme == "dark" { "gallery-drawer-dark" } else { "gallery-drawer-light" }
+                    on_close=Callback::new(|()| {})>
+                    <DialogTitle id=if theme == "dark" { "gallery-drawer-dark" } else { "gallery-drawer-light" }>"Cart"</DialogTitle>
+                    <DialogLead>"Free shipping from ¥99."</DialogLead>
+                </Dialog>
             </div>
         })}
     }
     .into_any()
 }
 
-fn toasts(_: &Specimens) -> AnyView {
+fn toasts(_: &Specimens, _: &'static str) -> AnyView {
     let toasts = use_toasts();
     view! {
         {state("Static", view! {
-            <div class="toast gallery-static-toast">"Link copied"</div>
-            <div class="toast gallery-static-toast">"已加入购物车"</div>
+            <ToastView text="Link copied"/>
+            <ToastView text="已加入购物车"/>
         })}
         {state("Live (announced once)", view! {
             <Button variant=ButtonVariant::Secondary on_click=Callback::new(move |_| toasts.show("Added to cart"))>"Show a toast"</Button>
@@ -524,7 +567,7 @@ fn toasts(_: &Specimens) -> AnyView {
     .into_any()
 }
 
-fn carousels(data: &Specimens) -> AnyView {
+fn carousels(data: &Specimens, _: &'static str) -> AnyView {
     match &data.note {
         Some(note) => {
             let index = RwSignal::new(0_usize);
@@ -541,7 +584,7 @@ fn carousels(data: &Specimens) -> AnyView {
     }
 }
 
-fn states(_: &Specimens) -> AnyView {
+fn states(_: &Specimens, _: &'static str) -> AnyView {
     view! {
         {state("Empty", view! {
             <EmptyState title="No notes yet" message="Notes you collect show up here."/>
@@ -549,22 +592,27 @@ fn states(_: &Specimens) -> AnyView {
         {state("Error with a retry", view! {
             <ErrorState message="Can't reach Zhongcao. Check your connection and try again." on_retry=Callback::new(|()| {})/>
         })}
+        {state("With an action", view! {
+            <EmptyState title="Sign in to see your notifications" message="Likes, follows and comments show up here.">
+                <Button>"Sign in"</Button>
+            </EmptyState>
+        })}
         {state("Chinese", view! { <EmptyState title="还没有笔记" message="收藏的笔记会出现在这里。"/> })}
     }
     .into_any()
 }
 
-fn sentinels(_: &Specimens) -> AnyView {
+fn sentinels(_: &Specimens, _: &'static str) -> AnyView {
     view! {
         {state("Loading more", view! {
-            <p class="feed-more"><Spinner size=16/>"Loading more…"</p>
+            <ListStatus loading=true/>
         })}
-        {state("The end", view! { <p class="feed-end">"You're all caught up"</p> })}
+        {state("The end", view! { <ListStatus loading=false done=true end_text="You're all caught up"/> })}
     }
     .into_any()
 }
 
-fn spinners(_: &Specimens) -> AnyView {
+fn spinners(_: &Specimens, _: &'static str) -> AnyView {
     view! {
         {state("16, 20, 28 px, and on the brand colour", view! {
             <Spinner size=16/>

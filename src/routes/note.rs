@@ -425,7 +425,7 @@ fn NoteView(
             }
             .into_any()
         } else {
-            view! { <ReportButton target=Reportable::Note(note_id) class="link-btn note-report"/> }
+            view! { <ReportButton target=Reportable::Note(note_id) class="note-report"/> }
                 .into_any()
         }
     };

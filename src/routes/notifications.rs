@@ -10,9 +10,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{self, ApiError};
 use crate::components::avatar::Avatar;
 use crate::components::gate::SignedInOnly;
-use crate::components::states::{EmptyState, ErrorState};
-use crate::components::ui::badge::{capped, Badge};
-use crate::components::ui::Spinner;
+use crate::components::states::{EmptyState, ErrorState, ListStatus};
+use crate::components::ui::{Tab, Tabs};
 use crate::format;
 use crate::hooks::use_paged::use_paged;
 use crate::i18n::{is_zh, tr};
@@ -99,28 +98,34 @@ pub fn NotificationsPage() -> impl IntoView {
 #[component]
 fn Inbox(tab: Memo<NotificationTab>) -> impl IntoView {
     let auth = use_auth();
-    let links = NotificationTab::ALL
-        .into_iter()
-        .map(|t| {
-            let unread = move || auth.unread.with(|u| tab_unread(u, t));
-            view! {
-                <a
-                    href=format!("/notifications?tab={}", t.as_str())
-                    aria-current=move || (tab.get() == t).then_some("page")
-                >
-                    <span>{tab_label(t)}</span>
-                    {move || (unread() > 0).then(|| view! {
-                        <Badge text=capped(unread())/>
-                        <span class="visually-hidden">{if is_zh() { format!("，{} 条未读", unread()) } else { format!(", {} unread", unread()) }}</span>
-                    })}
-                </a>
-            }
-        })
-        .collect_view();
+    let tabs = Signal::derive(move || {
+        NotificationTab::ALL
+            .into_iter()
+            .map(|t| {
+                let unread = auth.unread.with(|u| tab_unread(u, t));
+                Tab {
+                    label: tab_label(t).to_string(),
+                    href: format!("/notifications?tab={}", t.as_str()),
+                    count: unread,
+                    hidden_suffix: match unread {
+                        0 => String::new(),
+                        n if is_zh() => format!("，{n} 条未读"),
+                        n => format!(", {n} unread"),
+                    },
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+    let current = Signal::derive(move || {
+        NotificationTab::ALL
+            .iter()
+            .position(|t| *t == tab.get())
+            .unwrap_or(0)
+    });
     view! {
         <section class="account-page notifications-page" aria-labelledby="notifications-title">
             <h1 id="notifications-title" class="account-title">{tr("Notifications", "消息")}</h1>
-            <nav class="tabs notif-tabs" aria-label=tr("Notification types", "消息类型")>{links}</nav>
+            <Tabs label=tr("Notification types", "消息类型") tabs=tabs current=current alert=true class="notif-tabs"/>
             {move || {
                 let t = tab.get();
                 view! { <NotificationList tab=t/> }
@@ -190,9 +195,7 @@ fn NotificationList(tab: NotificationTab) -> impl IntoView {
             <EmptyState title=empty_title message=empty_message/>
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
-        <Show when=move || loaded_once.get() && loading.get()>
-            <p class="feed-more" role="status"><Spinner size=16/>{tr("Loading…", "加载中…")}</p>
-        </Show>
+        <ListStatus loading=Signal::derive(move || loaded_once.get() && loading.get()) loading_text=tr("Loading…", "加载中…")/>
     }
 }
 

@@ -15,7 +15,7 @@ use crate::components::feed::InfiniteFeed;
 use crate::components::quantity_stepper::QuantityStepper;
 use crate::components::states::ErrorState;
 use crate::components::toast::use_toasts;
-use crate::components::ui::{Button, ButtonSize, ButtonVariant};
+use crate::components::ui::{Button, ButtonSize, ButtonVariant, Chip};
 use crate::format;
 use crate::i18n::{is_zh, tr};
 
@@ -144,22 +144,20 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                     let pressed = move || chosen.with(|c| c.get(axis) == Some(&Some(i)));
                     let text = value.value.clone();
                     view! {
-                        <button
-                            type="button"
-                            class="option-value"
-                            aria-pressed=move || pressed().to_string()
-                            disabled=move || !available() && !pressed()
-                            title=move || (!available()).then_some(tr("Out of stock with the other choices", "所选规格组合暂时无货"))
-                            on:click=move |_| {
+                        <Chip
+                            text=text
+                            selected=Signal::derive(pressed)
+                            disabled=Signal::derive(move || !available() && !pressed())
+                            strike_disabled=true
+                            title=Signal::derive(move || (!available()).then(|| tr("Out of stock with the other choices", "所选规格组合暂时无货").to_string()))
+                            on_click=Callback::new(move |_| {
                                 chosen.update(|c| {
                                     if let Some(slot) = c.get_mut(axis) {
                                         *slot = if *slot == Some(i) { None } else { Some(i) };
                                     }
                                 });
-                            }
-                        >
-                            {text}
-                        </button>
+                            })
+                        />
                     }
                 })
                 .collect_view();

@@ -15,13 +15,13 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiError};
-use crate::components::auth_sheet::{field_error, Field};
+use crate::components::auth_sheet::field_error;
 use crate::components::gate::SignedInOnly;
 use crate::components::image_picker::{ImagePicker, ImageState, PickedImage};
 use crate::components::picture::Picture;
 use crate::components::suggest_textarea::SuggestTextarea;
 use crate::components::toast::use_toasts;
-use crate::components::ui::{Button, ButtonSize, ButtonVariant};
+use crate::components::ui::{Button, ButtonSize, ButtonVariant, TextField};
 use crate::format;
 use crate::i18n::{is_zh, tr};
 use crate::server_text::localize_fields;
@@ -365,7 +365,7 @@ fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                     }}
                 </div>
                 <div class="publish-fields form">
-                    <Field id="note-title" label=tr("Title", "标题") value=title error=f("title") maxlength=NOTE_TITLE_MAX_CHARS
+                    <TextField id="note-title" label=tr("Title", "标题") value=title error=f("title") max_chars=NOTE_TITLE_MAX_CHARS counter=false
                         hint=if is_zh() { format!("最多 {NOTE_TITLE_MAX_CHARS} 个字，好标题让人一眼看懂笔记讲什么。") } else { format!("Up to {NOTE_TITLE_MAX_CHARS} characters. A good title says what the note is about.") }/>
                     <p class="field-hint counter" aria-live="polite">{move || format!("{}/{NOTE_TITLE_MAX_CHARS}", title.with(|t| t.chars().count()))}</p>
                     <SuggestTextarea id="note-body" label=tr("Text", "正文") value=body maxlength=NOTE_BODY_MAX_CHARS error=f("body")/>
@@ -375,8 +375,8 @@ fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                         {move || f("channel").get().map(|e| view! { <p class="field-error">{e}</p> })}
                     </fieldset>
                     <ProductTagger products=products error=f("product_ids")/>
-                    <Field id="note-location" label=tr("Location (optional)", "地点（选填）") value=location error=f("location")
-                        maxlength=LOCATION_MAX_CHARS autocomplete="off"/>
+                    <TextField id="note-location" label=tr("Location (optional)", "地点（选填）") value=location error=f("location")
+                        max_chars=LOCATION_MAX_CHARS counter=false autocomplete="off"/>
                     {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                     <div class="publish-actions">
                         <Button variant=ButtonVariant::Ghost href="/publish/drafts">{tr("Drafts", "草稿箱")}</Button>
@@ -448,8 +448,8 @@ fn ProductTagger(
                     view! {
                         <li class="tagged-chip">
                             <span>{format!("{} {}", p.brand, p.title)}</span>
-                            <button type="button" class="link-btn" aria-label=if is_zh() { format!("移除商品 {}", p.title) } else { format!("Untag {}", p.title) }
-                                on:click=move |_| products.update(|l| l.retain(|x| x.id != id))>{tr("Remove", "移除")}</button>
+                            <Button variant=ButtonVariant::Link size=ButtonSize::Small label=if is_zh() { format!("移除商品 {}", p.title) } else { format!("Untag {}", p.title) }
+                                on_click=Callback::new(move |_| products.update(|l| l.retain(|x| x.id != id)))>{tr("Remove", "移除")}</Button>
                         </li>
                     }
                 }).collect_view()}
@@ -528,8 +528,8 @@ fn DraftList() -> impl IntoView {
                                         <a href=format!("/publish?draft={id}")>{name.clone()}</a>
                                         <p class="muted small">{let saved = format::relative_time(d.updated_at, format::now_unix()); if is_zh() { format!("{} 张图片 · {saved}保存", d.images.len()) } else { format!("{} photos · saved {}", d.images.len(), saved) }}</p>
                                     </div>
-                                    <button type="button" class="link-btn danger" aria-label=if is_zh() { format!("删除草稿 {name}") } else { format!("Delete draft {name}") }
-                                        on:click=move |_| remove(id)>{tr("Delete", "删除")}</button>
+                                    <Button variant=ButtonVariant::Link size=ButtonSize::Small label=if is_zh() { format!("删除草稿 {name}") } else { format!("Delete draft {name}") }
+                                        on_click=Callback::new(move |_| remove(id))>{tr("Delete", "删除")}</Button>
                                 </li>
                             }
                         }).collect_view()}

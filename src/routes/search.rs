@@ -168,6 +168,7 @@ pub fn SearchPage() -> impl IntoView {
                 label: label.to_string(),
                 href: tab(t),
                 count: 0,
+                ..Default::default()
             })
             .collect();
         let results = if u.tab == ResultTab::Products {

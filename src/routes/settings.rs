@@ -11,7 +11,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::api::{self, ApiError};
-use crate::components::auth_sheet::{field_error, form_error, Field};
+use crate::components::auth_sheet::{field_error, form_error};
 use crate::components::gate::SignedInOnly;
 use crate::components::toast::{use_toasts, Toasts};
 use crate::components::ui::{Button, ButtonVariant, Spinner, TextField};
@@ -248,7 +248,7 @@ fn AvatarPicker() -> impl IntoView {
                     disabled=move || busy.get()
                     on:change=on_change
                 />
-                <label for="settings-avatar" class="btn btn-secondary">
+                <label for="settings-avatar" class="avatar-picker-button">
                     {move || if busy.get() { tr("Uploading…", "上传中…") } else { tr("Change photo", "更换头像") }}
                 </label>
                 <p class="field-hint" id="settings-avatar-hint">
@@ -433,23 +433,25 @@ fn PasswordSection() -> impl IntoView {
             <form class="settings-form" on:submit=submit novalidate>
                 // For password managers: which account this password belongs to.
                 <input type="text" name="username" autocomplete="username" value=username hidden/>
-                <Field
+                <TextField
                     id="settings-current-password"
                     label=tr("Current password", "当前密码")
                     kind="password"
                     value=current
                     error=field_error("current_password")
                     autocomplete="current-password"
-                    maxlength=pw_max
+                    max_chars=pw_max
+                    counter=false
                 />
-                <Field
+                <TextField
                     id="settings-new-password"
                     label=tr("New password", "新密码")
                     kind="password"
                     value=new
                     error=field_error("new_password")
                     autocomplete="new-password"
-                    maxlength=pw_max
+                    max_chars=pw_max
+                    counter=false
                     hint=if is_zh() { format!("至少 {pw_min} 位，修改后其他设备将退出登录。") } else { format!("At least {pw_min} characters. Other devices will be signed out.") }
                 />
                 {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}

@@ -9,8 +9,8 @@ use leptos_router::hooks::use_query_map;
 use crate::api;
 use crate::components::channel_bar::channel_label;
 use crate::components::product_tile::ProductTile;
-use crate::components::states::{EmptyState, ErrorState};
-use crate::components::ui::{Chip, Spinner};
+use crate::components::states::{EmptyState, ErrorState, ListStatus};
+use crate::components::ui::Chip;
 use crate::hooks::use_paged::use_paged;
 use crate::i18n::tr;
 
@@ -150,8 +150,6 @@ pub fn ProductGrid(source: ProductSource) -> impl IntoView {
             <EmptyState title=tr("No products found", "没有找到商品") message=tr("Try another word, a brand or a category.", "换个关键词、品牌或分类试试。")/>
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
-        <Show when=move || list.loading.get()>
-            <p class="feed-more" role="status"><Spinner size=16/>{tr("Loading…", "加载中…")}</p>
-        </Show>
+        <ListStatus loading=list.loading loading_text=tr("Loading…", "加载中…")/>
     }
 }

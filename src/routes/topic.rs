@@ -35,11 +35,13 @@ pub fn TopicPage() -> impl IntoView {
                 label: tr("Hot", "最热").to_string(),
                 href: href(None),
                 count: 0,
+                ..Default::default()
             },
             Tab {
                 label: tr("Newest", "最新").to_string(),
                 href: href(Some("newest")),
                 count: 0,
+                ..Default::default()
             },
         ]
     });

@@ -111,6 +111,7 @@ fn Profile(p: UserProfile, tab: Memo<Tab>) -> impl IntoView {
             label: t.label().to_string(),
             href: format!("/user/{uid}{}", t.query()),
             count: 0,
+            ..Default::default()
         })
         .collect();
     let current = Signal::derive(move || {

@@ -20,7 +20,62 @@ pub fn cargo() -> Command {
 pub fn build_spa() -> Result {
     step("Building the web app (Trunk, release, wasm-opt)");
     run(Command::new("trunk").args(["build", "--release", "--offline"]))?;
+    check_scoped_styles()?;
     precompress(&root().join("dist"))
+}
+
+/// stylers names a `style!` block's class from a seed that is only the block's count of
+/// non-whitespace characters, so two blocks of equal length silently share a class (and each
+/// other's rules). Every block must end up with its own class.
+fn check_scoped_styles() -> Result {
+    fn blocks_in(dir: &Path) -> usize {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return 0;
+        };
+        entries
+            .flatten()
+            .map(|e| {
+                let path = e.path();
+                if path.is_dir() {
+                    blocks_in(&path)
+                } else if path.extension().is_some_and(|x| x == "rs") {
+                    std::fs::read_to_string(&path)
+                        .map(|s| s.matches("style! {").count())
+                        .unwrap_or(0)
+                } else {
+                    0
+                }
+            })
+            .sum()
+    }
+    let blocks = blocks_in(&root().join("src"));
+    let css_path = root().join("dist/stylers.css");
+    let css =
+        std::fs::read_to_string(&css_path).map_err(|e| format!("{}: {e}", css_path.display()))?;
+    let classes = scoped_classes(&css);
+    if classes.len() != blocks {
+        return Err(format!(
+            "{blocks} style! blocks but {} scoped classes in stylers.css: two blocks have the same \
+             number of non-whitespace characters (stylers' class seed); change one slightly",
+            classes.len()
+        ));
+    }
+    println!("    {blocks} style! blocks, each with its own scoped class");
+    Ok(())
+}
+
+/// The distinct stylers classes (`.l-123456`, `.l--12345`) in a stylesheet.
+fn scoped_classes(css: &str) -> std::collections::BTreeSet<&str> {
+    css.match_indices(".l-")
+        .filter_map(|(i, _)| {
+            let rest = &css[i + 1..];
+            let digits_from = if rest[2..].starts_with('-') { 3 } else { 2 };
+            let len = rest[digits_from..]
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len() - digits_from);
+            (len > 0).then(|| &rest[..digits_from + len])
+        })
+        .collect()
 }
 
 pub fn build_server() -> Result {
@@ -249,4 +304,16 @@ pub fn test(args: &[String]) -> Result {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scoped_classes;
+
+    #[test]
+    fn scoped_classes_are_found_once_each() {
+        let css = ".a.l-123456:hover{x:1}.b.l--12345,.c.l-123456{y:2} .fill-1{z:3}";
+        let found: Vec<_> = scoped_classes(css).into_iter().collect();
+        assert_eq!(found, vec!["l--12345", "l-123456"]);
+    }
 }

@@ -1,7 +1,7 @@
 //! Buttons: primary (one per view: the thing to do), secondary, ghost (quiet, in toolbars),
-//! danger (destructive, confirmed); small / medium / large; optionally full width; a loading
-//! state that keeps the label (and so the accessible name) and blocks repeat presses. With
-//! `href` it is a link that looks like a button.
+//! danger (destructive, confirmed), link (a compact text action inside content); small / medium
+//! / large; optionally full width; a loading state that keeps the label (and so the accessible
+//! name) and blocks repeat presses. With `href` it is a link that looks like a button.
 
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
@@ -17,6 +17,9 @@ pub enum ButtonVariant {
     Secondary,
     Ghost,
     Danger,
+    /// Text only in the link colour, underlined on hover ("Reply", "Change", "Clear history");
+    /// still a 44 px tall target, with little side padding so it sits in a line of text.
+    Link,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -56,7 +59,7 @@ pub fn Button(
     /// `type="submit"` (inside a form) instead of `type="button"`.
     #[prop(optional)]
     submit: bool,
-    /// Renders a link styled as a button.
+    /// Renders a link styled as a button (`on_click` still runs, e.g. to close a drawer).
     #[prop(optional, into)]
     href: Option<String>,
     /// An accessible name when the visible label is not enough (it must contain the label).
@@ -138,6 +141,19 @@ pub fn Button(
         .danger:hover, .danger.is-hover {
             background: #a50d26;
         }
+        .link {
+            min-height: 44px;
+            padding: 0 4px;
+            border-radius: var(--radius-sm);
+            background: none;
+            color: var(--link);
+        }
+        .link:hover, .link.is-hover {
+            text-decoration: underline;
+        }
+        .link:active {
+            transform: none;
+        }
     };
     // A fixed `class` string plus `class:` toggles for the variant: a reactive `class` string
     // would replace the whole attribute, dropping the scoped-style class.
@@ -160,8 +176,14 @@ pub fn Button(
                 class:secondary=is(ButtonVariant::Secondary)
                 class:ghost=is(ButtonVariant::Ghost)
                 class:danger=is(ButtonVariant::Danger)
+                class:link=is(ButtonVariant::Link)
                 href=href
                 aria-label=aria_label
+                on:click=move |e| {
+                    if let Some(on_click) = on_click {
+                        on_click.run(e);
+                    }
+                }
             >
                 {content}
             </a>
@@ -175,6 +197,7 @@ pub fn Button(
                 class:secondary=is(ButtonVariant::Secondary)
                 class:ghost=is(ButtonVariant::Ghost)
                 class:danger=is(ButtonVariant::Danger)
+                class:link=is(ButtonVariant::Link)
                 aria-label=aria_label
                 aria-busy=move || loading.get().then_some("true")
                 aria-pressed=move || pressed.map(|p| p.get().to_string())

@@ -26,7 +26,9 @@ pub fn TextField(
     /// when absent.
     #[prop(optional, into)]
     id: Option<String>,
-    #[prop(into)] label: String,
+    /// May change while shown ("Username or email" / "Username").
+    #[prop(into)]
+    label: Signal<String>,
     value: RwSignal<String>,
     /// Shown under the control in the danger colour; `None` when valid.
     #[prop(optional, into)]
@@ -35,14 +37,20 @@ pub fn TextField(
     /// `text`, `email`, `password`, `tel`, `search`…
     #[prop(default = "text")]
     kind: &'static str,
-    #[prop(optional)] autocomplete: &'static str,
+    /// May change while shown (`current-password` / `new-password`).
+    #[prop(optional, into)]
+    autocomplete: Option<Signal<String>>,
     #[prop(optional, into)] placeholder: Option<String>,
     /// A text area of this many rows instead of a one-line input.
     #[prop(optional)]
     rows: Option<u32>,
-    /// Shows "n/max" and stops typing past it.
+    /// Stops typing past it (`maxlength`) and shows "n/max" unless `counter` is false.
     #[prop(optional)]
     max_chars: Option<usize>,
+    /// Show the "n/max" counter when `max_chars` is set (hide it where the limit is a
+    /// formality, like a 128-character password).
+    #[prop(default = true)]
+    counter: bool,
     #[prop(optional)] required: bool,
     #[prop(optional, into)] disabled: Signal<bool>,
     /// Extra classes (layout, the gallery's forced states).
@@ -99,6 +107,9 @@ pub fn TextField(
             display: flex;
             justify-content: space-between;
             gap: 12px;
+        }
+        .below:empty {
+            display: none;
         }
         .hint {
             margin: 0;
@@ -157,7 +168,7 @@ pub fn TextField(
             <input
                 id=id.clone()
                 type=kind
-                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                autocomplete=move || autocomplete.map(|a| a.get())
                 placeholder=placeholder.clone()
                 maxlength=maxlength.clone()
                 required=required
@@ -174,14 +185,14 @@ pub fn TextField(
         // `class:invalid` rather than a reactive `class` string, which would replace the whole
         // attribute and drop the scoped-style class when an error appears.
         <div class=format!("field {class}") class:invalid=invalid>
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{move || label.get()}</label>
             {control}
             <div class="below">
                 {move || error.get().map(|message| view! { class=styles,
                     <p class="error" id=error_id.clone() role="alert">{message}</p>
                 })}
                 {hint.map(|hint| view! { class=styles, <p class="hint" id=hint_id.clone()>{hint}</p> })}
-                {max_chars.map(|max| view! { class=styles,
+                {max_chars.filter(|_| counter).map(|max| view! { class=styles,
                     <p class="counter" aria-hidden="true">{move || format!("{}/{max}", value.with(|v| v.chars().count()))}</p>
                 })}
             </div>
