@@ -166,18 +166,25 @@ pub fn Carousel(
         }
     };
     // A programmatic scroll is over only when it ends (not when it passes halfway).
+    // A quick second press interrupts the first animation, which still ends with a scrollend
+    // part-way: only reaching the target ends the programmatic scroll.
     let on_scroll_end = move |_| {
-        if pending.try_update_value(Option::take).flatten().is_some() {
-            return;
-        }
         if let Some(el) = track.get() {
             let w = f64::from(el.client_width()).max(1.0);
             let i = (f64::from(el.scroll_left()) / w).round() as usize;
+            if let Some(target) = pending.get_value() {
+                if i == target {
+                    pending.set_value(None);
+                }
+                return;
+            }
             if i != index.get_untracked() && i < count {
                 index.set(i);
             }
         }
     };
+    // A finger or a wheel on the track takes over from any scroll we started.
+    let user_scrolls = move || pending.set_value(None);
     let prev = move |_| index.update(|i| *i = i.saturating_sub(1));
     let next = move |_| index.update(|i| *i = (*i + 1).min(count.saturating_sub(1)));
 
@@ -208,7 +215,7 @@ pub fn Carousel(
             style=format!("--ratio:{}", crate::format::decimal(ratio, 4))>
             // Focusable, so keyboard users can scroll it too (arrow keys snap slide by slide).
             <div class="carousel-track" node_ref=track on:scroll=on_scroll
-                on:scrollend=on_scroll_end tabindex="0" role="group" aria-label=tr("Images", "图片")>
+                on:scrollend=on_scroll_end on:pointerdown=move |_| user_scrolls() on:wheel=move |_| user_scrolls() tabindex="0" role="group" aria-label=tr("Images", "图片")>
                 {slides}
             </div>
             <Show when=move || { count > 1 }>
