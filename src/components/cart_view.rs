@@ -10,6 +10,7 @@ use super::dialog::{Dialog, DialogTitle};
 use super::icon::Glyph;
 use super::picture::Picture;
 use super::quantity_stepper::QuantityStepper;
+use super::states::EmptyState;
 use super::toast::{use_toasts, Toasts};
 use super::ui::{Button, IconButton, Price};
 use crate::cart::{use_cart, CartStore};
@@ -133,11 +134,10 @@ pub fn CartContents(#[prop(optional)] on_navigate: Option<Callback<()>>) -> impl
         let cart = store.cart.get();
         if cart.lines.is_empty() {
             return view! {
-                <div class="state state-empty cart-empty">
-                    <p class="state-title">{tr("Your cart is empty", "购物车还是空的")}</p>
-                    <p class="state-message">{tr("Find something you love in the shop, or in the notes people write.", "去商城或大家的笔记里找找喜欢的好物吧。")}</p>
+                <EmptyState title=tr("Your cart is empty", "购物车还是空的")
+                    message=tr("Find something you love in the shop, or in the notes people write.", "去商城或大家的笔记里找找喜欢的好物吧。")>
                     <Button href="/shop" on_click=Callback::new(move |_| on_navigate.run(()))>{tr("Browse the shop", "去商城逛逛")}</Button>
-                </div>
+                </EmptyState>
             }
             .into_any();
         }

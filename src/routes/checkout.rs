@@ -20,7 +20,7 @@ use crate::cart::use_cart;
 use crate::components::auth_sheet::field_error;
 use crate::components::gate::SignedInOnly;
 use crate::components::picture::Picture;
-use crate::components::states::ErrorState;
+use crate::components::states::{EmptyState, ErrorState};
 use crate::components::ui::{Button, ButtonSize, ButtonVariant, Price, TextField};
 use crate::i18n::{is_zh, tr};
 use crate::server_text::localize_fields;
@@ -288,11 +288,9 @@ fn CheckoutFlow() -> impl IntoView {
         None => view! { <div class="skeleton shimmer checkout-skeleton" aria-busy="true"></div> }
             .into_any(),
         Some(Err(ApiError::Validation(message))) => view! {
-            <div class="state state-empty">
-                <p class="state-title">{tr("Nothing to check out", "没有可结算的商品")}</p>
-                <p class="state-message">{message}</p>
+            <EmptyState title=tr("Nothing to check out", "没有可结算的商品") message=message>
                 <Button href="/shop">{tr("Browse the shop", "去商城逛逛")}</Button>
-            </div>
+            </EmptyState>
         }
         .into_any(),
         Some(Err(e)) => view! {

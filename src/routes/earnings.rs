@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{self, ApiError};
 use crate::components::gate::SignedInOnly;
-use crate::components::states::ErrorState;
+use crate::components::states::{EmptyState, ErrorState};
 use crate::components::ui::{Button, ButtonVariant};
 use crate::format;
 use crate::i18n::{is_zh, tr};
@@ -88,10 +88,8 @@ fn EarningsView() -> impl IntoView {
     let table = move || {
         if lines.with(Vec::is_empty) {
             return view! {
-                <div class="state state-empty">
-                    <p class="state-title">{tr("No sales yet", "还没有成交")}</p>
-                    <p class="state-message">{tr("Tag products in your notes: when readers buy them from there, the commission shows up here.", "在笔记里添加商品：读者从笔记下单后，佣金会显示在这里。")}</p>
-                </div>
+                <EmptyState title=tr("No sales yet", "还没有成交")
+                    message=tr("Tag products in your notes: when readers buy them from there, the commission shows up here.", "在笔记里添加商品：读者从笔记下单后，佣金会显示在这里。")/>
             }
             .into_any();
         }

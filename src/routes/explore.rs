@@ -11,6 +11,7 @@ use crate::api::{self, FeedSource, FOLLOWING_CHANNEL};
 use crate::components::channel_bar::ChannelBar;
 use crate::components::feed::InfiniteFeed;
 use crate::components::people::PersonRow;
+use crate::components::states::EmptyState;
 use crate::components::ui::Button;
 use crate::i18n::tr;
 use crate::session::use_auth;
@@ -81,11 +82,10 @@ pub fn ExploreShell() -> impl IntoView {
         }
         match auth.user_id() {
             None => view! {
-                <div class="state state-empty">
-                    <p class="state-title">{tr("See what people you follow post", "看看你关注的人发了什么")}</p>
-                    <p class="state-message">{tr("Sign in to get a feed of the newest notes from creators you follow.", "登录后，这里会显示你关注的创作者发布的最新笔记。")}</p>
+                <EmptyState title=tr("See what people you follow post", "看看你关注的人发了什么")
+                    message=tr("Sign in to get a feed of the newest notes from creators you follow.", "登录后，这里会显示你关注的创作者发布的最新笔记。")>
                     <Button on_click=Callback::new(move |_| auth.open_sheet())>{tr("Sign in", "登录")}</Button>
-                </div>
+                </EmptyState>
             }
             .into_any(),
             // Keyed on the user: a different account starts a fresh feed.

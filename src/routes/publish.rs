@@ -19,6 +19,7 @@ use crate::components::auth_sheet::field_error;
 use crate::components::gate::SignedInOnly;
 use crate::components::image_picker::{ImagePicker, ImageState, PickedImage};
 use crate::components::picture::Picture;
+use crate::components::states::EmptyState;
 use crate::components::suggest_textarea::SuggestTextarea;
 use crate::components::toast::use_toasts;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant, TextField};
@@ -513,8 +514,8 @@ fn DraftList() -> impl IntoView {
                 None => view! { <div class="skeleton shimmer line" aria-busy="true"></div> }.into_any(),
                 Some(Err(e)) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                 Some(Ok(list)) if list.is_empty() => view! {
-                    <div class="state state-empty"><p class="state-title">{tr("No drafts", "暂无草稿")}</p>
-                    <p class="state-message">{tr("What you start writing is saved here automatically.", "开始写的笔记会自动保存在这里。")}</p></div>
+                    <EmptyState title=tr("No drafts", "暂无草稿")
+                        message=tr("What you start writing is saved here automatically.", "开始写的笔记会自动保存在这里。")/>
                 }.into_any(),
                 Some(Ok(list)) => view! {
                     <ul class="draft-list" aria-label=tr("Your drafts", "我的草稿")>

@@ -18,7 +18,7 @@ pub enum ButtonVariant {
     Ghost,
     Danger,
     /// Text only in the link colour, underlined on hover ("Reply", "Change", "Clear history");
-    /// still a 44 px tall target, with little side padding so it sits in a line of text.
+    /// a 24 px tall target (WCAG 2.5.8) with little side padding, so it sits in a line of text.
     Link,
 }
 
@@ -142,8 +142,9 @@ pub fn Button(
             background: #a50d26;
         }
         .link {
-            min-height: 44px;
-            padding: 0 4px;
+            min-height: 24px;
+            padding: 0 2px;
+            vertical-align: baseline;
             border-radius: var(--radius-sm);
             background: none;
             color: var(--link);
