@@ -6,15 +6,20 @@
 use serde::{Deserialize, Serialize};
 
 mod commerce;
+mod layout;
 mod publishing;
 pub use commerce::*;
+pub use layout::*;
 pub use publishing::*;
 
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
-/// Image widths the server renders; the client builds `srcset` from the `url_template`.
-pub const IMAGE_WIDTHS: [u32; 4] = [240, 480, 720, 1080];
+/// Image widths the server renders (ascending); the client builds `srcset` from the
+/// `url_template`. The steps fit phone cards: a 193 px card at DPR 1.75 (Lighthouse's phone)
+/// takes 360w, a 182 px card at DPR 2.6 480w and at DPR 3 540w; desktop cards 360w or 540w.
+/// Carousels stop at [`CAROUSEL_MAX_WIDTH`].
+pub const IMAGE_WIDTHS: [u32; 6] = [240, 360, 480, 540, 720, 1080];
 /// Avatar sizes in pixels (square).
 pub const AVATAR_SIZES: [u32; 2] = [64, 160];
 
@@ -87,10 +92,24 @@ impl Image {
         self.url_template.replace("{w}", &width.to_string())
     }
 
-    /// A `srcset` attribute value listing every rendition.
+    /// A `srcset` attribute value listing every rendition ([`IMAGE_WIDTHS`]): note cards,
+    /// product tiles, thumbnails. Pair it with that place's `sizes` ([`card_sizes`] …).
     pub fn srcset(&self) -> String {
+        self.srcset_up_to(u32::MAX)
+    }
+
+    /// The `srcset` of a carousel (note and product pictures): the renditions up to
+    /// [`CAROUSEL_MAX_WIDTH`]. Pair it with [`carousel_sizes`] or [`product_gallery_sizes`].
+    pub fn carousel_srcset(&self) -> String {
+        self.srcset_up_to(CAROUSEL_MAX_WIDTH)
+    }
+
+    /// The renditions at most `max_width` wide, as a `srcset` value: the one place that lists
+    /// candidates, so an `<img>` and a `<link rel=preload>` built from it choose alike.
+    pub fn srcset_up_to(&self, max_width: u32) -> String {
         IMAGE_WIDTHS
             .iter()
+            .filter(|w| **w <= max_width)
             .map(|w| format!("{} {w}w", self.url(*w)))
             .collect::<Vec<_>>()
             .join(", ")
@@ -770,5 +789,7 @@ mod tests {
         assert_eq!(img.url(480), "/img/n/ab-480.jpg");
         assert_eq!(img.srcset().matches(" 1080w").count(), 1);
         assert_eq!(img.srcset().split(", ").count(), IMAGE_WIDTHS.len());
+        assert_eq!(img.carousel_srcset().matches(" 1080w").count(), 0);
+        assert_eq!(img.srcset_up_to(240), "/img/n/ab-240.jpg 240w");
     }
 }
