@@ -1,5 +1,6 @@
-//! Pages that only make sense signed in: a skeleton while the session check answers, a
-//! "sign in" prompt when signed out, and the page itself (rebuilt per account) when signed in.
+//! Pages (or parts of a page) that only make sense signed in: a skeleton while the session
+//! check answers, a "sign in" prompt when signed out, and the content itself (rebuilt per
+//! account) when signed in.
 
 use leptos::prelude::*;
 use stylers_macro::style;
@@ -14,6 +15,10 @@ pub fn SignedInOnly(
     title: &'static str,
     /// Why signing in helps, e.g. "Sign in to see your orders."
     reason: &'static str,
+    /// Part of a page that has its own `h1` and serves everyone (Settings): the prompt is a
+    /// card titled with an `h2`.
+    #[prop(optional)]
+    inline: bool,
     children: ChildrenFn,
 ) -> impl IntoView {
     let styles = style! {
@@ -36,12 +41,30 @@ pub fn SignedInOnly(
         .account-gate :deep(.btn) {
             min-width: 160px;
         }
+        .account-gate-inline {
+            padding: 32px 16px;
+            border: 1px solid var(--border);
+            border-radius: var(--radius-lg);
+            background: var(--surface);
+        }
+        .account-gate-inline .account-gate-title {
+            font-size: var(--fs-lg);
+        }
     };
     let auth = use_auth();
     let user_id = Memo::new(move |_| auth.user_id());
     let children = StoredValue::new(children);
     move || {
         if !auth.checked.get() {
+            if inline {
+                return view! { class=styles,
+                    <div class="account-gate-inline" aria-busy="true">
+                        <div class="skeleton shimmer line"></div>
+                        <div class="skeleton shimmer line short"></div>
+                    </div>
+                }
+                .into_any();
+            }
             return view! {
                 <div class="account-page" aria-busy="true">
                     <h1 class="account-title">{title}</h1>
@@ -52,6 +75,16 @@ pub fn SignedInOnly(
             .into_any();
         }
         match user_id.get() {
+            None if inline => view! { class=styles,
+                <section class="account-gate account-gate-inline" aria-labelledby="gate-title">
+                    <h2 id="gate-title" class="account-gate-title">{title}</h2>
+                    <p class="account-gate-text">{reason}</p>
+                    <Button on_click=Callback::new(move |_| auth.open_sheet())>
+                        {tr("Sign in", "登录")}
+                    </Button>
+                </section>
+            }
+            .into_any(),
             None => view! { class=styles,
                 <section class="account-page account-gate" aria-labelledby="gate-title">
                     <h1 id="gate-title" class="account-title">{title}</h1>

@@ -70,8 +70,26 @@ pub fn split_match(text: &str, typed: &str) -> (String, String) {
     }
 }
 
+/// A phone-width window, where the header's field is about 200 px wide.
+fn narrow() -> bool {
+    window()
+        .match_media("(max-width: 640px)")
+        .ok()
+        .flatten()
+        .is_some_and(|q| q.matches())
+}
+
 #[component]
 pub fn SearchBox() -> impl IntoView {
+    // A placeholder that fits the field: the long English one would be cut off on phones.
+    let short = RwSignal::new(narrow());
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| {
+        let now = narrow();
+        if short.get_untracked() != now {
+            short.set(now);
+        }
+    });
+    on_cleanup(move || on_resize.remove());
     let navigate = use_navigate();
     let location = use_location();
     let query = use_query_map();
@@ -214,7 +232,11 @@ pub fn SearchBox() -> impl IntoView {
                 aria-controls="search-options"
                 aria-expanded=move || expanded().to_string()
                 aria-activedescendant=move || active.get().map(option_id)
-                placeholder=tr("Search notes, topics, people", "搜索笔记、话题、用户")
+                placeholder=move || if short.get() {
+                    tr("Search notes, people", "搜索笔记、话题、用户")
+                } else {
+                    tr("Search notes, topics, people", "搜索笔记、话题、用户")
+                }
                 maxlength="100"
                 autocomplete="off"
                 prop:value=move || value.get()

@@ -1,6 +1,7 @@
-//! The phone's bottom tab bar: Home, Shop, Publish, Messages, Me, one thumb away (safe-area
-//! aware, 44 px targets). Hidden on wide screens (the header has the same links) and on pages
-//! with their own bottom action bar (note, product, cart, checkout, publish).
+//! The phone's bottom tab bar: Home, Shop, Publish, Messages, Me (one's profile; Settings
+//! when signed out), one thumb away (safe-area aware, 44 px targets). Hidden on wide screens
+//! (the header has the same links) and on pages with their own bottom action bar (note,
+//! product, cart, checkout, publish).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -32,7 +33,11 @@ pub fn TabBar() -> impl IntoView {
         move || {
             let p = path();
             let on = if prefix == "/user" {
-                auth.user_id().is_some_and(|id| p == format!("/user/{id}"))
+                // "Me" is one's profile, or Settings (theme, language, sign in) when signed out.
+                match auth.user_id() {
+                    Some(id) => p == format!("/user/{id}"),
+                    None => p == "/settings",
+                }
             } else {
                 p == prefix || p.starts_with(&format!("{prefix}/"))
             };

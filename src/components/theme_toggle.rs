@@ -1,10 +1,13 @@
-//! Light, dark, or whatever the system says: one button cycles the three, remembered in this
-//! browser (`localStorage`) and applied as `data-theme` on `<html>` (always set: index.html
-//! resolves it before the first paint and follows the system while on "system").
+//! Light, dark, or whatever the system says, remembered in this browser (`localStorage`) and
+//! applied as `data-theme` on `<html>` (always set: index.html resolves it before the first
+//! paint and follows the system while on "system"). Two controls share one choice: the header's
+//! button (wide screens) cycles the three, and Settings offers them side by side
+//! ([`ThemeChoice`], the only one on phones).
 
 use leptos::prelude::*;
 
 use super::icon::{Glyph, Icon};
+use super::ui::{Choice, Segmented};
 use crate::i18n::tr;
 
 const KEY: &str = "zc_theme";
@@ -22,6 +25,20 @@ impl Theme {
             Theme::System => Theme::Light,
             Theme::Light => Theme::Dark,
             Theme::Dark => Theme::System,
+        }
+    }
+
+    /// The radio value in [`ThemeChoice`].
+    fn code(self) -> &'static str {
+        self.stored().unwrap_or("system")
+    }
+
+    fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "system" => Some(Theme::System),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
         }
     }
 
@@ -45,6 +62,23 @@ fn load() -> Theme {
         Some("dark") => Theme::Dark,
         _ => Theme::System,
     }
+}
+
+thread_local! {
+    // Reference-counted rather than owned by whichever component asked first, so it outlives
+    // every page.
+    static CHOSEN: ArcRwSignal<Theme> = ArcRwSignal::new(load());
+}
+
+/// The reader's choice, shared by every theme control on the page.
+fn chosen() -> RwSignal<Theme> {
+    CHOSEN.with(|c| RwSignal::from(c.clone()))
+}
+
+/// Remembers and applies `theme`; every control follows.
+fn choose(theme: Theme) {
+    apply(theme);
+    CHOSEN.with(|c| c.set(theme));
 }
 
 fn apply(theme: Theme) {
@@ -74,7 +108,7 @@ fn apply(theme: Theme) {
 
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let theme = RwSignal::new(load());
+    let theme = chosen();
     let label = move || match theme.get() {
         Theme::System => tr(
             "Theme: system (switch to light)",
@@ -89,9 +123,7 @@ pub fn ThemeToggle() -> impl IntoView {
     view! {
         <button type="button" class="icon-link theme-toggle" aria-label=label title=label
             on:click=move |_| {
-                let next = theme.get_untracked().next();
-                apply(next);
-                theme.set(next);
+                choose(theme.get_untracked().next());
             }>
             {move || {
                 let glyph = match theme.get() {
@@ -102,5 +134,40 @@ pub fn ThemeToggle() -> impl IntoView {
                 view! { <Icon glyph=glyph size=22/> }
             }}
         </button>
+    }
+}
+
+/// System, light and dark side by side (Settings).
+#[component]
+pub fn ThemeChoice() -> impl IntoView {
+    let theme = chosen();
+    let options = vec![
+        Choice {
+            value: Theme::System.code(),
+            label: tr("System", "跟随系统"),
+            glyph: Some(Glyph::Screen),
+            lang: None,
+        },
+        Choice {
+            value: Theme::Light.code(),
+            label: tr("Light", "浅色"),
+            glyph: Some(Glyph::Sun),
+            lang: None,
+        },
+        Choice {
+            value: Theme::Dark.code(),
+            label: tr("Dark", "深色"),
+            glyph: Some(Glyph::Moon),
+            lang: None,
+        },
+    ];
+    view! {
+        <Segmented legend=tr("Theme", "主题") name="theme" options=options
+            selected=Signal::derive(move || theme.get().code())
+            on_change=Callback::new(|code: &'static str| {
+                if let Some(theme) = Theme::from_code(code) {
+                    choose(theme);
+                }
+            })/>
     }
 }

@@ -21,8 +21,8 @@ use crate::components::quantity_stepper::QuantityStepper;
 use crate::components::states::{EmptyState, ErrorState, ListStatus, SkeletonGrid};
 use crate::components::toast::{use_toasts, ToastView};
 use crate::components::ui::{
-    Badge, Button, ButtonSize, ButtonVariant, Chip, IconButton, Price, Spinner, Tab, Tabs,
-    TextField,
+    Badge, Button, ButtonSize, ButtonVariant, Chip, Choice, IconButton, Price, Segmented, Spinner,
+    Tab, Tabs, TextField,
 };
 use crate::i18n::tr;
 
@@ -49,6 +49,7 @@ const ENTRIES: &[Entry] = &[
     Entry { slug: "text-field", name: "Text field", about: "Label, hint, counter and an inline error wired to the control (aria-invalid, aria-describedby).", render: text_fields },
     Entry { slug: "tabs", name: "Tabs", about: "Views kept in the URL; the current tab has aria-current; counts as neutral badges, or red for unread (the count is in the tab's name).", render: tabs },
     Entry { slug: "chip", name: "Chip", about: "Filters (links, aria-current) and toggles (buttons, aria-pressed).", render: chips },
+    Entry { slug: "segmented", name: "Segmented choice", about: "One of a few options side by side (theme, language): native radios in a fieldset, so arrow keys move the choice; the chosen one looks like a selected chip.", render: segmented },
     Entry { slug: "channel-bar", name: "Channel chips", about: "The feed's channels; the selected one lives in ?channel=.", render: channel_bar },
     Entry { slug: "avatar", name: "Avatar", about: "Round, decorative (the name beside it is the text); 64 px rendition up to 32 px, 160 px above.", render: avatars },
     Entry { slug: "badge", name: "Badge", about: "Unread and cart counts; 99+ beyond 99; the control it sits on carries the number in its name.", render: badges },
@@ -382,6 +383,38 @@ fn chips(_: &Specimens, _: &'static str) -> AnyView {
             <Chip text="护肤" href="/gallery/chip?c=hufu" selected=true/>
             <Chip text="周末去哪儿"/>
             <Chip text="Price: low to high"/>
+        })}
+    }
+    .into_any()
+}
+
+fn segmented(_: &Specimens, panel: &'static str) -> AnyView {
+    let theme = RwSignal::new("system");
+    let lang = RwSignal::new("zh");
+    let choice = |value, label, glyph, lang| Choice {
+        value,
+        label,
+        glyph,
+        lang,
+    };
+    let themes = vec![
+        choice("system", "System", Some(Glyph::Screen), None),
+        choice("light", "Light", Some(Glyph::Sun), None),
+        choice("dark", "Dark", Some(Glyph::Moon), None),
+    ];
+    let langs = vec![
+        choice("zh", "中文", None, Some("zh-CN")),
+        choice("en", "English", None, Some("en")),
+    ];
+    view! {
+        {state("With icons (pick one)", view! {
+            <Segmented legend="Theme" name=format!("gallery-theme-{panel}") options=themes
+                selected=theme on_change=Callback::new(move |v| theme.set(v))/>
+        })}
+        {state("Labels in their own language, with a hint", view! {
+            <Segmented legend="Language" name=format!("gallery-lang-{panel}") options=langs
+                selected=lang on_change=Callback::new(move |v| lang.set(v))
+                hint="The page reloads in the language you choose."/>
         })}
     }
     .into_any()

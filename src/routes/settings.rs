@@ -1,4 +1,5 @@
-//! `/settings`: the signed-in user's profile (photo, name, bio), privacy, password and sessions.
+//! `/settings`: appearance and language for everyone (on phones the only place for them), then
+//! the signed-in user's profile (photo, name, bio), privacy, password and sessions.
 
 use api_types::{
     PasswordChange, ProfileUpdate, AVATAR_MAX_BYTES, BIO_MAX_CHARS, DISPLAY_NAME_MAX_CHARS,
@@ -13,6 +14,8 @@ use leptos_router::NavigateOptions;
 use crate::api::{self, ApiError};
 use crate::components::auth_sheet::{field_error, form_error};
 use crate::components::gate::SignedInOnly;
+use crate::components::lang_switch::LangChoice;
+use crate::components::theme_toggle::ThemeChoice;
 use crate::components::toast::{use_toasts, Toasts};
 use crate::components::ui::{Button, ButtonVariant, Spinner, TextField};
 use crate::i18n::{is_zh, tr};
@@ -66,22 +69,30 @@ fn avatar_problem(file: &web_sys::File) -> Option<String> {
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     view! {
-        <SignedInOnly title=tr("Settings", "设置") reason=tr("Sign in to edit your profile, privacy and password.", "登录后可编辑资料、隐私和密码。")>
-            <SettingsForms/>
-        </SignedInOnly>
+        <div class="account-page settings-page">
+            <h1 class="account-title">{tr("Settings", "设置")}</h1>
+            <AppearanceSection/>
+            <SignedInOnly inline=true title=tr("Account", "账号") reason=tr("Sign in to edit your profile, privacy and password.", "登录后可编辑资料、隐私和密码。")>
+                <ProfileSection/>
+                <PrivacySection/>
+                <PasswordSection/>
+                <SessionsSection/>
+            </SignedInOnly>
+        </div>
     }
 }
 
+/// Theme and interface language: this browser's choices, signed in or not.
 #[component]
-fn SettingsForms() -> impl IntoView {
+fn AppearanceSection() -> impl IntoView {
     view! {
-        <div class="account-page settings-page">
-            <h1 class="account-title">{tr("Settings", "设置")}</h1>
-            <ProfileSection/>
-            <PrivacySection/>
-            <PasswordSection/>
-            <SessionsSection/>
-        </div>
+        <section class="settings-card" aria-labelledby="settings-appearance-title">
+            <div class="settings-card-head">
+                <h2 id="settings-appearance-title">{tr("Appearance and language", "外观与语言")}</h2>
+            </div>
+            <ThemeChoice/>
+            <LangChoice/>
+        </section>
     }
 }
 

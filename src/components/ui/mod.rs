@@ -8,6 +8,7 @@ pub mod button;
 pub mod chip;
 pub mod field;
 pub mod price;
+pub mod segmented;
 pub mod spinner;
 pub mod tabs;
 
@@ -16,5 +17,6 @@ pub use button::{Button, ButtonSize, ButtonVariant, IconButton};
 pub use chip::Chip;
 pub use field::TextField;
 pub use price::Price;
+pub use segmented::{Choice, Segmented};
 pub use spinner::Spinner;
 pub use tabs::{Tab, Tabs};
