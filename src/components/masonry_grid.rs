@@ -66,13 +66,18 @@ pub fn MasonryGrid(
         })
     };
     let eager_limit = move || grid.with(|g| g.columns * 2);
+    // A feed is made of articles: until one is rendered (nothing loaded yet, nothing to show,
+    // or every card virtualised away while the grid is far below), it is a plain box, not an
+    // empty feed (ARIA's required children).
+    let holds_cards = Memo::new(move |_| shown.with(|s| !s.is_empty()));
+    let label = StoredValue::new(label);
 
     view! {
         <div
             class="masonry"
             node_ref=container
-            role="feed"
-            aria-label=label
+            role=move || holds_cards.get().then_some("feed")
+            aria-label=move || holds_cards.get().then(|| label.get_value())
             aria-busy=move || busy.get().to_string()
             data-columns=move || grid.with(|g| g.columns)
             data-count=move || cards.with(Vec::len)
