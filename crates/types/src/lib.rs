@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 mod commerce;
 mod layout;
+pub mod paths;
 mod publishing;
 pub use commerce::*;
 pub use layout::*;
