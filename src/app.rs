@@ -10,25 +10,96 @@ use crate::components::cart_view::CartDrawer;
 use crate::components::header::Header;
 use crate::components::tab_bar::TabBar;
 use crate::components::toast::{provide_toasts, ToastRegion};
-use crate::routes::cart::CartPage;
-use crate::routes::checkout::CheckoutPage;
-use crate::routes::creator::CreatorPage;
-use crate::routes::earnings::EarningsPage;
+use crate::lazy::Lazy;
 use crate::routes::explore::ExploreShell;
-use crate::routes::follows::{FollowersPage, FollowingPage};
-use crate::routes::gallery::GalleryPage;
 use crate::routes::not_found::NotFound;
 use crate::routes::note::NoteRoute;
-use crate::routes::notifications::NotificationsPage;
-use crate::routes::orders::{OrderPage, OrdersPage};
-use crate::routes::product::ProductPage;
-use crate::routes::publish::{DraftsPage, PublishPage};
-use crate::routes::search::SearchPage;
-use crate::routes::settings::SettingsPage;
-use crate::routes::shop::ShopPage;
-use crate::routes::topic::TopicPage;
-use crate::routes::user::UserPage;
 use crate::session::provide_auth;
+
+// The first route a phone opens (shell, feed, note) is in the main module; every other page is
+// fetched with its chunk on first use. Pages used together share a chunk.
+lazy_page!(
+    search_page,
+    search,
+    view! { <crate::routes::search::SearchPage/> }
+);
+lazy_page!(
+    topic_page,
+    people,
+    view! { <crate::routes::topic::TopicPage/> }
+);
+lazy_page!(
+    user_page,
+    people,
+    view! { <crate::routes::user::UserPage/> }
+);
+lazy_page!(
+    followers_page,
+    people,
+    view! { <crate::routes::follows::FollowersPage/> }
+);
+lazy_page!(
+    following_page,
+    people,
+    view! { <crate::routes::follows::FollowingPage/> }
+);
+lazy_page!(
+    notifications_page,
+    account,
+    view! { <crate::routes::notifications::NotificationsPage/> }
+);
+lazy_page!(
+    settings_page,
+    account,
+    view! { <crate::routes::settings::SettingsPage/> }
+);
+lazy_page!(shop_page, shop, view! { <crate::routes::shop::ShopPage/> });
+lazy_page!(
+    product_page,
+    shop,
+    view! { <crate::routes::product::ProductPage/> }
+);
+lazy_page!(cart_page, shop, view! { <crate::routes::cart::CartPage/> });
+lazy_page!(
+    checkout_page,
+    orders,
+    view! { <crate::routes::checkout::CheckoutPage/> }
+);
+lazy_page!(
+    orders_page,
+    orders,
+    view! { <crate::routes::orders::OrdersPage/> }
+);
+lazy_page!(
+    order_page,
+    orders,
+    view! { <crate::routes::orders::OrderPage/> }
+);
+lazy_page!(
+    publish_page,
+    creator,
+    view! { <crate::routes::publish::PublishPage/> }
+);
+lazy_page!(
+    drafts_page,
+    creator,
+    view! { <crate::routes::publish::DraftsPage/> }
+);
+lazy_page!(
+    creator_page,
+    creator,
+    view! { <crate::routes::creator::CreatorPage/> }
+);
+lazy_page!(
+    earnings_page,
+    creator,
+    view! { <crate::routes::earnings::EarningsPage/> }
+);
+lazy_page!(
+    gallery_page,
+    gallery,
+    view! { <crate::routes::gallery::GalleryPage/> }
+);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -45,25 +116,25 @@ pub fn App() -> impl IntoView {
                         <Route path=path!(":id") view=NoteRoute/>
                         <Route path=path!("") view=|| ()/>
                     </ParentRoute>
-                    <Route path=path!("/search") view=SearchPage/>
-                    <Route path=path!("/topic/:name") view=TopicPage/>
-                    <Route path=path!("/user/:id") view=UserPage/>
-                    <Route path=path!("/user/:id/followers") view=FollowersPage/>
-                    <Route path=path!("/user/:id/following") view=FollowingPage/>
-                    <Route path=path!("/notifications") view=NotificationsPage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
-                    <Route path=path!("/shop") view=ShopPage/>
-                    <Route path=path!("/product/:id") view=ProductPage/>
-                    <Route path=path!("/cart") view=CartPage/>
-                    <Route path=path!("/publish") view=PublishPage/>
-                    <Route path=path!("/publish/drafts") view=DraftsPage/>
-                    <Route path=path!("/checkout") view=CheckoutPage/>
-                    <Route path=path!("/orders") view=OrdersPage/>
-                    <Route path=path!("/orders/:id") view=OrderPage/>
-                    <Route path=path!("/creator") view=CreatorPage/>
-                    <Route path=path!("/creator/earnings") view=EarningsPage/>
-                    <Route path=path!("/gallery") view=GalleryPage/>
-                    <Route path=path!("/gallery/:component") view=GalleryPage/>
+                    <Route path=path!("/search") view=|| view! { <Lazy load=search_page/> }/>
+                    <Route path=path!("/topic/:name") view=|| view! { <Lazy load=topic_page/> }/>
+                    <Route path=path!("/user/:id") view=|| view! { <Lazy load=user_page/> }/>
+                    <Route path=path!("/user/:id/followers") view=|| view! { <Lazy load=followers_page/> }/>
+                    <Route path=path!("/user/:id/following") view=|| view! { <Lazy load=following_page/> }/>
+                    <Route path=path!("/notifications") view=|| view! { <Lazy load=notifications_page/> }/>
+                    <Route path=path!("/settings") view=|| view! { <Lazy load=settings_page/> }/>
+                    <Route path=path!("/shop") view=|| view! { <Lazy load=shop_page/> }/>
+                    <Route path=path!("/product/:id") view=|| view! { <Lazy load=product_page/> }/>
+                    <Route path=path!("/cart") view=|| view! { <Lazy load=cart_page/> }/>
+                    <Route path=path!("/publish") view=|| view! { <Lazy load=publish_page/> }/>
+                    <Route path=path!("/publish/drafts") view=|| view! { <Lazy load=drafts_page/> }/>
+                    <Route path=path!("/checkout") view=|| view! { <Lazy load=checkout_page/> }/>
+                    <Route path=path!("/orders") view=|| view! { <Lazy load=orders_page/> }/>
+                    <Route path=path!("/orders/:id") view=|| view! { <Lazy load=order_page/> }/>
+                    <Route path=path!("/creator") view=|| view! { <Lazy load=creator_page/> }/>
+                    <Route path=path!("/creator/earnings") view=|| view! { <Lazy load=earnings_page/> }/>
+                    <Route path=path!("/gallery") view=|| view! { <Lazy load=gallery_page/> }/>
+                    <Route path=path!("/gallery/:component") view=|| view! { <Lazy load=gallery_page/> }/>
                 </Routes>
             </main>
             <TabBar/>

@@ -1,9 +1,11 @@
-//! Zhongcao web client: a Leptos single-page app (client-side rendered, built by Trunk).
+//! Zhongcao web client: a Leptos single-page app (client-side rendered, built by `cargo xtask build`: split into lazily loaded chunks).
 //!
 //! Map: `api` is the only place that talks HTTP; `session` holds who is signed in; `masonry` is the pure layout maths;
 //! `routes/` holds one file per page; `components/` the reusable pieces; `hooks/` small
 //! browser-event helpers.
 
+#[macro_use]
+pub mod lazy;
 pub mod api;
 pub mod app;
 pub mod cart;

@@ -1,6 +1,8 @@
-// Lighthouse (mobile preset: a mid-range phone on a throttled network, simulated) on the feed
-// and the component gallery. Fails unless accessibility scores 100; prints the performance
-// score and the main metrics, and keeps the HTML reports in target/lighthouse/.
+// Lighthouse (mobile preset: a mid-range phone on a simulated slow 4G network with a 4x slower
+// CPU) on the pages a phone opens first: the feed, a note, a product and a search. Each page
+// runs three times; the median run's figures are printed. Fails unless accessibility is 100 on
+// every page and performance is at least 90 (the goal is 95; the machines are noisy). The
+// gallery is checked for accessibility too. HTML reports go to target/lighthouse/.
 //
 //   BASE_URL=http://127.0.0.1:8080 node tests/lighthouse.mjs
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -8,12 +10,25 @@ import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 
 const base = process.env.BASE_URL ?? "http://127.0.0.1:8080";
-const pages = [
-  ["feed", "/explore"],
-  ["gallery", "/gallery"],
-];
+const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const minPerformance = 90;
 const outDir = "target/lighthouse";
 mkdirSync(outDir, { recursive: true });
+
+async function json(path) {
+  const res = await fetch(`${base}${path}`);
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return res.json();
+}
+const feed = await json("/api/v1/feed?channel=recommend");
+const products = await json("/api/v1/products?sort=popular&limit=1");
+const pages = [
+  { name: "feed", path: "/explore", runs },
+  { name: "note", path: `/explore/${feed.items[0].id}`, runs },
+  { name: "product", path: `/product/${products.items[0].id}`, runs },
+  { name: "search", path: `/search?q=${encodeURIComponent("防晒")}`, runs },
+  { name: "gallery", path: "/gallery", runs: 1, accessibilityOnly: true },
+];
 
 const chrome = await launch({
   chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
@@ -29,39 +44,67 @@ const chrome = await launch({
     "--disable-sync",
   ],
 });
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 let failed = false;
+const summary = [];
 try {
-  for (const [name, path] of pages) {
-    const result = await lighthouse(`${base}${path}`, {
-      port: chrome.port,
-      output: "html",
-      logLevel: "error",
-      onlyCategories: ["accessibility", "performance"],
-    });
-    const { categories, audits } = result.lhr;
-    writeFileSync(`${outDir}/${name}.html`, result.report);
-    const score = (c) => Math.round((categories[c]?.score ?? 0) * 100);
-    const metric = (id) => audits[id]?.displayValue ?? "n/a";
-    console.log(
-      `lighthouse ${name} (${path}): accessibility ${score("accessibility")}, performance ${score("performance")}` +
-        ` | FCP ${metric("first-contentful-paint")}, LCP ${metric("largest-contentful-paint")},` +
-        ` TBT ${metric("total-blocking-time")}, CLS ${metric("cumulative-layout-shift")}`,
-    );
-    if (score("accessibility") !== 100) {
+  // Warm the server's image cache and the page caches the way a second visitor finds them.
+  for (const { path } of pages) await fetch(`${base}${path}`);
+  for (const page of pages) {
+    const results = [];
+    for (let i = 0; i < page.runs; i++) {
+      const result = await lighthouse(`${base}${page.path}`, {
+        port: chrome.port,
+        output: "html",
+        logLevel: "error",
+        onlyCategories: ["accessibility", "performance"],
+      });
+      results.push(result);
+    }
+    const scored = results.map(({ lhr }) => ({
+      lhr,
+      performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+      accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+    }));
+    const byPerformance = [...scored].sort((a, b) => a.performance - b.performance);
+    const mid = byPerformance[Math.floor(byPerformance.length / 2)];
+    writeFileSync(`${outDir}/${page.name}.html`, results[scored.indexOf(mid)].report);
+    const audit = (id) => scored.map(({ lhr }) => lhr.audits[id]?.numericValue ?? NaN);
+    const lcp = median(audit("largest-contentful-paint"));
+    const fcp = median(audit("first-contentful-paint"));
+    const tbt = median(audit("total-blocking-time"));
+    const cls = median(audit("cumulative-layout-shift"));
+    const perf = median(scored.map((s) => s.performance));
+    const a11y = Math.min(...scored.map((s) => s.accessibility));
+    const line = page.accessibilityOnly
+      ? `lighthouse ${page.name} (${page.path}): accessibility ${a11y}`
+      : `lighthouse ${page.name} (${page.path}): performance ${perf} (runs ${scored.map((s) => s.performance).join("/")}), ` +
+        `accessibility ${a11y} | FCP ${seconds(fcp)}, LCP ${seconds(lcp)}, TBT ${Math.round(tbt)} ms, CLS ${cls.toFixed(3)}`;
+    console.log(line);
+    summary.push(line);
+    if (a11y !== 100) {
       failed = true;
-      for (const ref of categories.accessibility.auditRefs) {
-        const audit = audits[ref.id];
-        if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
-          console.error(`  ${name}: ${ref.id}: ${audit.title}`);
-          for (const item of audit.details?.items ?? []) console.error(`    ${item.node?.snippet ?? ""}`);
+      const { lhr } = scored.find((s) => s.accessibility !== 100);
+      for (const ref of lhr.categories.accessibility.auditRefs) {
+        const a = lhr.audits[ref.id];
+        if (ref.weight > 0 && a.score !== null && a.score < 1) {
+          console.error(`  ${page.name}: ${ref.id}: ${a.title}`);
+          for (const item of a.details?.items ?? []) console.error(`    ${item.node?.snippet ?? ""}`);
         }
       }
+    }
+    if (!page.accessibilityOnly && perf < minPerformance) {
+      failed = true;
+      console.error(`  ${page.name}: performance ${perf} is under ${minPerformance}`);
     }
   }
 } finally {
   await chrome.kill();
 }
+writeFileSync(`${outDir}/summary.txt`, summary.join("\n") + "\n");
 if (failed) {
-  console.error("Lighthouse accessibility is below 100 (see above and target/lighthouse/).");
+  console.error("Lighthouse: accessibility below 100 or performance below 90 (see above and target/lighthouse/).");
   process.exit(1);
 }

@@ -34,7 +34,6 @@ fn kb(n: usize) -> String {
     format!("{:.1} KB", n as f64 / 1024.0)
 }
 
-const WASM_BROTLI_BUDGET: usize = 460 * 1024;
 const FEED_P99_BUDGET_MS: f64 = 20.0;
 const DOM_BUDGET: usize = 3_000;
 const SEARCH_P99_BUDGET_MS: f64 = 25.0;
@@ -55,54 +54,6 @@ fn dir_size(dir: &std::path::Path) -> u64 {
                 .sum()
         })
         .unwrap_or(0)
-}
-
-fn bundle_sizes() -> Result<usize> {
-    step("Bundle sizes (dist/)");
-    let mut wasm_br = 0;
-    let dist = root().join("dist");
-    let mut files: Vec<_> = std::fs::read_dir(&dist)
-        .map_err(|e| format!("{}: {e}", dist.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            matches!(
-                p.extension().and_then(|e| e.to_str()),
-                Some("wasm" | "js" | "css")
-            )
-        })
-        .collect();
-    files.sort();
-    println!(
-        "    {:<44} {:>10} {:>10} {:>10}",
-        "file", "raw", "gzip", "brotli"
-    );
-    for path in files {
-        let data = std::fs::read(&path).map_err(|e| e.to_string())?;
-        let br = brotli_bytes(&data).len();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
-        if name.ends_with(".wasm") {
-            wasm_br += br;
-        }
-        println!(
-            "    {:<44} {:>10} {:>10} {:>10}",
-            name,
-            kb(data.len()),
-            kb(gzip_bytes(&data).len()),
-            kb(br)
-        );
-    }
-    let verdict = if wasm_br <= WASM_BROTLI_BUDGET {
-        "within"
-    } else {
-        "OVER"
-    };
-    println!(
-        "    wasm brotli total {} ({verdict} the {} budget)",
-        kb(wasm_br),
-        kb(WASM_BROTLI_BUDGET)
-    );
-    Ok(wasm_br)
 }
 
 fn feed_paths(port: u16) -> Vec<String> {
@@ -503,7 +454,7 @@ pub fn bench_writes() -> Result {
 pub fn bench() -> Result {
     setup(true)?;
     build_all()?;
-    let wasm_br = bundle_sizes()?;
+    let bundle = crate::bench_bundle::bundle_sizes()?;
 
     let data = std::env::temp_dir().join(format!("zhongcao-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
@@ -573,7 +524,12 @@ pub fn bench() -> Result {
     let (big_p99, suggest_p99) = big_corpus_search()?;
 
     step("Summary");
-    println!("    wasm brotli        {}", kb(wasm_br));
+    println!(
+        "    first load (JS + wasm + CSS, brotli) {}; largest lazy chunk {}; whole app {}",
+        kb(bundle.initial_br),
+        kb(bundle.largest_chunk_br),
+        kb(bundle.total_br)
+    );
     println!(
         "    feed p99 @50 conns {p99:.2} ms ({:.0} req/s)",
         report.rps()

@@ -16,10 +16,9 @@ pub fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
-/// Release build of the SPA with Trunk, then precompressed copies of its text assets.
+/// Release build of the SPA (see `spa.rs`), then precompressed copies of its text assets.
 pub fn build_spa() -> Result {
-    step("Building the web app (Trunk, release, wasm-opt)");
-    run(Command::new("trunk").args(["build", "--release", "--offline"]))?;
+    crate::spa::build_spa()?;
     check_scoped_styles()?;
     precompress(&root().join("dist"))
 }
@@ -49,7 +48,7 @@ fn check_scoped_styles() -> Result {
             .sum()
     }
     let blocks = blocks_in(&root().join("src"));
-    let css_path = root().join("dist/stylers.css");
+    let css_path = root().join("target/stylers.css");
     let css =
         std::fs::read_to_string(&css_path).map_err(|e| format!("{}: {e}", css_path.display()))?;
     let classes = scoped_classes(&css);

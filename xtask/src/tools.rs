@@ -5,7 +5,6 @@ use std::process::Command;
 
 pub type Result<T = ()> = std::result::Result<T, String>;
 
-pub const TRUNK_VERSION: &str = "0.21.14";
 /// Must equal the `wasm-bindgen` version in Cargo.lock exactly.
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 
@@ -161,7 +160,6 @@ pub fn setup(for_tests: bool) -> Result {
         WASM_BINDGEN_VERSION,
         false,
     )?;
-    ensure_cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?;
     ensure_npm_packages()?;
     if for_tests {
         ensure_browser()?;

@@ -20,7 +20,7 @@ struct Config {
     /// Directory for the SQLite database and the image cache.
     #[arg(long, env = "DATA_DIR", default_value = "data")]
     data_dir: PathBuf,
-    /// The built single-page app (Trunk's output).
+    /// The built single-page app (`cargo xtask build`'s output).
     #[arg(long, env = "DIST_DIR", default_value = "dist")]
     dist_dir: PathBuf,
     /// Notes to generate when seeding an empty database.

@@ -1,0 +1,322 @@
+//! The web app's build: cargo (release, wasm32) → wasm-split at the app's `lazy_page!` points →
+//! wasm-bindgen → wasm-opt per module → one content-hashed folder `dist/pkg/<hash>/` with the
+//! JS glue, the main module, the chunks, the split loader and the stylesheet → `index.html`
+//! from its template → precompressed copies.
+//!
+//! Trunk cannot split a wasm module (trunk-rs/trunk#1022), so the pipeline lives here. Every
+//! build's files sit under their own hash: a chunk is only ever loaded next to the main module
+//! it was split from, and all of `/pkg/` can be cached as immutable.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+
+use crate::steps::cargo;
+use crate::tools::{root, run, step, tool_path, Result};
+
+/// The stem of the JS glue and main module (`zhongcao.js`, `zhongcao_bg.wasm`).
+const STEM: &str = "zhongcao";
+/// Stylesheets in cascade order; the components' scoped styles (stylers) come last.
+const STYLESHEETS: [&str; 5] = [
+    "style/main.css",
+    "style/account.css",
+    "style/commerce.css",
+    "style/publish.css",
+    "style/gallery.css",
+];
+/// What the wasm target enables by default (rustc 1.95); wasm-opt must accept the same.
+const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+pub fn build_spa() -> Result {
+    step("Building the web app (release wasm32 → wasm-split → wasm-bindgen → wasm-opt)");
+    run(cargo().args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "zhongcao-web",
+        "--bin",
+        "zhongcao-web",
+    ]))?;
+    let root = root();
+    let work = root.join("target/spa");
+    let _ = std::fs::remove_dir_all(&work);
+    let split_dir = work.join("split");
+    let out = work.join("out");
+    create_dir(&split_dir)?;
+    create_dir(&out)?;
+
+    let input = root.join("target/wasm32-unknown-unknown/release/zhongcao-web.wasm");
+    let chunks = split(&input, &split_dir)?;
+
+    run(Command::new("wasm-bindgen").args([
+        "--target",
+        "web",
+        "--keep-lld-exports",
+        "--no-demangle",
+        "--no-typescript",
+        "--out-name",
+        STEM,
+        "--out-dir",
+        &out.display().to_string(),
+        &split_dir.join(format!("{STEM}.wasm")).display().to_string(),
+    ]))?;
+    // The loader and the chunks sit beside the glue: the loader imports `./zhongcao.js` and
+    // fetches chunks relative to its own URL.
+    for entry in read_dir(&split_dir)? {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name != format!("{STEM}.wasm") {
+            copy(&entry.path(), &out.join(&name))?;
+        }
+    }
+    optimise_wasm(&out)?;
+    std::fs::write(out.join("app.css"), stylesheet()?).map_err(|e| e.to_string())?;
+
+    let hash = hash_dir(&out)?;
+    let base = format!("/pkg/{hash}/");
+    let dist = root.join("dist");
+    let _ = std::fs::remove_dir_all(&dist);
+    let dir = dist.join("pkg").join(&hash);
+    create_dir(&dir)?;
+    copy_dir(&out, &dir)?;
+    copy_dir(&root.join("public"), &dist)?;
+    std::fs::write(dist.join("index.html"), index_html(&base)?).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("chunks.json"), chunks_json(&base, &chunks))
+        .map_err(|e| e.to_string())?;
+    println!("    dist/ ready: {base} holds the glue, the modules and the stylesheet");
+    Ok(())
+}
+
+/// Splits `input` into `dir/zhongcao.wasm`, the chunks and `__wasm_split.js`; returns which
+/// chunk files each split point needs.
+fn split(input: &Path, dir: &Path) -> Result<BTreeMap<String, Vec<String>>> {
+    let wasm = std::fs::read(input).map_err(|e| format!("{}: {e}", input.display()))?;
+    let main_out = dir.join(format!("{STEM}.wasm"));
+    let main_module = format!("./{STEM}.js");
+    let mut opts = wasm_split_cli_support::Options::new(&wasm);
+    opts.output_dir = dir;
+    opts.main_out_path = &main_out;
+    opts.main_module = &main_module;
+    let result =
+        wasm_split_cli_support::transform(opts).map_err(|e| format!("wasm-split: {e:?}"))?;
+    let chunks: BTreeMap<String, Vec<String>> = result
+        .prefetch_map
+        .into_iter()
+        .filter(|(name, _)| !name.is_empty())
+        .map(|(name, stems)| {
+            let files = stems.into_iter().map(|s| format!("{s}.wasm")).collect();
+            (name, files)
+        })
+        .collect();
+    println!(
+        "    split into the main module and {} chunk files for {} lazy chunks",
+        result.split_modules.len(),
+        chunks.len()
+    );
+    Ok(chunks)
+}
+
+/// `wasm-opt -Oz` on every module, two at a time (the machine has two cores).
+fn optimise_wasm(dir: &Path) -> Result {
+    let mut files: Vec<PathBuf> = read_dir(dir)?
+        .into_iter()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "wasm"))
+        .collect();
+    // The main module is the long pole: start it first.
+    files.sort_by_key(|p| std::cmp::Reverse(p.metadata().map(|m| m.len()).unwrap_or(0)));
+    println!("    wasm-opt -Oz on {} modules", files.len());
+    let mut running: Vec<(PathBuf, Child)> = Vec::new();
+    let mut queue = files.into_iter();
+    loop {
+        while running.len() < 2 {
+            let Some(path) = queue.next() else { break };
+            let child = Command::new("wasm-opt")
+                .arg("-Oz")
+                .args(WASM_FEATURES)
+                .arg(&path)
+                .arg("-o")
+                .arg(&path)
+                .env("PATH", tool_path())
+                .spawn()
+                .map_err(|e| format!("could not start wasm-opt: {e}"))?;
+            running.push((path, child));
+        }
+        if running.is_empty() {
+            return Ok(());
+        }
+        let (path, mut child) = running.remove(0);
+        let status = child.wait().map_err(|e| e.to_string())?;
+        if !status.success() {
+            return Err(format!("wasm-opt failed on {}: {status}", path.display()));
+        }
+    }
+}
+
+/// The global stylesheets and the components' scoped styles in one file, comments dropped.
+fn stylesheet() -> Result<String> {
+    let root = root();
+    let mut css = String::new();
+    for file in STYLESHEETS
+        .iter()
+        .map(|f| root.join(f))
+        .chain([root.join("target/stylers.css")])
+    {
+        let text =
+            std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        css.push_str(&strip_css(&text));
+        css.push('\n');
+    }
+    Ok(css)
+}
+
+/// Drops comments and indentation; brotli does the rest.
+fn strip_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = rest[start + 2..]
+            .find("*/")
+            .map_or("", |end| &rest[start + 2 + end + 2..]);
+    }
+    out.push_str(rest);
+    out.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `index.html` with the build's assets in place of `<!-- zc:assets -->`.
+fn index_html(base: &str) -> Result<String> {
+    let template_path = root().join("index.html");
+    let template = std::fs::read_to_string(&template_path)
+        .map_err(|e| format!("{}: {e}", template_path.display()))?;
+    let assets = format!(
+        r#"<link rel="stylesheet" href="{base}app.css" />
+    <link rel="modulepreload" href="{base}{STEM}.js" />
+    <link rel="modulepreload" href="{base}__wasm_split.js" />
+    <link rel="preload" href="{base}{STEM}_bg.wasm" as="fetch" type="application/wasm" crossorigin />
+    <script type="module">import init from "{base}{STEM}.js"; init({{ module_or_path: "{base}{STEM}_bg.wasm" }});</script>"#
+    );
+    if !template.contains("<!-- zc:assets -->") {
+        return Err("index.html has no <!-- zc:assets --> marker".into());
+    }
+    Ok(template.replace("<!-- zc:assets -->", &assets))
+}
+
+/// `{"base": "/pkg/<hash>/", "chunks": {"shop": ["chunk_3.wasm", "split_shop.wasm"], …}}`:
+/// the server preloads a lazy route's chunks on a direct visit.
+fn chunks_json(base: &str, chunks: &BTreeMap<String, Vec<String>>) -> String {
+    let entries: Vec<String> = chunks
+        .iter()
+        .map(|(name, files)| {
+            let files: Vec<String> = files.iter().map(|f| format!("\"{f}\"")).collect();
+            format!("\"{name}\":[{}]", files.join(","))
+        })
+        .collect();
+    format!(
+        "{{\"base\":\"{base}\",\"chunks\":{{{}}}}}\n",
+        entries.join(",")
+    )
+}
+
+/// FNV-1a (64 bit) over every file's name and bytes: a build's identity, for cache busting.
+fn hash_dir(dir: &Path) -> Result<String> {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    collect_files(dir, &mut paths)?;
+    paths.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in paths {
+        let name = path
+            .strip_prefix(dir)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for b in name.bytes().chain(bytes) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    Ok(format!("{hash:016x}"))
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
+    for entry in read_dir(dir)? {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_dir(dir: &Path) -> Result<Vec<std::fs::DirEntry>> {
+    std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))
+        .map(|entries| entries.flatten().collect())
+}
+
+fn create_dir(dir: &Path) -> Result {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))
+}
+
+fn copy(from: &Path, to: &Path) -> Result {
+    std::fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("copy {} → {}: {e}", from.display(), to.display()))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    create_dir(to)?;
+    for entry in read_dir(from)? {
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_dir(&path, &target)?;
+        } else {
+            copy(&path, &target)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{chunks_json, strip_css};
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn css_loses_comments_and_indentation_only() {
+        let css = "/* tokens */\n:root {\n  --a: 1px; /* why */\n}\n\n.b { content: \"x\"; }\n";
+        assert_eq!(
+            strip_css(css),
+            ":root {\n--a: 1px;\n}\n.b { content: \"x\"; }"
+        );
+    }
+
+    #[test]
+    fn chunk_manifest_is_json() {
+        let mut chunks = BTreeMap::new();
+        chunks.insert(
+            "shop".to_string(),
+            vec!["chunk_1.wasm".to_string(), "split_shop.wasm".to_string()],
+        );
+        assert_eq!(
+            chunks_json("/pkg/0123456789abcdef/", &chunks),
+            "{\"base\":\"/pkg/0123456789abcdef/\",\"chunks\":{\"shop\":[\"chunk_1.wasm\",\"split_shop.wasm\"]}}\n"
+        );
+    }
+}
