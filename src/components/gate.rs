@@ -41,14 +41,27 @@ pub fn SignedInOnly(
         .account-gate :deep(.btn) {
             min-width: 160px;
         }
+        /* A card among Settings' cards: left-aligned, a full-width button on phones. */
         .account-gate-inline {
-            padding: 32px 16px;
+            align-items: stretch;
+            padding: var(--space-4);
             border: 1px solid var(--border);
             border-radius: var(--radius-lg);
             background: var(--surface);
+            text-align: left;
         }
         .account-gate-inline .account-gate-title {
             font-size: var(--fs-lg);
+            line-height: 1.3;
+        }
+        .account-gate-inline .account-gate-text {
+            margin: 0;
+        }
+        @media (min-width: 641px) {
+            .account-gate-inline {
+                align-items: flex-start;
+                padding: var(--space-5);
+            }
         }
     };
     let auth = use_auth();

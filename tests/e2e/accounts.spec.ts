@@ -176,3 +176,30 @@ test("signing out ends the session; the sheet closes with Escape and keeps focus
   const session = await (await page.request.get("/api/v1/auth/session")).json();
   expect(session.me).toBeNull();
 });
+
+test("Settings serves everyone: appearance and language first, the account sections after signing in from it", async ({ page }) => {
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  const appearance = page.getByRole("region", { name: "Appearance and language" });
+  await expect(appearance.getByRole("group", { name: "Theme" }).getByRole("radio")).toHaveCount(3);
+  await expect(appearance.getByRole("group", { name: "Language" }).getByRole("radio")).toHaveCount(2);
+  const gate = page.getByRole("region", { name: "Account" });
+  await expect(gate).toContainText("Sign in to edit your profile, privacy and password.");
+  await expect(page.getByRole("region", { name: "Profile" })).toHaveCount(0);
+
+  await gate.getByRole("button", { name: "Sign in" }).click();
+  const sheet = authSheet(page);
+  await sheet.getByRole("button", { name: "Create account" }).first().click();
+  await sheet.getByLabel("Username", { exact: true }).fill(newUsername());
+  await sheet.getByLabel("Display name").fill("Settings first");
+  await sheet.getByLabel("Password").fill("another-long-password");
+  await sheet.locator("form").getByRole("button", { name: "Create account" }).click();
+  await expect(sheet).toBeHidden();
+
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole("region", { name: "Profile" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Account" })).toHaveCount(0);
+  const headings = await page.locator("section.settings-card h2").allTextContents();
+  expect(headings).toEqual(["Appearance and language", "Profile", "Privacy", "Password", "Sessions"]);
+  await shot(page, "settings-signed-in");
+});

@@ -40,7 +40,8 @@ test("phones get a bottom tab bar; wide screens use the header", async ({ page }
   await expect(tabs).toBeHidden();
 });
 
-test("the theme follows the system until the reader picks one, and the choice survives a reload", async ({ page }) => {
+test("the theme follows the system until the reader picks one, and the choice survives a reload", async ({ page }, info) => {
+  test.skip(info.project.name === "phone", "the header's theme button is for wide screens; phones choose in Settings (below)");
   await page.goto("/explore");
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await background();
@@ -62,6 +63,86 @@ test("the theme follows the system until the reader picks one, and the choice su
   await page.emulateMedia({ colorScheme: "dark" });
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   expect(await background()).not.toBe(light);
+});
+
+test("on a phone the header gives the search field the room; theme and language are in Settings, signed out", async ({ page }, info) => {
+  test.skip(info.project.name !== "phone", "the phone header");
+  await page.goto("/explore");
+  const header = page.locator("header.app-header");
+  const search = header.getByRole("search");
+  await expect(search).toBeVisible();
+  const box = await search.boundingBox();
+  expect(box!.width).toBeGreaterThanOrEqual(200);
+  // Its placeholder fits, not "Sea…".
+  const field = search.getByRole("combobox", { name: "Search notes and people" });
+  const fits = await field.evaluate((el: HTMLInputElement) => {
+    const probe = document.createElement("span");
+    probe.style.cssText = `position:absolute;visibility:hidden;white-space:nowrap;font:${getComputedStyle(el).font}`;
+    probe.textContent = el.placeholder;
+    document.body.append(probe);
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    return width <= el.clientWidth;
+  });
+  expect(fits).toBeTruthy();
+  // Brand mark, cart and sign-in stay; theme and language leave the header.
+  await expect(header.getByRole("link", { name: "Zhongcao 种草 home" })).toBeVisible();
+  await expect(header.getByText("Zhongcao", { exact: true })).toBeHidden();
+  const account = page.getByRole("navigation", { name: "Account" });
+  await expect(account.getByRole("link", { name: /^Cart/ })).toBeVisible();
+  await expect(account.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Theme: / })).toBeHidden();
+  await expect(page.getByRole("button", { name: /Switch to Chinese/ })).toBeHidden();
+  for (const target of await header.locator("a, button, input").filter({ visible: true }).all()) {
+    const b = (await target.boundingBox())!;
+    expect(Math.min(b.width, b.height), await target.evaluate((e) => e.outerHTML.slice(0, 80))).toBeGreaterThanOrEqual(24);
+  }
+
+  // Signed out, "Me" opens Settings, where anyone picks the theme and the language.
+  const tabs = page.getByRole("navigation", { name: "Main" });
+  await tabs.getByRole("link", { name: "Me", exact: true }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(tabs.getByRole("link", { name: "Me", exact: true })).toHaveAttribute("aria-current", "page");
+  const appearance = page.getByRole("region", { name: "Appearance and language" });
+  const theme = appearance.getByRole("group", { name: "Theme" });
+  await expect(theme.getByRole("radio", { name: "System" })).toBeChecked();
+  await theme.getByRole("radio", { name: "Dark" }).click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(theme.getByRole("radio", { name: "Dark" })).toBeChecked();
+  await theme.getByRole("radio", { name: "System" }).click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  // The account sections wait for a sign-in.
+  await expect(page.getByRole("region", { name: "Account" }).getByRole("button", { name: "Sign in" })).toBeVisible();
+
+  const language = appearance.getByRole("group", { name: "Language" });
+  await expect(language.getByRole("radio", { name: "English" })).toBeChecked();
+  await language.getByRole("radio", { name: "中文" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByRole("heading", { level: 1, name: "设置" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "语言" }).getByRole("radio", { name: "中文" })).toBeChecked();
+  await page.getByRole("group", { name: "语言" }).getByRole("radio", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+});
+
+test("Settings' theme choice and the header's button are one choice", async ({ page }, info) => {
+  test.skip(info.project.name === "phone", "the header's button is for wide screens");
+  await page.goto("/settings");
+  const theme = page.getByRole("group", { name: "Theme" });
+  const button = page.getByRole("button", { name: /^Theme: / });
+  await theme.getByRole("radio", { name: "Light" }).click();
+  await expect(button).toHaveAccessibleName(/^Theme: light/);
+  await button.click();
+  await expect(theme.getByRole("radio", { name: "Dark" })).toBeChecked();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  // Arrow keys move a radio group's choice.
+  await theme.getByRole("radio", { name: "Dark" }).focus();
+  await page.keyboard.press("ArrowLeft");
+  await expect(theme.getByRole("radio", { name: "Light" })).toBeChecked();
+  await expect(button).toHaveAccessibleName(/^Theme: light/);
+  await theme.getByRole("radio", { name: "System" }).click();
 });
 
 test("keyboard only: skip link → a card → the note → its comments → Escape back to the same card", async ({ page }) => {
@@ -146,14 +227,29 @@ test.describe("in Chinese", () => {
     await expect(page.getByRole("dialog").locator("time").first()).toHaveText(/(刚刚|分钟前|小时前|天前|^\d{4}-\d{2}-\d{2}$)/);
     await page.keyboard.press("Escape");
 
-    await page.getByRole("button", { name: /Switch to English|切换到英文/ }).click();
-    await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await expect(page.getByRole("button", { name: /Switch to Chinese/ })).toBeVisible();
+    // The header's switch on wide screens; Settings (the tab bar's "我") on phones.
+    const phone = test.info().project.name === "phone";
+    if (phone) {
+      await page.getByRole("navigation", { name: "底部导航" }).getByRole("link", { name: "我" }).click();
+      await page.getByRole("group", { name: "语言" }).getByRole("radio", { name: "English" }).click();
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      await expect(page.getByRole("group", { name: "Language" }).getByRole("radio", { name: "English" })).toBeChecked();
+      await page.goto("/explore");
+    } else {
+      await page.getByRole("button", { name: /Switch to English|切换到英文/ }).click();
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      await expect(page.getByRole("button", { name: /Switch to Chinese/ })).toBeVisible();
+    }
     await expect(feed.getByText(/^\d+(\.\d)?K$/).first()).toBeVisible();
     await page.reload();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("feed").getByRole("article").first()).toBeVisible();
-    await page.getByRole("button", { name: /Switch to Chinese/ }).click();
+    if (phone) {
+      await page.goto("/settings");
+      await page.getByRole("group", { name: "Language" }).getByRole("radio", { name: "中文" }).click();
+    } else {
+      await page.getByRole("button", { name: /Switch to Chinese/ }).click();
+    }
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   });
 });
