@@ -18,7 +18,7 @@ async function visit(page: Page, path: string, ready: (p: Page) => Promise<void>
 
 for (const theme of ["light", "dark"] as const) {
   test(`axe finds no WCAG A/AA violations on the main pages (${theme})`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await page.goto("/explore");
     await page.evaluate((t) => localStorage.setItem("zc_theme", t), theme);
     const origin = new URL(page.url()).origin;
