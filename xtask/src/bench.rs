@@ -461,6 +461,7 @@ pub fn bench() -> Result {
     let server = start_test_server(&data)?;
     let report = feed_benchmark(server.port);
     let p99 = report.percentile_ms(99.0);
+    let (shell_rps, shell_p99) = crate::bench_shell::shell_benchmarks(server.port)?;
 
     step("Search API (loopback): latency at 4 connections, throughput at 50");
     let search_paths = search_paths(&["/api/v1/search/notes?q={q}&sort=newest&type=image"]);
@@ -534,6 +535,7 @@ pub fn bench() -> Result {
         "    feed p99 @50 conns {p99:.2} ms ({:.0} req/s)",
         report.rps()
     );
+    println!("    /explore document @50 conns {shell_rps:.0} req/s, p99 {shell_p99:.2} ms (br)");
     println!(
         "    search p99 @4 conn {search_p99:.2} ms ({:.0} req/s at 50 conns)",
         busy.rps()

@@ -4,12 +4,14 @@
 //! - `test`  everything CI checks: fmt, clippy, server tests, wasm unit tests, browser e2e
 //! - `bench` bundle sizes, feed API throughput/latency, writes, order placement, publishing
 //!   (uploads, publish-to-searchable), DOM size after a long scroll (`--feed`, `--writes`,
-//!   `--orders`, `--publish`, `--bundle` (sizes of the last build): just those)
+//!   `--orders`, `--publish`, `--bundle` (sizes of the last build), `--shell` (the document
+//!   and a static asset under load): just those)
 //! - `build`, `setup` the first steps of `run` on their own
 
 mod bench;
 mod bench_bundle;
 mod bench_publish;
+mod bench_shell;
 mod load;
 mod spa;
 mod steps;
@@ -32,11 +34,12 @@ fn main() -> ExitCode {
         "bench" if rest.iter().any(|a| a == "--orders") => bench::bench_orders(),
         "bench" if rest.iter().any(|a| a == "--publish") => bench::bench_publish(),
         "bench" if rest.iter().any(|a| a == "--feed") => bench::bench_feed(),
+        "bench" if rest.iter().any(|a| a == "--shell") => bench_shell::bench_shell(rest),
         "bench" if rest.iter().any(|a| a == "--bundle") => bench_bundle::bundle_sizes().map(|_| ()),
         "bench" => bench::bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench [--feed | --writes | --orders | --publish | --bundle] | build | setup>"
+                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench [--feed | --writes | --orders | --publish | --bundle | --shell [--port N]] | build | setup>"
             );
             return ExitCode::from(2);
         }

@@ -15,19 +15,16 @@ pub mod notify;
 pub mod ratelimit;
 pub mod search;
 pub mod seed;
+pub mod shell;
 pub mod text;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use axum::extract::Request;
-use axum::http::{header, HeaderValue};
-use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::middleware;
 use axum::routing::get;
 use axum::{Json, Router};
 use tower_http::compression::CompressionLayer;
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
 pub use crate::db::Db;
@@ -154,47 +151,22 @@ pub fn utc_date(unix: i64) -> (i64, i64, i64) {
     (year, month, day)
 }
 
-/// True for Trunk's content-hashed file names, e.g. `app-1f2e3d4c5b6a7988_bg.wasm`.
-fn is_hashed_asset(path: &str) -> bool {
-    let file = path.rsplit('/').next().unwrap_or(path);
-    file.split(['-', '_', '.'])
-        .any(|part| (12..=16).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-/// Cache policy for static files: hashed assets forever, everything else revalidated.
-async fn static_cache_headers(req: Request, next: Next) -> Response {
-    let hashed = is_hashed_asset(req.uri().path());
-    let mut res = next.run(req).await;
-    let value = if hashed && res.status().is_success() {
-        "public, max-age=31536000, immutable"
-    } else {
-        "no-cache"
-    };
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
-    res
-}
-
-/// The whole HTTP application.
+/// The whole HTTP application: the API, images, and the app shell from `dist_dir` (read into
+/// memory now) for every other path.
 pub fn app(state: AppState, dist_dir: PathBuf) -> Router {
     let (api_router, openapi) = api::router().split_for_parts();
     let openapi = Arc::new(openapi);
-
-    let spa = ServeDir::new(&dist_dir)
-        .precompressed_br()
-        .precompressed_gzip()
-        .fallback(ServeFile::new(dist_dir.join("index.html")));
-
-    let static_files = Router::new()
-        .fallback_service(spa)
-        .layer(middleware::from_fn(static_cache_headers));
 
     // Avatars (and later note pictures) are uploaded as raw bodies up to 5 MB.
     let api_router = api_router
         .layer(axum::extract::DefaultBodyLimit::max(
             api_types::AVATAR_MAX_BYTES + 64 * 1024,
         ))
-        .layer(middleware::from_fn(auth::csrf_guard));
+        .layer(middleware::from_fn(auth::csrf_guard))
+        .with_state(state.clone());
+
+    // The shell calls the API in-process for the data it puts into documents.
+    let shell = shell::router(&dist_dir, api_router.clone(), Arc::clone(&state.feed_cache));
 
     Router::new()
         .merge(api_router)
@@ -207,16 +179,17 @@ pub fn app(state: AppState, dist_dir: PathBuf) -> Router {
         )
         .route("/api", get(error::api_not_found))
         .route("/api/{*rest}", axum::routing::any(error::api_not_found))
-        .merge(images::router())
-        .with_state(state)
-        .merge(static_files)
+        .merge(images::router().with_state(state))
+        // Only what is routed above is compressed on the fly: the shell, added after the
+        // layer, sends its own precompressed copies.
         .layer(CompressionLayer::new())
+        .fallback_service(shell)
         .layer(TraceLayer::new_for_http())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{app_day, app_day_start, is_hashed_asset, utc_date};
+    use super::{app_day, app_day_start, utc_date};
 
     #[test]
     fn app_days_start_at_midnight_in_utc_plus_8() {
@@ -235,13 +208,5 @@ mod tests {
         assert_eq!(utc_date(1_795_694_400), (2026, 11, 26));
         assert_eq!(utc_date(1_798_761_599), (2026, 12, 31));
         assert_eq!(utc_date(-1), (1969, 12, 31));
-    }
-
-    #[test]
-    fn recognises_trunk_hashes() {
-        assert!(is_hashed_asset("/zhongcao-web-1f2e3d4c5b6a7988_bg.wasm"));
-        assert!(is_hashed_asset("/zhongcao-web-1f2e3d4c5b6a7988.js"));
-        assert!(!is_hashed_asset("/index.html"));
-        assert!(!is_hashed_asset("/stylers.css"));
     }
 }
