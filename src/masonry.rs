@@ -26,15 +26,15 @@ pub struct Layout {
 pub const MIN_RATIO: f64 = 0.75;
 pub const MAX_RATIO: f64 = 4.0 / 3.0;
 
-/// Column count for a container width: 2 on phones, up to 6 on wide desktops.
+/// Column count for a container width: 2 on phones, up to 6 on wide desktops. The steps live
+/// in api-types, whose `card_sizes()` (the covers' `sizes`) is tested against them.
 pub fn columns_for_width(width: f64) -> usize {
-    match width {
-        w if w < 640.0 => 2,
-        w if w < 900.0 => 3,
-        w if w < 1180.0 => 4,
-        w if w < 1480.0 => 5,
-        _ => 6,
-    }
+    api_types::feed_columns(width)
+}
+
+/// Gap between cards for a container width: 10 px on phones, 16 px from the first step on.
+pub fn gap_for_width(width: f64) -> f64 {
+    api_types::feed_gap(width)
 }
 
 /// Height / width of a cover as displayed.

@@ -18,7 +18,12 @@ pub fn Carousel(
     #[prop(into)] title: String,
     /// Current slide; the parent may change it (arrow keys).
     index: RwSignal<usize>,
+    /// How wide the slides are drawn (`sizes`): the note's by default
+    /// ([`api_types::carousel_sizes`]).
+    #[prop(optional)]
+    sizes: Option<&'static str>,
 ) -> impl IntoView {
+    let sizes = sizes.unwrap_or_else(api_types::carousel_sizes);
     // The root keeps the plain `carousel` class: the note view sizes it from outside
     // (`.note-media .carousel` in style/main.css).
     let styles = style! {
@@ -204,7 +209,8 @@ pub fn Carousel(
             };
             view! { class=styles,
                 <div class="slide" role="group" aria-roledescription="slide" aria-label=slide_label>
-                    <Picture image=image sizes="(max-width: 760px) 100vw, 640px" alt=alt eager=i == 0 fit="contain"/>
+                    // The first slide loads at once with high priority, the others when near.
+                    <Picture image=image sizes=sizes alt=alt eager=i == 0 fit="contain" carousel=true/>
                 </div>
             }
         })

@@ -9,10 +9,7 @@ use leptos::prelude::*;
 use super::note_card::{NoteCard, TEXT_BLOCK};
 use crate::hooks::use_element_width::use_element_width;
 use crate::hooks::use_viewport::use_viewport;
-use crate::masonry::{columns_for_width, layout, visible, Layout};
-
-const GAP_WIDE: f64 = 16.0;
-const GAP_PHONE: f64 = 10.0;
+use crate::masonry::{columns_for_width, gap_for_width, layout, visible, Layout};
 
 #[component]
 pub fn MasonryGrid(
@@ -31,7 +28,7 @@ pub fn MasonryGrid(
 
     let grid: Memo<Layout> = Memo::new(move |_| {
         let w = width.get();
-        let gap = if w < 640.0 { GAP_PHONE } else { GAP_WIDE };
+        let gap = gap_for_width(w);
         cards.with(|cards| {
             let sizes: Vec<(u32, u32)> = cards
                 .iter()
@@ -43,6 +40,11 @@ pub fn MasonryGrid(
 
     let shown = Memo::new(move |_| {
         let layout = grid.get();
+        // Nothing before the container is measured: a card made at width 0 would be laid out
+        // in the wrong column count and pick its loading priority from it.
+        if width.get() <= 0.0 {
+            return Vec::new();
+        }
         if !virtualize {
             return (0..layout.placements.len()).collect::<Vec<_>>();
         }
@@ -65,7 +67,21 @@ pub fn MasonryGrid(
                 .collect::<Vec<_>>()
         })
     };
-    let eager_limit = move || grid.with(|g| g.columns * 2);
+    // The covers of the first two rows load eagerly with high priority, if they are on screen
+    // when they are made (not so under a note or a product, or further down the feed).
+    let eager = move |i: usize| {
+        let (columns, placement) =
+            grid.with_untracked(|g| (g.columns, g.placements.get(i).copied()));
+        let Some(p) = placement.filter(|_| i < columns * 2) else {
+            return false;
+        };
+        let top = container
+            .get_untracked()
+            .map(|el| el.get_bounding_client_rect().top())
+            .unwrap_or(0.0)
+            + p.y;
+        top < viewport.get_untracked().height && top + p.height > 0.0
+    };
     // A feed is made of articles: until one is rendered (nothing loaded yet, nothing to show,
     // or every card virtualised away while the grid is far below), it is a plain box, not an
     // empty feed (ARIA's required children).
@@ -95,7 +111,7 @@ pub fn MasonryGrid(
                             card=card
                             placement=placement
                             position=i + 1
-                            eager=i < eager_limit()
+                            eager=eager(i)
                         />
                     }
                 }

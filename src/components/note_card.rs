@@ -102,7 +102,6 @@ pub fn NoteCard(
         }
     });
     let image_height = move || placement.get().image_height;
-    let sizes = move || format!("{}px", placement.get().width.round() as i64);
     let style = move || {
         let p = placement.get();
         format!(
@@ -147,7 +146,8 @@ pub fn NoteCard(
         >
             <a class="cover" href=href.clone() data-noscroll="" tabindex="-1" aria-hidden="true"
                 style=move || format!("height:{}px", format::decimal(image_height(), 2))>
-                <Picture image=card.cover.clone() sizes=Signal::derive(sizes) alt=alt eager=eager/>
+                // The same `sizes` the server's preload uses, true at every viewport width.
+                <Picture image=card.cover.clone() sizes=api_types::card_sizes() alt=alt eager=eager/>
                 {video}
             </a>
             <div class="card-body">

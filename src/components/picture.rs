@@ -1,5 +1,6 @@
 //! An image at a known size: `srcset`/`sizes`, explicit width/height, lazy unless told
-//! otherwise, and a gradient placeholder painted until the file arrives.
+//! otherwise, and a gradient placeholder painted until the file arrives. The candidates come
+//! from api-types (`Image::srcset`, `Image::carousel_srcset`), like the server's preloads.
 
 use api_types::Image;
 use leptos::prelude::*;
@@ -24,6 +25,9 @@ pub fn Picture(
     /// CSS object-fit for the image (`cover` by default).
     #[prop(optional, into)]
     fit: Option<&'static str>,
+    /// A carousel slide: renditions up to `CAROUSEL_MAX_WIDTH` only.
+    #[prop(optional)]
+    carousel: bool,
 ) -> impl IntoView {
     let (loaded, set_loaded) = signal(false);
     // A cached image can finish before the load listener sees it: check once mounted too.
@@ -36,7 +40,11 @@ pub fn Picture(
         }
     });
     let src = image.url(480);
-    let srcset = image.srcset();
+    let srcset = if carousel {
+        image.carousel_srcset()
+    } else {
+        image.srcset()
+    };
     let fit = fit.unwrap_or("cover");
     view! {
         <div class="picture" class:loaded=loaded style=placeholder_style(&image)>

@@ -15,8 +15,8 @@ pub fn ProductTile(
     /// Where the link goes (the product page, with attribution when opened from a note).
     #[prop(into)]
     href: String,
-    /// The `sizes` attribute for the photo.
-    #[prop(default = "(max-width: 640px) 50vw, 240px")]
+    /// The `sizes` attribute for the photo: a tile in the shop's grid by default.
+    #[prop(default = api_types::product_grid_sizes())]
     sizes: &'static str,
 ) -> impl IntoView {
     let name = format!("{} {}", product.brand, product.title);

@@ -479,7 +479,7 @@ fn NoteView(
                             <h2 id="shop-note-heading">{tr("Shop the note", "笔记同款")}</h2>
                             <div class="shop-note-row">
                                 {products.into_iter().map(|p| view! {
-                                    <ProductTile href=format!("/product/{}?from_note={note_id}", p.id) product=p sizes="160px"/>
+                                    <ProductTile href=format!("/product/{}?from_note={note_id}", p.id) product=p sizes="132px"/>
                                 }).collect_view()}
                             </div>
                         </section>

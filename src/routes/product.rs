@@ -182,7 +182,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
         <div class="product-page">
             <div class="product-top">
                 <div class="product-gallery">
-                    <Carousel images=p.images.clone() title=name.clone() index=index/>
+                    <Carousel images=p.images.clone() title=name.clone() index=index sizes=api_types::product_gallery_sizes()/>
                 </div>
                 <div class="product-info">
                     <p class="product-brand-line">
