@@ -256,7 +256,7 @@ async fn uploads_are_resized_from_their_source_in_both_encodings() {
         .await;
     let up: Upload = parse(&res, 201, "upload");
     assert_eq!((up.image.width, up.image.height), (1080, 810));
-    for w in [360, 540, 1080] {
+    for w in [360, 560, 1080] {
         let url = up.image.url(w);
         let webp = fetch(&app, &url, Some(CHROME)).await;
         check_rendition(&webp, true, &up.image, w, &format!("upload {w} as WebP"));
@@ -493,7 +493,7 @@ fn webp_quality_sweep() {
     let mut sums = vec![(0usize, 0.0f64); qualities.len() + 1];
     let mut count = 0.0;
     for (i, (name, theme, source)) in sources.iter().enumerate() {
-        for width in [360u32, 540, 720] {
+        for width in [360u32, 560, 720] {
             let height = (u64::from(width) * u64::from(source.height()) / u64::from(source.width()))
                 .max(1) as u32;
             let img = match theme {
@@ -532,11 +532,11 @@ fn webp_quality_sweep() {
                 line.push_str(&format!("{:>18}", format!("{}B {s:.4}", webp.len())));
                 let (mean, p99) = block_error(&img, &back);
                 banding.push_str(&format!("{:>18}", format!("{mean:.2}/{p99:.2}")));
-                if width == 540 && *q >= WEBP_QUALITY {
+                if width == 560 && *q >= WEBP_QUALITY {
                     looks.push(back);
                 }
             }
-            if width == 540 {
+            if width == 560 {
                 // Side by side, crops at twice the size: original, JPEG q80, then WebP from
                 // the chosen quality up.
                 let mut strip = vec![img.clone(), jpeg_back];

@@ -298,27 +298,10 @@ mod tests {
         }
     }
 
-    /// Chromium's choice among `w` candidates (HTMLSrcsetParser's SelectionLogic): the first
-    /// whose density reaches the DPR, or the one below it when the DPR is under the two
-    /// densities' geometric mean.
-    fn chromium_pick(widths: &[u32], slot: f64, dpr: f64) -> u32 {
-        let density = |w: u32| f64::from(w) / slot;
-        for i in 0..widths.len() - 1 {
-            let next = density(widths[i + 1]);
-            if next < dpr {
-                continue;
-            }
-            let current = density(widths[i]);
-            if (dpr <= 1.0 && dpr > current) || dpr >= (current * next).sqrt() {
-                return widths[i + 1];
-            }
-            return widths[i];
-        }
-        widths[widths.len() - 1]
-    }
-
-    /// WebKit and Gecko: the smallest candidate whose density reaches the DPR.
-    fn strict_pick(widths: &[u32], slot: f64, dpr: f64) -> u32 {
+    /// The browser's choice among `w` candidates: the narrowest whose density (width / slot)
+    /// reaches the DPR, else the widest. Chromium 156 chooses so (checked with Playwright on
+    /// phone and desktop emulations), as do WebKit and Gecko.
+    fn pick(widths: &[u32], slot: f64, dpr: f64) -> u32 {
         widths
             .iter()
             .copied()
@@ -336,29 +319,38 @@ mod tests {
     #[test]
     fn phones_pick_files_that_fit() {
         let card = |vw: f64| eval_sizes(card_sizes(), vw);
-        // Lighthouse's Moto G Power: 412 px at DPR 1.75, a 193 px card wants 338 px.
-        assert_eq!(chromium_pick(&IMAGE_WIDTHS, card(412.0), 1.75), 360);
-        assert_eq!(strict_pick(&IMAGE_WIDTHS, card(412.0), 1.75), 360);
-        // A 390 px phone at DPR 2.6 (473 px) and 3 (546 px).
-        assert_eq!(chromium_pick(&IMAGE_WIDTHS, card(390.0), 2.6), 480);
-        assert_eq!(chromium_pick(&IMAGE_WIDTHS, card(390.0), 3.0), 540);
-        assert_eq!(strict_pick(&IMAGE_WIDTHS, card(390.0), 2.6), 480);
-        // A 360 px phone at DPR 2 (334 px).
-        assert_eq!(chromium_pick(&IMAGE_WIDTHS, card(360.0), 2.0), 360);
-        // A desktop card never needs the 1080w file.
-        assert_eq!(chromium_pick(&IMAGE_WIDTHS, card(1440.0), 2.0), 540);
-        assert_eq!(chromium_pick(&IMAGE_WIDTHS, card(1920.0), 1.0), 360);
+        for (vw, dpr, file) in [
+            (412.0, 1.75, 360),  // Lighthouse's Moto G Power: a 193 px card wants 338 px
+            (390.0, 2.6, 480),   // 473 px
+            (390.0, 3.0, 560),   // iPhone 12–15: 546 px
+            (393.0, 3.0, 560),   // 551 px
+            (360.0, 2.0, 360),   // 334 px
+            (360.0, 3.0, 560),   // 501 px
+            (412.0, 2.625, 560), // 507 px
+            (430.0, 3.0, 720),   // 606 px
+            (768.0, 2.0, 480),   // 459 px
+            (1024.0, 1.0, 240),  // 232 px
+            (1440.0, 1.0, 360),  // 266 px
+            (1440.0, 2.0, 560),  // 531 px
+            (1920.0, 2.0, 560),  // 544 px
+        ] {
+            assert_eq!(
+                pick(&IMAGE_WIDTHS, card(vw), dpr),
+                file,
+                "card at {vw}@{dpr}"
+            );
+        }
 
-        // Carousels: no phone gets the 1080w file, whatever its DPR or browser.
+        // Carousels: no phone gets the 1080w file, whatever its DPR; a 360 px phone at DPR 1.5
+        // (540 px) gets 560w.
         let widths = carousel_widths();
         for sizes in [carousel_sizes(), product_gallery_sizes()] {
             for (vw, dpr) in [(390.0, 2.6), (390.0, 3.0), (412.0, 1.75), (430.0, 3.0)] {
-                let slot = eval_sizes(sizes, vw);
-                assert_eq!(chromium_pick(&widths, slot, dpr), 720, "{vw}@{dpr}");
-                assert_eq!(strict_pick(&widths, slot, dpr), 720, "{vw}@{dpr}");
+                assert_eq!(pick(&widths, eval_sizes(sizes, vw), dpr), 720, "{vw}@{dpr}");
             }
-            // A 360 px phone at DPR 1.5 needs 540 px.
-            assert_eq!(chromium_pick(&widths, eval_sizes(sizes, 360.0), 1.5), 540);
+            assert_eq!(pick(&widths, eval_sizes(sizes, 360.0), 1.5), 560);
+            // Desktops stop at 720w too.
+            assert_eq!(pick(&widths, eval_sizes(sizes, 1440.0), 2.0), 720);
         }
     }
 
@@ -380,12 +372,12 @@ mod tests {
         assert_eq!(
             img.srcset(),
             "/img/v1/ab/240 240w, /img/v1/ab/360 360w, /img/v1/ab/480 480w, \
-             /img/v1/ab/540 540w, /img/v1/ab/720 720w, /img/v1/ab/1080 1080w"
+             /img/v1/ab/560 560w, /img/v1/ab/720 720w, /img/v1/ab/1080 1080w"
         );
         assert_eq!(
             img.carousel_srcset(),
             "/img/v1/ab/240 240w, /img/v1/ab/360 360w, /img/v1/ab/480 480w, \
-             /img/v1/ab/540 540w, /img/v1/ab/720 720w"
+             /img/v1/ab/560 560w, /img/v1/ab/720 720w"
         );
         // The carousel's widest candidate is a rendition the server makes.
         assert!(IMAGE_WIDTHS.contains(&CAROUSEL_MAX_WIDTH));

@@ -17,10 +17,11 @@ pub use publishing::*;
 use utoipa::ToSchema;
 
 /// Image widths the server renders (ascending); the client builds `srcset` from the
-/// `url_template`. The steps fit phone cards: a 193 px card at DPR 1.75 (Lighthouse's phone)
-/// takes 360w, a 182 px card at DPR 2.6 480w and at DPR 3 540w; desktop cards 360w or 540w.
-/// Carousels stop at [`CAROUSEL_MAX_WIDTH`].
-pub const IMAGE_WIDTHS: [u32; 6] = [240, 360, 480, 540, 720, 1080];
+/// `url_template`. Browsers take the narrowest file with at least DPR pixels per CSS pixel, and
+/// the steps fit phone cards: a 193 px card at DPR 1.75 (Lighthouse's phone) takes 360w, a
+/// 182 px card at DPR 2.6 480w and at DPR 3 (390 px iPhones) 560w; desktop cards 360w, or 560w
+/// at DPR 2. Carousels stop at [`CAROUSEL_MAX_WIDTH`].
+pub const IMAGE_WIDTHS: [u32; 6] = [240, 360, 480, 560, 720, 1080];
 /// Avatar sizes in pixels (square).
 pub const AVATAR_SIZES: [u32; 2] = [64, 160];
 
