@@ -121,8 +121,9 @@ pub fn error_from_response(status: u16, body: &str) -> ApiError {
     }
 }
 
+/// `encodeURIComponent`, in Rust so the server builds the same paths (`api_types::paths`).
 fn encode(value: &str) -> String {
-    String::from(js_sys::encode_uri_component(value))
+    api_types::paths::encode_component(value)
 }
 
 // The async request code is not generic: each endpoint only adds its (small) decode step,
@@ -133,11 +134,68 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
 }
 
 async fn get_text(path: &str) -> Result<String, ApiError> {
+    if let Some(body) = take_boot(path) {
+        return Ok(body);
+    }
     let request = Request::get(path)
         .header("Accept", "application/json")
         .build()
         .map_err(|e| ApiError::Network(e.to_string()))?;
     send_raw(request).await
+}
+
+thread_local! {
+    /// The answers the server put into the document for this page's first requests, read at
+    /// the first request (see [`take_boot`]), with the time they were read.
+    static BOOT: std::cell::RefCell<Option<(js_sys::Object, f64)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The id of the document's inline data: `<script type="application/json" id="zc-boot">`
+/// holding `{"<api path>": <that GET's JSON answer>, …}` (the server's `shell::boot`).
+const BOOT_ELEMENT_ID: &str = "zc-boot";
+/// Inline answers not asked for this soon after start are dropped: they would be stale.
+const BOOT_MAX_AGE_MS: f64 = 30_000.0;
+
+/// Reads (and removes) the inline data element; an empty object if there is none.
+fn read_boot() -> js_sys::Object {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(BOOT_ELEMENT_ID));
+    let Some(element) = element else {
+        return js_sys::Object::new();
+    };
+    // A script element's markup is its text, unescaped.
+    let text = element.inner_html();
+    element.remove();
+    js_sys::JSON::parse(&text)
+        .ok()
+        .and_then(|v| wasm_bindgen::JsCast::dyn_into::<js_sys::Object>(v).ok())
+        .unwrap_or_default()
+}
+
+/// The inline answer for exactly `path`, if the document brought one: each is used once (a
+/// later request for the same path goes to the network) and only while fresh. The server's
+/// JSON goes through the browser's parser and back (numbers here are far below 2^53).
+fn take_boot(path: &str) -> Option<String> {
+    BOOT.with(|boot| {
+        let mut boot = boot.borrow_mut();
+        let now = js_sys::Date::now();
+        let (data, read_at) = boot.get_or_insert_with(|| (read_boot(), now));
+        if now - *read_at > BOOT_MAX_AGE_MS {
+            return None;
+        }
+        let key = wasm_bindgen::JsValue::from_str(path);
+        let value = js_sys::Reflect::get(data, &key)
+            .ok()
+            .filter(|v| !v.is_undefined())?;
+        let _ = js_sys::Reflect::delete_property(data, &key);
+        js_sys::JSON::stringify(&value).ok().map(String::from)
+    })
+}
+
+/// Drops the inline answers not used yet: they were for whoever was signed in at load.
+fn forget_boot() {
+    BOOT.with(|boot| *boot.borrow_mut() = Some((js_sys::Object::new(), 0.0)));
 }
 
 fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
@@ -229,28 +287,22 @@ pub enum FeedSource {
 pub const FOLLOWING_CHANNEL: &str = "following";
 
 pub async fn channels() -> Result<Vec<Channel>, ApiError> {
-    get_json("/api/v1/channels").await
+    get_json(api_types::paths::CHANNELS).await
 }
 
 pub fn feed_path(source: &FeedSource, cursor: Option<&str>) -> String {
     let mut path = match source {
-        FeedSource::Channel(slug) => format!("/api/v1/feed?channel={}", encode(slug)),
+        FeedSource::Channel(slug) => api_types::paths::feed_channel(slug),
         FeedSource::Topic(topic) => format!("/api/v1/feed?topic={}", encode(topic)),
         FeedSource::TopicNewest(topic) => {
             format!("/api/v1/feed?topic={}&sort=newest", encode(topic))
         }
         FeedSource::Author(id) => format!("/api/v1/feed?author={id}"),
-        FeedSource::Following => "/api/v1/feed/following?limit=20".to_string(),
+        FeedSource::Following => api_types::paths::FOLLOWING_FEED.to_string(),
         FeedSource::Collections(id) => format!("/api/v1/users/{id}/collections?limit=20"),
         FeedSource::Likes(id) => format!("/api/v1/users/{id}/likes?limit=20"),
         FeedSource::ProductNotes(id) => format!("/api/v1/products/{id}/notes?limit=20"),
-        FeedSource::Search(s) => format!(
-            "/api/v1/search/notes?q={}&sort={}&type={}&time={}",
-            encode(&s.q),
-            s.sort.as_str(),
-            s.kind.as_str(),
-            s.time.as_str()
-        ),
+        FeedSource::Search(s) => api_types::paths::note_search(&s.q, s.sort, s.kind, s.time),
     };
     if let Some(cursor) = cursor {
         path.push_str("&cursor=");
@@ -303,7 +355,7 @@ pub fn cached_note(id: i64) -> Option<NoteDetail> {
 }
 
 pub async fn note(id: i64) -> Result<NoteDetail, ApiError> {
-    let note: NoteDetail = get_json(&format!("/api/v1/notes/{id}")).await?;
+    let note: NoteDetail = get_json(&api_types::paths::note(id)).await?;
     remember(&note);
     Ok(note)
 }
@@ -354,6 +406,7 @@ pub async fn trending() -> Result<Vec<String>, ApiError> {
 /// Forgets every cached note: what the reader has liked or collected changes on sign-in/out.
 pub fn forget_notes() {
     NOTE_CACHE.with(|c| c.borrow_mut().clear());
+    forget_boot();
 }
 
 /// Updates a cached note in place (after a like, collect, follow or comment).
@@ -545,7 +598,7 @@ pub async fn products(
 }
 
 pub async fn product(id: i64) -> Result<ProductDetail, ApiError> {
-    get_json(&format!("/api/v1/products/{id}")).await
+    get_json(&api_types::paths::product(id)).await
 }
 
 pub async fn search_products(

@@ -83,6 +83,33 @@ fn feed_paths_encode_their_parameters() {
     );
 }
 
+/// The shared encoder (client and server build the same API paths with it) is the
+/// browser's `encodeURIComponent`, character for character.
+#[wasm_bindgen_test]
+fn shared_encoder_equals_encode_uri_component() {
+    let mut samples: Vec<String> = [
+        "防晒霜推荐",
+        "上海 咖啡",
+        ";,/?:@&=+$#",
+        "-_.!~*'()",
+        "\"<>\\^`{|}[]%",
+        "é ñ ü 😀 \u{2028}",
+        "a\nb\tc",
+        "",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    samples.push((0u8..128).map(char::from).collect());
+    for s in samples {
+        assert_eq!(
+            api_types::paths::encode_component(&s),
+            String::from(js_sys::encode_uri_component(&s)),
+            "{s:?}"
+        );
+    }
+}
+
 #[wasm_bindgen_test]
 fn body_text_splits_into_topics_mentions_and_text() {
     let mentions = vec![Mention {
