@@ -124,6 +124,17 @@ pub fn shell_benchmarks(port: u16) -> Result<(f64, f64)> {
         document.statuses
     );
 
+    // For scale: the feed's first page from the API's micro-cache, same connections.
+    let feed = "/api/v1/feed?channel=recommend";
+    let (_, _, feed_bytes) = probe(port, feed, &[])?;
+    let request = raw_request_with("GET", feed, None, &[], None);
+    let api = load(port, &vec![vec![request]; CONNECTIONS], 5);
+    report(
+        &format!("for scale, API {feed}"),
+        &api,
+        &format!("{feed_bytes} bytes identity"),
+    );
+
     match main_wasm(&html) {
         Some(wasm) => {
             let (status, enc, wasm_br) = probe(port, &wasm, &br)?;

@@ -105,7 +105,8 @@ pub fn send_once_full(port: u16, raw: &str) -> std::io::Result<(u16, Option<Stri
     Ok((status, cookie, String::from_utf8_lossy(&body).into_owned()))
 }
 
-/// Reads one response; returns its status. Only Content-Length bodies (what axum sends for JSON).
+/// Reads one response; returns its status. Content-Length or chunked bodies (a body compressed
+/// on the fly has no length up front).
 fn read_response(reader: &mut BufReader<TcpStream>) -> std::io::Result<u16> {
     read_response_with(reader, &mut |_, _| {}).map(|(status, _)| status)
 }
@@ -122,6 +123,7 @@ fn read_response_with(
         .and_then(|s| s.parse().ok())
         .ok_or_else(|| std::io::Error::other(format!("bad status line: {line:?}")))?;
     let mut length = 0usize;
+    let mut chunked = false;
     loop {
         line.clear();
         reader.read_line(&mut line)?;
@@ -133,12 +135,48 @@ fn read_response_with(
             on_header(name.trim(), value.trim());
             if name.eq_ignore_ascii_case("content-length") {
                 length = value.trim().parse().unwrap_or(0);
+            } else if name.eq_ignore_ascii_case("transfer-encoding") {
+                chunked = value.to_ascii_lowercase().contains("chunked");
             }
         }
+    }
+    if chunked {
+        return read_chunked(reader).map(|body| (status, body));
     }
     let mut body = vec![0u8; length];
     reader.read_exact(&mut body)?;
     Ok((status, body))
+}
+
+/// A `Transfer-Encoding: chunked` body (trailers are read and dropped).
+fn read_chunked(reader: &mut impl BufRead) -> std::io::Result<Vec<u8>> {
+    let mut body = Vec::new();
+    let mut line = String::new();
+    let next_line = |line: &mut String, reader: &mut dyn BufRead| {
+        line.clear();
+        match reader.read_line(line)? {
+            0 => Err(std::io::Error::from(std::io::ErrorKind::UnexpectedEof)),
+            _ => Ok(()),
+        }
+    };
+    loop {
+        next_line(&mut line, reader)?;
+        let size = line.trim().split(';').next().unwrap_or("").trim();
+        let size = usize::from_str_radix(size, 16)
+            .map_err(|_| std::io::Error::other(format!("bad chunk size: {line:?}")))?;
+        if size == 0 {
+            loop {
+                next_line(&mut line, reader)?;
+                if line.trim_end().is_empty() {
+                    return Ok(body);
+                }
+            }
+        }
+        let start = body.len();
+        body.resize(start + size, 0);
+        reader.read_exact(&mut body[start..])?;
+        next_line(&mut line, reader)?;
+    }
 }
 
 struct WorkerResult {
@@ -250,6 +288,21 @@ mod tests {
         let (a, b) = (render(&raw).into_owned(), render(&raw).into_owned());
         assert!(!a.contains(SEQ) && a != b);
         assert!(matches!(render("GET / HTTP/1.1\r\n\r\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn chunked_bodies_are_read_whole() {
+        let raw = b"5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\nTrailer: x\r\n\r\nNEXT";
+        let mut reader = std::io::Cursor::new(&raw[..]);
+        assert_eq!(
+            read_chunked(&mut reader).map_err(|e| e.to_string()),
+            Ok(b"hello, world".to_vec())
+        );
+        let mut rest = String::new();
+        let _ = reader.read_to_string(&mut rest);
+        assert_eq!(rest, "NEXT");
+        let mut cut = std::io::Cursor::new(&b"5\r\nhel"[..]);
+        assert!(read_chunked(&mut cut).is_err());
     }
 
     #[test]

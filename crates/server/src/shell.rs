@@ -227,6 +227,7 @@ impl Entity {
         if not_modified {
             *res.status_mut() = StatusCode::NOT_MODIFIED;
         }
+        *res.headers_mut() = HeaderMap::with_capacity(8);
         let h = res.headers_mut();
         h.insert(header::ETAG, variant.etag.clone());
         h.insert(header::CACHE_CONTROL, self.cache_control.clone());
@@ -345,9 +346,9 @@ pub fn is_file_path(path: &str) -> bool {
 }
 
 /// `%XX`-decodes a request path; `None` if the result is not UTF-8 (no file has such a name).
-fn decode_path(path: &str) -> Option<String> {
+fn decode_path(path: &str) -> Option<std::borrow::Cow<'_, str>> {
     if !path.contains('%') {
-        return Some(path.to_string());
+        return Some(std::borrow::Cow::Borrowed(path));
     }
     let bytes = path.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -364,7 +365,7 @@ fn decode_path(path: &str) -> Option<String> {
         out.push(bytes[i]);
         i += 1;
     }
-    String::from_utf8(out).ok()
+    String::from_utf8(out).ok().map(std::borrow::Cow::Owned)
 }
 
 /// Reads every file under `dir` (recursively) into `files`, keyed by URL path.
@@ -616,7 +617,7 @@ async fn serve(State(shell): State<Arc<Inner>>, req: Request) -> Response {
         return res;
     }
     let path = req.uri().path();
-    if let Some(file) = decode_path(path).and_then(|p| shell.files.get(&p)) {
+    if let Some(file) = decode_path(path).and_then(|p| shell.files.get(p.as_ref())) {
         return file.respond(req.headers(), head);
     }
     if path == "/api" || path.starts_with("/api/") {
