@@ -18,6 +18,9 @@ pub fn ProductTile(
     /// The `sizes` attribute for the photo: a tile in the shop's grid by default.
     #[prop(default = api_types::product_grid_sizes())]
     sizes: &'static str,
+    /// Above the fold: load eagerly with high priority.
+    #[prop(optional)]
+    eager: bool,
 ) -> impl IntoView {
     let name = format!("{} {}", product.brand, product.title);
     let label = name.clone();
@@ -25,7 +28,7 @@ pub fn ProductTile(
         <article class="product-tile" class:sold-out=product.sold_out aria-label=label>
             <a href=href>
                 <div class="product-photo">
-                    <Picture image=product.cover.clone() sizes=sizes alt=name/>
+                    <Picture image=product.cover.clone() sizes=sizes alt=name eager=eager/>
                     {product.sold_out.then(|| view! { <span class="sold-out-badge">{tr("Sold out", "已售罄")}</span> })}
                 </div>
                 <p class="product-brand">{product.brand.clone()}</p>

@@ -112,6 +112,10 @@ pub enum ProductSource {
     Search(String),
 }
 
+/// Tiles that load eagerly: the first two rows of the phone's two columns (on a desktop, most
+/// of the first row).
+const EAGER_TILES: usize = 4;
+
 /// Products from `source` in a grid, loading more as the end nears the viewport.
 #[component]
 pub fn ProductGrid(source: ProductSource) -> impl IntoView {
@@ -139,11 +143,16 @@ pub fn ProductGrid(source: ProductSource) -> impl IntoView {
     );
     view! {
         <div class="product-grid" role="list" aria-label=tr("Products", "商品") aria-busy=move || list.loading.get().to_string()>
-            <For each=move || list.items.get() key=|p| p.id let:p>
-                <div role="listitem">
-                    <ProductTile href=format!("/product/{}", p.id) product=p/>
-                </div>
-            </For>
+            // The first two rows on a phone load at once with high priority, the rest lazily.
+            <For
+                each=move || list.items.get().into_iter().enumerate()
+                key=|(_, p)| p.id
+                children=|(i, p)| view! {
+                    <div role="listitem">
+                        <ProductTile href=format!("/product/{}", p.id) product=p eager=i < EAGER_TILES/>
+                    </div>
+                }
+            />
         </div>
         {move || list.error.get().map(|e| view! { <ErrorState message=e on_retry=list.load/> })}
         <Show when=move || list.is_empty()>
