@@ -13,91 +13,95 @@ use crate::components::toast::{provide_toasts, ToastRegion};
 use crate::lazy::Lazy;
 use crate::routes::explore::ExploreShell;
 use crate::routes::not_found::NotFound;
-use crate::routes::note::NoteRoute;
 use crate::session::provide_auth;
 
-// The first route a phone opens (shell, feed, note) is in the main module; every other page is
-// fetched with its chunk on first use. Pages used together share a chunk.
-lazy_page!(
+// The shell and the feed are in the main module; every other page is fetched with its chunk on
+// first use (or, for the likely next steps, when idle). Four chunks: `note` (with the sign-in
+// sheet and the cart drawer: what the first taps need, prefetched when idle), `shop`, `pages`
+// (search, people, notifications, settings) and `rare` (buying, publishing, the creator center,
+// the gallery). Every chunk costs a file per set of chunks sharing code, so there are few.
+// The note (over the feed, or as a page) is fetched when idle, before the first tap.
+lazy_view!(
+    note_route,
+    note,
+    view! { <crate::routes::note::NoteRoute/> }
+);
+lazy_view!(
     search_page,
-    search,
+    pages,
     view! { <crate::routes::search::SearchPage/> }
 );
-lazy_page!(
+lazy_view!(
     topic_page,
-    people,
+    pages,
     view! { <crate::routes::topic::TopicPage/> }
 );
-lazy_page!(
-    user_page,
-    people,
-    view! { <crate::routes::user::UserPage/> }
-);
-lazy_page!(
+lazy_view!(user_page, pages, view! { <crate::routes::user::UserPage/> });
+lazy_view!(
     followers_page,
-    people,
+    pages,
     view! { <crate::routes::follows::FollowersPage/> }
 );
-lazy_page!(
+lazy_view!(
     following_page,
-    people,
+    pages,
     view! { <crate::routes::follows::FollowingPage/> }
 );
-lazy_page!(
+lazy_view!(
     notifications_page,
-    account,
+    pages,
     view! { <crate::routes::notifications::NotificationsPage/> }
 );
-lazy_page!(
+lazy_view!(
     settings_page,
-    account,
+    pages,
     view! { <crate::routes::settings::SettingsPage/> }
 );
-lazy_page!(shop_page, shop, view! { <crate::routes::shop::ShopPage/> });
-lazy_page!(
+lazy_view!(shop_page, shop, view! { <crate::routes::shop::ShopPage/> });
+lazy_view!(
     product_page,
     shop,
     view! { <crate::routes::product::ProductPage/> }
 );
-lazy_page!(cart_page, shop, view! { <crate::routes::cart::CartPage/> });
-lazy_page!(
+lazy_view!(cart_page, shop, view! { <crate::routes::cart::CartPage/> });
+lazy_view!(
     checkout_page,
-    orders,
+    rare,
     view! { <crate::routes::checkout::CheckoutPage/> }
 );
-lazy_page!(
+lazy_view!(
     orders_page,
-    orders,
+    rare,
     view! { <crate::routes::orders::OrdersPage/> }
 );
-lazy_page!(
+lazy_view!(
     order_page,
-    orders,
+    rare,
     view! { <crate::routes::orders::OrderPage/> }
 );
-lazy_page!(
+lazy_view!(
     publish_page,
-    creator,
+    rare,
     view! { <crate::routes::publish::PublishPage/> }
 );
-lazy_page!(
+lazy_view!(
     drafts_page,
-    creator,
+    rare,
     view! { <crate::routes::publish::DraftsPage/> }
 );
-lazy_page!(
+lazy_view!(
     creator_page,
-    creator,
+    rare,
     view! { <crate::routes::creator::CreatorPage/> }
 );
-lazy_page!(
+lazy_view!(
     earnings_page,
-    creator,
+    rare,
     view! { <crate::routes::earnings::EarningsPage/> }
 );
-lazy_page!(
+lazy_view!(
     gallery_page,
-    gallery,
+    rare,
     view! { <crate::routes::gallery::GalleryPage/> }
 );
 
@@ -106,6 +110,11 @@ pub fn App() -> impl IntoView {
     provide_toasts();
     let auth = provide_auth();
     provide_cart(auth);
+    crate::lazy::prefetch_when_idle(&[
+        note_route::prefetch,
+        crate::components::auth_sheet::auth_dialog::prefetch,
+        crate::components::cart_view::cart_dialog::prefetch,
+    ]);
     view! {
         <Router>
             <Header/>
@@ -113,28 +122,28 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/explore"/> }/>
                     <ParentRoute path=path!("/explore") view=ExploreShell>
-                        <Route path=path!(":id") view=NoteRoute/>
+                        <Route path=path!(":id") view=|| view! { <Lazy load=note_route::load overlay=true/> }/>
                         <Route path=path!("") view=|| ()/>
                     </ParentRoute>
-                    <Route path=path!("/search") view=|| view! { <Lazy load=search_page/> }/>
-                    <Route path=path!("/topic/:name") view=|| view! { <Lazy load=topic_page/> }/>
-                    <Route path=path!("/user/:id") view=|| view! { <Lazy load=user_page/> }/>
-                    <Route path=path!("/user/:id/followers") view=|| view! { <Lazy load=followers_page/> }/>
-                    <Route path=path!("/user/:id/following") view=|| view! { <Lazy load=following_page/> }/>
-                    <Route path=path!("/notifications") view=|| view! { <Lazy load=notifications_page/> }/>
-                    <Route path=path!("/settings") view=|| view! { <Lazy load=settings_page/> }/>
-                    <Route path=path!("/shop") view=|| view! { <Lazy load=shop_page/> }/>
-                    <Route path=path!("/product/:id") view=|| view! { <Lazy load=product_page/> }/>
-                    <Route path=path!("/cart") view=|| view! { <Lazy load=cart_page/> }/>
-                    <Route path=path!("/publish") view=|| view! { <Lazy load=publish_page/> }/>
-                    <Route path=path!("/publish/drafts") view=|| view! { <Lazy load=drafts_page/> }/>
-                    <Route path=path!("/checkout") view=|| view! { <Lazy load=checkout_page/> }/>
-                    <Route path=path!("/orders") view=|| view! { <Lazy load=orders_page/> }/>
-                    <Route path=path!("/orders/:id") view=|| view! { <Lazy load=order_page/> }/>
-                    <Route path=path!("/creator") view=|| view! { <Lazy load=creator_page/> }/>
-                    <Route path=path!("/creator/earnings") view=|| view! { <Lazy load=earnings_page/> }/>
-                    <Route path=path!("/gallery") view=|| view! { <Lazy load=gallery_page/> }/>
-                    <Route path=path!("/gallery/:component") view=|| view! { <Lazy load=gallery_page/> }/>
+                    <Route path=path!("/search") view=|| view! { <Lazy load=search_page::load/> }/>
+                    <Route path=path!("/topic/:name") view=|| view! { <Lazy load=topic_page::load/> }/>
+                    <Route path=path!("/user/:id") view=|| view! { <Lazy load=user_page::load/> }/>
+                    <Route path=path!("/user/:id/followers") view=|| view! { <Lazy load=followers_page::load/> }/>
+                    <Route path=path!("/user/:id/following") view=|| view! { <Lazy load=following_page::load/> }/>
+                    <Route path=path!("/notifications") view=|| view! { <Lazy load=notifications_page::load/> }/>
+                    <Route path=path!("/settings") view=|| view! { <Lazy load=settings_page::load/> }/>
+                    <Route path=path!("/shop") view=|| view! { <Lazy load=shop_page::load/> }/>
+                    <Route path=path!("/product/:id") view=|| view! { <Lazy load=product_page::load/> }/>
+                    <Route path=path!("/cart") view=|| view! { <Lazy load=cart_page::load/> }/>
+                    <Route path=path!("/publish") view=|| view! { <Lazy load=publish_page::load/> }/>
+                    <Route path=path!("/publish/drafts") view=|| view! { <Lazy load=drafts_page::load/> }/>
+                    <Route path=path!("/checkout") view=|| view! { <Lazy load=checkout_page::load/> }/>
+                    <Route path=path!("/orders") view=|| view! { <Lazy load=orders_page::load/> }/>
+                    <Route path=path!("/orders/:id") view=|| view! { <Lazy load=order_page::load/> }/>
+                    <Route path=path!("/creator") view=|| view! { <Lazy load=creator_page::load/> }/>
+                    <Route path=path!("/creator/earnings") view=|| view! { <Lazy load=earnings_page::load/> }/>
+                    <Route path=path!("/gallery") view=|| view! { <Lazy load=gallery_page::load/> }/>
+                    <Route path=path!("/gallery/:component") view=|| view! { <Lazy load=gallery_page::load/> }/>
                 </Routes>
             </main>
             <TabBar/>

@@ -1,5 +1,7 @@
 //! Display formatting for counts, durations and times, in the interface language.
 
+pub use api_types::one_decimal;
+
 use crate::i18n::{lang, Lang};
 
 /// Compact counts in the interface language: 12K / 1.2万.
@@ -10,30 +12,9 @@ pub fn count(n: i64) -> String {
 /// English groups by thousands (999, 1.2K, 12K, 3.4M); Chinese by ten-thousands (9999, 1.2万,
 /// 3.4亿), as readers of each expect.
 pub fn count_in(lang: Lang, n: i64) -> String {
-    let n = n.max(0);
     match lang {
-        Lang::En => match n {
-            n if n < 1_000 => n.to_string(),
-            // 999,950 would round to "1000K".
-            n if n < 999_950 => one_decimal(n, 1_000, "K"),
-            n => one_decimal(n, 1_000_000, "M"),
-        },
-        Lang::Zh => match n {
-            n if n < 10_000 => n.to_string(),
-            n if n < 99_995_000 => one_decimal(n, 10_000, "万"),
-            n => one_decimal(n, 100_000_000, "亿"),
-        },
-    }
-}
-
-/// `n / unit` rounded to one decimal, without a trailing `.0` (integer maths: no float
-/// formatting code in the bundle).
-pub fn one_decimal(n: i64, unit: i64, suffix: &str) -> String {
-    let tenths = (n * 10 + unit / 2) / unit;
-    if tenths % 10 == 0 {
-        format!("{}{suffix}", tenths / 10)
-    } else {
-        format!("{}.{}{suffix}", tenths / 10, tenths % 10)
+        Lang::En => api_types::compact_count_en(n),
+        Lang::Zh => api_types::compact_count_zh(n),
     }
 }
 

@@ -1,10 +1,11 @@
 //! Pages whose code lives in its own wasm chunk, fetched the first time the page is shown.
 //!
-//! `cargo xtask build` splits the bundle at every [`lazy_page!`]: the first route a phone
+//! `cargo xtask build` splits the bundle at every [`lazy_view!`]: the first route a phone
 //! opens (shell, feed, note) never downloads the code of the checkout or the creator center.
 //! A chunk that fails to load (offline, or a build replaced on the server) shows an error with
 //! "Try again" instead of aborting the app: the split points are `fallible`, and neither the
-//! Rust nor the JS loader remembers a failure, so a retry fetches again.
+//! Rust nor the JS loader remembers a failure, so a retry fetches again. The lazy pages' own
+//! stylesheet (`pages.css`) comes the same way, with the first lazy view.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -17,45 +18,92 @@ use crate::components::states::ErrorState;
 use crate::components::ui::Spinner;
 use crate::i18n::tr;
 
-/// What a [`lazy_page!`] loader returns: the page's view once its chunk is in.
+/// What a [`lazy_view!`] loader returns: the page's view once its chunk is in.
 pub type PageFuture = Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
 
-/// Declares `$name() -> PageFuture`, a loader for `$view` whose code goes into the wasm chunk
-/// `$chunk`. Pages that are used together share a chunk (one download for all of them).
-macro_rules! lazy_page {
+/// Declares a module `$name` whose `load()` brings `$view` with the wasm chunk `$chunk` (views
+/// used together share a chunk: one download for all of them) and whose `prefetch()` only
+/// downloads the chunk.
+macro_rules! lazy_view {
     ($name:ident, $chunk:ident, $view:expr) => {
-        pub fn $name() -> crate::lazy::PageFuture {
-            #[::leptos::wasm_split::wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split)]
-            fn build() -> Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
-                use ::leptos::prelude::IntoAny;
+        pub mod $name {
+            use leptos::prelude::*;
+
+            #[::leptos::wasm_split::wasm_split(
+                                                        $chunk,
+                                                        fallible,
+                                                        preload(download),
+                                                        wasm_split_path = ::leptos::wasm_split
+                                                    )]
+            pub fn build() -> Result<AnyView, ::leptos::wasm_split::SplitLoaderError> {
                 Ok($view.into_any())
             }
-            Box::pin(build())
+
+            pub fn load() -> $crate::lazy::PageFuture {
+                Box::pin(build())
+            }
+
+            pub fn prefetch() {
+                leptos::task::spawn_local(async {
+                    let _ = download().await;
+                });
+            }
         }
     };
 }
 
-/// Shows the page `load` brings, a skeleton while its chunk downloads, and an error with
+/// Shows the page `load` brings, a spinner while its chunk downloads, and an error with
 /// "Try again" (and a reload for a build that is gone) if the download fails.
 #[component]
-pub fn Lazy(load: fn() -> PageFuture) -> impl IntoView {
+pub fn Lazy(
+    load: fn() -> PageFuture,
+    /// For a dialog: the spinner floats over the page instead of standing in for it.
+    #[prop(optional)]
+    overlay: bool,
+) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let page = move || {
         attempt.track();
         // The view is built after the await, inside the Suspend's owner: routes' params and
         // the app's contexts are there as for any other page.
         Suspend::new(SendWrapper::new(async move {
-            match load().await {
-                Ok(view) => view,
-                Err(_) => view! { <ChunkError attempt=attempt/> }.into_any(),
+            // The lazy pages' stylesheet downloads beside the chunk; the view waits for both,
+            // so it never shows unstyled.
+            let styles = page_styles();
+            let view = load().await;
+            let styled = match styles {
+                Some(styles) => styles.await.is_ok(),
+                None => true,
+            };
+            match view {
+                Ok(view) if styled => view,
+                _ => view! { <ChunkError attempt=attempt/> }.into_any(),
             }
         }))
     };
     view! {
-        <Suspense fallback=|| view! {
-            <div class="page-loading" role="status" aria-label=tr("Loading", "加载中")><Spinner size=28/></div>
+        <Suspense fallback=move || view! {
+            <div class="page-loading" class:overlay=overlay role="status" aria-label=tr("Loading", "加载中")>
+                <Spinner size=28/>
+            </div>
         }>{page}</Suspense>
     }
+}
+
+/// Starts (once) the download of `pages.css`, the lazy pages' styles (`window.zcPageStyles`,
+/// defined by the build in index.html); `None` where there is no such loader.
+fn page_styles() -> Option<wasm_bindgen_futures::JsFuture> {
+    use wasm_bindgen::JsCast;
+    let loader = js_sys::Reflect::get(&window(), &"zcPageStyles".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = loader
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    Some(wasm_bindgen_futures::JsFuture::from(promise))
 }
 
 #[component]
@@ -80,4 +128,16 @@ fn ChunkError(attempt: RwSignal<u32>) -> impl IntoView {
         }
     });
     view! { <ErrorState message=message on_retry=retry/> }
+}
+
+/// Downloads the chunks of views that are likely needed soon (the sign-in sheet, the cart
+/// drawer) once the first screen has settled, so opening them later does not wait.
+pub fn prefetch_when_idle(prefetches: &'static [fn()]) {
+    set_timeout(
+        move || {
+            prefetches.iter().for_each(|prefetch| prefetch());
+            let _ = page_styles();
+        },
+        std::time::Duration::from_secs(4),
+    );
 }

@@ -11,6 +11,7 @@ use super::dialog::{Dialog, DialogLead, DialogNote, DialogTitle};
 use super::ui::{Button, TextField};
 use crate::api::{self, ApiError};
 use crate::i18n::{is_zh, tr};
+use crate::lazy::Lazy;
 use crate::session::use_auth;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -42,10 +43,13 @@ pub fn AuthSheet() -> impl IntoView {
     let auth = use_auth();
     view! {
         <Show when=move || auth.sheet_open.get()>
-            <AuthDialog/>
+            <Lazy load=auth_dialog::load overlay=true/>
         </Show>
     }
 }
+
+// The sheet's forms are fetched with their own chunk when it first opens (or when idle).
+lazy_view!(auth_dialog, note, view! { <super::AuthDialog/> });
 
 #[component]
 fn AuthDialog() -> impl IntoView {

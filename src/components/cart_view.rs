@@ -15,6 +15,7 @@ use super::toast::{use_toasts, Toasts};
 use super::ui::{Button, IconButton, Price};
 use crate::cart::{use_cart, CartStore};
 use crate::i18n::{is_zh, tr};
+use crate::lazy::Lazy;
 
 /// Runs a cart change; failures become a toast, and the cart is re-read so it shows the truth.
 pub fn run_cart_change<F>(store: CartStore, toasts: Toasts, change: F)
@@ -186,20 +187,29 @@ pub fn CartDrawer() -> impl IntoView {
     let store = use_cart();
     view! {
         <Show when=move || store.drawer_open.get()>
-            {move || {
-                // Stock may have changed since the cart was last priced.
-                spawn_local(async move { let _ = store.refresh().await; });
-                let close = Callback::new(move |()| store.drawer_open.set(false));
-                view! {
-                    <Dialog labelled_by="cart-title" kind="drawer" autofocus=".cart-contents a, .cart-contents button" on_close=close>
-                        <DialogTitle id="cart-title">
-                            {tr("Cart", "购物车")}
-                            <span class="muted">{move || match store.count() { 0 => String::new(), n => format!(" · {n}") }}</span>
-                        </DialogTitle>
-                        <CartContents on_navigate=close/>
-                    </Dialog>
-                }
-            }}
+            <Lazy load=cart_dialog::load overlay=true/>
         </Show>
+    }
+}
+
+// The drawer comes with the note's chunk: prefetched when idle, as the first taps need it.
+lazy_view!(cart_dialog, note, view! { <super::CartDialog/> });
+
+#[component]
+fn CartDialog() -> impl IntoView {
+    let store = use_cart();
+    // Stock may have changed since the cart was last priced.
+    spawn_local(async move {
+        let _ = store.refresh().await;
+    });
+    let close = Callback::new(move |()| store.drawer_open.set(false));
+    view! {
+        <Dialog labelled_by="cart-title" kind="drawer" autofocus=".cart-contents a, .cart-contents button" on_close=close>
+            <DialogTitle id="cart-title">
+                {tr("Cart", "购物车")}
+                <span class="muted">{move || match store.count() { 0 => String::new(), n => format!(" · {n}") }}</span>
+            </DialogTitle>
+            <CartContents on_navigate=close/>
+        </Dialog>
     }
 }

@@ -11,6 +11,8 @@ test("every component in the gallery renders in both theme panels at its own URL
   await page.goto("/gallery");
   const index = page.getByRole("navigation", { name: "Components" });
   const links = index.getByRole("link");
+  // The gallery's code is a lazily loaded chunk: wait for it before counting.
+  await expect(links.first()).toBeVisible();
   const count = await links.count();
   expect(count).toBeGreaterThanOrEqual(19);
   const entries: { name: string; href: string }[] = [];

@@ -16,9 +16,12 @@ use crate::tools::{root, run, step, tool_path, Result};
 
 /// The stem of the JS glue and main module (`zhongcao.js`, `zhongcao_bg.wasm`).
 const STEM: &str = "zhongcao";
-/// Stylesheets in cascade order; the components' scoped styles (stylers) come last.
-const STYLESHEETS: [&str; 5] = [
-    "style/main.css",
+/// The first load's stylesheet (`app.css`) in cascade order; the components' scoped styles
+/// (stylers, `target/stylers.css`) come last.
+const APP_STYLESHEETS: [&str; 2] = ["style/main.css", "style/first-paint.css"];
+/// Styles of the lazily loaded pages only (`pages.css`): fetched with the first lazy view, which
+/// waits for it (`src/lazy.rs`), so the first load does not carry them.
+const PAGE_STYLESHEETS: [&str; 4] = [
     "style/account.css",
     "style/commerce.css",
     "style/publish.css",
@@ -47,7 +50,8 @@ pub fn build_spa() -> Result {
         "zhongcao-web",
     ]))?;
     let root = root();
-    let work = root.join("target/spa");
+    // Per process, so two builds at once (two terminals, two agents) never mix their files.
+    let work = root.join("target/spa").join(std::process::id().to_string());
     let _ = std::fs::remove_dir_all(&work);
     let split_dir = work.join("split");
     let out = work.join("out");
@@ -78,11 +82,22 @@ pub fn build_spa() -> Result {
         }
     }
     optimise_wasm(&out)?;
-    std::fs::write(out.join("app.css"), stylesheet()?).map_err(|e| e.to_string())?;
+    let stylers = root.join("target/stylers.css");
+    let app_css = stylesheet(
+        APP_STYLESHEETS
+            .iter()
+            .map(|f| root.join(f))
+            .chain([stylers]),
+    )?;
+    std::fs::write(out.join("app.css"), app_css).map_err(|e| e.to_string())?;
+    let pages_css = stylesheet(PAGE_STYLESHEETS.iter().map(|f| root.join(f)))?;
+    std::fs::write(out.join("pages.css"), pages_css).map_err(|e| e.to_string())?;
 
     let hash = hash_dir(&out)?;
     let base = format!("/pkg/{hash}/");
-    let dist = root.join("dist");
+    // Assembled beside dist/ and swapped in whole: a server starting meanwhile never reads
+    // half a build.
+    let dist = root.join(format!("dist.new-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dist);
     let dir = dist.join("pkg").join(&hash);
     create_dir(&dir)?;
@@ -91,6 +106,11 @@ pub fn build_spa() -> Result {
     std::fs::write(dist.join("index.html"), index_html(&base)?).map_err(|e| e.to_string())?;
     std::fs::write(dist.join("chunks.json"), chunks_json(&base, &chunks))
         .map_err(|e| e.to_string())?;
+    crate::steps::precompress(&dist)?;
+    let final_dist = root.join("dist");
+    let _ = std::fs::remove_dir_all(&final_dist);
+    std::fs::rename(&dist, &final_dist).map_err(|e| format!("dist: {e}"))?;
+    let _ = std::fs::remove_dir_all(&work);
     println!("    dist/ ready: {base} holds the glue, the modules and the stylesheet");
     Ok(())
 }
@@ -161,15 +181,10 @@ fn optimise_wasm(dir: &Path) -> Result {
     }
 }
 
-/// The global stylesheets and the components' scoped styles in one file, comments dropped.
-fn stylesheet() -> Result<String> {
-    let root = root();
+/// Stylesheets concatenated into one, comments dropped.
+fn stylesheet(files: impl Iterator<Item = PathBuf>) -> Result<String> {
     let mut css = String::new();
-    for file in STYLESHEETS
-        .iter()
-        .map(|f| root.join(f))
-        .chain([root.join("target/stylers.css")])
-    {
+    for file in files {
         let text =
             std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
         css.push_str(&strip_css(&text));
@@ -206,7 +221,20 @@ fn index_html(base: &str) -> Result<String> {
     <link rel="modulepreload" href="{base}{STEM}.js" />
     <link rel="modulepreload" href="{base}__wasm_split.js" />
     <link rel="preload" href="{base}{STEM}_bg.wasm" as="fetch" type="application/wasm" crossorigin />
-    <script type="module">import init from "{base}{STEM}.js"; init({{ module_or_path: "{base}{STEM}_bg.wasm" }});</script>"#
+    <script type="module">import init from "{base}{STEM}.js"; init({{ module_or_path: "{base}{STEM}_bg.wasm" }});</script>
+    <script>
+      // The lazily loaded pages' styles, fetched once by the first lazy view (src/lazy.rs).
+      window.zcPageStyles = function () {{
+        return window.zcPageStylesLoading || (window.zcPageStylesLoading = new Promise(function (ok, fail) {{
+          var link = document.createElement("link");
+          link.rel = "stylesheet";
+          link.href = "{base}pages.css";
+          link.onload = ok;
+          link.onerror = function () {{ link.remove(); window.zcPageStylesLoading = null; fail(); }};
+          document.head.appendChild(link);
+        }}));
+      }};
+    </script>"#
     );
     if !template.contains("<!-- zc:assets -->") {
         return Err("index.html has no <!-- zc:assets --> marker".into());

@@ -19,8 +19,7 @@ pub fn cargo() -> Command {
 /// Release build of the SPA (see `spa.rs`), then precompressed copies of its text assets.
 pub fn build_spa() -> Result {
     crate::spa::build_spa()?;
-    check_scoped_styles()?;
-    precompress(&root().join("dist"))
+    check_scoped_styles()
 }
 
 /// stylers names a `style!` block's class from a seed that is only the block's count of
@@ -88,7 +87,7 @@ pub fn build_all() -> Result {
 }
 
 /// Writes `.br` and `.gz` beside every compressible file so the server sends them as they are.
-fn precompress(dir: &Path) -> Result {
+pub fn precompress(dir: &Path) -> Result {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut count = 0;
     for entry in entries.flatten() {

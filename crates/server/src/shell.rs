@@ -7,6 +7,7 @@
 //! preloads for the routes that have them.
 
 mod boot;
+mod first_paint;
 
 use std::collections::HashMap;
 use std::io::Write;

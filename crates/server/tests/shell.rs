@@ -385,6 +385,26 @@ async fn explore_documents_carry_the_first_feed_page_and_cover_preloads() {
             .collect();
         assert_eq!(links, expected, "{uri}");
         assert!(html.find("imagesrcset").unwrap_or(0) < html.find("</head>").unwrap_or(0));
+
+        // The first screen is painted from the same page, right after <body>, with the same
+        // files as the preloads (the masonry's first eight covers, two columns).
+        let body_at = html.find("<body").expect("body");
+        let paint_at = html
+            .find(r#"<div id="zc-first-paint""#)
+            .expect("first paint");
+        assert!(paint_at > body_at, "{uri}: the first paint is in the body");
+        assert_eq!(
+            html.matches(r#"class="fp-cover""#).count(),
+            page.items.len().min(8)
+        );
+        assert_eq!(html.matches(r#"class="fp-col""#).count(), 2);
+        for card in page.items.iter().take(6) {
+            let srcset = card.cover.srcset().replace('&', "&amp;");
+            assert!(
+                html[paint_at..].contains(&format!(r#"srcset="{srcset}""#)),
+                "{uri}"
+            );
+        }
     }
     // Pages without boot data get the document as built.
     let shop = get(&app, "/shop", &[]).await;

@@ -17,7 +17,7 @@
 use std::net::SocketAddr;
 
 use api_types::{
-    card_sizes, carousel_sizes, paths, product_gallery_sizes, FeedPage, Image, NoteDetail,
+    card_sizes, carousel_sizes, paths, product_gallery_sizes, Channel, FeedPage, Image, NoteDetail,
     NoteSearchPage, NoteTypeFilter, ProductDetail, SearchSort, TimeFilter,
 };
 use axum::body::{Body, Bytes};
@@ -25,6 +25,8 @@ use axum::extract::{ConnectInfo, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::Router;
 use tower::ServiceExt;
+
+use super::first_paint::{self, FirstPaint};
 
 /// The `id` of the inline data element.
 pub const BOOT_ELEMENT_ID: &str = "zc-boot";
@@ -401,10 +403,64 @@ pub async fn build(
             answers.push((f, body));
         }
     }
-    assemble(template, &answers)
+    assemble(template, &answers, ctx.cookie.is_some())
 }
 
-fn assemble(template: &Template, answers: &[(&Fetch, Bytes)]) -> Vec<u8> {
+/// The first screen painted from the answers (`first_paint`), if the route has one.
+fn first_paint_of(answers: &[(&Fetch, Bytes)], signed_in: bool) -> Option<String> {
+    let channels = answers
+        .iter()
+        .find(|(f, _)| f.path == paths::CHANNELS)
+        .and_then(|(_, body)| serde_json::from_slice::<Vec<Channel>>(body).ok());
+    let query_of = |path: &str, key: &str| {
+        path.split_once('?')
+            .and_then(|(_, query)| query_param(query, key))
+            .unwrap_or_default()
+    };
+    answers.iter().find_map(|(f, body)| match f.preload {
+        Preload::FeedCovers => {
+            let page = serde_json::from_slice::<FeedPage>(body).ok()?;
+            let current = if f.path == paths::FOLLOWING_FEED {
+                FOLLOWING_CHANNEL.to_string()
+            } else {
+                query_of(&f.path, "channel")
+            };
+            Some(first_paint::render(
+                &FirstPaint::Feed {
+                    channels: channels.as_deref(),
+                    current: &current,
+                    page: &page,
+                },
+                signed_in,
+            ))
+        }
+        Preload::SearchCovers => {
+            let page = serde_json::from_slice::<NoteSearchPage>(body).ok()?;
+            let query = query_of(&f.path, "q");
+            Some(first_paint::render(
+                &FirstPaint::Search {
+                    query: &query,
+                    cards: &page.items,
+                },
+                signed_in,
+            ))
+        }
+        Preload::NotePicture => {
+            let note = serde_json::from_slice::<NoteDetail>(body).ok()?;
+            Some(first_paint::render(&FirstPaint::Note(&note), signed_in))
+        }
+        Preload::ProductPicture => {
+            let product = serde_json::from_slice::<ProductDetail>(body).ok()?;
+            Some(first_paint::render(
+                &FirstPaint::Product(&product),
+                signed_in,
+            ))
+        }
+        Preload::None => None,
+    })
+}
+
+fn assemble(template: &Template, answers: &[(&Fetch, Bytes)], signed_in: bool) -> Vec<u8> {
     let inline: usize = answers
         .iter()
         .map(|(f, b)| f.path.len() + b.len() + 8)
@@ -437,7 +493,23 @@ fn assemble(template: &Template, answers: &[(&Fetch, Bytes)]) -> Vec<u8> {
         }
         out.extend_from_slice(b"}</script>");
     }
-    out.extend_from_slice(&template.after);
+    match first_paint_of(answers, signed_in) {
+        Some(paint) => {
+            // Right after `<body …>`, before the app mounts beside it.
+            let at = find_ci(&template.after, b"<body")
+                .and_then(|start| {
+                    template.after[start..]
+                        .iter()
+                        .position(|b| *b == b'>')
+                        .map(|end| start + end + 1)
+                })
+                .unwrap_or(template.after.len());
+            out.extend_from_slice(&template.after[..at]);
+            out.extend_from_slice(paint.as_bytes());
+            out.extend_from_slice(&template.after[at..]);
+        }
+        None => out.extend_from_slice(&template.after),
+    }
     out
 }
 

@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+
+// The bundle is split: the feed and the note come with the main module, other pages bring
+// their own chunk the first time they are shown (src/lazy.rs, xtask/src/spa.rs).
+
+const wasmFiles = (urls: string[]) => urls.filter((u) => u.endsWith(".wasm")).map((u) => u.split("/").pop()!);
+
+test("the feed loads only the main module; a page's chunk comes when the page is opened", async ({ page }) => {
+  const fetched: string[] = [];
+  page.on("request", (r) => fetched.push(r.url()));
+  await page.goto("/explore");
+  await expect(page.getByRole("article").first()).toBeVisible();
+  expect(wasmFiles(fetched)).toEqual(["zhongcao_bg.wasm"]);
+
+  // Client-side navigation to the shop fetches the shop's chunk, and the page works.
+  const phone = test.info().project.name === "phone";
+  const nav = phone ? page.getByRole("navigation", { name: "Main" }) : page.getByRole("navigation", { name: "Primary" });
+  await nav.getByRole("link", { name: "Shop" }).click();
+  await expect(page).toHaveURL(/\/shop/);
+  await expect(page.getByRole("link", { name: /¥/ }).first()).toBeVisible();
+  expect(wasmFiles(fetched)).toContain("split_shop.wasm");
+});
+
+test("every build's files sit under their own hash and are cached forever", async ({ page }) => {
+  const wasm: { url: string; cache: string }[] = [];
+  page.on("response", (r) => {
+    if (r.url().endsWith(".wasm")) wasm.push({ url: r.url(), cache: r.headers()["cache-control"] ?? "" });
+  });
+  await page.goto("/shop");
+  await expect(page.getByRole("link", { name: /¥/ }).first()).toBeVisible();
+  expect(wasm.length).toBeGreaterThan(1);
+  for (const { url, cache } of wasm) {
+    expect(new URL(url).pathname).toMatch(/^\/pkg\/[0-9a-f]{16}\/[\w.]+\.wasm$/);
+    expect(cache).toContain("immutable");
+  }
+});
+
+test("a direct visit to a lazy page works", async ({ page }) => {
+  await page.goto("/search?q=%E9%98%B2%E6%99%92");
+  await expect(page.getByRole("article").first()).toBeVisible();
+  await page.goto("/gallery/button");
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+});
+
+test("a chunk that fails to download shows an error with a retry, and the retry works", async ({ page }) => {
+  let fail = true;
+  await page.route(/\/pkg\/[0-9a-f]{16}\/(split_|chunk_)[\w]+\.wasm$/, (route) =>
+    fail ? route.abort("internetdisconnected") : route.continue(),
+  );
+  await page.goto("/explore");
+  await expect(page.getByRole("article").first()).toBeVisible();
+  await page.goto("/shop");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("could not be loaded");
+  // The rest of the app is alive: the header still works.
+  await expect(page.getByRole("searchbox").first()).toBeEditable();
+  fail = false;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("link", { name: /¥/ }).first()).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
