@@ -281,7 +281,10 @@ test("a failed page load shows an error with a working retry", async ({ page }) 
       await route.continue();
     }
   });
-  await page.goto("/explore?channel=fashion");
+  // A landing page's first feed comes inline in the document; another channel is fetched.
+  await page.goto("/explore");
+  await expect(feed(page).getByRole("article").first()).toBeVisible();
+  await page.getByRole("link", { name: "Fashion", exact: true }).click();
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("The server had a problem (503)");
   await alert.getByRole("button", { name: "Try again" }).click();

@@ -216,12 +216,28 @@ fn index_html(base: &str) -> Result<String> {
     let template_path = root().join("index.html");
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| format!("{}: {e}", template_path.display()))?;
+    // On a phone whose document carries a first paint (`#zc-first-paint`, crates/server/src/
+    // shell/first_paint.rs), the wasm waits until those pictures are on screen: the first
+    // screen gets the network and the main thread to itself, then the app boots (the glue is
+    // already preloaded). Elsewhere (wide screens, pages without a first paint) it starts at
+    // once, with the module preloaded from the head.
     let assets = format!(
         r#"<link rel="stylesheet" href="{base}app.css" />
     <link rel="modulepreload" href="{base}{STEM}.js" />
     <link rel="modulepreload" href="{base}__wasm_split.js" />
-    <link rel="preload" href="{base}{STEM}_bg.wasm" as="fetch" type="application/wasm" crossorigin />
-    <script type="module">import init from "{base}{STEM}.js"; init({{ module_or_path: "{base}{STEM}_bg.wasm" }});</script>
+    <link rel="preload" href="{base}{STEM}_bg.wasm" as="fetch" type="application/wasm" crossorigin media="(min-width: 641px)" />
+    <script type="module">
+      import init from "{base}{STEM}.js";
+      const first = document.getElementById("zc-first-paint");
+      const painted = !first || getComputedStyle(first).display === "none"
+        ? Promise.resolve()
+        : Promise.race([
+            Promise.all([...first.querySelectorAll('img[fetchpriority="high"]')].map((img) =>
+              img.complete ? null : new Promise((done) => {{ img.onload = img.onerror = done; }}))),
+            new Promise((done) => setTimeout(done, 3000)),
+          ]).then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      painted.then(() => init({{ module_or_path: "{base}{STEM}_bg.wasm" }}));
+    </script>
     <script>
       // The lazily loaded pages' styles, fetched once by the first lazy view (src/lazy.rs).
       window.zcPageStyles = function () {{
