@@ -639,7 +639,7 @@ impl Inner {
         if plan.is_empty() {
             return base.respond(req.headers(), head);
         }
-        if crate::auth::session_token(req.headers()).is_some() {
+        if !plan.is_public() && crate::auth::session_token(req.headers()).is_some() {
             // Someone's own data: built for this request only, never shared.
             let ctx = boot::RequestContext::from_request(&req, true);
             let html = boot::build(template, &plan, &self.api, &ctx).await;
@@ -662,7 +662,8 @@ impl Inner {
         }
     }
 
-    /// The anonymous document for `plan`, from the cache or built once for everyone waiting.
+    /// The shared document for `plan` (anonymous answers only), from the cache or built once
+    /// for everyone waiting.
     async fn shared_document(
         self: &Arc<Self>,
         plan: &BootPlan,
@@ -670,7 +671,11 @@ impl Inner {
         template: &boot::Template,
     ) -> Option<Arc<Entity>> {
         let generation = self.feed_cache.generation();
-        let key = plan.key();
+        let mut key = plan.key();
+        if ctx.signed_in {
+            // The same answers, with signed-in page chrome (the first paint's header).
+            key.push_str("signed-in\n");
+        }
         let (cell, stale, start) = match self.docs.lookup(&key, generation)? {
             Lookup::Ready(doc) => return Some(doc),
             Lookup::Wait { cell, stale, start } => (cell, stale, start),

@@ -624,6 +624,75 @@ async fn signed_in_documents_are_their_own_and_never_shared() {
     );
 }
 
+/// Answers marked public (`Fetch::public`) must not depend on who asks: a reader with likes,
+/// collects, follows and a cart gets the same bytes as anyone, so documents made of them are
+/// shared by signed-in readers too, without anyone's data.
+#[tokio::test]
+async fn public_answers_are_the_same_for_everyone_and_their_documents_shared() {
+    let app = shell_app().await;
+    let feed = app.get_json("/api/v1/feed?channel=recommend").await;
+    let (note_id, author) = (
+        feed["items"][0]["id"].as_i64().expect("id"),
+        feed["items"][0]["author"]["id"].as_i64().expect("author"),
+    );
+    let product: ProductDetail = parse(&app.get("/api/v1/products/1").await, 200, "product");
+    let (_, alice) = user(&app).await;
+    for (method, uri, body) in [
+        (Method::PUT, format!("/api/v1/notes/{note_id}/like"), None),
+        (
+            Method::PUT,
+            format!("/api/v1/notes/{note_id}/collect"),
+            None,
+        ),
+        (Method::PUT, format!("/api/v1/users/{author}/follow"), None),
+        (
+            Method::POST,
+            "/api/v1/cart/items".to_string(),
+            Some(json!({"variant_id": product.variants[0].id, "quantity": 1})),
+        ),
+    ] {
+        let req = app.request(method, &uri).cookie(&alice);
+        let res = match body {
+            Some(body) => req.json(&body).send().await,
+            None => req.send().await,
+        };
+        assert!(res.status.is_success(), "{uri}: {}", res.status);
+    }
+    for uri in [
+        "/",
+        "/explore?channel=food",
+        "/product/1",
+        "/search?q=%E9%98%B2%E6%99%92",
+    ] {
+        let plan = zhongcao_server::shell::boot_plan(
+            uri.split('?').next().unwrap_or(uri),
+            uri.split_once('?').map_or("", |(_, q)| q),
+        );
+        assert!(plan.is_public(), "{uri}");
+        for fetch in &plan.fetches {
+            let anyone = app.get(&fetch.path).await;
+            let hers = app
+                .request(Method::GET, &fetch.path)
+                .cookie(&alice)
+                .send()
+                .await;
+            assert_eq!(anyone.status, 200, "{}", fetch.path);
+            assert_eq!(
+                hers.body, anyone.body,
+                "{} depends on the reader",
+                fetch.path
+            );
+        }
+        let anon = boot(&text(&get(&app, uri, &[]).await)).expect("boot");
+        let signed_in = app.request(Method::GET, uri).cookie(&alice).send().await;
+        assert_eq!(signed_in.header("vary"), "Cookie, Accept-Encoding");
+        assert_eq!(boot(&text(&signed_in)).expect("boot"), anon, "{uri}");
+    }
+    // Personal answers are not public.
+    assert!(!zhongcao_server::shell::boot_plan("/explore/1", "").is_public());
+    assert!(!zhongcao_server::shell::boot_plan("/explore", "channel=following").is_public());
+}
+
 #[tokio::test]
 async fn a_deleted_note_leaves_the_cached_documents_at_once() {
     let app = shell_app().await;

@@ -10,9 +10,11 @@
 //! Keys are exactly the paths the client requests first on that route (built by
 //! `api_types::paths`, as the client builds them); values are the bodies the API answers to
 //! `GET <path>` for this requester (only 200 answers are included), obtained by calling the
-//! API router in-process with the request's cookie. The client uses each entry once instead
-//! of fetching it. `<`, `>`, `&`, U+2028 and U+2029 are written as `\uXXXX`, so no user text
-//! can end the element.
+//! API router in-process: with the request's cookie where the answer is personal (a note's
+//! viewer flags, the following feed), without where the API answers everyone alike
+//! ([`Fetch::public`]), so such documents are shared by everyone. The client uses each entry
+//! once instead of fetching it. `<`, `>`, `&`, U+2028 and U+2029 are written as `\uXXXX`, so
+//! no user text can end the element.
 
 use std::net::SocketAddr;
 
@@ -57,6 +59,11 @@ pub enum Preload {
 pub struct Fetch {
     pub path: String,
     pub preload: Preload,
+    /// The API answers this path the same with or without a session (its handler never looks
+    /// at the cookie: the channel list, channel feeds (served from the shared micro-cache),
+    /// products, note search). `tests/shell.rs` checks it for a signed-in reader with likes,
+    /// collects, follows and a cart. A document made only of these is shared by everyone.
+    pub public: bool,
 }
 
 /// The API paths a document route asks for first, in the order the client asks.
@@ -70,6 +77,11 @@ impl BootPlan {
         self.fetches.is_empty()
     }
 
+    /// Whether every answer is the same for everyone (see [`Fetch::public`]).
+    pub fn is_public(&self) -> bool {
+        self.fetches.iter().all(|f| f.public)
+    }
+
     /// Two URLs with the same paths get the same document (`/`, `/explore`,
     /// `/explore?channel=recommend`).
     pub fn key(&self) -> String {
@@ -81,8 +93,12 @@ impl BootPlan {
         key
     }
 
-    fn push(&mut self, path: String, preload: Preload) {
-        self.fetches.push(Fetch { path, preload });
+    fn push(&mut self, path: String, preload: Preload, public: bool) {
+        self.fetches.push(Fetch {
+            path,
+            preload,
+            public,
+        });
     }
 }
 
@@ -91,12 +107,16 @@ impl BootPlan {
 pub fn boot_plan(path: &str, query: &str) -> BootPlan {
     let mut plan = BootPlan::default();
     let feed = |plan: &mut BootPlan, channel: &str| {
-        plan.push(paths::CHANNELS.to_string(), Preload::None);
+        plan.push(paths::CHANNELS.to_string(), Preload::None, true);
         if channel == FOLLOWING_CHANNEL {
             // Signed in only: for anyone else the API says 401 and nothing goes inline.
-            plan.push(paths::FOLLOWING_FEED.to_string(), Preload::FeedCovers);
+            plan.push(
+                paths::FOLLOWING_FEED.to_string(),
+                Preload::FeedCovers,
+                false,
+            );
         } else {
-            plan.push(paths::feed_channel(channel), Preload::FeedCovers);
+            plan.push(paths::feed_channel(channel), Preload::FeedCovers, true);
         }
     };
     match path {
@@ -123,16 +143,18 @@ pub fn boot_plan(path: &str, query: &str) -> BootPlan {
                 plan.push(
                     paths::note_search(q, sort, kind, time),
                     Preload::SearchCovers,
+                    true,
                 );
             }
         }
         _ => {
             if let Some(id) = path.strip_prefix("/explore/").and_then(id_segment) {
                 // The explore shell asks for the channels even under a note page.
-                plan.push(paths::CHANNELS.to_string(), Preload::None);
-                plan.push(paths::note(id), Preload::NotePicture);
+                plan.push(paths::CHANNELS.to_string(), Preload::None, true);
+                // Liked, collected, following: the reader's own.
+                plan.push(paths::note(id), Preload::NotePicture, false);
             } else if let Some(id) = path.strip_prefix("/product/").and_then(id_segment) {
-                plan.push(paths::product(id), Preload::ProductPicture);
+                plan.push(paths::product(id), Preload::ProductPicture, true);
             }
         }
     }
@@ -247,6 +269,8 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// What an in-process API request carries over from the page request.
 #[derive(Clone, Default)]
 pub struct RequestContext {
+    /// The page request came with a session cookie (whether or not it goes along).
+    pub signed_in: bool,
     cookie: Option<HeaderValue>,
     host: Option<HeaderValue>,
     connect_info: Option<ConnectInfo<SocketAddr>>,
@@ -257,6 +281,7 @@ impl RequestContext {
     /// the API answers as to anyone signed out (a shared document).
     pub fn from_request(req: &Request, with_cookie: bool) -> RequestContext {
         RequestContext {
+            signed_in: crate::auth::session_token(req.headers()).is_some(),
             cookie: with_cookie
                 .then(|| req.headers().get(header::COOKIE).cloned())
                 .flatten(),
@@ -403,7 +428,7 @@ pub async fn build(
             answers.push((f, body));
         }
     }
-    assemble(template, &answers, ctx.cookie.is_some())
+    assemble(template, &answers, ctx.signed_in)
 }
 
 /// The first screen painted from the answers (`first_paint`), if the route has one.
