@@ -53,7 +53,7 @@ test("a chunk that fails to download shows an error with a retry, and the retry 
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("could not be loaded");
   // The rest of the app is alive: the header still works.
-  await expect(page.getByRole("searchbox").first()).toBeEditable();
+  await expect(page.getByRole("combobox", { name: "Search notes and people" })).toBeEditable();
   fail = false;
   await alert.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("link", { name: /¥/ }).first()).toBeVisible();
