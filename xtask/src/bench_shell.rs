@@ -156,19 +156,33 @@ pub fn shell_benchmarks(port: u16) -> Result<(f64, f64)> {
         None => println!("    (no wasm named in the document: build the app for the asset figure)"),
     }
 
-    // Signed-in readers: each document is built for its reader (their feed flags), so this is
-    // the in-process API calls plus a brotli pass per request.
+    // Signed-in readers: /explore holds only answers that are the same for everyone, so they
+    // share a cached document too; a note page carries their own flags (liked, collected,
+    // following) and is built per request: in-process API calls plus a brotli pass.
     let cookies = crate::bench::bench_users(port, "shell", CONNECTIONS)?;
-    let per_user: Vec<Vec<String>> = cookies
-        .iter()
-        .map(|c| vec![raw_request_with("GET", DOCUMENT, Some(c), &br, None)])
-        .collect();
-    let signed_in = load(port, &per_user, 5);
+    let per_user = |path: &str| -> Vec<Vec<String>> {
+        cookies
+            .iter()
+            .map(|c| vec![raw_request_with("GET", path, Some(c), &br, None)])
+            .collect()
+    };
+    let signed_in = load(port, &per_user(DOCUMENT), 5);
     report(
         &format!("document {DOCUMENT}, {CONNECTIONS} signed-in readers"),
         &signed_in,
-        "built per request",
+        "shared (answers the same for everyone)",
     );
+    let note = crate::steps::http_get(port, "/api/v1/feed?channel=recommend")
+        .and_then(|(_, body)| crate::bench::json_int(&body, "id"));
+    if let Some(id) = note {
+        let page = format!("/explore/{id}");
+        let personal = load(port, &per_user(&page), 5);
+        report(
+            &format!("document {page}, {CONNECTIONS} signed-in readers"),
+            &personal,
+            "built per request (their viewer flags)",
+        );
+    }
     Ok((document.rps(), document.percentile_ms(99.0)))
 }
 
