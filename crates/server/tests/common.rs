@@ -284,3 +284,36 @@ pub fn gradient(w: u32, h: u32) -> image::DynamicImage {
         image::Rgb([(x * 255 / w) as u8, (y * 255 / h) as u8, 128])
     }))
 }
+
+static NEXT_USER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A fresh account with a session, inserted directly (signing up costs an argon2 hash):
+/// its id and `zc_session=…` cookie. `{n}` in either name becomes a per-test-binary counter.
+pub async fn signed_in_user(app: &TestApp, username: &str, display_name: &str) -> (i64, String) {
+    let n = NEXT_USER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (username, display_name, avatar_image_id, created_at) \
+         VALUES (?, ?, (SELECT MIN(avatar_image_id) FROM users), 0) RETURNING id",
+    )
+    .bind(username.replace("{n}", &n.to_string()))
+    .bind(display_name.replace("{n}", &n.to_string()))
+    .fetch_one(&app.state.db)
+    .await
+    .expect("user");
+    let token = format!("test-{id}-{n}");
+    let now = zhongcao_server::now_unix();
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+    )
+    .bind(zhongcao_server::auth::token_hash(&token))
+    .bind(id)
+    .bind(now)
+    .bind(now + 3_600)
+    .execute(&app.state.db)
+    .await
+    .expect("session");
+    (
+        id,
+        format!("{}={token}", zhongcao_server::auth::SESSION_COOKIE),
+    )
+}

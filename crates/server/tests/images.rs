@@ -7,15 +7,12 @@
 
 mod common;
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use api_types::{FeedPage, Image, NoteDetail, Upload, AVATAR_SIZES, IMAGE_WIDTHS};
 use axum::http::{Method, StatusCode};
 use common::{encode, parse, test_app, TestApp, TestResponse, SMALL_WORLD};
-use zhongcao_server::auth::{token_hash, SESSION_COOKIE};
 use zhongcao_server::images::{encode_jpeg_quality, encode_webp, WEBP_QUALITY};
-use zhongcao_server::now_unix;
 
 /// What Chrome sends for an `<img>`.
 const CHROME: &str = "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8";
@@ -200,33 +197,11 @@ async fn one_url_answers_webp_or_jpeg_by_accept() {
         .await;
 }
 
-static NEXT: AtomicU64 = AtomicU64::new(1);
-
-/// A fresh account with a session, inserted directly (signing up costs an argon2 hash).
+/// A fresh account with a session; its cookie.
 async fn session(app: &TestApp) -> String {
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (username, display_name, avatar_image_id, created_at) \
-         VALUES (?, ?, (SELECT MIN(avatar_image_id) FROM users), 0) RETURNING id",
-    )
-    .bind(format!("photographer_{n}"))
-    .bind("Photographer")
-    .fetch_one(&app.state.db)
-    .await
-    .expect("user");
-    let token = format!("img-{id}-{n}");
-    let now = now_unix();
-    sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-    )
-    .bind(token_hash(&token))
-    .bind(id)
-    .bind(now)
-    .bind(now + 3_600)
-    .execute(&app.state.db)
-    .await
-    .expect("session");
-    format!("{SESSION_COOKIE}={token}")
+    common::signed_in_user(app, "photographer_{n}", "Photographer")
+        .await
+        .1
 }
 
 /// A photo-like picture: smooth light with fine sensor noise, which both codecs must carry.

@@ -6,7 +6,6 @@
 
 mod common;
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use api_types::{
@@ -18,7 +17,6 @@ use common::{encode, gradient, parse, test_app, TestApp, TestResponse, SMALL_WOR
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use zhongcao_server::api::drafts::MAX_DRAFTS;
-use zhongcao_server::auth::{token_hash, SESSION_COOKIE};
 use zhongcao_server::{app_day, app_day_start, now_unix};
 
 // ---- Helpers ----
@@ -30,36 +28,10 @@ struct User {
     cookie: String,
 }
 
-static NEXT: AtomicU64 = AtomicU64::new(1);
-
-/// A fresh account with a session, inserted directly (signing up costs an argon2 hash).
+/// A fresh account with a session.
 async fn user(app: &TestApp, display_name: &str) -> User {
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (username, display_name, avatar_image_id, created_at) \
-         VALUES (?, ?, (SELECT MIN(avatar_image_id) FROM users), 0) RETURNING id",
-    )
-    .bind(format!("writer_{n}"))
-    .bind(display_name)
-    .fetch_one(&app.state.db)
-    .await
-    .expect("user");
-    let token = format!("pub-{id}-{n}");
-    let now = now_unix();
-    sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-    )
-    .bind(token_hash(&token))
-    .bind(id)
-    .bind(now)
-    .bind(now + 3_600)
-    .execute(&app.state.db)
-    .await
-    .expect("session");
-    User {
-        id,
-        cookie: format!("{SESSION_COOKIE}={token}"),
-    }
+    let (id, cookie) = common::signed_in_user(app, "writer_{n}", display_name).await;
+    User { id, cookie }
 }
 
 async fn call(

@@ -7,7 +7,6 @@ mod common;
 
 use std::io::Read;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use api_types::{
     card_sizes, carousel_sizes, paths, product_gallery_sizes, FeedPage, NoteDetail, NoteSearchPage,
@@ -16,8 +15,6 @@ use api_types::{
 use axum::http::{Method, StatusCode};
 use common::{gradient, parse, test_app, TestApp, TestResponse, SMALL_WORLD};
 use serde_json::{json, Map, Value};
-use zhongcao_server::auth::{token_hash, SESSION_COOKIE};
-use zhongcao_server::now_unix;
 use zhongcao_server::shell::{brotli, gzip};
 
 const BUILD: &str = "0123456789abcdef";
@@ -473,33 +470,9 @@ async fn note_product_and_search_documents() {
 
 // ---- Signed-in readers and user text ----
 
-static NEXT: AtomicU64 = AtomicU64::new(1);
-
-/// A user with a session, inserted directly (signing up costs an argon2 hash); the cookie.
+/// A user with a session (id, cookie).
 async fn user(app: &TestApp) -> (i64, String) {
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (username, display_name, avatar_image_id, created_at) \
-         VALUES (?, ?, (SELECT MIN(avatar_image_id) FROM users), 0) RETURNING id",
-    )
-    .bind(format!("shell_{n}"))
-    .bind(format!("Shell {n}"))
-    .fetch_one(&app.state.db)
-    .await
-    .expect("user");
-    let token = format!("shell-{id}-{n}");
-    let now = now_unix();
-    sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-    )
-    .bind(token_hash(&token))
-    .bind(id)
-    .bind(now)
-    .bind(now + 3_600)
-    .execute(&app.state.db)
-    .await
-    .expect("session");
-    (id, format!("{SESSION_COOKIE}={token}"))
+    common::signed_in_user(app, "shell_{n}", "Shell {n}").await
 }
 
 #[tokio::test]
