@@ -14,8 +14,12 @@ pub fn root() -> PathBuf {
     manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
 }
 
+/// Prints a section header with the time since xtask started, so a slow CI run shows where
+/// its minutes went.
 pub fn step(message: &str) {
-    println!("\n==> {message}");
+    static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    let elapsed = STARTED.get_or_init(std::time::Instant::now).elapsed();
+    println!("\n==> [{:>4}s] {message}", elapsed.as_secs());
 }
 
 /// Runs a command in the workspace root with `node_modules/.bin` and cargo's bin dir on PATH.
