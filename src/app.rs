@@ -7,6 +7,7 @@ use leptos_router::path;
 use crate::cart::provide_cart;
 use crate::components::auth_sheet::AuthSheet;
 use crate::components::cart_view::CartDrawer;
+use crate::components::deferred::Deferred;
 use crate::components::header::Header;
 use crate::components::tab_bar::TabBar;
 use crate::components::toast::{provide_toasts, ToastRegion};
@@ -119,6 +120,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Header/>
             <main id="main" class="app-main" tabindex="-1">
+                <Deferred>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/explore"/> }/>
                     <ParentRoute path=path!("/explore") view=ExploreShell>
@@ -145,11 +147,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/gallery") view=|| view! { <Lazy load=gallery_page::load/> }/>
                     <Route path=path!("/gallery/:component") view=|| view! { <Lazy load=gallery_page::load/> }/>
                 </Routes>
+                </Deferred>
             </main>
-            <TabBar/>
-            <AuthSheet/>
-            <CartDrawer/>
-            <ToastRegion/>
+            // The header's contents, the page and the rest of the chrome each come in a task of
+            // their own: one task doing it all (and compiling every function it runs on first
+            // call) blocks a phone's main thread for a third of a second.
+            <Deferred>
+                <TabBar/>
+                <AuthSheet/>
+                <CartDrawer/>
+                <ToastRegion/>
+            </Deferred>
         </Router>
     }
 }

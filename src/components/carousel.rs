@@ -139,9 +139,13 @@ pub fn Carousel(
     // While we scroll to a slide ourselves, scroll events report the positions in between;
     // they must not be taken for a swipe.
     let pending = StoredValue::new(None::<usize>);
-    // Keep the scroll position in step with `index` (buttons, dots, keys).
-    Effect::new(move |_| {
+    // Keep the scroll position in step with `index` (buttons, dots, keys). A new carousel
+    // starts at its first slide: nothing to measure then (measuring forces a layout).
+    Effect::new(move |first: Option<()>| {
         let i = index.get();
+        if first.is_none() && i == 0 {
+            return;
+        }
         if let Some(el) = track.get() {
             let target = f64::from(el.client_width()) * i as f64;
             if (f64::from(el.scroll_left()) - target).abs() > 1.0 {

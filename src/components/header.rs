@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::avatar::Avatar;
+use super::deferred::Deferred;
 use super::icon::{Glyph, Icon};
 use super::lang_switch::LangSwitch;
 use super::search_box::SearchBox;
@@ -30,19 +31,21 @@ pub fn Header() -> impl IntoView {
             cart.drawer_open.set(true);
         }
     };
-    let cart_link = view! {
-        <a class="icon-link cart-link" href="/cart" on:click=open_cart
-            aria-label=move || match cart_count() {
-                0 => tr("Cart", "购物车").to_string(),
-                n if is_zh() => format!("购物车，{n} 件商品"),
-                1 => "Cart, 1 item".to_string(),
-                n => format!("Cart, {n} items"),
-            }>
-            <Icon glyph=Glyph::Bag size=24/>
-            {move || (cart_count() > 0).then(|| view! {
-                <Badge text=cart_count().min(99).to_string() class="badge"/>
-            })}
-        </a>
+    let cart_link = move || {
+        view! {
+            <a class="icon-link cart-link" href="/cart" on:click=open_cart
+                aria-label=move || match cart_count() {
+                    0 => tr("Cart", "购物车").to_string(),
+                    n if is_zh() => format!("购物车，{n} 件商品"),
+                    1 => "Cart, 1 item".to_string(),
+                    n => format!("Cart, {n} items"),
+                }>
+                <Icon glyph=Glyph::Bag size=24/>
+                {move || (cart_count() > 0).then(|| view! {
+                    <Badge text=cart_count().min(99).to_string() class="badge"/>
+                })}
+            </a>
+        }
     };
     let unread = move || auth.unread.with(|u| u.total);
     let account = move || {
@@ -85,7 +88,9 @@ pub fn Header() -> impl IntoView {
                 let _ = main.focus();
             }
         }>{tr("Skip to content", "跳到主要内容")}</a>
+        // The header keeps its height while its contents come a task later (see `Deferred`).
         <header class="app-header">
+            <Deferred>
             <div class="app-header-inner">
                 <a class="brand" href="/explore" aria-label=tr("Zhongcao 种草 home", "种草 Zhongcao 首页")>
                     <svg class="brand-mark" width="32" height="32" viewBox="0 0 64 64" aria-hidden="true">
@@ -101,8 +106,9 @@ pub fn Header() -> impl IntoView {
                     <a href="/shop">{tr("Shop", "购物")}</a>
                     <a href="/publish" class="nav-publish">{tr("+ Publish", "+ 发布")}</a>
                 </nav>
-                <nav class="account-nav" aria-label=tr("Account", "账号")><LangSwitch/><ThemeToggle/>{cart_link}{account}</nav>
+                <nav class="account-nav" aria-label=tr("Account", "账号")><LangSwitch/><ThemeToggle/>{cart_link()}{account}</nav>
             </div>
+            </Deferred>
         </header>
     }
 }

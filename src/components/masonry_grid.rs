@@ -38,6 +38,32 @@ pub fn MasonryGrid(
         })
     });
 
+    // Where card `i` is on the screen now, if it is laid out.
+    let on_screen = move |i: usize| {
+        let Some(p) = grid.with_untracked(|g| g.placements.get(i).copied()) else {
+            return false;
+        };
+        let top = container
+            .get_untracked()
+            .map(|el| el.get_bounding_client_rect().top())
+            .unwrap_or(0.0)
+            + p.y;
+        top < viewport.get_untracked().height && top + p.height > 0.0
+    };
+    // The cards on the screen render first and the rest one task later: two dozen cards made
+    // in one go block a phone's main thread for a few hundred milliseconds.
+    let all_cards = RwSignal::new(false);
+    Effect::new(move |_| {
+        if width.get() > 0.0 && !all_cards.get_untracked() {
+            set_timeout(
+                move || {
+                    let _ = all_cards.try_set(true);
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    });
+
     let shown = Memo::new(move |_| {
         let layout = grid.get();
         // Nothing before the container is measured: a card made at width 0 would be laid out
@@ -45,17 +71,22 @@ pub fn MasonryGrid(
         if width.get() <= 0.0 {
             return Vec::new();
         }
-        if !virtualize {
-            return (0..layout.placements.len()).collect::<Vec<_>>();
+        let mut indices = if virtualize {
+            let v = viewport.get();
+            let offset = container
+                .get()
+                .map(|el| el.get_bounding_client_rect().top() + v.scroll_y)
+                .unwrap_or(0.0);
+            let top = v.scroll_y - offset;
+            // One screen of overscan each way keeps fast flicks from showing holes.
+            visible(&layout, top - v.height, top + 2.0 * v.height)
+        } else {
+            (0..layout.placements.len()).collect::<Vec<_>>()
+        };
+        if !all_cards.get() {
+            indices.retain(|&i| on_screen(i));
         }
-        let v = viewport.get();
-        let offset = container
-            .get()
-            .map(|el| el.get_bounding_client_rect().top() + v.scroll_y)
-            .unwrap_or(0.0);
-        let top = v.scroll_y - offset;
-        // One screen of overscan each way keeps fast flicks from showing holes.
-        visible(&layout, top - v.height, top + 2.0 * v.height)
+        indices
     });
 
     let items = move || {
@@ -69,19 +100,7 @@ pub fn MasonryGrid(
     };
     // The covers of the first two rows load eagerly with high priority, if they are on screen
     // when they are made (not so under a note or a product, or further down the feed).
-    let eager = move |i: usize| {
-        let (columns, placement) =
-            grid.with_untracked(|g| (g.columns, g.placements.get(i).copied()));
-        let Some(p) = placement.filter(|_| i < columns * 2) else {
-            return false;
-        };
-        let top = container
-            .get_untracked()
-            .map(|el| el.get_bounding_client_rect().top())
-            .unwrap_or(0.0)
-            + p.y;
-        top < viewport.get_untracked().height && top + p.height > 0.0
-    };
+    let eager = move |i: usize| i < grid.with_untracked(|g| g.columns) * 2 && on_screen(i);
     // A feed is made of articles: until one is rendered (nothing loaded yet, nothing to show,
     // or every card virtualised away while the grid is far below), it is a plain box, not an
     // empty feed (ARIA's required children).

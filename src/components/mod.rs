@@ -6,6 +6,7 @@ pub mod carousel;
 pub mod cart_view;
 pub mod channel_bar;
 pub mod comments;
+pub mod deferred;
 pub mod dialog;
 pub mod feed;
 pub mod gate;

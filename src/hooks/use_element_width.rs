@@ -1,5 +1,7 @@
 //! The content width of an element as a signal, kept current by a ResizeObserver (so a
-//! scrollbar appearing, a font loading or a window resize all re-lay-out the grid).
+//! scrollbar appearing, a font loading or a window resize all re-lay-out the grid). The first
+//! width comes from the observer's first report, after the browser's own layout: reading it
+//! while rendering would force a layout in the middle of building the page.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -14,7 +16,6 @@ pub fn use_element_width(target: NodeRef<Div>) -> ReadSignal<f64> {
         StoredValue::new_local(None);
     Effect::new(move |_| {
         let Some(el) = target.get() else { return };
-        set_width.set(f64::from(el.client_width()));
         let measured = el.clone();
         // Handed to JS (into_js_value) so it outlives any Rust-side cleanup ordering.
         let callback = Closure::<dyn Fn()>::new(move || {

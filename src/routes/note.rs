@@ -16,6 +16,7 @@ use crate::api::{self, ApiError};
 use crate::components::avatar::Avatar;
 use crate::components::carousel::{handle_arrow_key, Carousel};
 use crate::components::comments::Comments;
+use crate::components::deferred::{Deferred, WhenNear};
 use crate::components::masonry_grid::MasonryGrid;
 use crate::components::people::FollowButton;
 use crate::components::product_tile::ProductTile;
@@ -213,7 +214,9 @@ pub fn NoteRoute() -> impl IntoView {
             view! {
                 <section class="related" aria-labelledby="related-heading">
                     <h2 id="related-heading">{tr("More like this", "相关推荐")}</h2>
-                    <MasonryGrid cards=related label=tr("Related notes", "相关笔记")/>
+                    <WhenNear>
+                        <MasonryGrid cards=related label=tr("Related notes", "相关笔记")/>
+                    </WhenNear>
                 </section>
             }
         })
@@ -485,7 +488,15 @@ fn NoteView(
                         </section>
                     })}
                     <hr class="divider"/>
-                    <Comments note_id=note.id author_id=note.author.id initial=note.comments.clone() total=comment_count/>
+                    {
+                        let comments = note.comments.clone();
+                        let (note_id, author_id) = (note.id, note.author.id);
+                        view! {
+                            <Deferred>
+                                <Comments note_id=note_id author_id=author_id initial=comments.clone() total=comment_count/>
+                            </Deferred>
+                        }
+                    }
                 </div>
                 <div class="note-actions" role="group" aria-label=tr("Note actions", "笔记操作")>
                     <ToggleAction target=ToggleTarget::NoteLike(note_id) active=liked count=likes

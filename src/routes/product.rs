@@ -11,6 +11,7 @@ use super::not_found::NotFound;
 use crate::api::{self, ApiError, FeedSource};
 use crate::cart::use_cart;
 use crate::components::carousel::Carousel;
+use crate::components::deferred::WhenNear;
 use crate::components::feed::InfiniteFeed;
 use crate::components::quantity_stepper::QuantityStepper;
 use crate::components::states::ErrorState;
@@ -212,8 +213,10 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                 } else {
                     format!("Notes about this product ({})", p.note_count)
                 }}</h2>
-                <InfiniteFeed source=source label=if is_zh() { format!("关于{name}的笔记") } else { format!("Notes about {name}") }
-                    empty_title=tr("No notes yet", "还没有笔记") empty_message=tr("Nobody has written about this product yet.", "还没有人写过这件商品。")/>
+                <WhenNear>
+                    <InfiniteFeed source=source label=if is_zh() { format!("关于{name}的笔记") } else { format!("Notes about {name}") }
+                        empty_title=tr("No notes yet", "还没有笔记") empty_message=tr("Nobody has written about this product yet.", "还没有人写过这件商品。")/>
+                </WhenNear>
             </section>
         </div>
     }

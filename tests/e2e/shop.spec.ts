@@ -58,6 +58,8 @@ test("a note's tagged product opens its product page with notes about it", async
   await expect(page).toHaveURL(new RegExp(`/product/${product!.id}\\?from_note=${noteId}`));
   await expect(page.getByRole("heading", { level: 1, name: product!.title })).toBeVisible();
   await expect(page.locator(".product-price-line .price")).toHaveText(/^(from )?¥[\d,]+(\.\d\d)?$/);
+  // The notes under the product render as the reader scrolls towards them.
+  await page.getByRole("heading", { name: /^Notes about this product/ }).scrollIntoViewIfNeeded();
   const notes = page.getByRole("feed", { name: /^Notes about / });
   await expect(notes.locator(`[data-note-id="${noteId}"], a[href="/explore/${noteId}"]`).first()).toBeVisible();
   await shot(page, "product-from-note");

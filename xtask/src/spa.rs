@@ -144,8 +144,10 @@ fn split(input: &Path, dir: &Path) -> Result<BTreeMap<String, Vec<String>>> {
     Ok(chunks)
 }
 
-/// `wasm-opt -Oz` on every module, two at a time (the machine has two cores).
+/// `wasm-opt -Oz` on every module, two at a time (the machine has two cores). With
+/// `ZC_WASM_NAMES=1` the function names stay in, for a readable CPU profile.
 fn optimise_wasm(dir: &Path) -> Result {
+    let keep_names = std::env::var_os("ZC_WASM_NAMES").is_some_and(|v| v == "1");
     let mut files: Vec<PathBuf> = read_dir(dir)?
         .into_iter()
         .map(|e| e.path())
@@ -161,6 +163,7 @@ fn optimise_wasm(dir: &Path) -> Result {
             let Some(path) = queue.next() else { break };
             let child = Command::new("wasm-opt")
                 .arg("-Oz")
+                .args(keep_names.then_some("--debuginfo"))
                 .args(WASM_FEATURES)
                 .arg(&path)
                 .arg("-o")
