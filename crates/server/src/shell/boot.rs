@@ -61,7 +61,7 @@ pub struct Fetch {
     pub preload: Preload,
     /// The API answers this path the same with or without a session (its handler never looks
     /// at the cookie: the channel list, channel feeds (served from the shared micro-cache),
-    /// products, note search). `tests/shell.rs` checks it for a signed-in reader with likes,
+    /// products, note search). `tests/it/shell.rs` checks it for a signed-in reader with likes,
     /// collects, follows and a cart. A document made only of these is shared by everyone.
     pub public: bool,
 }

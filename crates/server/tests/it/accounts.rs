@@ -3,14 +3,12 @@
 //! like HTML, concurrent likes, comments and replies, follows and the following feed,
 //! notifications, list privacy and avatar uploads (tower `oneshot`, one seeded app per test).
 
-mod common;
-
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::common::{encode, gradient, test_app, TestApp, TestResponse, SMALL_WORLD};
 use api_types::{UnreadCounts, AVATAR_MAX_BYTES, COMMENT_MAX_CHARS, DISPLAY_NAME_MAX_CHARS};
 use axum::http::{Method, StatusCode};
-use common::{encode, gradient, test_app, TestApp, TestResponse, SMALL_WORLD};
 use serde_json::{json, Value};
 use zhongcao_server::auth::{DEMO_PASSWORD, FAILURES_PER_ACCOUNT, SESSION_COOKIE};
 

@@ -1,10 +1,10 @@
 //! HTTP-level tests of the API, the image endpoint and static serving (tower `oneshot`).
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 
-use common::{test_app, SMALL_WORLD};
+use crate::common::{test_app, SMALL_WORLD};
 use serde_json::Value;
 
 #[tokio::test]

@@ -2,16 +2,16 @@
 //! `Vary: Accept`), at every width of the rendition ladder, from a disk cache that keeps both
 //! encodings; the URLs handed out before (`{w}.jpg`) still answer; uploads are negotiated the
 //! same way. `webp_against_jpeg_per_width` prints the bytes per width of both encodings
-//! (`cargo test --profile server -p zhongcao-server --test images -- --nocapture`);
+//! (`cargo test --profile server -p zhongcao-server --test it images -- --nocapture`);
 //! `webp_quality_sweep` (ignored) is how the WebP quality was chosen.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 
+use crate::common::{encode, parse, test_app, TestApp, TestResponse, SMALL_WORLD};
 use api_types::{FeedPage, Image, NoteDetail, Upload, AVATAR_SIZES, IMAGE_WIDTHS};
 use axum::http::{Method, StatusCode};
-use common::{encode, parse, test_app, TestApp, TestResponse, SMALL_WORLD};
 use zhongcao_server::images::{encode_jpeg_quality, encode_webp, WEBP_QUALITY};
 
 /// What Chrome sends for an `<img>`.
@@ -419,7 +419,7 @@ fn side_by_side_middle(pictures: &[image::RgbImage]) -> image::RgbImage {
 /// (`PHOTOS=a.jpg:b.jpg`, else a synthetic one), bytes and SSIM of JPEG q80 against WebP at a
 /// range of qualities, at the widths phones pick. Writes the decoded pictures as PNG to
 /// `target/webp-sweep/` to look at.
-/// `cargo test --profile server -p zhongcao-server --test images -- --ignored --nocapture`
+/// `cargo test --profile server -p zhongcao-server --test it images -- --ignored --nocapture`
 #[test]
 #[ignore]
 fn webp_quality_sweep() {

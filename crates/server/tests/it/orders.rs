@@ -3,17 +3,15 @@
 //! (tower `oneshot`, one seeded app per test). Responses are parsed into the shared DTOs, so
 //! the contract the web client codes against is checked too.
 
-mod common;
-
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::common::{parse, test_app, TestApp, TestResponse, SMALL_WORLD};
 use api_types::{
     Address, Cart, CheckoutQuote, CommissionState, Earnings, OrderDetail, OrderPage, OrderStatus,
     FREE_SHIPPING_FEN, MAX_ADDRESSES, MAX_CART_LINES, TEST_CARD_DECLINE, TEST_CARD_INSUFFICIENT,
     TEST_CARD_SUCCESS,
 };
 use axum::http::{Method, StatusCode};
-use common::{parse, test_app, TestApp, TestResponse, SMALL_WORLD};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use zhongcao_server::auth::{token_hash, SESSION_COOKIE};

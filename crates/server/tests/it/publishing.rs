@@ -4,16 +4,16 @@
 //! reports hiding content, views and the creator center. Responses are parsed into the shared
 //! DTOs where the client depends on them.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 
+use crate::common::{encode, gradient, parse, test_app, TestApp, TestResponse, SMALL_WORLD};
 use api_types::{
     CreatorStats, Draft, FeedPage, NoteDetail, NotificationPage, ReportResult, TopicSuggestion,
     Upload, UserSummary, IMAGE_WIDTHS, MAX_NOTE_IMAGES, REPORT_HIDE_THRESHOLD, UPLOAD_MAX_BYTES,
 };
 use axum::http::{Method, StatusCode};
-use common::{encode, gradient, parse, test_app, TestApp, TestResponse, SMALL_WORLD};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use zhongcao_server::api::drafts::MAX_DRAFTS;

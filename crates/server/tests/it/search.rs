@@ -1,12 +1,12 @@
 //! Search over the seeded world, through HTTP: Chinese and English matching, sorts, filters,
 //! paging, bad input, incremental updates and rebuilding a lost or corrupt index.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 use std::time::Instant;
 
-use common::{test_app, SMALL_WORLD};
+use crate::common::{test_app, SMALL_WORLD};
 use serde_json::Value;
 use zhongcao_server::AppState;
 

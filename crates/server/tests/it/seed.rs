@@ -1,7 +1,5 @@
 //! The generated demo world: deterministic, and rich enough to feel alive.
 
-mod common;
-
 use std::collections::HashSet;
 
 use zhongcao_server::db;

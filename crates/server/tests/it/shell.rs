@@ -3,17 +3,17 @@
 //! boot data and image preloads put into documents. Each test serves a dist directory it
 //! writes itself (no real build needed).
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::path::Path;
 
+use crate::common::{gradient, parse, test_app, TestApp, TestResponse, SMALL_WORLD};
 use api_types::{
     card_sizes, carousel_sizes, paths, product_gallery_sizes, FeedPage, NoteDetail, NoteSearchPage,
     NoteTypeFilter, ProductDetail, SearchSort, TimeFilter, Upload,
 };
 use axum::http::{Method, StatusCode};
-use common::{gradient, parse, test_app, TestApp, TestResponse, SMALL_WORLD};
 use serde_json::{json, Map, Value};
 use zhongcao_server::shell::{brotli, gzip};
 
@@ -73,7 +73,7 @@ async fn shell_app() -> TestApp {
         "<circle r=\"1\"/>".repeat(40)
     );
     write(&dist, "favicon.svg", svg.as_bytes(), false);
-    let robots = include_str!("../../../public/robots.txt");
+    let robots = include_str!("../../../../public/robots.txt");
     write(&dist, "robots.txt", robots.as_bytes(), false);
     write(&dist, "data.bin", &[b'a'; 1000], false);
     write(

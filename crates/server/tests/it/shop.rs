@@ -2,11 +2,9 @@
 //! exactly once in each order, product detail is consistent, and notes and products link
 //! both ways.
 
-mod common;
-
 use std::collections::HashSet;
 
-use common::{test_app, TestApp, SMALL_WORLD};
+use crate::common::{test_app, TestApp, SMALL_WORLD};
 use serde_json::Value;
 
 /// Every product id of a listing, following cursors to the end, checking the order by `key`

@@ -1,0 +1,15 @@
+//! The server's integration tests, in one binary: one link instead of eleven, and the tests of
+//! every area run in parallel. Each module is an area; `common` holds the shared helpers.
+
+mod common;
+
+mod accounts;
+mod api;
+mod crash;
+mod images;
+mod orders;
+mod publishing;
+mod search;
+mod seed;
+mod shell;
+mod shop;
