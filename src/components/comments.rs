@@ -17,6 +17,7 @@ use super::toggle_action::{ToggleAction, ToggleTarget};
 use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api;
 use crate::format;
+use crate::hooks::use_next_task::use_render_limit;
 use crate::i18n::{is_zh, tr};
 use crate::richtext::{segments, Segment};
 use crate::session::use_auth;
@@ -322,6 +323,8 @@ pub fn Comments(
         total,
     };
     provide_context(ctx);
+    // A few threads at once, the rest a few per task.
+    let limit = use_render_limit(3, 4, move || items.with_untracked(Vec::len));
     let cursor = RwSignal::new(initial.next_cursor);
     let loading = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -360,7 +363,7 @@ pub fn Comments(
                 <p class="comments-empty">{tr("No comments yet. Be the first to say something nice.", "还没有评论，快来说点什么吧。")}</p>
             </Show>
             <ul class="threads">
-                <For each=move || items.get() key=|c| c.id let:comment>
+                <For each=move || items.with(|c| c.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|c| c.id let:comment>
                     <Thread comment=comment/>
                 </For>
             </ul>

@@ -15,6 +15,8 @@ use crate::i18n::tr;
 
 /// Start loading the next page this far before the sentinel is visible.
 const PREFETCH_MARGIN_PX: f64 = 1200.0;
+/// How many frames a page's check for "still near the end" waits for the grid to draw.
+const FRAMES_TO_WAIT_FOR_GRID: u32 = 30;
 
 #[derive(Clone, Copy)]
 struct FeedState {
@@ -57,20 +59,46 @@ pub fn InfiniteFeed(
     };
     let sentinel = NodeRef::<Div>::new();
 
+    // Whether the sentinel is near the viewport; None while the grid above it has cards but
+    // has not drawn any yet (it is laid out once its width is measured, a frame later), when
+    // the sentinel sits near the top and would ask for a page nobody needs yet.
     let near_bottom = move || {
-        let Some(el) = sentinel.get_untracked() else {
-            return false;
-        };
+        let el = sentinel.get_untracked()?;
+        let grid_drawn = el
+            .previous_element_sibling()
+            .is_some_and(|grid| grid.has_attribute("role"));
+        if !grid_drawn && !state.cards.with_untracked(Vec::is_empty) {
+            return None;
+        }
         let viewport_h = web_sys::window()
             .and_then(|w| w.inner_height().ok())
             .and_then(|h| h.as_f64())
             .unwrap_or(800.0);
-        el.get_bounding_client_rect().top() < viewport_h + PREFETCH_MARGIN_PX
+        Some(el.get_bounding_client_rect().top() < viewport_h + PREFETCH_MARGIN_PX)
     };
 
     // `load_more` calls itself again (after a frame) while the sentinel stays near the
-    // viewport, so we go through a StoredValue to break the recursion.
+    // viewport, so we go through StoredValues to break the recursion.
     let load_more: StoredValue<Option<Callback<()>>> = StoredValue::new(None);
+    // After a page lands: a frame later, another page if the sentinel is still near (waiting
+    // a few more frames for the grid to draw).
+    let check_near: StoredValue<Option<Callback<u32>>> = StoredValue::new(None);
+    check_near.set_value(Some(Callback::new(move |frames_left: u32| {
+        request_animation_frame(move || match near_bottom() {
+            Some(true) => {
+                if let Some(cb) = load_more.get_value() {
+                    cb.run(());
+                }
+            }
+            Some(false) => {}
+            None if frames_left > 0 => {
+                if let Some(check) = check_near.get_value() {
+                    check.run(frames_left - 1);
+                }
+            }
+            None => {}
+        });
+    })));
     let next_page = Callback::new(move |()| {
         let s = state;
         if s.loading.get_untracked() || s.done.get_untracked() || s.error.get_untracked().is_some()
@@ -95,11 +123,9 @@ pub fn InfiniteFeed(
                 Err(e) => s.error.set(Some(e.to_string())),
             }
             s.loading.set(false);
-            request_animation_frame(move || {
-                if near_bottom() {
-                    if let Some(cb) = load_more.get_value() {
-                        cb.run(());
-                    }
+            check_near.with_value(|check| {
+                if let Some(check) = check {
+                    check.run(FRAMES_TO_WAIT_FOR_GRID);
                 }
             });
         });

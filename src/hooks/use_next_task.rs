@@ -1,6 +1,7 @@
-//! A signal that turns true one task later: the page around it paints first, and what waits
-//! for it renders in a task of its own. On a phone, one long task that builds a whole page
-//! blocks taps for hundreds of milliseconds (Total Blocking Time); a few shorter ones do not.
+//! Rendering in steps: a signal that turns true one task later (the page around it paints
+//! first, what waits for it renders in a task of its own), and a list limit that grows each
+//! task. On a phone, one long task that builds a whole page blocks taps for hundreds of
+//! milliseconds (Total Blocking Time); a few shorter ones do not.
 
 use leptos::prelude::*;
 
@@ -14,4 +15,32 @@ pub fn use_next_task() -> ReadSignal<bool> {
         std::time::Duration::ZERO,
     );
     ready
+}
+
+/// How many items of a long list to render: `first` at once, then `step` more each task until
+/// `len()` are out (then no limit), so a list of comments does not build in one long task.
+pub fn use_render_limit(
+    first: usize,
+    step: usize,
+    len: impl Fn() -> usize + Copy + 'static,
+) -> ReadSignal<usize> {
+    let (limit, set_limit) = signal(first);
+    Effect::new(move |_| {
+        let shown = limit.get();
+        if shown == usize::MAX {
+            return;
+        }
+        set_timeout(
+            move || {
+                let next = if shown + step >= len() {
+                    usize::MAX
+                } else {
+                    shown + step
+                };
+                let _ = set_limit.try_set(next);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    limit
 }
