@@ -38,7 +38,7 @@ pub fn MasonryGrid(
         })
     });
 
-    // Where card `i` is on the screen now, if it is laid out.
+    // Whether card `i` is on the screen now (it decides the cover's loading priority).
     let on_screen = move |i: usize| {
         let Some(p) = grid.with_untracked(|g| g.placements.get(i).copied()) else {
             return false;
@@ -71,22 +71,20 @@ pub fn MasonryGrid(
         if width.get() <= 0.0 {
             return Vec::new();
         }
-        let mut indices = if virtualize {
-            let v = viewport.get();
-            let offset = container
-                .get()
-                .map(|el| el.get_bounding_client_rect().top() + v.scroll_y)
-                .unwrap_or(0.0);
-            let top = v.scroll_y - offset;
+        let v = viewport.get();
+        // The screen's top in the grid's own coordinates.
+        let top = -container
+            .get()
+            .map(|el| el.get_bounding_client_rect().top())
+            .unwrap_or(0.0);
+        if !all_cards.get() {
+            visible(&layout, top, top + v.height)
+        } else if virtualize {
             // One screen of overscan each way keeps fast flicks from showing holes.
             visible(&layout, top - v.height, top + 2.0 * v.height)
         } else {
-            (0..layout.placements.len()).collect::<Vec<_>>()
-        };
-        if !all_cards.get() {
-            indices.retain(|&i| on_screen(i));
+            (0..layout.placements.len()).collect()
         }
-        indices
     });
 
     let items = move || {
