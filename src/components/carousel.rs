@@ -234,7 +234,7 @@ pub fn Carousel(
                     <Icon glyph=Glyph::ChevronLeft size=20/>
                 </button>
                 <button class="carousel-btn next" aria-label=tr("Next image", "下一张") on:click=next
-                    disabled=move || index.get() + 1 >= count>
+                    disabled={move || index.get() + 1 >= count}>
                     <Icon glyph=Glyph::ChevronRight size=20/>
                 </button>
                 <div class="carousel-counter" aria-live="polite">{move || format!("{}/{count}", index.get() + 1)}</div>

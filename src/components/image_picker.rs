@@ -304,7 +304,7 @@ pub fn ImagePicker(
                             on:click=move |_| move_image(images, key, 0)>"★"</button>
                     </Show>
                     <button type="button" class="pick-tool" aria-label=move || if is_zh() { format!("图片 {} 后移", index() + 1) } else { format!("Move photo {} later", index() + 1) }
-                        disabled=move || index() + 1 >= count()
+                        disabled={move || index() + 1 >= count()}
                         on:click=move |_| move_image(images, key, index() + 1)>
                         <Icon glyph=Glyph::ChevronRight size=16/>
                     </button>

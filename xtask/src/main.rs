@@ -16,6 +16,7 @@ mod load;
 mod spa;
 mod steps;
 mod tools;
+mod view_attrs;
 
 use std::process::ExitCode;
 

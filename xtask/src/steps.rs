@@ -18,6 +18,8 @@ pub fn cargo() -> Command {
 
 /// Release build of the SPA (see `spa.rs`), then precompressed copies of its text assets.
 pub fn build_spa() -> Result {
+    // Milliseconds, and it catches what the compiler cannot: a tag cut short by a `>`.
+    crate::view_attrs::check()?;
     crate::spa::build_spa()?;
     check_scoped_styles()
 }
@@ -230,6 +232,9 @@ pub fn test(args: &[String]) -> Result {
 
     step("Formatting (cargo fmt --check)");
     run(cargo().args(["fmt", "--all", "--", "--check"]))?;
+
+    step("Lints: no unbraced `>` in a view! attribute (it would end the tag: text, not code)");
+    crate::view_attrs::check()?;
 
     step("Lints: server, shared types, xtask (clippy -D warnings)");
     run(cargo().args([
