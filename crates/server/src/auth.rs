@@ -3,13 +3,13 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use axum::extract::{ConnectInfo, FromRequestParts, Request};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
@@ -19,6 +19,7 @@ use sha2::{Digest, Sha256};
 
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
+use crate::security::Site;
 use crate::{now_unix, AppState};
 
 pub const SESSION_COOKIE: &str = "zc_session";
@@ -113,19 +114,6 @@ fn cookie(token: &str, max_age: i64, secure: bool) -> AppResult<HeaderValue> {
     .map_err(|e| AppError::Internal(e.to_string()))
 }
 
-/// Whether the request came over https (directly or through a proxy that says so).
-pub fn is_https(headers: &HeaderMap) -> bool {
-    let forwarded = headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("https"));
-    let origin = headers
-        .get(header::ORIGIN)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("https://"));
-    forwarded || origin
-}
-
 /// The session token from the `Cookie` header, if any.
 pub fn session_token(headers: &HeaderMap) -> Option<String> {
     headers
@@ -202,12 +190,13 @@ impl FromRequestParts<AppState> for SignedIn {
     }
 }
 
-/// CSRF defence for every state-changing API request: the browser-set `Origin` (or, failing
-/// that, `Sec-Fetch-Site`) must show the request comes from this site. Cookies are also
-/// SameSite=Lax, so this is the second lock.
-pub async fn csrf_guard(req: Request, next: Next) -> Response {
+/// CSRF defence for every state-changing API request: the browser-set `Origin` must be this
+/// site's exact origin (scheme, host and port: see [`Site::is_own_origin`]), or, without an
+/// `Origin`, `Sec-Fetch-Site` must say `same-origin`. Cookies are also SameSite=Lax, so this
+/// is the second lock.
+pub async fn csrf_guard(State(site): State<Arc<Site>>, req: Request, next: Next) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if safe || same_origin(req.headers()) {
+    if safe || same_origin(&site, &req) {
         next.run(req).await
     } else {
         AppError::Forbidden(
@@ -217,15 +206,15 @@ pub async fn csrf_guard(req: Request, next: Next) -> Response {
     }
 }
 
-fn same_origin(headers: &HeaderMap) -> bool {
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+fn same_origin(site: &Site, req: &Request) -> bool {
+    let headers = req.headers();
+    // HTTP/2 requests name their host in `:authority` (the URI), HTTP/1.1 in `Host`.
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .or_else(|| req.uri().authority().map(|a| a.as_str()));
     match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        Some(origin) => {
-            let origin_host = origin
-                .strip_prefix("https://")
-                .or_else(|| origin.strip_prefix("http://"));
-            matches!((origin_host, host), (Some(o), Some(h)) if o == h)
-        }
+        Some(origin) => site.is_own_origin(origin, host),
         None => headers
             .get("sec-fetch-site")
             .and_then(|v| v.to_str().ok())

@@ -14,6 +14,7 @@ pub mod microcache;
 pub mod notify;
 pub mod ratelimit;
 pub mod search;
+pub mod security;
 pub mod seed;
 pub mod shell;
 pub mod text;
@@ -34,6 +35,7 @@ use crate::ratelimit::{RateLimiter, PUBLISH_RULES, UPLOAD_RULES};
 use crate::search::suggest::Suggester;
 use crate::search::topics::TopicCounts;
 use crate::search::SearchIndex;
+use crate::security::{Csp, Site};
 
 /// How stale a feed page may be: a second keeps hot pages cheap and counts fresh.
 pub const FEED_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(1);
@@ -76,6 +78,8 @@ pub struct AppState {
     pub topics: Arc<TopicCounts>,
     /// Commission share and carrier pace (defaults unless `with_commerce` says otherwise).
     pub commerce: CommerceConfig,
+    /// The configured public origin: https or not, and the `Origin` writes must come from.
+    pub site: Arc<Site>,
 }
 
 impl AppState {
@@ -102,6 +106,7 @@ impl AppState {
             upload_limiter: Arc::new(RateLimiter::new("upload pictures", &UPLOAD_RULES)),
             topics,
             commerce: CommerceConfig::default(),
+            site: Arc::new(Site::default()),
         })
     }
 
@@ -111,6 +116,12 @@ impl AppState {
             creator_share_bp: commerce.creator_share_bp.clamp(0, 10_000),
             carrier_step_secs: commerce.carrier_step_secs.max(1),
         };
+        self
+    }
+
+    /// The same state served at `site` (plain http at the request's host unless told).
+    pub fn with_site(mut self, site: Site) -> Self {
+        self.site = Arc::new(site);
         self
     }
 }
@@ -162,13 +173,19 @@ pub fn app(state: AppState, dist_dir: PathBuf) -> Router {
         .layer(axum::extract::DefaultBodyLimit::max(
             api_types::AVATAR_MAX_BYTES + 64 * 1024,
         ))
-        .layer(middleware::from_fn(auth::csrf_guard))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&state.site),
+            auth::csrf_guard,
+        ))
         .with_state(state.clone());
 
     // The shell calls the API in-process for the data it puts into documents.
     let shell = shell::router(&dist_dir, api_router.clone(), Arc::clone(&state.feed_cache));
+    // The policy's script hashes come from the very document the shell serves.
+    let csp = Csp::for_document(shell.index_html.as_deref().unwrap_or_default(), &state.site);
+    let site = Arc::clone(&state.site);
 
-    Router::new()
+    let router = Router::new()
         .merge(api_router)
         .route(
             "/api/openapi.json",
@@ -183,8 +200,8 @@ pub fn app(state: AppState, dist_dir: PathBuf) -> Router {
         // Only what is routed above is compressed on the fly: the shell, added after the
         // layer, sends its own precompressed copies.
         .layer(CompressionLayer::new())
-        .fallback_service(shell)
-        .layer(TraceLayer::new_for_http())
+        .fallback_service(shell.router);
+    security::apply(router, &csp, &site).layer(TraceLayer::new_for_http())
 }
 
 #[cfg(test)]

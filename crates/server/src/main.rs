@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
+use zhongcao_server::security::{Origin, Site};
 use zhongcao_server::{app, db, seed, AppState, CommerceConfig};
 
 #[derive(Parser, Debug)]
@@ -37,6 +38,12 @@ struct Config {
     #[arg(long, env = "CARRIER_STEP_SECS", default_value_t = CommerceConfig::default().carrier_step_secs,
           value_parser = clap::value_parser!(i64).range(1..=86_400))]
     carrier_step_secs: i64,
+    /// The origin browsers reach the site at, e.g. `https://zhongcao.example` behind a TLS
+    /// proxy. An https origin makes the session cookie `Secure` and turns HSTS on, and the
+    /// CSRF check then accepts exactly this origin. Unset: plain http at the request's host
+    /// (no client-sent header such as `X-Forwarded-Proto` is ever trusted for this).
+    #[arg(long, env = "PUBLIC_ORIGIN")]
+    public_origin: Option<Origin>,
 }
 
 #[tokio::main]
@@ -67,7 +74,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_commerce(CommerceConfig {
             creator_share_bp: config.creator_share_bp,
             carrier_step_secs: config.carrier_step_secs,
-        });
+        })
+        .with_site(Site::new(config.public_origin));
     let addr = SocketAddr::new(config.host, config.port);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     println!(

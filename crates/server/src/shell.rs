@@ -559,8 +559,17 @@ struct Inner {
     docs: DocCache,
 }
 
-/// The shell's router: one fallback handler (mount it after every other route).
-pub fn router(dist: &Path, api: Router, feed_cache: Arc<MicroCache>) -> Router {
+/// The loaded shell.
+pub struct Shell {
+    /// One fallback handler: mount it after every other route.
+    pub router: Router,
+    /// The built `index.html` every document is made from (its inline scripts are what the
+    /// Content-Security-Policy hashes), if the app is built.
+    pub index_html: Option<Bytes>,
+}
+
+/// Reads the built app from `dist` and makes its router.
+pub fn router(dist: &Path, api: Router, feed_cache: Arc<MicroCache>) -> Shell {
     let started = Instant::now();
     let files = load_files(dist);
     let index = files.get("/index.html");
@@ -572,6 +581,7 @@ pub fn router(dist: &Path, api: Router, feed_cache: Arc<MicroCache>) -> Router {
         ))
     });
     let template = index.map(|file| boot::Template::new(&file.identity.body));
+    let index_html = index.map(|file| file.identity.body.clone());
     if index.is_none() {
         tracing::warn!(
             "app shell: no index.html in {}: pages answer 404 until the app is built",
@@ -594,7 +604,10 @@ pub fn router(dist: &Path, api: Router, feed_cache: Arc<MicroCache>) -> Router {
             slots: Mutex::new(HashMap::new()),
         },
     });
-    Router::new().fallback(serve).with_state(inner)
+    Shell {
+        router: Router::new().fallback(serve).with_state(inner),
+        index_html,
+    }
 }
 
 fn plain(status: StatusCode, text: &'static str) -> Response {

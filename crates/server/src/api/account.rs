@@ -133,7 +133,6 @@ fn with_cookie<T: serde::Serialize>(
     ))]
 pub async fn sign_up(
     State(state): State<AppState>,
-    headers: HeaderMap,
     ApiJson(mut form): ApiJson<SignUp>,
 ) -> AppResult<Response> {
     let mut errors = validate_sign_up(&mut form);
@@ -212,7 +211,7 @@ pub async fn sign_up(
     if let Err(e) = state.search.index_user(&state.db, user_id).await {
         tracing::warn!(error = %e, "could not index new user");
     }
-    let cookie = auth::start_session(&state.db, user_id, auth::is_https(&headers)).await?;
+    let cookie = auth::start_session(&state.db, user_id, state.site.https()).await?;
     let me = load_me(&state.db, user_id).await?;
     Ok(with_cookie(
         StatusCode::CREATED,
@@ -230,7 +229,6 @@ pub async fn sign_up(
     ))]
 pub async fn sign_in(
     State(state): State<AppState>,
-    headers: HeaderMap,
     extensions: axum::http::Extensions,
     ApiJson(form): ApiJson<SignIn>,
 ) -> AppResult<Response> {
@@ -256,7 +254,7 @@ pub async fn sign_in(
         ));
     };
     state.limiter.clear_account(&account);
-    let cookie = auth::start_session(&state.db, user_id, auth::is_https(&headers)).await?;
+    let cookie = auth::start_session(&state.db, user_id, state.site.https()).await?;
     let me = load_me(&state.db, user_id).await?;
     Ok(with_cookie(
         StatusCode::OK,
@@ -270,7 +268,7 @@ pub async fn sign_in(
     responses((status = 204, description = "Signed out; clears the cookie")))]
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
     auth::end_session(&state.db, &headers).await?;
-    let cookie = auth::clear_cookie(auth::is_https(&headers))?;
+    let cookie = auth::clear_cookie(state.site.https())?;
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }
 
@@ -283,13 +281,12 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> AppR
 pub async fn sign_out_everywhere(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
-    headers: HeaderMap,
 ) -> AppResult<Response> {
     sqlx::query("DELETE FROM sessions WHERE user_id = ?")
         .bind(me)
         .execute(&state.db)
         .await?;
-    let cookie = auth::clear_cookie(auth::is_https(&headers))?;
+    let cookie = auth::clear_cookie(state.site.https())?;
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }
 

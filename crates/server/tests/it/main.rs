@@ -10,6 +10,7 @@ mod images;
 mod orders;
 mod publishing;
 mod search;
+mod security;
 mod seed;
 mod shell;
 mod shop;
