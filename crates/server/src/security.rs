@@ -127,14 +127,15 @@ const HSTS: &str = "max-age=31536000; includeSubDomains";
 
 /// Powerful features the app does not use are switched off for it and anything it embeds.
 /// Camera and microphone stay allowed for the site itself (live streaming will ask for
-/// them); sharing a note uses the share sheet or the clipboard.
-const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), bluetooth=(), \
-    browsing-topics=(), camera=(self), clipboard-read=(), clipboard-write=(self), \
-    display-capture=(), encrypted-media=(), fullscreen=(self), gamepad=(), geolocation=(), \
-    gyroscope=(), hid=(), idle-detection=(), local-fonts=(), magnetometer=(), \
-    microphone=(self), midi=(), payment=(), picture-in-picture=(), \
-    publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), web-share=(self), \
-    xr-spatial-tracking=()";
+/// them); sharing a note copies its link (clipboard-write). Only features Chromium knows are
+/// named: it logs an error for any other (Bluetooth and Web Share are unknown on Linux, and
+/// both default to this site only anyway).
+const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), browsing-topics=(), \
+    camera=(self), clipboard-read=(), clipboard-write=(self), display-capture=(), \
+    encrypted-media=(), fullscreen=(self), gamepad=(), geolocation=(), gyroscope=(), hid=(), \
+    idle-detection=(), local-fonts=(), magnetometer=(), microphone=(self), midi=(), \
+    payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), \
+    serial=(), usb=(), xr-spatial-tracking=()";
 
 /// The Content-Security-Policy of the app.
 #[derive(Clone, Debug)]
