@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::avatar::Avatar;
+use super::deferred::WhenNear;
 use super::report::{ReportButton, Reportable};
 use super::toast::use_toasts;
 use super::toggle_action::{ToggleAction, ToggleTarget};
@@ -305,6 +306,22 @@ fn Composer(note_id: i64) -> impl IntoView {
     }
 }
 
+/// About how tall a thread without replies is on a phone (px).
+const THREAD_HEIGHT_ESTIMATE: u32 = 90;
+
+/// A few threads at once, the rest a few per task.
+#[component]
+fn Threads(items: RwSignal<Vec<Comment>>) -> impl IntoView {
+    let limit = use_render_limit(3, 4, move || items.with_untracked(Vec::len));
+    view! {
+        <ul class="threads">
+            <For each=move || items.with(|c| c.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|c| c.id let:comment>
+                <Thread comment=comment/>
+            </For>
+        </ul>
+    }
+}
+
 #[component]
 pub fn Comments(
     note_id: i64,
@@ -323,8 +340,6 @@ pub fn Comments(
         total,
     };
     provide_context(ctx);
-    // A few threads at once, the rest a few per task.
-    let limit = use_render_limit(3, 4, move || items.with_untracked(Vec::len));
     let cursor = RwSignal::new(initial.next_cursor);
     let loading = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -362,11 +377,11 @@ pub fn Comments(
             <Show when=move || items.with(Vec::is_empty)>
                 <p class="comments-empty">{tr("No comments yet. Be the first to say something nice.", "还没有评论，快来说点什么吧。")}</p>
             </Show>
-            <ul class="threads">
-                <For each=move || items.with(|c| c.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|c| c.id let:comment>
-                    <Thread comment=comment/>
-                </For>
-            </ul>
+            // Below the note on a phone: the threads (most of a note page's elements) wait
+            // until a reader scrolls towards them.
+            <WhenNear margin="0px 0px 120px 0px" reserve=THREAD_HEIGHT_ESTIMATE * items.with_untracked(Vec::len) as u32>
+                <Threads items=items/>
+            </WhenNear>
             {move || error.get().map(|e| view! { <p class="inline-error" role="alert">{e}</p> })}
             <Show when=move || cursor.with(Option::is_some)>
                 <Button variant=ButtonVariant::Secondary class="load-more"

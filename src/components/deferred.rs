@@ -20,6 +20,10 @@ pub fn WhenNear(
     /// How far below the screen rendering starts, as an IntersectionObserver root margin.
     #[prop(default = "0px 0px 1000px 0px")]
     margin: &'static str,
+    /// The height (px) the children will roughly take: held by the marker so that what
+    /// follows does not start out near the screen, nor move when they arrive.
+    #[prop(optional)]
+    reserve: u32,
     children: ChildrenFn,
 ) -> impl IntoView {
     let near = RwSignal::new(false);
@@ -31,7 +35,11 @@ pub fn WhenNear(
         if near.get() {
             children().into_any()
         } else {
-            view! { <div class="when-near" node_ref=marker aria-hidden="true"></div> }.into_any()
+            view! {
+                <div class="when-near" node_ref=marker aria-hidden="true"
+                    style:min-height=(reserve > 0).then(|| format!("{reserve}px"))></div>
+            }
+            .into_any()
         }
     }
 }

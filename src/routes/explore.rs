@@ -54,20 +54,30 @@ pub fn ExploreShell() -> impl IntoView {
         }
     });
 
+    // Fetched once the feed is first shown: a note opened directly does not need them.
     let channels = RwSignal::new(Vec::<Channel>::new());
-    spawn_local(async move {
-        if let Ok(mut list) = api::channels().await {
-            // "Following" sits before the recommended feed, as on the real app.
-            list.insert(
-                0,
-                Channel {
-                    slug: FOLLOWING_CHANNEL.to_string(),
-                    name_en: "Following".to_string(),
-                    name_zh: "关注".to_string(),
-                },
-            );
-            channels.set(list);
+    let fetch_channels = move || {
+        spawn_local(async move {
+            if let Ok(mut list) = api::channels().await {
+                // "Following" sits before the recommended feed, as on the real app.
+                list.insert(
+                    0,
+                    Channel {
+                        slug: FOLLOWING_CHANNEL.to_string(),
+                        name_en: "Following".to_string(),
+                        name_zh: "关注".to_string(),
+                    },
+                );
+                channels.set(list);
+            }
+        })
+    };
+    Effect::new(move |fetched: Option<bool>| {
+        if fetched == Some(true) || !feed_shown.get() {
+            return fetched.unwrap_or(false);
         }
+        fetch_channels();
+        true
     });
     let auth = use_auth();
     let on_following = Memo::new(move |_| channel.get() == FOLLOWING_CHANNEL);
