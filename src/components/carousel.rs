@@ -22,7 +22,11 @@ pub fn Carousel(
     /// ([`api_types::carousel_sizes`]).
     #[prop(optional)]
     sizes: Option<&'static str>,
+    /// The region's name ("Images"); a page with two carousels names them apart.
+    #[prop(optional, into)]
+    label: Option<String>,
 ) -> impl IntoView {
+    let label = label.unwrap_or_else(|| tr("Images", "图片").to_string());
     let sizes = sizes.unwrap_or_else(api_types::carousel_sizes);
     // The root keeps the plain `carousel` class: the note view sizes it from outside
     // (`.note-media .carousel` in style/main.css).
@@ -221,7 +225,7 @@ pub fn Carousel(
         .collect_view();
 
     view! { class=styles,
-        <div class="carousel" role="region" aria-roledescription="carousel" aria-label=tr("Images", "图片")
+        <div class="carousel" role="region" aria-roledescription="carousel" aria-label=label
             style=format!("--ratio:{}", crate::format::decimal(ratio, 4))>
             // Focusable, so keyboard users can scroll it too (arrow keys snap slide by slide).
             <div class="carousel-track" node_ref=track on:scroll=on_scroll

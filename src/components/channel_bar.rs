@@ -4,6 +4,8 @@ use api_types::Channel;
 use leptos::prelude::*;
 use stylers_macro::style;
 
+use crate::i18n::tr;
+
 /// Channel label in the interface language.
 pub fn channel_label(channel: &Channel) -> String {
     if crate::i18n::is_zh() {
@@ -17,7 +19,11 @@ pub fn channel_label(channel: &Channel) -> String {
 pub fn ChannelBar(
     #[prop(into)] channels: Signal<Vec<Channel>>,
     #[prop(into)] selected: Signal<String>,
+    /// The navigation landmark's name ("Channels"); a page with two bars names them apart.
+    #[prop(optional, into)]
+    label: Option<String>,
 ) -> impl IntoView {
+    let label = label.unwrap_or_else(|| tr("Channels", "频道").to_string());
     let class = style! {
         nav {
             min-height: 52px;
@@ -59,7 +65,7 @@ pub fn ChannelBar(
         }
     };
     view! { class=class,
-        <nav aria-label="Channels">
+        <nav aria-label=label>
             <ul>
                 <For
                     each=move || channels.get()

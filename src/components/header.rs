@@ -92,7 +92,7 @@ pub fn Header() -> impl IntoView {
         <header class="app-header">
             <Deferred>
             <div class="app-header-inner">
-                <a class="brand" href="/explore" aria-label=tr("Zhongcao 种草 home", "种草 Zhongcao 首页")>
+                <a class="brand" href="/explore" aria-label=tr("Zhongcao 种草 home", "Zhongcao 种草 首页")>
                     <svg class="brand-mark" width="32" height="32" viewBox="0 0 64 64" aria-hidden="true">
                         <rect width="64" height="64" rx="16" fill="var(--brand)"/>
                         <path d="M32 50V26M32 30c-4-9-12-12-18-11 0 8 7 14 18 13M32 26c3-9 11-13 18-12 0 9-8 14-18 14" fill="none" stroke="#fff" stroke-width="4.5" stroke-linecap="round" stroke-linejoin="round"/>

@@ -73,8 +73,10 @@ pub fn NoteCard(
             font-size: 12px;
             color: var(--text-2);
         }
+        /* The row's full 24 px: a target of its own size (WCAG 2.5.8). */
         .author {
             display: flex;
+            align-self: stretch;
             align-items: center;
             gap: 6px;
             min-width: 0;

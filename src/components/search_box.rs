@@ -200,6 +200,9 @@ pub fn SearchBox() -> impl IntoView {
                 active.update(|a| *a = Some(a.map_or(count - 1, |i| (i + count - 1) % count)));
             }
             "Escape" => {
+                // A search field's native Escape empties it, whose `input` event would open
+                // the popup again (history and trending): Escape only closes.
+                ev.prevent_default();
                 open.set(false);
                 active.set(None);
             }

@@ -167,9 +167,10 @@ pub fn SuggestTextarea(
     view! {
         <div class="field suggest-field" class:field-invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>{label}</label>
+            // A multi-line text box (a `textarea` may not be a combobox) that autocompletes:
+            // the active option is its active descendant.
             <textarea id=id node_ref=area rows="8" maxlength=maxlength
-                role="combobox" aria-autocomplete="list" aria-controls=list_id.clone()
-                aria-expanded=move || open().to_string()
+                aria-autocomplete="list" aria-controls=list_id.clone()
                 aria-activedescendant=active_id
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=error_id.clone()

@@ -178,6 +178,12 @@ async fn load_specimens() -> Specimens {
     }
 }
 
+/// A landmark's name inside one theme panel: both panels hold the same specimens, and
+/// landmarks must be told apart by name (axe `landmark-unique`).
+fn in_panel(name: &str, theme: &str) -> String {
+    format!("{name} ({theme})")
+}
+
 /// A labelled row of specimens in one state.
 fn state(label: &'static str, content: impl IntoView + 'static) -> impl IntoView {
     view! {
@@ -287,7 +293,7 @@ fn text_fields(_: &Specimens, _: &'static str) -> AnyView {
     .into_any()
 }
 
-fn tabs(_: &Specimens, _: &'static str) -> AnyView {
+fn tabs(_: &Specimens, theme: &'static str) -> AnyView {
     let profile = vec![
         Tab {
             label: "Notes".into(),
@@ -349,11 +355,11 @@ fn tabs(_: &Specimens, _: &'static str) -> AnyView {
         },
     ];
     view! {
-        {state("Current first", view! { <Tabs label="Profile sections" tabs=profile current=0usize/> })}
-        {state("With counts, current second", view! { <Tabs label="Notification kinds" tabs=counted current=1usize/> })}
-        {state("Chinese", view! { <Tabs label="主页分区" tabs=zh current=2usize/> })}
+        {state("Current first", view! { <Tabs label=in_panel("Profile sections", theme) tabs=profile current=0usize/> })}
+        {state("With counts, current second", view! { <Tabs label=in_panel("Notification kinds", theme) tabs=counted current=1usize/> })}
+        {state("Chinese", view! { <Tabs label=in_panel("主页分区", theme) tabs=zh current=2usize/> })}
         {state("Unread counts (red), with the count in the name", view! {
-            <Tabs label="Notification types" alert=true current=0usize tabs=vec![
+            <Tabs label=in_panel("Notification types", theme) alert=true current=0usize tabs=vec![
                 Tab { label: "New followers".into(), href: "/gallery/tabs".into(), count: 3, hidden_suffix: ", 3 unread".into() },
                 Tab { label: "Comments and @".into(), href: "/gallery/tabs?t=c".into(), count: 0, ..Default::default() },
             ]/>
@@ -420,12 +426,12 @@ fn segmented(_: &Specimens, panel: &'static str) -> AnyView {
     .into_any()
 }
 
-fn channel_bar(data: &Specimens, _: &'static str) -> AnyView {
+fn channel_bar(data: &Specimens, theme: &'static str) -> AnyView {
     let channels = data.channels.clone();
     let selected = channels.get(1).map(|c| c.slug.clone()).unwrap_or_default();
     view! {
         {state("Second channel selected", view! {
-            <div class="gallery-wide"><ChannelBar channels=Signal::stored(channels) selected=Signal::stored(selected)/></div>
+            <div class="gallery-wide"><ChannelBar channels=Signal::stored(channels) selected=Signal::stored(selected) label=in_panel("Channels", theme)/></div>
         })}
     }
     .into_any()
@@ -600,7 +606,7 @@ fn toasts(_: &Specimens, _: &'static str) -> AnyView {
     .into_any()
 }
 
-fn carousels(data: &Specimens, _: &'static str) -> AnyView {
+fn carousels(data: &Specimens, theme: &'static str) -> AnyView {
     match &data.note {
         Some(note) => {
             let index = RwSignal::new(0_usize);
@@ -608,7 +614,7 @@ fn carousels(data: &Specimens, _: &'static str) -> AnyView {
             let title = note.title.clone();
             view! {
                 {state("A note's photos", view! {
-                    <div class="gallery-carousel"><Carousel images=images title=title index=index/></div>
+                    <div class="gallery-carousel"><Carousel images=images title=title index=index label=in_panel("Images", theme)/></div>
                 })}
             }
             .into_any()

@@ -238,7 +238,10 @@ pub fn NoteRoute() -> impl IntoView {
                 let on_backdrop = e.target().zip(e.current_target()).is_some_and(|(t, c)| t == c);
                 if on_backdrop { close.run(()); }
             }>
-                <div class="note-overlay-inner" node_ref=sheet>
+                // The dialog holds the note and its related notes (all of the sheet), so
+                // `aria-modal` hides nothing the reader can scroll to; an `article` may not
+                // be a dialog itself.
+                <div class="note-overlay-inner" node_ref=sheet role="dialog" aria-modal="true" aria-labelledby="note-title">
                     <div class="note-grabber" aria-hidden="true"></div>
                     {body}
                     {related_section}
@@ -325,7 +328,9 @@ fn copy_this(url: &str) -> String {
 #[component]
 fn NoteSkeleton(overlay: bool) -> impl IntoView {
     view! {
-        <div class="note" class:note-dialog=overlay aria-busy="true" role=overlay.then_some("dialog") aria-label=tr("Loading note", "笔记加载中")>
+        <div class="note" class:note-dialog=overlay aria-busy="true">
+            // Names the overlay's dialog until the note's own title replaces it.
+            <span id="note-title" class="visually-hidden">{tr("Loading note", "笔记加载中")}</span>
             <div class="note-media skeleton shimmer"></div>
             <div class="note-info">
                 <div class="skeleton shimmer line"></div>
@@ -439,8 +444,6 @@ fn NoteView(
             class="note"
             class:note-dialog=overlay
             node_ref=dialog
-            role=overlay.then_some("dialog")
-            aria-modal=overlay.then_some("true")
             aria-labelledby="note-title"
             tabindex="-1"
             data-note-id=note.id

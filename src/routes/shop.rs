@@ -142,6 +142,8 @@ pub fn ProductGrid(source: ProductSource) -> impl IntoView {
         |_| false,
     );
     view! {
+        // Tiles title themselves with h3: the grid is the h2 between them and the page's h1.
+        <h2 class="visually-hidden">{tr("Products", "商品")}</h2>
         <div class="product-grid" role="list" aria-label=tr("Products", "商品") aria-busy=move || list.loading.get().to_string()>
             // The first two rows on a phone load at once with high priority, the rest lazily.
             <For

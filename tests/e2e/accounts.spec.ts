@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page, watch } from "./fixtures";
 import { mkdirSync } from "node:fs";
 
 const SHOTS = "artifacts/screenshots";
@@ -32,6 +32,7 @@ function noteDialogOrPage(page: Page) {
 async function signInAs(browser: Browser, username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: test.info().project.use.viewport ?? undefined });
   const page = await context.newPage();
+  watch(page);
   await page.goto("/explore");
   await headerSignIn(page).click();
   const sheet = authSheet(page);

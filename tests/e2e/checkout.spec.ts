@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page, watch } from "./fixtures";
 import { mkdirSync } from "node:fs";
 
 const SHOTS = "artifacts/screenshots";
@@ -45,6 +45,7 @@ async function noteWithProduct(page: Page, skip: number) {
 async function signInAs(browser: Browser, username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: test.info().project.use.viewport ?? undefined });
   const page = await context.newPage();
+  watch(page);
   await page.goto("/explore");
   await page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign in" }).click();
   const sheet = page.getByRole("dialog", { name: "Sign in to Zhongcao" });

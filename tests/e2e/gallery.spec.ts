@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { mkdirSync } from "node:fs";
 
 // Screenshots of the gallery in both app themes, kept as build artifacts for designers.
@@ -6,8 +6,6 @@ const ARTIFACTS = "target/gallery-screenshots";
 
 test("every component in the gallery renders in both theme panels at its own URL", async ({ page }) => {
   test.setTimeout(180_000);
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
   await page.goto("/gallery");
   const index = page.getByRole("navigation", { name: "Components" });
   const links = index.getByRole("link");
@@ -45,7 +43,7 @@ test("every component in the gallery renders in both theme panels at its own URL
       section.locator(`.gallery-panel[data-theme="${t}"]`).evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(await bg("light")).not.toBe(await bg("dark"));
   }
-  expect(errors).toEqual([]);
+  // Page errors fail the test through the page guard (fixtures.ts).
 });
 
 test("specimens are live: a loading button blocks presses, a toggle chip toggles, the dialog traps and returns focus", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("the app can be installed: a manifest with real icons", async ({ page }) => {
   await page.goto("/explore");

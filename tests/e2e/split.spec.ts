@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 // The bundle is split: the feed and the note come with the main module, other pages bring
 // their own chunk the first time they are shown (src/lazy.rs, xtask/src/spa.rs).

@@ -64,6 +64,44 @@ fn check_scoped_styles() -> Result {
     Ok(())
 }
 
+/// Every browser test runs under the page guard of `tests/e2e/fixtures.ts` (page errors,
+/// console errors and leaked text such as `undefined` or code fail the test): a spec must take
+/// `test` from there, never from `@playwright/test` directly.
+fn check_e2e_guard() -> Result {
+    let dir = root().join("tests/e2e");
+    let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut specs = 0;
+    let mut unguarded = Vec::new();
+    for path in entries.flatten().map(|e| e.path()) {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if !name.ends_with(".spec.ts") {
+            continue;
+        }
+        specs += 1;
+        let source =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if !uses_page_guard(&source) {
+            unguarded.push(name.to_string());
+        }
+    }
+    if !unguarded.is_empty() {
+        unguarded.sort();
+        return Err(format!(
+            "{} must import `test` and `expect` from \"./fixtures\" (the page guard), not \"@playwright/test\"",
+            unguarded.join(", ")
+        ));
+    }
+    println!("    {specs} e2e specs, all under the page guard (tests/e2e/fixtures.ts)");
+    Ok(())
+}
+
+fn uses_page_guard(spec: &str) -> bool {
+    spec.contains("from \"./fixtures\"") && !spec.contains("\"@playwright/test\"")
+}
+
 /// The distinct stylers classes (`.l-123456`, `.l--12345`) in a stylesheet.
 fn scoped_classes(css: &str) -> std::collections::BTreeSet<&str> {
     css.match_indices(".l-")
@@ -235,6 +273,8 @@ pub fn test(args: &[String]) -> Result {
 
     step("Lints: no unbraced `>` in a view! attribute (it would end the tag: text, not code)");
     crate::view_attrs::check()?;
+    step("Lints: every e2e spec runs under the page guard");
+    check_e2e_guard()?;
 
     step("Lints: server, shared types, xtask (clippy -D warnings)");
     run(cargo().args([
@@ -301,7 +341,7 @@ pub fn test(args: &[String]) -> Result {
                 .args(["playwright", "test"])
                 .env("BASE_URL", &base)
                 .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
-            step("Lighthouse (mobile): accessibility must be 100 on the feed and the gallery");
+            step("Lighthouse (mobile): accessibility 100 on the feed, a note, a product, a search and the gallery; speed floors");
             run(Command::new("node")
                 .arg("tests/lighthouse.mjs")
                 .env("BASE_URL", &base)
@@ -319,7 +359,21 @@ pub fn test(args: &[String]) -> Result {
 
 #[cfg(test)]
 mod tests {
-    use super::scoped_classes;
+    use super::{scoped_classes, uses_page_guard};
+
+    #[test]
+    fn a_spec_must_take_test_from_the_page_guard() {
+        assert!(uses_page_guard(
+            "import { expect, test, type Page } from \"./fixtures\";\n"
+        ));
+        assert!(!uses_page_guard(
+            "import { expect, test } from \"@playwright/test\";\n"
+        ));
+        // Both: the spec could still take an unguarded `test`.
+        assert!(!uses_page_guard(
+            "import { test } from \"@playwright/test\";\nimport { watch } from \"./fixtures\";\n"
+        ));
+    }
 
     #[test]
     fn scoped_classes_are_found_once_each() {
