@@ -6,12 +6,15 @@
 //!   (uploads, publish-to-searchable), DOM size after a long scroll (`--feed`, `--writes`,
 //!   `--orders`, `--publish`, `--bundle` (sizes of the last build), `--shell` (the document
 //!   and a static asset under load): just those)
+//! - `contract` the API contract test alone: Schemathesis over /api/openapi.json
+//!   (`--seed N|random`, `--max-examples N`)
 //! - `build`, `setup` the first steps of `run` on their own
 
 mod bench;
 mod bench_bundle;
 mod bench_publish;
 mod bench_shell;
+mod contract;
 mod load;
 mod spa;
 mod steps;
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
         "build" => tools::setup(false).and_then(|()| steps::build_all()),
         "run" => steps::run_app(rest),
         "test" => steps::test(rest),
+        "contract" => contract::contract_command(rest),
         "bench" if rest.iter().any(|a| a == "--writes") => bench::bench_writes(),
         "bench" if rest.iter().any(|a| a == "--orders") => bench::bench_orders(),
         "bench" if rest.iter().any(|a| a == "--publish") => bench::bench_publish(),
@@ -40,7 +44,7 @@ fn main() -> ExitCode {
         "bench" => bench::bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench [--feed | --writes | --orders | --publish | --bundle | --shell [--port N]] | build | setup>"
+                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench [--feed | --writes | --orders | --publish | --bundle | --shell [--port N]] | contract [--seed N|random] [--max-examples N] | build | setup>"
             );
             return ExitCode::from(2);
         }

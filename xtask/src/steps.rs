@@ -312,6 +312,9 @@ pub fn test(args: &[String]) -> Result {
     step("Server and shared-type tests");
     run(cargo().args(SERVER_TESTS))?;
 
+    // The API against its own OpenAPI document, on the server binary just built.
+    crate::contract::run_contract(&[])?;
+
     step("Web app unit tests (wasm-bindgen-test in headless Chromium)");
     run(cargo()
         .args([

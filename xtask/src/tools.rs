@@ -167,6 +167,7 @@ pub fn setup(for_tests: bool) -> Result {
     ensure_npm_packages()?;
     if for_tests {
         ensure_browser()?;
+        crate::contract::ensure_schemathesis()?;
     }
     Ok(())
 }

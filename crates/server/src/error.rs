@@ -3,7 +3,9 @@
 
 use api_types::{ErrorBody, ErrorDetail, FieldError};
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
@@ -168,4 +170,64 @@ impl AppError {
 /// Fallback for unknown `/api/...` paths: JSON 404, never the SPA's index.html.
 pub async fn api_not_found() -> AppError {
     AppError::NotFound("No such API endpoint.".to_string())
+}
+
+/// Gives refusals made by the framework rather than by `AppError` (405 from routing, a body
+/// limit's plain-text 413, ...) the one error shape, keeping their headers (`Allow`).
+pub async fn json_errors(req: Request, next: Next) -> Response {
+    let res = next.run(req).await;
+    let status = res.status();
+    let is_json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if is_json || !(status.is_client_error() || status.is_server_error()) {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    // The framework's texts are short; anything longer is not worth showing.
+    let text = axum::body::to_bytes(body, 1024)
+        .await
+        .ok()
+        .map(|b| String::from_utf8_lossy(&b).trim().to_string())
+        .filter(|t| !t.is_empty());
+    let message = |fallback: &str| text.clone().unwrap_or_else(|| fallback.to_string());
+    let error = match status {
+        StatusCode::BAD_REQUEST => AppError::BadRequest(message("Malformed request.")),
+        StatusCode::UNAUTHORIZED => AppError::Unauthorized(message("Please sign in to do that.")),
+        StatusCode::FORBIDDEN => AppError::Forbidden(message("Not allowed.")),
+        StatusCode::NOT_FOUND => AppError::NotFound(message("No such API endpoint.")),
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            AppError::PayloadTooLarge(message("The request body is too large."))
+        }
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            AppError::UnsupportedMediaType(message("Unsupported Content-Type."))
+        }
+        StatusCode::UNPROCESSABLE_ENTITY => AppError::Validation(message("Invalid request.")),
+        StatusCode::METHOD_NOT_ALLOWED => AppError::Coded {
+            status,
+            code: "method_not_allowed",
+            message: "This endpoint does not take that method; Allow lists those it takes."
+                .to_string(),
+        },
+        // Never pass on a server error's text: it may tell internals.
+        _ if status.is_server_error() => AppError::Coded {
+            status,
+            code: "internal",
+            message: "Something went wrong on our side. Please try again.".to_string(),
+        },
+        _ => AppError::Coded {
+            status,
+            code: "error",
+            message: message(status.canonical_reason().unwrap_or("Refused.")),
+        },
+    };
+    let json = error.into_response();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.remove(header::CONTENT_ENCODING);
+    if let Some(value) = json.headers().get(header::CONTENT_TYPE) {
+        parts.headers.insert(header::CONTENT_TYPE, value.clone());
+    }
+    Response::from_parts(parts, json.into_body())
 }

@@ -196,6 +196,8 @@ pub fn app(state: AppState, dist_dir: PathBuf) -> Router {
         )
         .route("/api", get(error::api_not_found))
         .route("/api/{*rest}", axum::routing::any(error::api_not_found))
+        // Everything under /api above, the framework's own refusals (405, ...) included.
+        .layer(middleware::from_fn(error::json_errors))
         .merge(images::router().with_state(state))
         // Only what is routed above is compressed on the fly: the shell, added after the
         // layer, sends its own precompressed copies.

@@ -130,6 +130,7 @@ fn with_cookie<T: serde::Serialize>(
     responses(
         (status = 201, body = Session, description = "Signed up and in; sets the session cookie"),
         (status = 422, description = "Invalid or taken fields, listed in `fields`", body = api_types::ErrorBody),
+        (status = 429, description = "Too many sign-ups from this client lately (see Retry-After)", body = api_types::ErrorBody),
     ))]
 pub async fn sign_up(
     State(state): State<AppState>,
@@ -360,6 +361,7 @@ async fn reindex_user(state: &AppState, id: i64) {
         (status = 204, description = "Changed"),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
         (status = 422, description = "Wrong current password or invalid new one", body = api_types::ErrorBody),
+        (status = 429, description = "Too many wrong passwords lately (see Retry-After)", body = api_types::ErrorBody),
     ))]
 pub async fn change_password(
     State(state): State<AppState>,

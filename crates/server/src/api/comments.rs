@@ -241,10 +241,12 @@ pub async fn top_comments(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
-    /// Opaque cursor from the previous page's `next_cursor`.
+    #[param(schema_with = super::openapi::cursor)]
     pub cursor: Option<String>,
     /// Page size, 1..=50 (default 20).
+    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<u32>,
 }
 

@@ -17,9 +17,11 @@ use crate::AppState;
 pub const MAX_MENTION_SUGGESTIONS: i64 = 8;
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SuggestQuery {
     /// What follows the `#` or `@` so far (may be empty).
     #[serde(default)]
+    #[param(max_length = 100)]
     pub q: String,
 }
 

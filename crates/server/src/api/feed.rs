@@ -48,18 +48,21 @@ pub async fn channels(State(state): State<AppState>) -> AppResult<Json<Vec<Chann
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct FeedQuery {
     /// Channel slug; `recommend` (the default) mixes all channels.
     pub channel: Option<String>,
     /// Only notes tagged with this #topic (without the `#`).
+    #[param(min_length = 1, max_length = 64)]
     pub topic: Option<String>,
     /// Only notes by this user.
     pub author: Option<i64>,
-    /// `hot` (the default: engagement and recency) or `newest`.
+    #[param(schema_with = super::openapi::feed_sort)]
     pub sort: Option<String>,
-    /// Opaque cursor from the previous page's `next_cursor`.
+    #[param(schema_with = super::openapi::cursor)]
     pub cursor: Option<String>,
     /// Page size, 1..=50 (default 20).
+    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<u32>,
 }
 
@@ -216,10 +219,12 @@ pub fn push_keyset_on(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct FollowingQuery {
-    /// Opaque cursor from the previous page's `next_cursor`.
+    #[param(schema_with = super::openapi::cursor)]
     pub cursor: Option<String>,
     /// Page size, 1..=50 (default 20).
+    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<u32>,
 }
 

@@ -278,6 +278,7 @@ pub async fn follow(
         (status = 200, body = Toggle),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
         (status = 404, description = "No such user", body = api_types::ErrorBody),
+        (status = 422, description = "Unfollowing yourself", body = api_types::ErrorBody),
     ))]
 pub async fn unfollow(
     State(state): State<AppState>,

@@ -13,6 +13,7 @@ pub mod interactions;
 pub mod lines;
 pub mod notes;
 pub mod notifications;
+pub mod openapi;
 pub mod orders;
 pub mod publish;
 pub mod reports;
@@ -34,10 +35,21 @@ use crate::error::AppResult;
 use crate::AppState;
 
 #[derive(OpenApi)]
-#[openapi(info(
-    title = "Zhongcao API",
-    description = "Notes, feed, comments, accounts, interactions, notifications, publishing (uploads, drafts, reports, views, creator stats), the shop, cart, checkout, orders and creator earnings of the Zhongcao social-shopping app. State-changing requests need a same-site Origin and (mostly) the session cookie."
-))]
+#[openapi(
+    info(
+        title = "Zhongcao API",
+        description = "Notes, feed, comments, accounts, interactions, notifications, publishing (uploads, drafts, reports, views, creator stats), the shop, cart, checkout, orders and creator earnings of the Zhongcao social-shopping app. State-changing requests need a same-site Origin and (mostly) the session cookie. Every failure answers `ErrorBody`."
+    ),
+    // Types that only query parameters name: nothing else pulls them into the document.
+    components(schemas(
+        api_types::SearchSort,
+        api_types::NoteTypeFilter,
+        api_types::TimeFilter,
+        api_types::ProductSort,
+        api_types::NotificationTab,
+        api_types::ErrorBody
+    ))
+)]
 struct ApiDoc;
 
 /// Liveness plus a sanity count, used by `cargo xtask` to wait for readiness.
@@ -57,7 +69,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     // gets its own, a little over the upload maximum so the handler can answer 413 as JSON.
     let (schemas, paths, upload) = routes!(uploads::upload);
     let upload = upload.layer(DefaultBodyLimit::max(UPLOAD_MAX_BYTES + 64 * 1024));
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let mut router = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health))
         .routes(routes!(feed::channels))
         .routes(routes!(feed::feed))
@@ -130,5 +142,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(search::search_users))
         .routes(routes!(search::search_products))
         .routes(routes!(search::suggestions))
-        .routes(routes!(search::trending))
+        .routes(routes!(search::trending));
+    openapi::complete(router.get_openapi_mut());
+    router
 }

@@ -163,8 +163,10 @@ pub async fn load_note_detail(db: &Db, id: i64, viewer: Option<i64>) -> AppResul
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RelatedQuery {
     /// How many notes, 1..=50 (default 20).
+    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<u32>,
 }
 

@@ -57,11 +57,15 @@ fn push_kinds(sql: &mut QueryBuilder<sqlx::Sqlite>, tab: NotificationTab) {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct NotificationQuery {
     /// `likes` (likes and collects, the default), `follows` or `comments` (and @mentions).
+    #[param(value_type = Option<NotificationTab>)]
     pub tab: Option<String>,
+    #[param(schema_with = super::openapi::cursor)]
     pub cursor: Option<String>,
     /// Page size, 1..=50 (default 20).
+    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<u32>,
 }
 
@@ -191,8 +195,10 @@ pub async fn unread(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ReadQuery {
     /// Only this tab; all notifications when absent.
+    #[param(value_type = Option<NotificationTab>)]
     pub tab: Option<String>,
 }
 

@@ -268,7 +268,7 @@ async fn place_in_tx(conn: &mut SqliteConnection, p: Placement<'_>) -> AppResult
 /// cart) or a buy-now selection. Prices come from the catalogue, never from the request.
 /// Retrying with the same `Idempotency-Key` and body returns the same order (200).
 #[utoipa::path(post, path = "/api/v1/orders", tag = "orders", request_body = PlaceOrder,
-    params(("Idempotency-Key" = String, Header,
+    params(("Idempotency-Key" = String, Header, pattern = "^[A-Za-z0-9_-]{8,64}$",
         description = "8..=64 of [A-Za-z0-9_-]; new per order, the same on retries")),
     responses(
         (status = 201, description = "Placed", body = OrderDetail),

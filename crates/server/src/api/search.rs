@@ -23,8 +23,10 @@ use crate::search::{suggest, Hits, NoteFilter, NoteSort, SearchIndex};
 use crate::{now_unix, AppState};
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct NoteSearchQuery {
     /// What to look for (1 to 100 characters).
+    #[param(min_length = 1, max_length = 100)]
     pub q: String,
     #[serde(default)]
     pub sort: SearchSort,
@@ -33,17 +35,23 @@ pub struct NoteSearchQuery {
     pub note_type: NoteTypeFilter,
     #[serde(default)]
     pub time: TimeFilter,
-    /// Opaque cursor from the previous page's `next_cursor`.
+    #[param(schema_with = super::openapi::cursor)]
     pub cursor: Option<String>,
     /// Page size, 1..=50 (default 20).
+    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<u32>,
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UserSearchQuery {
     /// What to look for (1 to 100 characters).
+    #[param(min_length = 1, max_length = 100)]
     pub q: String,
+    #[param(schema_with = super::openapi::cursor)]
     pub cursor: Option<String>,
+    /// Page size, 1..=50 (default 20).
+    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<u32>,
 }
 
@@ -61,12 +69,19 @@ fn validate_query(q: &str) -> AppResult<String> {
     Ok(q.to_string())
 }
 
+/// How deep search results page: the index collects `offset + limit` hits, so a forged
+/// cursor must not pick the offset (one of 4.6e15 made it reserve petabytes and abort).
+pub const MAX_SEARCH_OFFSET: usize = 1_000;
+
+/// The offset a search cursor holds (its key), at most [`MAX_SEARCH_OFFSET`].
 fn offset_of(cursor: Option<&str>) -> AppResult<usize> {
-    Ok(Cursor::decode_opt(cursor)?.map_or(0, |c| usize::try_from(c.key).unwrap_or(0)))
+    Ok(Cursor::decode_opt(cursor)?.map_or(0, |c| {
+        usize::try_from(c.key).unwrap_or(0).min(MAX_SEARCH_OFFSET)
+    }))
 }
 
 fn next_cursor(offset: usize, limit: usize, total: usize) -> Option<String> {
-    (offset + limit < total).then(|| {
+    (offset + limit < total.min(MAX_SEARCH_OFFSET)).then(|| {
         Cursor {
             key: (offset + limit) as i64,
             id: 0,
@@ -114,6 +129,7 @@ async fn cards(db: &Db, ids: &[i64]) -> AppResult<Vec<NoteCard>> {
         (status = 200, body = NoteSearchPage),
         (status = 400, description = "Malformed cursor or unknown sort/type/time", body = api_types::ErrorBody),
         (status = 422, description = "Empty or overlong query, limit out of range", body = api_types::ErrorBody),
+        (status = 429, description = "Too many searches lately (see Retry-After)", body = api_types::ErrorBody),
     ))]
 pub async fn search_notes(
     State(state): State<AppState>,
@@ -165,6 +181,7 @@ pub async fn search_notes(
         (status = 200, body = UserSearchPage),
         (status = 400, description = "Malformed cursor", body = api_types::ErrorBody),
         (status = 422, description = "Empty or overlong query, limit out of range", body = api_types::ErrorBody),
+        (status = 429, description = "Too many searches lately (see Retry-After)", body = api_types::ErrorBody),
     ))]
 pub async fn search_users(
     State(state): State<AppState>,
@@ -191,6 +208,7 @@ pub async fn search_users(
         (status = 200, body = api_types::ProductSearchPage),
         (status = 400, description = "Malformed cursor", body = api_types::ErrorBody),
         (status = 422, description = "Empty or overlong query, limit out of range", body = api_types::ErrorBody),
+        (status = 429, description = "Too many searches lately (see Retry-After)", body = api_types::ErrorBody),
     ))]
 pub async fn search_products(
     State(state): State<AppState>,
@@ -211,8 +229,10 @@ pub async fn search_products(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SuggestQuery {
     /// What has been typed so far (1 to 100 characters).
+    #[param(min_length = 1, max_length = 100)]
     pub q: String,
 }
 

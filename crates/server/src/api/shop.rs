@@ -89,13 +89,17 @@ pub async fn categories(State(state): State<AppState>) -> AppResult<Json<Vec<Sho
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ProductQuery {
     /// Category slug; all categories when absent.
     pub category: Option<String>,
     /// `popular` (default), `newest`, `price_asc` or `price_desc`.
+    #[param(value_type = Option<api_types::ProductSort>)]
     pub sort: Option<String>,
+    #[param(schema_with = super::openapi::cursor)]
     pub cursor: Option<String>,
     /// Page size, 1..=50 (default 20).
+    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<u32>,
 }
 

@@ -156,8 +156,10 @@ pub async fn record_share(
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct StatsQuery {
     /// The period: 7 (the default), 30 or 90 days, today included.
+    #[param(schema_with = super::openapi::stats_days)]
     pub days: Option<String>,
 }
 

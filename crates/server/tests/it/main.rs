@@ -5,6 +5,7 @@ mod common;
 
 mod accounts;
 mod api;
+mod contract;
 mod crash;
 mod images;
 mod orders;
