@@ -122,7 +122,9 @@ pub fn NoteRoute() -> impl IntoView {
                 Some(n) => Ok(n),
                 None => api::note(id).await,
             };
-            if generation.get_value() != mine {
+            // `try_`: the reader may have left the note while it loaded, and reading a
+            // disposed value panics (the wasm traps: "unreachable").
+            if generation.try_get_value() != Some(mine) {
                 return;
             }
             let ok = result.is_ok();
@@ -132,7 +134,7 @@ pub fn NoteRoute() -> impl IntoView {
             });
             if ok {
                 if let Ok(cards) = api::related(id).await {
-                    if generation.get_value() == mine {
+                    if generation.try_get_value() == Some(mine) {
                         related.set(cards);
                     }
                 }
@@ -382,6 +384,7 @@ fn NoteView(
         }
     });
     let counts = note.counts.clone();
+    let shares = counts.shares;
     let note_id = note.id;
     let liked = RwSignal::new(note.viewer.liked);
     let likes = RwSignal::new(counts.likes);
@@ -480,15 +483,19 @@ fn NoteView(
                         <time datetime=note.created_at.to_string()>{format::relative_time(note.created_at, now)}</time>
                         {location.map(|l| view! { <span class="note-location">" · "{l}</span> })}
                     </p>
+                    // The products and the action bar come a task after the note itself (one
+                    // long task on a phone's first visit otherwise).
                     {(!products.is_empty()).then(|| view! {
-                        <section class="shop-the-note" aria-labelledby="shop-note-heading">
-                            <h2 id="shop-note-heading">{tr("Shop the note", "笔记同款")}</h2>
-                            <div class="shop-note-row">
-                                {products.into_iter().map(|p| view! {
-                                    <ProductTile href=format!("/product/{}?from_note={note_id}", p.id) product=p sizes="132px"/>
-                                }).collect_view()}
-                            </div>
-                        </section>
+                        <Deferred>
+                            <section class="shop-the-note" aria-labelledby="shop-note-heading">
+                                <h2 id="shop-note-heading">{tr("Shop the note", "笔记同款")}</h2>
+                                <div class="shop-note-row">
+                                    {products.clone().into_iter().map(|p| view! {
+                                        <ProductTile href=format!("/product/{}?from_note={note_id}", p.id) product=p sizes="132px"/>
+                                    }).collect_view()}
+                                </div>
+                            </section>
+                        </Deferred>
                     })}
                     <hr class="divider"/>
                     {
@@ -501,6 +508,7 @@ fn NoteView(
                         }
                     }
                 </div>
+                <Deferred>
                 <div class="note-actions" role="group" aria-label=tr("Note actions", "笔记操作")>
                     <ToggleAction target=ToggleTarget::NoteLike(note_id) active=liked count=likes
                         on_settled=Callback::new(move |(on, n)| api::update_cached_note(note_id, |c| { c.viewer.liked = on; c.counts.likes = n; }))/>
@@ -511,14 +519,17 @@ fn NoteView(
                         <Icon glyph=Glyph::Comment size=22/>
                         <span class="action-count">{move || format::count(comment_count.get())}</span>
                     </button>
-                    <button type="button" class="action" aria-label=if is_zh() { format!("分享，{} 次分享", format::count(counts.shares)) } else { format!("Share, {} shares", format::count(counts.shares)) } on:click=move |_| {
+                    <button type="button" class="action" aria-label=if is_zh() { format!("分享，{} 次分享", format::count(shares)) } else { format!("Share, {} shares", format::count(shares)) } on:click={
+                        let share_title = share_title.clone();
+                        move |_| {
                         share(note_id, &share_title, toasts);
                         spawn_local(async move { let _ = api::record_share(note_id).await; });
-                    }>
+                    }}>
                         <Icon glyph=Glyph::Share size=22/>
-                        <span class="action-count">{format::count(counts.shares)}</span>
+                        <span class="action-count">{format::count(shares)}</span>
                     </button>
                 </div>
+                </Deferred>
             </div>
         </article>
     }
