@@ -171,6 +171,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "Too many failed sign-in attempts. Try again in {} minute.",
         "登录失败次数过多，请 {0} 分钟后再试。",
     ),
+    (
+        "Too many failed sign-in attempts. Try again in {} hours.",
+        "登录失败次数过多，请 {0} 小时后再试。",
+    ),
     // Server: uploads.
     ("Avatars can be at most {} MB.", "头像图片不能超过 {0} MB。"),
     ("Pictures can be at most {} MB.", "图片不能超过 {0} MB。"),
@@ -309,6 +313,8 @@ fn rate_limit(message: &str) -> Option<String> {
     let (verb, unit) = match parts[0].as_str() {
         "publish notes" => ("发布", "篇笔记"),
         "upload pictures" => ("上传", "张图片"),
+        "create accounts" => ("注册", "个账号"),
+        "search" => ("搜索", "次"),
         _ => return None,
     };
     let per = duration(&parts[2])?;

@@ -225,6 +225,9 @@ pub fn start_server_with(data_dir: &Path, env: &[(&str, &str)]) -> Result<Server
         .env("DATA_DIR", data_dir)
         .env("DIST_DIR", root().join("dist"))
         .env("RUST_LOG", "warn")
+        // Browser tests and benchmarks send everything from 127.0.0.1: dozens of sign-ups,
+        // thousands of searches. The limits themselves are tested in tests/it/abuse.rs.
+        .env("RATE_LIMIT_FACTOR", "1000")
         .spawn()
         .map_err(|e| format!("could not start the server: {e}"))?;
     let guard = ServerGuard { child, port };

@@ -1,15 +1,13 @@
 //! Accounts plumbing: argon2id passwords, server-side sessions behind an HttpOnly cookie,
-//! the `Viewer` / `SignedIn` extractors, the CSRF origin check and the sign-in rate limiter.
+//! the `Viewer` / `SignedIn` extractors and the CSRF origin check. (Sign-in failures are
+//! limited by `ratelimit`.)
 
-use std::collections::{HashMap, VecDeque};
-use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
@@ -220,70 +218,4 @@ fn same_origin(site: &Site, req: &Request) -> bool {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v == "same-origin"),
     }
-}
-
-/// Failed sign-ins allowed per account, and per client address, within [`LIMIT_WINDOW`].
-pub const FAILURES_PER_ACCOUNT: usize = 5;
-pub const FAILURES_PER_ADDRESS: usize = 20;
-pub const LIMIT_WINDOW: Duration = Duration::from_secs(15 * 60);
-
-/// Sliding-window counter of failed sign-ins, in memory (one server process).
-#[derive(Default)]
-pub struct LoginLimiter {
-    failures: Mutex<HashMap<String, VecDeque<Instant>>>,
-}
-
-impl LoginLimiter {
-    /// Err(429) if the account or the address has failed too often recently.
-    pub fn check(&self, account: &str, address: &str) -> AppResult<()> {
-        let now = Instant::now();
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        for (key, limit) in [
-            (format!("u:{account}"), FAILURES_PER_ACCOUNT),
-            (format!("a:{address}"), FAILURES_PER_ADDRESS),
-        ] {
-            if let Some(times) = map.get_mut(&key) {
-                while times.front().is_some_and(|t| now - *t > LIMIT_WINDOW) {
-                    times.pop_front();
-                }
-                if times.len() >= limit {
-                    let wait = times
-                        .front()
-                        .map_or(LIMIT_WINDOW, |t| LIMIT_WINDOW.saturating_sub(now - *t));
-                    let minutes = wait.as_secs().div_ceil(60).max(1);
-                    return Err(AppError::TooManyRequests {
-                        message: format!(
-                            "Too many failed sign-in attempts. Try again in {minutes} minute{}.",
-                            if minutes == 1 { "" } else { "s" }
-                        ),
-                        retry_after: wait.as_secs().max(1),
-                    });
-                }
-            }
-        }
-        Ok(())
-    }
-
-    pub fn record_failure(&self, account: &str, address: &str) {
-        let now = Instant::now();
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() > 100_000 {
-            map.clear(); // bounded memory under a flood; the window restarts
-        }
-        for key in [format!("u:{account}"), format!("a:{address}")] {
-            map.entry(key).or_default().push_back(now);
-        }
-    }
-
-    pub fn clear_account(&self, account: &str) {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        map.remove(&format!("u:{account}"));
-    }
-}
-
-/// The client's address: the socket peer (tests without one share "local").
-pub fn client_address(parts_ext: &axum::http::Extensions) -> String {
-    parts_ext
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or_else(|| "local".to_string(), |ci| ci.0.ip().to_string())
 }

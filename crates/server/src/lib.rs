@@ -4,6 +4,7 @@
 pub mod api;
 pub mod auth;
 pub mod carrier;
+pub mod client;
 pub mod cursor;
 pub mod db;
 pub mod error;
@@ -28,10 +29,11 @@ use axum::{Json, Router};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::client::Clients;
 pub use crate::db::Db;
 use crate::images::ImageStore;
 use crate::microcache::MicroCache;
-use crate::ratelimit::{RateLimiter, PUBLISH_RULES, UPLOAD_RULES};
+use crate::ratelimit::Limiter;
 use crate::search::suggest::Suggester;
 use crate::search::topics::TopicCounts;
 use crate::search::SearchIndex;
@@ -68,12 +70,11 @@ pub struct AppState {
     pub suggester: Arc<Suggester>,
     /// Feed pages, reused for up to a second (see `microcache`).
     pub feed_cache: Arc<MicroCache>,
-    /// Failed sign-in counts per account and per address.
-    pub limiter: Arc<auth::LoginLimiter>,
-    /// Notes published per account (`ratelimit::PUBLISH_RULES`).
-    pub publish_limiter: Arc<RateLimiter>,
-    /// Pictures uploaded per account (`ratelimit::UPLOAD_RULES`).
-    pub upload_limiter: Arc<RateLimiter>,
+    /// Every rate limit (sign-in failures, sign-ups, searches, publishing, uploads): see
+    /// `ratelimit`'s policies.
+    pub limits: Arc<Limiter>,
+    /// How clients are told apart (peer address, or a trusted proxy's `X-Forwarded-For`).
+    pub clients: Arc<Clients>,
     /// Topics and how many visible notes use each, for the editor's `#` suggestions.
     pub topics: Arc<TopicCounts>,
     /// Commission share and carrier pace (defaults unless `with_commerce` says otherwise).
@@ -95,19 +96,35 @@ impl AppState {
         let suggester = Arc::new(Suggester::load(&db).await?);
         let topics = Arc::new(TopicCounts::load(&db).await?);
         auth::ensure_demo_passwords(&db).await?;
+        let clients = Arc::new(Clients::load(&db).await?);
         Ok(AppState {
+            limits: Arc::new(Limiter::new(db.clone(), 1)),
+            clients,
             db,
             images,
             search: Arc::new(search),
             suggester,
             feed_cache: Arc::new(MicroCache::new(FEED_CACHE_TTL, 1_024)),
-            limiter: Arc::new(auth::LoginLimiter::default()),
-            publish_limiter: Arc::new(RateLimiter::new("publish notes", &PUBLISH_RULES)),
-            upload_limiter: Arc::new(RateLimiter::new("upload pictures", &UPLOAD_RULES)),
             topics,
             commerce: CommerceConfig::default(),
             site: Arc::new(Site::default()),
         })
+    }
+
+    /// The same state with every rate limit multiplied by `factor` (at least 1), for load
+    /// tests that send everything from one address. The windows start empty.
+    pub fn with_limit_factor(mut self, factor: u32) -> Self {
+        self.limits = Arc::new(Limiter::new(self.db.clone(), factor));
+        self
+    }
+
+    /// The same state trusting (or not) the last `X-Forwarded-For` hop as the client's address:
+    /// only behind a reverse proxy that sets it.
+    pub fn with_trusted_proxy(mut self, trust: bool) -> Self {
+        let mut clients = (*self.clients).clone();
+        clients.trust_proxy = trust;
+        self.clients = Arc::new(clients);
+        self
     }
 
     /// The same state with other commerce settings (the step is at least one second).

@@ -44,6 +44,16 @@ struct Config {
     /// (no client-sent header such as `X-Forwarded-Proto` is ever trusted for this).
     #[arg(long, env = "PUBLIC_ORIGIN")]
     public_origin: Option<Origin>,
+    /// Take the client's address from the last `X-Forwarded-For` hop instead of the socket
+    /// peer. Only behind a reverse proxy that appends it: otherwise anyone could pick the
+    /// address their rate limits are counted under.
+    #[arg(long, env = "TRUST_PROXY", default_value_t = false)]
+    trust_proxy: bool,
+    /// Multiplies every rate limit (sign-in failures, sign-ups, searches, publishing,
+    /// uploads). 1 in production; load tests that send everything from one address raise it.
+    #[arg(long, env = "RATE_LIMIT_FACTOR", default_value_t = 1,
+          value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    rate_limit_factor: u32,
 }
 
 #[tokio::main]
@@ -76,6 +86,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             carrier_step_secs: config.carrier_step_secs,
         })
         .with_site(Site::new(config.public_origin));
+    let state = state
+        .with_trusted_proxy(config.trust_proxy)
+        .with_limit_factor(config.rate_limit_factor);
     let addr = SocketAddr::new(config.host, config.port);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     println!(
@@ -83,7 +96,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         started.elapsed().as_secs_f64(),
         listener.local_addr()?
     );
-    // Peer addresses feed the per-address sign-in rate limit.
+    // Peer addresses tell clients apart (rate limits, once-per-person counts).
     let service = app(state, config.dist_dir).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, service)
         .with_graceful_shutdown(async {

@@ -1,137 +1,393 @@
-//! Per-account sliding-window limits on what costs the most or invites abuse: publishing notes
-//! and uploading pictures. In memory, like the sign-in limiter (one server process); a restart
-//! forgets the windows, which only ever errs on the side of letting people post.
+//! The one rate limiter: sliding windows per key ("at most N actions within W") for everything
+//! that costs the most or invites abuse. Each [`Policy`] names its rules and where its windows
+//! live: [`Store::Shared`] in the database (`rate_events`), so every server process sees the same
+//! counts (sign-in failures, sign-ups, publishing, uploads: rare actions, each already dearer
+//! than one small write); [`Store::Local`] in this process's memory, for the hot read path
+//! (search), where a write per request would cost more than the work it guards. Keys say whose
+//! window it is: an account (`u42`), a client (`client::Client::key`), or both.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use sqlx::SqliteConnection;
+
+use crate::db::{write_tx, Db};
 use crate::error::{AppError, AppResult};
 
 /// At most `limit` actions within `window`.
 #[derive(Clone, Copy, Debug)]
 pub struct Rule {
-    pub limit: usize,
+    pub limit: u32,
     pub window: Duration,
 }
 
-/// Notes an account may publish: 5 per 10 minutes and 20 per day.
-pub const PUBLISH_RULES: [Rule; 2] = [
+const fn minutes(limit: u32, minutes: u64) -> Rule {
     Rule {
-        limit: 5,
-        window: Duration::from_secs(10 * 60),
-    },
-    Rule {
-        limit: 20,
-        window: Duration::from_secs(24 * 3600),
-    },
-];
-
-/// Pictures an account may upload: 60 per 10 minutes (nine per note leaves plenty).
-pub const UPLOAD_RULES: [Rule; 1] = [Rule {
-    limit: 60,
-    window: Duration::from_secs(10 * 60),
-}];
-
-/// Keeps the times of recent actions per account and refuses one that would break a rule.
-pub struct RateLimiter {
-    /// What is limited, for messages: "publish notes", "upload pictures".
-    action: &'static str,
-    rules: &'static [Rule],
-    events: Mutex<HashMap<i64, VecDeque<Instant>>>,
+        limit,
+        window: Duration::from_secs(minutes * 60),
+    }
 }
 
-impl RateLimiter {
-    pub fn new(action: &'static str, rules: &'static [Rule]) -> Self {
-        RateLimiter {
-            action,
-            rules,
-            events: Mutex::new(HashMap::new()),
+/// Where a policy's windows are kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Store {
+    /// The database: shared by every server process.
+    Shared,
+    /// This process's memory (forgotten on restart; each process counts its own).
+    Local,
+}
+
+/// How a refusal reads.
+#[derive(Clone, Copy, Debug)]
+pub enum Refusal {
+    /// "You can {action} at most {limit} times per {window}. Try again in {wait}."
+    Action(&'static str),
+    /// "Too many failed sign-in attempts. Try again in {minutes} minutes."
+    SignIn,
+}
+
+/// A named set of rules; every rule must hold for one more action to be allowed.
+#[derive(Debug)]
+pub struct Policy {
+    /// Prefix of the policy's keys in storage.
+    pub name: &'static str,
+    pub rules: &'static [Rule],
+    pub store: Store,
+    pub refusal: Refusal,
+}
+
+/// Failed sign-ins (and current-password checks) per account *and* client, with backoff: five
+/// wrong passwords hold that client back from that account for up to 15 minutes, ten for up to
+/// an hour, twenty for up to a day. Other clients, the owner's included, are not affected.
+pub const SIGN_IN_PAIR: Policy = Policy {
+    name: "signin-pair",
+    rules: &[minutes(5, 15), minutes(10, 60), minutes(20, 24 * 60)],
+    store: Store::Shared,
+    refusal: Refusal::SignIn,
+};
+
+/// Failed sign-ins per client over all accounts: guessing across many accounts (and the
+/// argon2 work each guess costs) is bounded too.
+pub const SIGN_IN_CLIENT: Policy = Policy {
+    name: "signin-client",
+    rules: &[minutes(20, 15), minutes(100, 24 * 60)],
+    store: Store::Shared,
+    refusal: Refusal::SignIn,
+};
+
+/// Accounts created per client: each is an argon2 hash and a row for good.
+pub const SIGN_UP: Policy = Policy {
+    name: "signup",
+    rules: &[minutes(5, 60), minutes(20, 24 * 60)],
+    store: Store::Shared,
+    refusal: Refusal::Action("create accounts"),
+};
+
+/// Searches (notes, users, products) per person: the account when signed in, else the client.
+pub const SEARCH: Policy = Policy {
+    name: "search",
+    rules: &[minutes(120, 1)],
+    store: Store::Local,
+    refusal: Refusal::Action("search"),
+};
+
+/// Notes an account may publish: 5 per 10 minutes and 20 per day.
+pub const PUBLISH: Policy = Policy {
+    name: "publish",
+    rules: &[minutes(5, 10), minutes(20, 24 * 60)],
+    store: Store::Shared,
+    refusal: Refusal::Action("publish notes"),
+};
+
+/// Pictures an account may upload: 60 per 10 minutes (nine per note leaves plenty).
+pub const UPLOAD: Policy = Policy {
+    name: "upload",
+    rules: &[minutes(60, 10)],
+    store: Store::Shared,
+    refusal: Refusal::Action("upload pictures"),
+};
+
+/// Every policy, for checks over all of them.
+pub const POLICIES: [&Policy; 6] = [
+    &SIGN_IN_PAIR,
+    &SIGN_IN_CLIENT,
+    &SIGN_UP,
+    &SEARCH,
+    &PUBLISH,
+    &UPLOAD,
+];
+
+/// Events older than this are of no use to any rule (the longest window is a day).
+const RETENTION_MS: i64 = 24 * 3600 * 1000;
+/// Shared events are pruned at most this often per process.
+const PRUNE_EVERY_MS: i64 = 60 * 1000;
+/// Local keys kept before the map is dropped (bounded memory under a flood of clients).
+const MAX_LOCAL_KEYS: usize = 100_000;
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+fn bucket(policy: &Policy, key: &str) -> String {
+    format!("{}:{key}", policy.name)
+}
+
+pub struct Limiter {
+    db: Db,
+    /// Multiplies every limit: 1 in production; load tests that send everything from one
+    /// address raise it (`RATE_LIMIT_FACTOR`).
+    factor: u32,
+    local: Mutex<HashMap<String, VecDeque<i64>>>,
+    pruned_at: AtomicI64,
+}
+
+impl Limiter {
+    pub fn new(db: Db, factor: u32) -> Self {
+        Limiter {
+            db,
+            factor: factor.max(1),
+            local: Mutex::new(HashMap::new()),
+            pruned_at: AtomicI64::new(0),
         }
     }
 
-    fn longest_window(&self) -> Duration {
-        self.rules
+    /// The same limiter with every limit multiplied by `factor` (at least 1).
+    pub fn with_factor(self, factor: u32) -> Self {
+        Limiter {
+            factor: factor.max(1),
+            ..self
+        }
+    }
+
+    fn limit(&self, rule: &Rule) -> usize {
+        (rule.limit as usize).saturating_mul(self.factor as usize)
+    }
+
+    /// The most events any rule of `policy` looks at.
+    fn depth(&self, policy: &Policy) -> usize {
+        policy
+            .rules
             .iter()
-            .map(|r| r.window)
+            .map(|r| self.limit(r))
             .max()
-            .unwrap_or_default()
+            .unwrap_or(0)
     }
 
-    /// Err(429 with Retry-After) if one more action by `account` now would break a rule.
-    pub fn check(&self, account: i64) -> AppResult<()> {
-        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
-        self.check_in(&mut map, account, Instant::now())
-    }
-
-    /// Counts one action by `account` now.
-    pub fn record(&self, account: i64) {
-        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
-        Self::record_in(&mut map, account, Instant::now());
-    }
-
-    /// [`check`](Self::check) and [`record`](Self::record) under one lock, so two requests
-    /// cannot both take the last slot.
-    pub fn acquire(&self, account: i64) -> AppResult<()> {
-        let now = Instant::now();
-        let mut map = self.events.lock().unwrap_or_else(|e| e.into_inner());
-        self.check_in(&mut map, account, now)?;
-        Self::record_in(&mut map, account, now);
-        Ok(())
-    }
-
-    fn check_in(
-        &self,
-        map: &mut HashMap<i64, VecDeque<Instant>>,
-        account: i64,
-        now: Instant,
-    ) -> AppResult<()> {
-        let Some(times) = map.get_mut(&account) else {
-            return Ok(());
-        };
-        let keep = self.longest_window();
-        while times.front().is_some_and(|t| now - *t > keep) {
-            times.pop_front();
+    /// Err(429 with Retry-After) if one more action under `key` now would break a rule.
+    pub async fn check(&self, policy: &Policy, key: &str) -> AppResult<()> {
+        match policy.store {
+            Store::Local => self.check_local(policy, key, now_ms()),
+            Store::Shared => {
+                let mut conn = self.db.acquire().await?;
+                self.check_in(&mut conn, policy, key).await
+            }
         }
-        for rule in self.rules {
-            // Times are in order: those inside this rule's window are the newest ones.
-            let inside = times.iter().filter(|t| now - **t <= rule.window).count();
-            if inside >= rule.limit {
-                // Free again once the oldest action that still counts leaves the window.
-                let oldest = times[times.len() - rule.limit];
-                let wait = rule.window.saturating_sub(now - oldest);
-                return Err(self.refusal(rule, wait));
+    }
+
+    /// Counts one action under `key` now.
+    pub async fn record(&self, policy: &Policy, key: &str) -> AppResult<()> {
+        match policy.store {
+            Store::Local => {
+                self.record_local(policy, key, now_ms());
+                Ok(())
+            }
+            Store::Shared => {
+                let (_turn, mut tx) = write_tx(&self.db).await?;
+                self.record_in(&mut tx, policy, key).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+        }
+    }
+
+    /// [`check`](Self::check) and [`record`](Self::record) at once, so two requests cannot
+    /// both take the last slot.
+    pub async fn acquire(&self, policy: &Policy, key: &str) -> AppResult<()> {
+        match policy.store {
+            Store::Local => {
+                let now = now_ms();
+                let mut map = self.local.lock().unwrap_or_else(|e| e.into_inner());
+                let times = map.get(&bucket(policy, key));
+                self.verdict(policy, now, times.into_iter().flatten().rev().copied())?;
+                self.record_into(&mut map, policy, key, now);
+                Ok(())
+            }
+            Store::Shared => {
+                let (_turn, mut tx) = write_tx(&self.db).await?;
+                self.check_in(&mut tx, policy, key).await?;
+                self.record_in(&mut tx, policy, key).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Forgets `key`'s window (a correct password ends that client's run of failures).
+    pub async fn clear(&self, policy: &Policy, key: &str) -> AppResult<()> {
+        match policy.store {
+            Store::Local => {
+                let mut map = self.local.lock().unwrap_or_else(|e| e.into_inner());
+                map.remove(&bucket(policy, key));
+            }
+            Store::Shared => {
+                let (_turn, mut tx) = write_tx(&self.db).await?;
+                sqlx::query("DELETE FROM rate_events WHERE bucket = ?")
+                    .bind(bucket(policy, key))
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
             }
         }
         Ok(())
     }
 
-    fn record_in(map: &mut HashMap<i64, VecDeque<Instant>>, account: i64, now: Instant) {
-        if map.len() > 100_000 {
-            map.clear(); // bounded memory under a flood; the windows restart
+    /// [`check`](Self::check) inside a caller's transaction (a shared policy; a local one
+    /// ignores `conn`).
+    pub async fn check_in(
+        &self,
+        conn: &mut SqliteConnection,
+        policy: &Policy,
+        key: &str,
+    ) -> AppResult<()> {
+        let now = now_ms();
+        if policy.store == Store::Local {
+            return self.check_local(policy, key, now);
         }
-        map.entry(account).or_default().push_back(now);
+        let times: Vec<i64> = sqlx::query_scalar(
+            "SELECT at_ms FROM rate_events WHERE bucket = ? AND at_ms > ? \
+             ORDER BY at_ms DESC LIMIT ?",
+        )
+        .bind(bucket(policy, key))
+        .bind(now - RETENTION_MS)
+        .bind(self.depth(policy) as i64)
+        .fetch_all(&mut *conn)
+        .await?;
+        self.verdict(policy, now, times.into_iter())
     }
 
-    fn refusal(&self, rule: &Rule, wait: Duration) -> AppError {
-        let secs = wait.as_secs().max(1);
-        let again = if secs < 60 {
-            format!("{secs} second{}", plural(secs))
-        } else if secs < 2 * 3600 {
-            let m = secs.div_ceil(60);
-            format!("{m} minute{}", plural(m))
-        } else {
-            let h = secs.div_ceil(3600);
-            format!("{h} hours")
+    /// [`record`](Self::record) inside a caller's write transaction, so the action and its
+    /// count commit together.
+    pub async fn record_in(
+        &self,
+        conn: &mut SqliteConnection,
+        policy: &Policy,
+        key: &str,
+    ) -> AppResult<()> {
+        let now = now_ms();
+        if policy.store == Store::Local {
+            self.record_local(policy, key, now);
+            return Ok(());
+        }
+        sqlx::query("INSERT INTO rate_events (bucket, at_ms) VALUES (?, ?)")
+            .bind(bucket(policy, key))
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+        let last = self.pruned_at.load(Ordering::Relaxed);
+        if now - last > PRUNE_EVERY_MS
+            && self
+                .pruned_at
+                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
+        {
+            sqlx::query("DELETE FROM rate_events WHERE at_ms <= ?")
+                .bind(now - RETENTION_MS)
+                .execute(&mut *conn)
+                .await?;
+        }
+        Ok(())
+    }
+
+    fn check_local(&self, policy: &Policy, key: &str, now: i64) -> AppResult<()> {
+        let map = self.local.lock().unwrap_or_else(|e| e.into_inner());
+        let times = map.get(&bucket(policy, key));
+        self.verdict(policy, now, times.into_iter().flatten().rev().copied())
+    }
+
+    fn record_local(&self, policy: &Policy, key: &str, now: i64) {
+        let mut map = self.local.lock().unwrap_or_else(|e| e.into_inner());
+        self.record_into(&mut map, policy, key, now);
+    }
+
+    fn record_into(
+        &self,
+        map: &mut HashMap<String, VecDeque<i64>>,
+        policy: &Policy,
+        key: &str,
+        now: i64,
+    ) {
+        if map.len() >= MAX_LOCAL_KEYS {
+            map.retain(|_, times| times.back().is_some_and(|t| now - t < RETENTION_MS));
+            if map.len() >= MAX_LOCAL_KEYS {
+                map.clear(); // a flood of keys: the windows restart rather than memory grow
+            }
+        }
+        let depth = self.depth(policy);
+        let times = map.entry(bucket(policy, key)).or_default();
+        times.push_back(now);
+        // Only the newest `depth` events can matter to a rule.
+        while times.len() > depth {
+            times.pop_front();
+        }
+    }
+
+    /// Ok if every rule allows one more action at `now`, given the past events newest first;
+    /// else the refusal with the longest wait (every rule must pass).
+    fn verdict(
+        &self,
+        policy: &Policy,
+        now: i64,
+        newest_first: impl Iterator<Item = i64>,
+    ) -> AppResult<()> {
+        let times: Vec<i64> = newest_first.take(self.depth(policy)).collect();
+        let mut refused: Option<(u64, &Rule)> = None;
+        for rule in policy.rules {
+            let limit = self.limit(rule);
+            let window = rule.window.as_millis() as i64;
+            let inside = times.iter().take_while(|t| now - **t < window).count();
+            if limit == 0 || inside < limit {
+                continue;
+            }
+            // Free again once the oldest event that still counts leaves the window.
+            let oldest = times[limit - 1];
+            let wait_ms = (window - (now - oldest)).max(0);
+            let wait = (wait_ms as u64).div_ceil(1000).max(1);
+            if refused.is_none_or(|(w, _)| wait > w) {
+                refused = Some((wait, rule));
+            }
+        }
+        match refused {
+            None => Ok(()),
+            Some((wait, rule)) => Err(self.refusal(policy, rule, wait)),
+        }
+    }
+
+    fn refusal(&self, policy: &Policy, rule: &Rule, wait_secs: u64) -> AppError {
+        let message = match policy.refusal {
+            Refusal::SignIn => {
+                // Minutes (never "seconds": the wait is usually long) until hours read better.
+                let wait = if wait_secs < 2 * 3600 {
+                    let m = wait_secs.div_ceil(60).max(1);
+                    format!("{m} minute{}", plural(m))
+                } else {
+                    wait_words(wait_secs)
+                };
+                format!("Too many failed sign-in attempts. Try again in {wait}.")
+            }
+            Refusal::Action(action) => format!(
+                "You can {action} at most {} times per {}. Try again in {}.",
+                self.limit(rule),
+                describe(rule.window),
+                wait_words(wait_secs)
+            ),
         };
         AppError::TooManyRequests {
-            message: format!(
-                "You can {} at most {} times per {}. Try again in {again}.",
-                self.action,
-                rule.limit,
-                describe(rule.window)
-            ),
-            retry_after: secs,
+            message,
+            retry_after: wait_secs,
         }
     }
 }
@@ -141,6 +397,18 @@ fn plural(n: u64) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+/// "42 seconds", "3 minutes", "5 hours".
+fn wait_words(secs: u64) -> String {
+    if secs < 60 {
+        format!("{secs} second{}", plural(secs))
+    } else if secs < 2 * 3600 {
+        let m = secs.div_ceil(60);
+        format!("{m} minute{}", plural(m))
+    } else {
+        format!("{} hours", secs.div_ceil(3600))
     }
 }
 
@@ -162,27 +430,99 @@ fn describe(window: Duration) -> String {
 mod tests {
     use super::*;
 
-    const TWO_PER_MINUTE: [Rule; 1] = [Rule {
-        limit: 2,
-        window: Duration::from_secs(60),
-    }];
+    const TWO_PER_MINUTE: Policy = Policy {
+        name: "test",
+        rules: &[minutes(2, 1), minutes(3, 60)],
+        store: Store::Local,
+        refusal: Refusal::Action("do it"),
+    };
 
-    #[test]
-    fn refuses_past_the_limit_per_account() {
-        let limiter = RateLimiter::new("do it", &TWO_PER_MINUTE);
-        assert!(limiter.acquire(1).is_ok());
-        assert!(limiter.acquire(1).is_ok());
-        match limiter.acquire(1) {
+    async fn limiter() -> Limiter {
+        let db = sqlx::sqlite::SqlitePoolOptions::new()
+            .connect("sqlite::memory:")
+            .await
+            .expect("in-memory database");
+        Limiter::new(db, 1)
+    }
+
+    fn wait_of(result: AppResult<()>) -> (String, u64) {
+        match result {
             Err(AppError::TooManyRequests {
                 message,
                 retry_after,
-            }) => {
-                assert!(message.contains("at most 2 times per minute."), "{message}");
-                assert!((1..=60).contains(&retry_after), "{retry_after}");
-            }
+            }) => (message, retry_after),
             other => panic!("expected 429, got {other:?}"),
         }
-        assert!(limiter.check(2).is_ok(), "other accounts are not affected");
+    }
+
+    #[tokio::test]
+    async fn every_rule_must_hold_and_the_longest_wait_wins() {
+        let l = limiter().await;
+        let minute = 60_000;
+        let t0 = 1_000_000_000;
+        l.record_local(&TWO_PER_MINUTE, "a", t0);
+        l.record_local(&TWO_PER_MINUTE, "a", t0 + 1_000);
+        let (message, wait) = wait_of(l.check_local(&TWO_PER_MINUTE, "a", t0 + 2_000));
+        assert!(message.contains("at most 2 times per minute."), "{message}");
+        assert_eq!(wait, 58, "until the first of the two leaves the minute");
+        assert!(
+            l.check_local(&TWO_PER_MINUTE, "b", t0).is_ok(),
+            "other keys"
+        );
+        // A minute on, the per-minute rule passes; a third event then trips the hourly one.
+        assert!(l.check_local(&TWO_PER_MINUTE, "a", t0 + minute).is_ok());
+        l.record_local(&TWO_PER_MINUTE, "a", t0 + minute);
+        let (message, wait) = wait_of(l.check_local(&TWO_PER_MINUTE, "a", t0 + 2 * minute));
+        assert!(message.contains("3 times per hour"), "{message}");
+        assert_eq!(wait, 58 * 60);
+    }
+
+    #[tokio::test]
+    async fn the_factor_multiplies_limits() {
+        let l = limiter().await.with_factor(10);
+        for i in 0..19 {
+            l.record_local(&TWO_PER_MINUTE, "a", 1_000 + i);
+        }
+        assert!(
+            l.check_local(&TWO_PER_MINUTE, "a", 2_000).is_ok(),
+            "19 of 20"
+        );
+        l.record_local(&TWO_PER_MINUTE, "a", 2_000);
+        let (message, _) = wait_of(l.check_local(&TWO_PER_MINUTE, "a", 2_001));
+        assert!(message.contains("at most 20 times per minute"), "{message}");
+    }
+
+    #[tokio::test]
+    async fn sign_in_refusals_speak_of_minutes() {
+        let l = limiter().await;
+        let (message, wait) = wait_of(Err(l.refusal(&SIGN_IN_PAIR, &SIGN_IN_PAIR.rules[0], 61)));
+        assert_eq!(
+            message,
+            "Too many failed sign-in attempts. Try again in 2 minutes."
+        );
+        assert_eq!(wait, 61);
+        let (message, _) = wait_of(Err(l.refusal(
+            &SIGN_IN_PAIR,
+            &SIGN_IN_PAIR.rules[2],
+            20_000,
+        )));
+        assert!(message.ends_with("Try again in 6 hours."), "{message}");
+    }
+
+    #[test]
+    fn windows_fit_the_retention_and_names_are_unique() {
+        let mut names = std::collections::HashSet::new();
+        for policy in POLICIES {
+            assert!(names.insert(policy.name), "{} twice", policy.name);
+            for rule in policy.rules {
+                assert!(
+                    rule.window.as_millis() as i64 <= RETENTION_MS,
+                    "{}",
+                    policy.name
+                );
+                assert!(rule.limit > 0);
+            }
+        }
     }
 
     #[test]
@@ -191,5 +531,8 @@ mod tests {
         assert_eq!(describe(Duration::from_secs(86_400)), "24 hours");
         assert_eq!(describe(Duration::from_secs(3600)), "hour");
         assert_eq!(describe(Duration::from_secs(60)), "minute");
+        assert_eq!(wait_words(1), "1 second");
+        assert_eq!(wait_words(61), "2 minutes");
+        assert_eq!(wait_words(3 * 3600), "3 hours");
     }
 }

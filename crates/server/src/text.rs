@@ -46,6 +46,16 @@ pub fn topic_candidates(body: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `s` holds characters that have no place in text people write: control characters
+/// (NUL, ESC, BEL, …; a newline only where `newlines` allows it) and the invisible bidi
+/// controls that reorder how text around them is shown (RTL override, isolates, marks).
+pub fn has_control_chars(s: &str, newlines: bool) -> bool {
+    s.chars().any(|c| {
+        (c.is_control() && !(newlines && c == '\n'))
+            || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
 /// Title and body trimmed, whitespace collapsed and lower-cased: two notes with the same key
 /// say the same thing.
 pub fn content_key(title: &str, body: &str) -> String {
@@ -76,6 +86,27 @@ mod tests {
             vec!["OOTD", "京都旅行", "咖啡", "探店"]
         );
         assert!(topic_candidates(&format!("#{}", "长".repeat(65))).is_empty());
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_found() {
+        for bad in [
+            "a\u{0}b",
+            "esc\u{1b}[31m",
+            "bell\u{7}",
+            "tab\t",
+            "rtl\u{202e}cba",
+            "\u{2066}x",
+        ] {
+            assert!(has_control_chars(bad, true), "{bad:?}");
+        }
+        assert!(has_control_chars("two\nlines", false));
+        assert!(!has_control_chars("two\nlines", true));
+        assert!(!has_control_chars("上海市 静安区 · No. 12 👍🏽", false));
+        assert!(
+            !has_control_chars("family 👨\u{200d}👩\u{200d}👧", false),
+            "joiners stay"
+        );
     }
 
     #[test]

@@ -12,10 +12,12 @@ use axum::Json;
 
 use super::rows::user;
 use crate::auth::{self, SignedIn, Viewer};
-use crate::db::Db;
+use crate::client::{self, Client};
+use crate::db::{write_tx, Db};
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::images::{self, AVATAR_THEME, UPLOAD_AVATAR_THEME};
+use crate::ratelimit::{SIGN_IN_CLIENT, SIGN_IN_PAIR, SIGN_UP};
 use crate::{now_unix, AppState};
 
 /// Side of the stored (square) avatar source; renditions come from it.
@@ -53,7 +55,41 @@ pub async fn load_me(db: &Db, id: i64) -> AppResult<Me> {
 }
 
 fn has_control_chars(s: &str) -> bool {
-    s.chars().any(|c| c.is_control() && c != '\n')
+    crate::text::has_control_chars(s, true)
+}
+
+/// The password-check limits' keys for `account` (as typed, normalised) from `client`: the
+/// pair, so that guesses from one client never lock the owner out elsewhere, and the client.
+fn password_keys(client: &Client, account: &str) -> (String, String) {
+    let pair = format!("{}:{}", client.key(), client::digest(account));
+    (pair, client.key().to_string())
+}
+
+/// Err(429) if this client has guessed wrong too often, at this account or at any.
+async fn check_password_limits(state: &AppState, client: &Client, account: &str) -> AppResult<()> {
+    let (pair, client) = password_keys(client, account);
+    state.limits.check(&SIGN_IN_PAIR, &pair).await?;
+    state.limits.check(&SIGN_IN_CLIENT, &client).await
+}
+
+/// Counts a wrong password from `client` at `account`.
+async fn record_password_failure(
+    state: &AppState,
+    client: &Client,
+    account: &str,
+) -> AppResult<()> {
+    let (pair, client) = password_keys(client, account);
+    let (_turn, mut tx) = write_tx(&state.db).await?;
+    state
+        .limits
+        .record_in(&mut tx, &SIGN_IN_PAIR, &pair)
+        .await?;
+    state
+        .limits
+        .record_in(&mut tx, &SIGN_IN_CLIENT, &client)
+        .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 fn check_display_name(name: &str, errors: &mut Vec<FieldError>) {
@@ -134,6 +170,7 @@ fn with_cookie<T: serde::Serialize>(
     ))]
 pub async fn sign_up(
     State(state): State<AppState>,
+    client: Client,
     ApiJson(mut form): ApiJson<SignUp>,
 ) -> AppResult<Response> {
     let mut errors = validate_sign_up(&mut form);
@@ -165,6 +202,9 @@ pub async fn sign_up(
         return Err(AppError::Fields(errors));
     }
 
+    // Counted here, where the costly part starts (an argon2 hash, then an account for good),
+    // and atomically, so a burst of parallel sign-ups cannot all take the last slot.
+    state.limits.acquire(&SIGN_UP, client.key()).await?;
     let hash = auth::hash_password(form.password.clone()).await?;
     let seed = fastrand::u64(..) >> 1; // stored as a signed integer
     let (top, bottom) = images::placeholder_colors(AVATAR_THEME, seed, 160, 160);
@@ -230,12 +270,11 @@ pub async fn sign_up(
     ))]
 pub async fn sign_in(
     State(state): State<AppState>,
-    extensions: axum::http::Extensions,
+    client: Client,
     ApiJson(form): ApiJson<SignIn>,
 ) -> AppResult<Response> {
     let account = form.username.trim().to_lowercase();
-    let address = auth::client_address(&extensions);
-    state.limiter.check(&account, &address)?;
+    check_password_limits(&state, &client, &account).await?;
     let found: Option<(i64, Option<String>)> = sqlx::query_as(
         "SELECT id, password_hash FROM users WHERE username = ? OR email = ? LIMIT 1",
     )
@@ -249,12 +288,17 @@ pub async fn sign_in(
     };
     let ok = auth::verify_password(form.password, stored).await?;
     let Some(user_id) = user_id.filter(|_| ok) else {
-        state.limiter.record_failure(&account, &address);
+        record_password_failure(&state, &client, &account).await?;
         return Err(AppError::Unauthorized(
             "Wrong username or password.".to_string(),
         ));
     };
-    state.limiter.clear_account(&account);
+    // The owner's run of typos from this client ends; the client's total over all accounts
+    // does not.
+    state
+        .limits
+        .clear(&SIGN_IN_PAIR, &password_keys(&client, &account).0)
+        .await?;
     let cookie = auth::start_session(&state.db, user_id, state.site.https()).await?;
     let me = load_me(&state.db, user_id).await?;
     Ok(with_cookie(
@@ -367,12 +411,11 @@ pub async fn change_password(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     headers: HeaderMap,
-    extensions: axum::http::Extensions,
+    client: Client,
     ApiJson(form): ApiJson<PasswordChange>,
 ) -> AppResult<StatusCode> {
     let account = format!("#{me}");
-    let address = auth::client_address(&extensions);
-    state.limiter.check(&account, &address)?;
+    check_password_limits(&state, &client, &account).await?;
     let mut errors = Vec::new();
     check_password("new_password", &form.new_password, &mut errors);
     let stored: Option<String> = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
@@ -380,7 +423,7 @@ pub async fn change_password(
         .fetch_one(&state.db)
         .await?;
     if !auth::verify_password(form.current_password, stored).await? {
-        state.limiter.record_failure(&account, &address);
+        record_password_failure(&state, &client, &account).await?;
         errors.push(FieldError {
             field: "current_password".into(),
             message: "That is not your current password.".into(),
@@ -409,7 +452,8 @@ pub async fn change_password(
 /// Replaces the avatar with an uploaded JPEG, PNG or WebP (sent as the raw request body).
 /// It is centre-cropped to a square and re-encoded, which also drops metadata.
 #[utoipa::path(put, path = "/api/v1/me/avatar", tag = "account",
-    request_body(content = Vec<u8>, content_type = "image/jpeg"),
+    request_body(description = "The picture itself as the body (not multipart): JPEG, PNG or WebP, with its Content-Type",
+        content(([u8] = "image/jpeg"), ([u8] = "image/png"), ([u8] = "image/webp"))),
     responses(
         (status = 200, body = Me),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),

@@ -1,7 +1,9 @@
 //! Saved delivery addresses. A user with addresses has exactly one default: the first one
 //! saved becomes it, `is_default` moves it, and deleting it promotes the newest remaining one.
 
-use api_types::{normalize_phone, validate_address, Address, AddressInput, MAX_ADDRESSES};
+use api_types::{
+    normalize_phone, validate_address, Address, AddressInput, FieldError, MAX_ADDRESSES,
+};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
@@ -11,6 +13,7 @@ use crate::auth::SignedIn;
 use crate::db::{write_tx, Db};
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath};
+use crate::text::has_control_chars;
 use crate::{now_unix, AppState};
 
 const ADDRESS_COLUMNS: &str =
@@ -49,7 +52,23 @@ fn no_address() -> AppError {
 
 /// The validated form as stored: trimmed text, digits-only phone; 422 with every bad field.
 fn clean(form: AddressInput) -> AppResult<AddressInput> {
-    let errors = validate_address(&form);
+    let mut errors = validate_address(&form);
+    // Addresses go into order snapshots and onto shipping labels: one plain line per field.
+    for (name, value) in [
+        ("recipient", &form.recipient),
+        ("phone", &form.phone),
+        ("province", &form.province),
+        ("city", &form.city),
+        ("district", &form.district),
+        ("detail", &form.detail),
+    ] {
+        if has_control_chars(value, false) && !errors.iter().any(|e| e.field == name) {
+            errors.push(FieldError {
+                field: name.to_string(),
+                message: "Remove the control characters.".to_string(),
+            });
+        }
+    }
     if !errors.is_empty() {
         return Err(AppError::Fields(errors));
     }

@@ -311,7 +311,7 @@ pub async fn post_comment(
             format!("Write 1 to {COMMENT_MAX_CHARS} characters."),
         ));
     }
-    if body.chars().any(|c| c.is_control() && c != '\n') {
+    if crate::text::has_control_chars(&body, true) {
         return Err(AppError::field("body", "Remove the control characters."));
     }
     let (_turn, mut tx) = write_tx(&state.db).await?;

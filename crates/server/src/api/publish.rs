@@ -3,7 +3,7 @@
 //! goes out, so it is in the author's profile, its channel, followers' following feeds, its
 //! topic pages and search the moment the call returns.
 //!
-//! Trust: at most [`PUBLISH_RULES`](crate::ratelimit::PUBLISH_RULES) notes per account, and
+//! Trust: at most [`PUBLISH`](crate::ratelimit::PUBLISH) notes per account, and
 //! the same text (ignoring case and spacing) twice within a day is refused as a duplicate.
 
 use std::collections::HashSet;
@@ -22,7 +22,8 @@ use crate::db::write_tx;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath};
 use crate::notify::{self, Kind, Target};
-use crate::text::{content_key, mention_candidates, topic_candidates};
+use crate::ratelimit::PUBLISH;
+use crate::text::{content_key, has_control_chars, mention_candidates, topic_candidates};
 use crate::{now_unix, AppState};
 
 /// A new note enters the ranking just below this many notes, so it shows near the top of the
@@ -64,12 +65,12 @@ fn form_errors(input: &NoteInput, keep_images: bool) -> Vec<FieldError> {
     };
     flag(
         "title",
-        input.title.chars().any(char::is_control),
+        has_control_chars(&input.title, false),
         "Keep the title on one line, without control characters.",
     );
     flag(
         "body",
-        input.body.chars().any(|c| c.is_control() && c != '\n'),
+        has_control_chars(&input.body, true),
         "Remove the control characters from the text.",
     );
     flag(
@@ -77,7 +78,7 @@ fn form_errors(input: &NoteInput, keep_images: bool) -> Vec<FieldError> {
         input
             .location
             .as_deref()
-            .is_some_and(|l| l.chars().any(char::is_control)),
+            .is_some_and(|l| has_control_chars(l, false)),
         "Keep the location on one line.",
     );
     errors
@@ -394,9 +395,10 @@ pub async fn create_note(
 
     let (turn, mut tx) = write_tx(&state.db).await?;
     let refs = resolve(&mut tx, me, &input, errors).await?;
-    // Checked and recorded while holding the write turn: concurrent publishes queue behind
-    // it, so none can slip past the limit.
-    state.publish_limiter.check(me)?;
+    // Checked and recorded in the note's own transaction: concurrent publishes queue behind
+    // it, so none can slip past the limit, and a refused or failed one does not count.
+    let account = format!("u{me}");
+    state.limits.check_in(&mut tx, &PUBLISH, &account).await?;
     refuse_duplicate(&mut tx, me, &input, None, now).await?;
     let score = fresh_score(&mut tx).await?;
     let cover = refs
@@ -437,8 +439,8 @@ pub async fn create_note(
             .execute(&mut *tx)
             .await?;
     }
+    state.limits.record_in(&mut tx, &PUBLISH, &account).await?;
     tx.commit().await?;
-    state.publish_limiter.record(me);
     drop(turn);
 
     after_change(&state, id, &topics).await;

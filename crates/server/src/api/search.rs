@@ -15,11 +15,14 @@ use utoipa::IntoParams;
 
 use super::rows::{CardRow, CARD_SELECT};
 use super::users::profiles;
+use crate::auth::Viewer;
+use crate::client::{person_key, Client};
 use crate::cursor::{page_limit, Cursor};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiQuery;
-use crate::search::{suggest, Hits, NoteFilter, NoteSort, SearchIndex};
+use crate::ratelimit::SEARCH;
+use crate::search::{Hits, NoteFilter, NoteSort, SearchIndex};
 use crate::{now_unix, AppState};
 
 #[derive(Deserialize, IntoParams)]
@@ -133,11 +136,15 @@ async fn cards(db: &Db, ids: &[i64]) -> AppResult<Vec<NoteCard>> {
     ))]
 pub async fn search_notes(
     State(state): State<AppState>,
+    Viewer(viewer): Viewer,
+    client: Client,
     ApiQuery(params): ApiQuery<NoteSearchQuery>,
 ) -> AppResult<Json<NoteSearchPage>> {
     let q = validate_query(&params.q)?;
     let limit = page_limit(params.limit)? as usize;
     let offset = offset_of(params.cursor.as_deref())?;
+    let person = person_key(viewer, &client);
+    state.limits.acquire(&SEARCH, &person).await?;
     let now = now_unix();
     let filter = NoteFilter {
         note_type: match params.note_type {
@@ -157,13 +164,12 @@ pub async fn search_notes(
         index.search_notes(&q, sort, &filter, offset, limit, now)
     })
     .await?;
-    // A first page that found something counts towards trending and suggestions; recording it
-    // must not slow the answer down.
+    // A first page that found something counts towards trending and suggestions, once per
+    // person; recording it must not slow the answer down.
     if offset == 0 && hits.total > 0 {
-        state.suggester.add(&query_text, 1);
-        let db = state.db.clone();
+        let (db, suggester) = (state.db.clone(), Arc::clone(&state.suggester));
         tokio::spawn(async move {
-            if let Err(e) = suggest::record_query(&db, &query_text, now).await {
+            if let Err(e) = suggester.record(&db, &query_text, &person, now).await {
                 tracing::warn!(error = %e, "could not record a search query");
             }
         });
@@ -185,12 +191,15 @@ pub async fn search_notes(
     ))]
 pub async fn search_users(
     State(state): State<AppState>,
-    crate::auth::Viewer(viewer): crate::auth::Viewer,
+    Viewer(viewer): Viewer,
+    client: Client,
     ApiQuery(params): ApiQuery<UserSearchQuery>,
 ) -> AppResult<Json<UserSearchPage>> {
     let q = validate_query(&params.q)?;
     let limit = page_limit(params.limit)? as usize;
     let offset = offset_of(params.cursor.as_deref())?;
+    let person = person_key(viewer, &client);
+    state.limits.acquire(&SEARCH, &person).await?;
     let hits = blocking(&state.search, move |index| {
         index.search_users(&q, offset, limit)
     })
@@ -212,11 +221,15 @@ pub async fn search_users(
     ))]
 pub async fn search_products(
     State(state): State<AppState>,
+    Viewer(viewer): Viewer,
+    client: Client,
     ApiQuery(params): ApiQuery<UserSearchQuery>,
 ) -> AppResult<Json<api_types::ProductSearchPage>> {
     let q = validate_query(&params.q)?;
     let limit = page_limit(params.limit)? as usize;
     let offset = offset_of(params.cursor.as_deref())?;
+    let person = person_key(viewer, &client);
+    state.limits.acquire(&SEARCH, &person).await?;
     let hits = blocking(&state.search, move |index| {
         index.search_products(&q, offset, limit)
     })
@@ -250,10 +263,11 @@ pub async fn suggestions(
     Ok(Json(state.suggester.suggest(&q)))
 }
 
-/// Trending searches: recent popular queries, then the topics drawing the most engagement.
+/// Trending searches: queries at least five different people ran this week (plain text only),
+/// then the topics drawing the most engagement.
 #[utoipa::path(get, path = "/api/v1/search/trending", tag = "search",
     responses((status = 200, body = Vec<String>)))]
 pub async fn trending(State(state): State<AppState>) -> AppResult<Json<Vec<String>>> {
     let now = now_unix();
-    Ok(Json(suggest::trending(&state.db, now).await?))
+    Ok(Json(state.suggester.trending(&state.db, now).await?))
 }

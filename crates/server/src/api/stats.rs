@@ -1,9 +1,11 @@
 //! Views, shares and the creator center.
 //!
 //! A view counts once per viewer per day (UTC+8): signed in, the viewer is the account;
-//! signed out, a hash of the day, the client address and the User-Agent (no cookie is set and
-//! no address is stored). Views and shares move per-note-per-day counters (`note_daily`) in
-//! the same transaction, so the creator center reads aggregates, one indexed query per metric.
+//! signed out, a hash of the day, the client's key and the User-Agent (no cookie is set and
+//! no address is stored). A share counts once per person per note per day: the account, or
+//! signed out the client's key alone (a User-Agent costs nothing to change). Views and shares
+//! move per-note-per-day counters (`note_daily`) in the same transaction, so the creator
+//! center reads aggregates, one indexed query per metric.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -20,7 +22,8 @@ use utoipa::IntoParams;
 
 use super::notes::not_found;
 use super::rows::{CardRow, CARD_SELECT};
-use crate::auth::{self, SignedIn, Viewer};
+use crate::auth::{SignedIn, Viewer};
+use crate::client::{person_key, Client};
 use crate::db::write_tx;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiPath, ApiQuery};
@@ -32,7 +35,7 @@ pub const PERIODS: [i64; 3] = [7, 30, 90];
 pub const TOP_NOTES: usize = 50;
 
 /// Who is viewing, for once-a-day counting: "u{id}" signed in, else "a" + a hash of the day,
-/// address and User-Agent (the day in the hash means keys cannot be linked across days).
+/// client key and User-Agent (the day in the hash means keys cannot be linked across days).
 fn viewer_key(viewer: Option<i64>, day: i64, address: &str, user_agent: &str) -> String {
     match viewer {
         Some(id) => format!("u{id}"),
@@ -44,7 +47,8 @@ fn viewer_key(viewer: Option<i64>, day: i64, address: &str, user_agent: &str) ->
     }
 }
 
-/// The last day whose older view rows were pruned (only today's rows matter for dedupe).
+/// The last day whose older view and share rows were pruned (only today's rows matter for
+/// dedupe).
 static PRUNED_BEFORE: AtomicI64 = AtomicI64::new(0);
 
 /// The author of a note `viewer` may see; 404 otherwise.
@@ -92,8 +96,8 @@ async fn bump_daily(
 pub async fn record_view(
     State(state): State<AppState>,
     Viewer(viewer): Viewer,
+    client: Client,
     headers: HeaderMap,
-    extensions: axum::http::Extensions,
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
     let day = app_day(now_unix());
@@ -101,7 +105,7 @@ pub async fn record_view(
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    let key = viewer_key(viewer, day, &auth::client_address(&extensions), user_agent);
+    let key = viewer_key(viewer, day, client.key(), user_agent);
     let (_turn, mut tx) = write_tx(&state.db).await?;
     let author = visible_author(&mut tx, id, viewer).await?;
     if viewer == Some(author) {
@@ -120,32 +124,52 @@ pub async fn record_view(
     if first {
         bump_daily(&mut tx, id, day, "views").await?;
     }
-    // Once a day, drop the view rows of days before yesterday.
+    // Once a day, drop the view and share rows of days before yesterday.
     if PRUNED_BEFORE.fetch_max(day - 1, Ordering::Relaxed) < day - 1 {
-        sqlx::query("DELETE FROM note_views WHERE day < ?")
+        for table in ["note_views", "note_shares"] {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DELETE FROM {table} WHERE day < ?"
+            )))
             .bind(day - 1)
             .execute(&mut *tx)
             .await?;
+        }
     }
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Counts a share of the note (the share sheet or a copied link).
+/// Counts a share of the note (the share sheet or a copied link): once per person per day.
 #[utoipa::path(post, path = "/api/v1/notes/{id}/share", tag = "publishing",
     params(("id" = i64, Path, description = "Note id")),
     responses(
-        (status = 204, description = "Counted"),
+        (status = 204, description = "Counted (or already counted today)"),
         (status = 404, description = "No such note", body = api_types::ErrorBody),
     ))]
 pub async fn record_share(
     State(state): State<AppState>,
     Viewer(viewer): Viewer,
+    client: Client,
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
     let day = app_day(now_unix());
+    let sharer = person_key(viewer, &client);
     let (_turn, mut tx) = write_tx(&state.db).await?;
     visible_author(&mut tx, id, viewer).await?;
+    let first = sqlx::query(
+        "INSERT INTO note_shares (note_id, sharer_key, day) VALUES (?, ?, ?) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(id)
+    .bind(&sharer)
+    .bind(day)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if !first {
+        return Ok(StatusCode::NO_CONTENT);
+    }
     sqlx::query("UPDATE notes SET share_count = share_count + 1 WHERE id = ?")
         .bind(id)
         .execute(&mut *tx)

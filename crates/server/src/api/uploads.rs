@@ -64,7 +64,8 @@ pub fn prepare(img: DynamicImage) -> RgbImage {
 /// Stores one picture for a note (JPEG, PNG or WebP as the raw body, its type in
 /// `Content-Type`). Re-encoded without metadata; served at the feed's widths.
 #[utoipa::path(post, path = "/api/v1/uploads", tag = "publishing",
-    request_body(content = Vec<u8>, content_type = "image/jpeg"),
+    request_body(description = "The picture itself as the body (not multipart): JPEG, PNG or WebP, with its Content-Type",
+        content(([u8] = "image/jpeg"), ([u8] = "image/png"), ([u8] = "image/webp"))),
     responses(
         (status = 201, body = Upload),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
@@ -98,7 +99,10 @@ pub async fn upload(
         return Err(AppError::Validation("The upload was empty.".to_string()));
     }
     // Every attempt that reaches the decoder counts, failed ones too: they cost the same.
-    state.upload_limiter.acquire(me)?;
+    state
+        .limits
+        .acquire(&crate::ratelimit::UPLOAD, &format!("u{me}"))
+        .await?;
     let declared = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

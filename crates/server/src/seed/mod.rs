@@ -4,6 +4,7 @@
 //! an interrupted first start leaves an empty database that is seeded again next time.
 
 pub mod corpus;
+pub mod searches;
 pub mod shop;
 pub mod shop_corpus;
 pub mod social;
@@ -405,6 +406,7 @@ pub async fn seed_if_empty(
         social::seed_social_if_missing(db, crate::now_unix(), &mut progress).await?;
         shop::seed_shop_if_missing(db, crate::now_unix(), &mut progress).await?;
         stats::seed_stats_if_missing(db, &mut progress).await?;
+        searches::seed_searches_if_missing(db, &mut progress).await?;
         return Ok(false);
     }
     let started = std::time::Instant::now();
@@ -560,6 +562,7 @@ pub async fn seed_if_empty(
     social::seed_social_if_missing(db, now, &mut progress).await?;
     shop::seed_shop_if_missing(db, now, &mut progress).await?;
     stats::seed_stats_if_missing(db, &mut progress).await?;
+    searches::seed_searches_if_missing(db, &mut progress).await?;
     progress(format!(
         "demo world ready in {:.1}s",
         started.elapsed().as_secs_f64()

@@ -274,6 +274,8 @@ pub struct RequestContext {
     cookie: Option<HeaderValue>,
     host: Option<HeaderValue>,
     connect_info: Option<ConnectInfo<SocketAddr>>,
+    /// Read only when the proxy is trusted (`client`), so the API sees the same client.
+    forwarded_for: Option<HeaderValue>,
 }
 
 impl RequestContext {
@@ -287,6 +289,7 @@ impl RequestContext {
                 .flatten(),
             host: req.headers().get(header::HOST).cloned(),
             connect_info: req.extensions().get::<ConnectInfo<SocketAddr>>().cloned(),
+            forwarded_for: req.headers().get("x-forwarded-for").cloned(),
         }
     }
 
@@ -297,6 +300,9 @@ impl RequestContext {
         }
         if let Some(host) = &self.host {
             builder = builder.header(header::HOST, host.clone());
+        }
+        if let Some(forwarded) = &self.forwarded_for {
+            builder = builder.header("x-forwarded-for", forwarded.clone());
         }
         let mut req = builder.body(Body::empty()).ok()?;
         if let Some(info) = self.connect_info {

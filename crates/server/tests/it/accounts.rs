@@ -6,11 +6,15 @@
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::common::{encode, gradient, test_app, TestApp, TestResponse, SMALL_WORLD};
+use crate::common::{encode, gradient, test_app, unique_ip, TestApp, TestResponse, SMALL_WORLD};
 use api_types::{UnreadCounts, AVATAR_MAX_BYTES, COMMENT_MAX_CHARS, DISPLAY_NAME_MAX_CHARS};
 use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};
-use zhongcao_server::auth::{DEMO_PASSWORD, FAILURES_PER_ACCOUNT, SESSION_COOKIE};
+use zhongcao_server::auth::{DEMO_PASSWORD, SESSION_COOKIE};
+use zhongcao_server::ratelimit::SIGN_IN_PAIR;
+
+/// Wrong passwords one client may send one account before that client is held back.
+const FAILURES_PER_ACCOUNT: usize = SIGN_IN_PAIR.rules[0].limit as usize;
 
 // ---- Helpers ----
 
@@ -45,9 +49,11 @@ fn account_from(res: &TestResponse) -> Account {
     }
 }
 
+/// Each from its own address: these tests sign up more people than one client may.
 async fn sign_up_response(app: &TestApp, form: Value) -> TestResponse {
     app.request(Method::POST, "/api/v1/auth/signup")
         .json(&form)
+        .client_ip(&unique_ip())
         .send()
         .await
 }
@@ -1008,7 +1014,8 @@ async fn concurrent_likes_count_exactly() {
                     "username": unique_username("crowd"),
                     "display_name": format!("Crowd {i}"),
                     "password": PASSWORD,
-                }));
+                }))
+                .client_ip(&unique_ip());
             tokio::spawn(req.send())
         })
         .collect();

@@ -148,9 +148,18 @@ pub struct TestRequest {
     uri: String,
     headers: HeaderMap,
     body: Vec<u8>,
+    peer: Option<std::net::SocketAddr>,
 }
 
 impl TestRequest {
+    /// Sends the request as if from `ip` (the socket peer the server sees); without this the
+    /// request has no peer address, like the shell's in-process calls.
+    pub fn client_ip(mut self, ip: &str) -> Self {
+        let ip: std::net::IpAddr = ip.parse().expect("IP address");
+        self.peer = Some(std::net::SocketAddr::new(ip, 40_000));
+        self
+    }
+
     /// Sets (replaces) a header.
     pub fn header(mut self, name: &str, value: &str) -> Self {
         let name = HeaderName::from_bytes(name.as_bytes()).expect("header name");
@@ -198,6 +207,10 @@ impl TestRequest {
             .body(Body::from(self.body))
             .expect("request");
         *req.headers_mut() = self.headers;
+        if let Some(peer) = self.peer {
+            req.extensions_mut()
+                .insert(axum::extract::ConnectInfo(peer));
+        }
         run(self.router, req).await
     }
 }
@@ -206,6 +219,16 @@ impl TestApp {
     /// The same app (database, temp dir) served with other commerce settings.
     pub fn with_commerce(self, commerce: CommerceConfig) -> TestApp {
         let state = self.state.with_commerce(commerce);
+        TestApp {
+            router: app(state.clone(), self.dir.path().join("dist")),
+            state,
+            dir: self.dir,
+        }
+    }
+
+    /// The same app (database, temp dir) with its state changed by `change`.
+    pub fn with_state(self, change: impl FnOnce(AppState) -> AppState) -> TestApp {
+        let state = change(self.state);
         TestApp {
             router: app(state.clone(), self.dir.path().join("dist")),
             state,
@@ -232,6 +255,7 @@ impl TestApp {
             uri: uri.to_string(),
             headers,
             body: Vec::new(),
+            peer: None,
         }
     }
 
@@ -283,6 +307,15 @@ pub fn gradient(w: u32, h: u32) -> image::DynamicImage {
     image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(w, h, |x, y| {
         image::Rgb([(x * 255 / w) as u8, (y * 255 / h) as u8, 128])
     }))
+}
+
+static NEXT_IP: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+/// A client address no other request of this test binary uses (198.18.0.0/15, the range set
+/// aside for benchmarks): for requests that must not share a client's rate limits.
+pub fn unique_ip() -> String {
+    let n = NEXT_IP.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    std::net::Ipv4Addr::from(0xC612_0000 + n).to_string()
 }
 
 static NEXT_USER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod abuse;
 mod accounts;
 mod api;
 mod contract;

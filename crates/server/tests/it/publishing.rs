@@ -1237,7 +1237,7 @@ async fn views_count_once_per_viewer_per_day() {
         .await
         .expect_error(404, "not_found", "unknown note");
 
-    // Shares count every time, on the note and in the creator center.
+    // Shares count once per person a day, on the note and in the creator center.
     let share = format!("/api/v1/notes/{}/share", n.id);
     for who in [None, Some(&v1)] {
         assert_eq!(
