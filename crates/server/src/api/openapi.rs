@@ -4,9 +4,9 @@
 //! with the one error shape (`ErrorBody`).
 
 use utoipa::openapi::path::{Operation, ParameterIn};
-use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaFormat, Type};
+use utoipa::openapi::schema::{KnownFormat, Object, ObjectBuilder, SchemaFormat, Type};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
-use utoipa::openapi::{Components, Content, HeaderBuilder, OpenApi, Ref, RefOr, Response};
+use utoipa::openapi::{Components, Content, HeaderBuilder, OpenApi, Ref, RefOr, Response, Schema};
 
 use crate::auth::SESSION_COOKIE;
 
@@ -91,8 +91,21 @@ fn complete_operation(op: &mut Operation, safe: bool) {
         })
     };
     let has_params = params_in(ParameterIn::Path) || params_in(ParameterIn::Query);
-    let body_types: Vec<String> = match &op.request_body {
-        Some(RefOr::T(body)) => body.content.keys().cloned().collect(),
+    let body_types: Vec<String> = match &mut op.request_body {
+        Some(RefOr::T(body)) => {
+            for (media, content) in body.content.iter_mut() {
+                // Raw uploads: utoipa describes a byte body as an array of numbers.
+                if let (false, RefOr::T(content)) = (media.ends_with("json"), content) {
+                    content.schema = Some(RefOr::T(Schema::Object(
+                        ObjectBuilder::new()
+                            .schema_type(Type::String)
+                            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+                            .build(),
+                    )));
+                }
+            }
+            body.content.keys().cloned().collect()
+        }
         _ => Vec::new(),
     };
     let json_body = body_types.iter().any(|t| t == "application/json");

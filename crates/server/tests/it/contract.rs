@@ -168,10 +168,21 @@ async fn every_error_answer_is_documented_with_the_error_body() {
             assert_eq!(op["security"], json!([{"session": []}]), "{what}");
         }
     }
-    // Uploads are raw bodies, documented with their real types.
-    let upload = &doc["paths"]["/api/v1/uploads"]["post"];
-    assert!(upload["requestBody"]["content"]["application/json"].is_null());
-    assert!(upload["responses"]["413"].is_object() && upload["responses"]["415"].is_object());
+    // Pictures are raw bodies, documented with their real types.
+    for (path, method) in [("/api/v1/uploads", "post"), ("/api/v1/me/avatar", "put")] {
+        let op = &doc["paths"][path][method];
+        let content = op["requestBody"]["content"].as_object().expect(path);
+        let types: Vec<&str> = content.keys().map(String::as_str).collect();
+        assert_eq!(types, ["image/jpeg", "image/png", "image/webp"], "{path}");
+        for body in content.values() {
+            assert_eq!(
+                body["schema"],
+                json!({"type": "string", "format": "binary"}),
+                "{path}"
+            );
+        }
+        assert!(op["responses"]["413"].is_object() && op["responses"]["415"].is_object());
+    }
 }
 
 #[tokio::test]
