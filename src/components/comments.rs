@@ -86,7 +86,12 @@ fn CommentBody(comment: Comment, thread: i64) -> impl IntoView {
             match api::delete_comment(id).await {
                 Ok(()) => {
                     if reply {
-                        if let Some(list) = ctx.threads.with_value(|t| t.get(&thread).copied()) {
+                        // `try_`: the note may be gone by now (reading a disposed value panics).
+                        if let Some(list) = ctx
+                            .threads
+                            .try_with_value(|t| t.get(&thread).copied())
+                            .flatten()
+                        {
                             list.update(|l| l.retain(|c| c.id != id));
                         }
                         ctx.total.update(|t| *t = (*t - 1).max(0));
@@ -241,7 +246,10 @@ fn Composer(note_id: i64) -> impl IntoView {
                 Ok(comment) => {
                     match target {
                         Some((thread, _, _)) => {
-                            if let Some(list) = ctx.threads.with_value(|t| t.get(&thread).copied())
+                            if let Some(list) = ctx
+                                .threads
+                                .try_with_value(|t| t.get(&thread).copied())
+                                .flatten()
                             {
                                 list.update(|l| l.push(comment));
                             }

@@ -84,19 +84,25 @@ pub fn InfiniteFeed(
     // a few more frames for the grid to draw).
     let check_near: StoredValue<Option<Callback<u32>>> = StoredValue::new(None);
     check_near.set_value(Some(Callback::new(move |frames_left: u32| {
-        request_animation_frame(move || match near_bottom() {
-            Some(true) => {
-                if let Some(cb) = load_more.get_value() {
-                    cb.run(());
-                }
+        request_animation_frame(move || {
+            // The feed may be gone a frame later (the reader left); reading it would panic.
+            if check_near.is_disposed() {
+                return;
             }
-            Some(false) => {}
-            None if frames_left > 0 => {
-                if let Some(check) = check_near.get_value() {
-                    check.run(frames_left - 1);
+            match near_bottom() {
+                Some(true) => {
+                    if let Some(cb) = load_more.get_value() {
+                        cb.run(());
+                    }
                 }
+                Some(false) => {}
+                None if frames_left > 0 => {
+                    if let Some(check) = check_near.get_value() {
+                        check.run(frames_left - 1);
+                    }
+                }
+                None => {}
             }
-            None => {}
         });
     })));
     let next_page = Callback::new(move |()| {
@@ -111,7 +117,8 @@ pub fn InfiniteFeed(
         let cursor = s.cursor.get_untracked();
         spawn_local(async move {
             let result = api::feed(&src, cursor.as_deref()).await;
-            if s.generation.get_value() != generation {
+            // `try_`: the feed may be gone by now; reading a disposed value panics.
+            if s.generation.try_get_value() != Some(generation) {
                 return;
             }
             match result {
@@ -123,7 +130,7 @@ pub fn InfiniteFeed(
                 Err(e) => s.error.set(Some(e.to_string())),
             }
             s.loading.set(false);
-            check_near.with_value(|check| {
+            check_near.try_with_value(|check| {
                 if let Some(check) = check {
                     check.run(FRAMES_TO_WAIT_FOR_GRID);
                 }

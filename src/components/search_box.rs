@@ -167,7 +167,7 @@ pub fn SearchBox() -> impl IntoView {
                 }
                 spawn_local(async move {
                     let result = api::suggest(typed.trim()).await;
-                    if generation.get_value() == mine {
+                    if generation.try_get_value() == Some(mine) {
                         suggestions.set(result.unwrap_or_default());
                         active.set(None);
                     }

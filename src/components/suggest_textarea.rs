@@ -99,7 +99,8 @@ pub fn SuggestTextarea(
                         .collect::<Vec<_>>()
                 })
             };
-            if generation.get_value() == mine {
+            // `try_`: the editor may be gone by now; reading a disposed value panics.
+            if generation.try_get_value() == Some(mine) {
                 active.set(0);
                 items.set(list.unwrap_or_default());
             }

@@ -32,6 +32,11 @@ pub fn use_render_limit(
         }
         set_timeout(
             move || {
+                // The list may be gone by then, and `len()` reads it: reading a disposed
+                // signal panics (the wasm traps).
+                if set_limit.is_disposed() {
+                    return;
+                }
                 let next = if shown + step >= len() {
                     usize::MAX
                 } else {

@@ -67,14 +67,16 @@ where
         error.set(None);
         let request = fetch.with_value(|f| f(cursor.get_untracked()));
         spawn_local(async move {
+            // The list may be gone by now (the reader left): `try_` reads, as reading a
+            // disposed value panics; writes to it are no-ops.
             match request.await {
                 Ok((page, next)) => {
-                    on_page.with_value(|f| f(&page));
+                    on_page.try_with_value(|f| f(&page));
                     items.update(|i| i.extend(page));
                     cursor.set(next);
                 }
                 Err(e) => {
-                    if !on_error.with_value(|f| f(&e)) {
+                    if !on_error.try_with_value(|f| f(&e)).unwrap_or(true) {
                         error.set(Some(e.to_string()));
                     }
                 }

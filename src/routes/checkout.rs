@@ -263,8 +263,9 @@ fn CheckoutFlow() -> impl IntoView {
     });
     spawn_local(async move {
         let list = api::addresses().await.unwrap_or_default();
-        // Preselect the default address when the URL names none.
-        if address_id.get_untracked().is_none() {
+        // Preselect the default address when the URL names none (`try_`: the buyer may have
+        // left checkout meanwhile, and reading a disposed value panics).
+        if address_id.try_get_untracked() == Some(None) {
             if let Some(default) = list.iter().find(|a| a.is_default).or(list.first()) {
                 co.select(
                     requested.get_untracked(),

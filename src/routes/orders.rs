@@ -133,7 +133,9 @@ fn OrderLoader() -> impl IntoView {
         spawn_local(async move {
             let result = api::order(id).await;
             // A failed refresh keeps what is shown; only the first load shows the error.
-            if result.is_ok() || order.with_untracked(|o| !matches!(o, Some(Ok(_)))) {
+            // `try_`: the page may be gone by now (reading a disposed value panics).
+            let shown = order.try_with_untracked(|o| matches!(o, Some(Ok(_))));
+            if result.is_ok() || shown == Some(false) {
                 order.set(Some(result));
             }
         });

@@ -214,7 +214,8 @@ fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
         let mine = generation.get_value();
         set_timeout(
             move || {
-                if generation.get_value() != mine || !dirty.get_untracked() {
+                // `try_`: the editor may be gone by now; reading a disposed value panics.
+                if generation.try_get_value() != Some(mine) || !dirty.get_untracked() {
                     return;
                 }
                 let form = untrack(snapshot);
@@ -433,7 +434,8 @@ fn ProductTagger(
         }
         spawn_local(async move {
             if let Ok(page) = api::search_products(&q, None).await {
-                if generation.get_value() == mine {
+                // `try_`: the editor may be gone by now; reading a disposed value panics.
+                if generation.try_get_value() == Some(mine) {
                     results.set(page.items.into_iter().take(5).collect());
                 }
             }

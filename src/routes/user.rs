@@ -73,7 +73,8 @@ pub fn UserPage() -> impl IntoView {
         let mine = generation.get_value();
         spawn_local(async move {
             let result = api::user(id).await;
-            if generation.get_value() == mine {
+            // `try_`: the reader may have left; reading a disposed value panics.
+            if generation.try_get_value() == Some(mine) {
                 profile.set(Some(result));
             }
         });

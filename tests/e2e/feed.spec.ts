@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "./fixtures";
+import { allowErrors, expect, test, type Page } from "./fixtures";
 import { mkdirSync } from "node:fs";
 
 const SHOTS = "artifacts/screenshots";
@@ -267,6 +267,7 @@ test("a direct note URL renders the note as a page, with comments and replies", 
 });
 
 test("an unknown note shows a not-found page", async ({ page }) => {
+  allowErrors(/status of 404 .*\/api\/v1\/notes\/99999999\b/, "the note does not exist on purpose");
   await page.goto("/explore/99999999");
   await expect(page.getByRole("heading", { name: "Note not found" })).toBeVisible();
   await shot(page, "note-not-found");
@@ -309,6 +310,7 @@ test("the author link opens the creator's profile with their notes", async ({ pa
 
 test("a failed page load shows an error with a working retry", async ({ page }) => {
   // The first feed request fails as if the server hiccupped; the retry goes through.
+  allowErrors(/status of 503 .*\/api\/v1\/feed\?channel=fashion/, "the first feed answer is a 503 on purpose");
   let failures = 0;
   await page.route("**/api/v1/feed?channel=fashion*", async (route) => {
     if (failures++ === 0) {

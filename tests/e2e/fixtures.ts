@@ -4,22 +4,25 @@
 // `on:click=`, which a tag cut short inside a view! prints). Text is read at the end of each
 // test and before every `page.goto`, so each page a test leaves is checked too.
 //
-// Pages of other contexts (a second user's browser) are watched with `watch(page)`.
+// Pages of other contexts (a second user's browser) are watched with `watch(page)`. A test that
+// provokes an error on purpose (a refused upload, a declined card, a cut network) says so with
+// `allowErrors(pattern, why)`.
 import { expect, test as base, type ConsoleMessage, type Page } from "@playwright/test";
 
 export { expect };
 export type { Browser, Locator, Page } from "@playwright/test";
 
-/** Console errors tests provoke on purpose; each says who and why. Anything else fails. */
-const EXPECTED_CONSOLE_ERRORS: { url: RegExp; text: RegExp; why: string }[] = [
-  {
-    // Chromium logs every non-2xx fetch. These are answers the app shows on purpose: a wrong
-    // password, a taken username, a price that changed, a note or product that does not exist.
-    url: /\/api\/v1\/(auth\/(signin|signup)|checkout|orders|notes\/99999999|products\/99999999)/,
-    text: /status of (401|404|409|422|429)/,
-    why: "a refusal a test provokes and the app shows",
-  },
-];
+/** Errors the current test provokes on purpose (see `allowErrors`). */
+let allowed: { pattern: RegExp; why: string }[] = [];
+
+/**
+ * Lets the current test provoke console errors or page errors matching `pattern` (tested against
+ * the message and, for a console message, its source URL): e.g. Chromium logs every non-2xx fetch,
+ * so a test that makes the server refuse something allows that status for that URL. Say why.
+ */
+export function allowErrors(pattern: RegExp, why: string): void {
+  allowed.push({ pattern, why });
+}
 
 /** Visible text that means a value or a piece of code leaked into the page. */
 const LEAKS: { pattern: RegExp; what: string }[] = [
@@ -40,8 +43,8 @@ type Watched = { page: Page; problems: string[] };
 let watched: Watched[] = [];
 
 function expectedConsoleError(message: ConsoleMessage): boolean {
-  const url = message.location().url ?? "";
-  return EXPECTED_CONSOLE_ERRORS.some((e) => e.url.test(url) && e.text.test(message.text()));
+  const text = `${message.text()} (${message.location().url ?? ""})`;
+  return allowed.some((a) => a.pattern.test(text));
 }
 
 /** The leaks in a page's visible text, each with a little context. */
@@ -65,7 +68,13 @@ export async function leaksIn(page: Page): Promise<string[]> {
 export function watch(page: Page): void {
   const entry: Watched = { page, problems: [] };
   watched.push(entry);
-  page.on("pageerror", (e) => entry.problems.push(`pageerror at ${page.url()}: ${e.message}`));
+  page.on("pageerror", (e) => {
+    if (!allowed.some((a) => a.pattern.test(e.message))) {
+      // The first frames say where (a wasm panic is "unreachable" and nothing more).
+      const where = (e.stack ?? "").split("\n").slice(1, 4).join(" | ");
+      entry.problems.push(`pageerror at ${page.url()}: ${e.message} ${where}`);
+    }
+  });
   page.on("console", (m) => {
     if (m.type() === "error" && !expectedConsoleError(m)) {
       entry.problems.push(`console.error at ${page.url()}: ${m.text()} (${m.location().url ?? "?"})`);
@@ -83,6 +92,7 @@ export const test = base.extend<{ guard: void }>({
   guard: [
     async ({}, use) => {
       watched = [];
+      allowed = [];
       await use();
       const problems = watched.flatMap((entry) => entry.problems);
       watched = [];
