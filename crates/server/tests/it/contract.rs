@@ -247,6 +247,18 @@ async fn a_body_that_is_not_an_object_is_a_422() {
 }
 
 #[tokio::test]
+async fn an_oversized_body_is_a_json_413() {
+    let app = test_app(SMALL_WORLD).await;
+    // Past the API's body limit (a little over the 5 MB avatar maximum).
+    let body = format!("{{\"username\":\"{}\"}}", "a".repeat(6 * 1024 * 1024));
+    app.request(Method::POST, "/api/v1/auth/signin")
+        .bytes("application/json", body.into_bytes())
+        .send()
+        .await
+        .expect_error(413, "too_large", "6 MB of JSON");
+}
+
+#[tokio::test]
 async fn whole_numbers_written_as_floats_are_integers() {
     let app = test_app(SMALL_WORLD).await;
     let product = app.get_json("/api/v1/products?limit=1").await;
