@@ -47,7 +47,7 @@ struct Config {
     /// Take the client's address from the last `X-Forwarded-For` hop instead of the socket
     /// peer. Only behind a reverse proxy that appends it: otherwise anyone could pick the
     /// address their rate limits are counted under.
-    #[arg(long, env = "TRUST_PROXY", default_value_t = false)]
+    #[arg(long, env = "TRUST_PROXY", value_parser = clap::builder::BoolishValueParser::new())]
     trust_proxy: bool,
     /// Multiplies every rate limit (sign-in failures, sign-ups, searches, publishing,
     /// uploads). 1 in production; load tests that send everything from one address raise it.
@@ -86,6 +86,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             carrier_step_secs: config.carrier_step_secs,
         })
         .with_site(Site::new(config.public_origin));
+    if config.trust_proxy {
+        println!("      client addresses: the last X-Forwarded-For hop (TRUST_PROXY)");
+    }
     let state = state
         .with_trusted_proxy(config.trust_proxy)
         .with_limit_factor(config.rate_limit_factor);
