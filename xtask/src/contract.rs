@@ -97,6 +97,11 @@ pub fn run_contract(args: &[String]) -> Result {
             .env("ZC_SESSION", &sessions[0])
             .env("ZC_SIGNOUT_SESSION", &sessions[1])
             .env("ZC_SIGNOUT_ALL_SESSION", &sessions[2])
+            // Hypothesis' caches (Unicode tables) go under target/, not the work tree.
+            .env(
+                "HYPOTHESIS_STORAGE_DIRECTORY",
+                root().join("target/hypothesis"),
+            )
             .args(["--config-file", "tests/contract/schemathesis.toml", "run"])
             .arg(format!("http://127.0.0.1:{port}/api/openapi.json"))
             .args(["--checks", "all", "--workers", "2", "--no-color"])

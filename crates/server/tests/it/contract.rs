@@ -205,6 +205,17 @@ async fn method_not_allowed_answers_the_error_shape_with_allow() {
 }
 
 #[tokio::test]
+async fn unknown_api_paths_are_json_404s_whatever_the_method() {
+    let app = test_app(SMALL_WORLD).await;
+    for method in [Method::GET, Method::POST, Method::DELETE] {
+        app.request(method.clone(), "/api/v1/no-such-thing")
+            .send()
+            .await
+            .expect_error(404, "not_found", &format!("{method} unknown path"));
+    }
+}
+
+#[tokio::test]
 async fn a_body_that_is_not_an_object_is_a_422() {
     let app = test_app(SMALL_WORLD).await;
     // serde would read `["user", "password"]` as a SignIn, field by field.
