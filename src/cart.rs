@@ -15,8 +15,9 @@ const STORAGE_KEY: &str = "zc_cart";
 pub struct CartStore {
     /// The cart as last priced by the server.
     pub cart: RwSignal<Cart>,
-    /// False until the first pricing answers.
-    pub loaded: RwSignal<bool>,
+    /// Whose cart `cart` holds (`Some(None)`: the browser's), once priced. It lags behind a
+    /// sign-in until the browser cart has merged into the account's.
+    priced_for: RwSignal<Option<Option<i64>>>,
     /// The drawer (desktop) is open.
     pub drawer_open: RwSignal<bool>,
     auth: Auth,
@@ -52,6 +53,12 @@ impl CartStore {
         self.auth.user_id_untracked().is_some()
     }
 
+    /// The cart is priced for whoever is signed in now (false while a sign-in's merge is under
+    /// way: a checkout must not price the account's cart without the browser's lines).
+    pub fn loaded(&self) -> bool {
+        self.priced_for.get() == Some(self.auth.user_id())
+    }
+
     /// Units in the cart, for the header badge.
     pub fn count(&self) -> i64 {
         self.cart.with(|c| c.item_count)
@@ -59,7 +66,8 @@ impl CartStore {
 
     /// Re-reads (and re-prices) the cart, e.g. when opening it: stock may have changed.
     pub async fn refresh(self) -> Result<(), ApiError> {
-        let cart = if self.signed_in() {
+        let user = self.auth.user_id_untracked();
+        let cart = if user.is_some() {
             api::cart().await?
         } else {
             let lines = local_lines();
@@ -70,7 +78,7 @@ impl CartStore {
             }
         };
         self.cart.set(cart);
-        self.loaded.set(true);
+        self.priced_for.set(Some(user));
         Ok(())
     }
 
@@ -127,7 +135,7 @@ impl CartStore {
     }
 
     /// After sign-in: the browser cart joins the account's cart, then the browser forgets it.
-    async fn merge_local(self) -> Result<(), ApiError> {
+    async fn merge_local(self, user: i64) -> Result<(), ApiError> {
         let lines = local_lines();
         let cart = if lines.is_empty() {
             api::cart().await?
@@ -137,7 +145,7 @@ impl CartStore {
             merged
         };
         self.cart.set(cart);
-        self.loaded.set(true);
+        self.priced_for.set(Some(Some(user)));
         Ok(())
     }
 }
@@ -146,7 +154,7 @@ impl CartStore {
 pub fn provide_cart(auth: Auth) -> CartStore {
     let store = CartStore {
         cart: RwSignal::new(Cart::default()),
-        loaded: RwSignal::new(false),
+        priced_for: RwSignal::new(None),
         drawer_open: RwSignal::new(false),
         auth,
     };
@@ -158,7 +166,12 @@ pub fn provide_cart(auth: Auth) -> CartStore {
         let user = auth.user_id();
         spawn_local(async move {
             let _ = match user {
-                Some(_) => store.merge_local().await,
+                // Failing that, the account's cart alone (the browser's lines stay for the
+                // next sign-in).
+                Some(user) => match store.merge_local(user).await {
+                    Ok(()) => Ok(()),
+                    Err(_) => store.refresh().await,
+                },
                 None => store.refresh().await,
             };
         });

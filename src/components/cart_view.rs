@@ -123,7 +123,7 @@ pub fn CartContents(#[prop(optional)] on_navigate: Option<Callback<()>>) -> impl
     let store = use_cart();
     let on_navigate = on_navigate.unwrap_or(Callback::new(|()| ()));
     let body = move || {
-        if !store.loaded.get() {
+        if !store.loaded() {
             return view! {
                 <div class="cart-loading" aria-busy="true">
                     <div class="skeleton shimmer line"></div>

@@ -167,9 +167,10 @@ pub fn ImagePicker(
     // The small overlay buttons on each photo (move, cover, remove); the rest of the picker is
     // styled in style/publish.css.
     let styles = style! {
+        /* At the foot of the photo: the cover badge has its top-left corner. */
         .pick-tools {
             position: absolute;
-            top: 4px;
+            bottom: 4px;
             right: 4px;
             display: flex;
             gap: 2px;

@@ -254,12 +254,14 @@ fn CheckoutFlow() -> impl IntoView {
     };
     provide_context(co);
     // The quote mirrors the cart: it is read again when the cart changes (e.g. the browser
-    // cart merging in right after signing in on this page).
+    // cart merging in right after signing in on this page; until it has, the account's cart
+    // alone is not what the buyer is checking out).
     let store = use_cart();
     Effect::new(move |_| {
-        buy.track();
         store.cart.track();
-        co.load_quote();
+        if buy.get().is_some() || store.loaded() {
+            co.load_quote();
+        }
     });
     spawn_local(async move {
         let list = api::addresses().await.unwrap_or_default();

@@ -71,6 +71,21 @@ test("publish a note with 3 photos, a #topic, an @mention and a product → feed
   const tile = (n: number) => page.getByRole("listitem", { name: `Photo ${n}`, exact: true });
   const widths = () => page.locator(".pick-tile img").evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
   await expect.poll(widths).toEqual([600, 620, 640, 660]);
+  // Each photo's tools sit inside it, clear of the cover badge (four once overflowed a phone's
+  // third of the width, the first of them clipped and over the badge).
+  const misplaced = await page.locator(".pick-tile").evaluateAll((tiles) =>
+    tiles.flatMap((tile, i) => {
+      const box = tile.getBoundingClientRect();
+      const badge = tile.querySelector(".pick-cover")?.getBoundingClientRect();
+      return [...tile.querySelectorAll(".pick-tool")].flatMap((tool) => {
+        const t = tool.getBoundingClientRect();
+        const inside = t.left >= box.left && t.right <= box.right && t.top >= box.top && t.bottom <= box.bottom;
+        const onBadge = badge && t.left < badge.right && t.right > badge.left && t.top < badge.bottom && t.bottom > badge.top;
+        return inside && !onBadge ? [] : [`photo ${i + 1}: ${tool.getAttribute("aria-label")}`];
+      });
+    }),
+  );
+  expect(misplaced).toEqual([]);
   await expect(tile(1).getByRole("button", { name: "Move photo 1 earlier" })).toBeDisabled();
   await expect(tile(4).getByRole("button", { name: "Move photo 4 later" })).toBeDisabled();
   await expect(tile(1).getByRole("button", { name: "Move photo 1 later" })).toBeEnabled();
