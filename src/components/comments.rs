@@ -34,6 +34,8 @@ struct CommentsCtx {
     top: RwSignal<Vec<Comment>>,
     /// The note's total comment count (shown in the heading and the action bar).
     total: RwSignal<i64>,
+    /// The reader posted or asked for more: the threads render even if not yet near.
+    wanted: RwSignal<bool>,
 }
 
 fn comment_text(comment: &Comment) -> impl IntoView {
@@ -162,6 +164,7 @@ fn Thread(comment: Comment) -> impl IntoView {
         if loading.get_untracked() {
             return;
         }
+        ctx.wanted.set(true);
         loading.set(true);
         error.set(None);
         let after = cursor.get_untracked();
@@ -257,6 +260,7 @@ fn Composer(note_id: i64) -> impl IntoView {
                         None => ctx.top.update(|l| l.insert(0, comment)),
                     }
                     ctx.total.update(|t| *t += 1);
+                    ctx.wanted.set(true);
                     text.set(String::new());
                     ctx.reply_to.set(None);
                 }
@@ -346,6 +350,7 @@ pub fn Comments(
         threads: StoredValue::new(HashMap::new()),
         top: items,
         total,
+        wanted: RwSignal::new(false),
     };
     provide_context(ctx);
     let cursor = RwSignal::new(initial.next_cursor);
@@ -358,6 +363,7 @@ pub fn Comments(
         if loading.get_untracked() {
             return;
         }
+        ctx.wanted.set(true);
         loading.set(true);
         error.set(None);
         spawn_local(async move {
@@ -387,7 +393,7 @@ pub fn Comments(
             </Show>
             // Below the note on a phone: the threads (most of a note page's elements) wait
             // until a reader scrolls towards them.
-            <WhenNear margin="0px 0px 120px 0px" reserve=THREAD_HEIGHT_ESTIMATE * items.with_untracked(Vec::len) as u32>
+            <WhenNear margin="0px 0px 120px 0px" reserve=THREAD_HEIGHT_ESTIMATE * items.with_untracked(Vec::len) as u32 now=ctx.wanted>
                 <Threads items=items/>
             </WhenNear>
             {move || error.get().map(|e| view! { <p class="inline-error" role="alert">{e}</p> })}

@@ -24,6 +24,9 @@ pub fn WhenNear(
     /// follows does not start out near the screen, nor move when they arrive.
     #[prop(optional)]
     reserve: u32,
+    /// Renders now, near or not (e.g. the reader just added to what it holds).
+    #[prop(optional, into)]
+    now: Signal<bool>,
     children: ChildrenFn,
 ) -> impl IntoView {
     let near = RwSignal::new(false);
@@ -32,7 +35,7 @@ pub fn WhenNear(
         let _ = near.try_set(true);
     });
     move || {
-        if near.get() {
+        if near.get() || now.get() {
             children().into_any()
         } else {
             view! {
