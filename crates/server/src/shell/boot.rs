@@ -449,8 +449,13 @@ fn first_paint_of(answers: &[(&Fetch, Bytes)], signed_in: bool) -> Option<String
             .unwrap_or_default()
     };
     answers.iter().find_map(|(f, body)| match f.preload {
+        // Nothing to picture (an empty feed, a search that finds nothing): no cover, which
+        // would wait for a picture that never comes; the app paints its empty state itself.
         Preload::FeedCovers => {
             let page = serde_json::from_slice::<FeedPage>(body).ok()?;
+            if page.items.is_empty() {
+                return None;
+            }
             let current = if f.path == paths::FOLLOWING_FEED {
                 FOLLOWING_CHANNEL.to_string()
             } else {
@@ -467,6 +472,9 @@ fn first_paint_of(answers: &[(&Fetch, Bytes)], signed_in: bool) -> Option<String
         }
         Preload::SearchCovers => {
             let page = serde_json::from_slice::<NoteSearchPage>(body).ok()?;
+            if page.items.is_empty() {
+                return None;
+            }
             let query = query_of(&f.path, "q");
             Some(first_paint::render(
                 &FirstPaint::Search {

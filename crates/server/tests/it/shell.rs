@@ -465,7 +465,21 @@ async fn note_product_and_search_documents() {
     let page: NoteSearchPage = serde_json::from_value(data[&search_path].clone()).expect("dto");
     assert!(!page.items.is_empty(), "防晒 finds notes");
     assert_eq!(preloads(&html).len(), page.items.len().min(6));
+    assert!(html.contains(r#"<div id="zc-first-paint""#));
     assert!(boot(&text(&get(&app, "/search?q=x&type=users", &[]).await)).is_none());
+
+    // A search that finds nothing: its answer rides along, but no first screen, which would
+    // stay up waiting for a picture that never comes.
+    let html = text(&get(&app, "/search?q=qzxjvwkq", &[]).await);
+    let data = boot(&html).expect("boot");
+    let page: NoteSearchPage =
+        serde_json::from_value(data.values().next().expect("the search answer").clone())
+            .expect("dto");
+    assert!(page.items.is_empty());
+    assert!(
+        !html.contains(r#"<div id="zc-first-paint""#),
+        "no first paint for an empty search"
+    );
 }
 
 // ---- Signed-in readers and user text ----
