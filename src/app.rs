@@ -111,11 +111,8 @@ pub fn App() -> impl IntoView {
     provide_toasts();
     let auth = provide_auth();
     provide_cart(auth);
-    crate::lazy::prefetch_when_idle(&[
-        note_route::prefetch,
-        crate::components::auth_sheet::auth_dialog::prefetch,
-        crate::components::cart_view::cart_dialog::prefetch,
-    ]);
+    // The note page, the sign-in sheet and the cart drawer share the `note` chunk.
+    crate::lazy::prefetch_when_idle(&["note"]);
     view! {
         <Router>
             <Header/>

@@ -22,8 +22,7 @@ use crate::i18n::tr;
 pub type PageFuture = Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
 
 /// Declares a module `$name` whose `load()` brings `$view` with the wasm chunk `$chunk` (views
-/// used together share a chunk: one download for all of them) and whose `prefetch()` only
-/// downloads the chunk.
+/// used together share a chunk: one download for all of them).
 macro_rules! lazy_view {
     ($name:ident, $chunk:ident, $view:expr) => {
         pub mod $name {
@@ -32,7 +31,6 @@ macro_rules! lazy_view {
             #[::leptos::wasm_split::wasm_split(
                                                         $chunk,
                                                         fallible,
-                                                        preload(download),
                                                         wasm_split_path = ::leptos::wasm_split
                                                     )]
             pub fn build() -> Result<AnyView, ::leptos::wasm_split::SplitLoaderError> {
@@ -43,11 +41,6 @@ macro_rules! lazy_view {
                 Box::pin(build())
             }
 
-            pub fn prefetch() {
-                leptos::task::spawn_local(async {
-                    let _ = download().await;
-                });
-            }
         }
     };
 }
@@ -130,13 +123,24 @@ fn ChunkError(attempt: RwSignal<u32>) -> impl IntoView {
     view! { <ErrorState message=message on_retry=retry/> }
 }
 
-/// Downloads the chunks of views that are likely needed soon (the sign-in sheet, the cart
-/// drawer) once the first screen has settled, so opening them later does not wait.
-pub fn prefetch_when_idle(prefetches: &'static [fn()]) {
+/// Puts the files of chunks that are likely needed soon (the note, the sign-in sheet, the cart
+/// drawer) in the HTTP cache once the first screen has settled, so opening them later does not
+/// wait for the network. Nothing is compiled or run until then: on a slow phone that work
+/// would land in the reader's first seconds of scrolling (`window.zcWarm`, defined by the
+/// build in index.html).
+pub fn prefetch_when_idle(chunks: &'static [&'static str]) {
+    use wasm_bindgen::JsCast;
     set_timeout(
         move || {
-            prefetches.iter().for_each(|prefetch| prefetch());
-            let _ = page_styles();
+            let Some(warm) = js_sys::Reflect::get(&window(), &"zcWarm".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            else {
+                return;
+            };
+            for chunk in chunks {
+                let _ = warm.call1(&wasm_bindgen::JsValue::NULL, &(*chunk).into());
+            }
         },
         std::time::Duration::from_secs(4),
     );

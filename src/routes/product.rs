@@ -14,6 +14,7 @@ use crate::components::carousel::Carousel;
 use crate::components::deferred::WhenNear;
 use crate::components::feed::InfiniteFeed;
 use crate::components::quantity_stepper::QuantityStepper;
+use crate::components::states::EmptyState;
 use crate::components::states::ErrorState;
 use crate::components::toast::use_toasts;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant, Chip};
@@ -213,10 +214,23 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                 } else {
                     format!("Notes about this product ({})", p.note_count)
                 }}</h2>
-                <WhenNear>
-                    <InfiniteFeed source=source label=if is_zh() { format!("关于{name}的笔记") } else { format!("Notes about {name}") }
-                        empty_title=tr("No notes yet", "还没有笔记") empty_message=tr("Nobody has written about this product yet.", "还没有人写过这件商品。")/>
-                </WhenNear>
+                {if p.note_count == 0 {
+                    // Nothing to fetch.
+                    view! {
+                        <EmptyState title=tr("No notes yet", "还没有笔记") message=tr("Nobody has written about this product yet.", "还没有人写过这件商品。")/>
+                    }
+                    .into_any()
+                } else {
+                    // On a phone the first screen is the gallery and the buy box: the notes (a
+                    // feed request and a grid) wait until the reader scrolls towards them.
+                    view! {
+                        <WhenNear margin="0px 0px 100px 0px" reserve=640>
+                            <InfiniteFeed source=source label=if is_zh() { format!("关于{name}的笔记") } else { format!("Notes about {name}") }
+                                empty_title=tr("No notes yet", "还没有笔记") empty_message=tr("Nobody has written about this product yet.", "还没有人写过这件商品。")/>
+                        </WhenNear>
+                    }
+                    .into_any()
+                }}
             </section>
         </div>
     }

@@ -65,3 +65,23 @@ test("a chunk that fails to download shows an error with a retry, and the retry 
   await expect(page.getByRole("link", { name: /¥/ }).first()).toBeVisible();
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
+
+test("once the feed is idle the note's chunk is fetched but not run, and opening a note takes it from the cache", async ({ page }) => {
+  const warmed = page.waitForRequest((r) => r.url().endsWith("/split_note.wasm"), { timeout: 20_000 });
+  await page.goto("/explore");
+  await expect(page.getByRole("feed").getByRole("article").first()).toBeVisible();
+  await warmed;
+  // A prefetch link, not the split loader: nothing of the chunk is compiled or run yet.
+  const loaded = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .filter((e) => e.name.endsWith("/split_note.wasm"))
+        .map((e) => ({ by: (e as PerformanceResourceTiming).initiatorType, bytes: (e as PerformanceResourceTiming).transferSize })),
+    );
+  await expect.poll(loaded).toEqual([{ by: "link", bytes: expect.any(Number) }]);
+  await page.getByRole("feed").getByRole("article").first().getByRole("link").first().click();
+  await expect(page.getByRole("dialog").getByRole("heading", { level: 1 })).toBeVisible();
+  // The loader's own fetch of the chunk came from the HTTP cache (no bytes over the network).
+  expect(await loaded()).toContainEqual({ by: "fetch", bytes: 0 });
+});

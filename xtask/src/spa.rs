@@ -103,7 +103,8 @@ pub fn build_spa() -> Result {
     create_dir(&dir)?;
     copy_dir(&out, &dir)?;
     copy_dir(&root.join("public"), &dist)?;
-    std::fs::write(dist.join("index.html"), index_html(&base)?).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join("index.html"), index_html(&base, &chunks)?)
+        .map_err(|e| e.to_string())?;
     std::fs::write(dist.join("chunks.json"), chunks_json(&base, &chunks))
         .map_err(|e| e.to_string())?;
     crate::steps::precompress(&dist)?;
@@ -215,7 +216,7 @@ fn strip_css(css: &str) -> String {
 }
 
 /// `index.html` with the build's assets in place of `<!-- zc:assets -->`.
-fn index_html(base: &str) -> Result<String> {
+fn index_html(base: &str, chunks: &BTreeMap<String, Vec<String>>) -> Result<String> {
     let template_path = root().join("index.html");
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| format!("{}: {e}", template_path.display()))?;
@@ -253,7 +254,18 @@ fn index_html(base: &str) -> Result<String> {
           document.head.appendChild(link);
         }}));
       }};
-    </script>"#
+      // Puts a chunk's files and the pages' styles in the HTTP cache without running anything
+      // (src/lazy.rs, prefetch_when_idle): opening the page later compiles from the cache.
+      window.zcWarm = function (name) {{
+        ({chunk_map}[name] || []).concat(["pages.css"]).forEach(function (file) {{
+          var link = document.createElement("link");
+          link.rel = "prefetch";
+          link.href = "{base}" + file;
+          document.head.appendChild(link);
+        }});
+      }};
+    </script>"#,
+        chunk_map = chunk_map(chunks)
     );
     if !template.contains("<!-- zc:assets -->") {
         return Err("index.html has no <!-- zc:assets --> marker".into());
@@ -261,9 +273,8 @@ fn index_html(base: &str) -> Result<String> {
     Ok(template.replace("<!-- zc:assets -->", &assets))
 }
 
-/// `{"base": "/pkg/<hash>/", "chunks": {"shop": ["chunk_3.wasm", "split_shop.wasm"], …}}`:
-/// the server preloads a lazy route's chunks on a direct visit.
-fn chunks_json(base: &str, chunks: &BTreeMap<String, Vec<String>>) -> String {
+/// `{"shop":["chunk_3.wasm","split_shop.wasm"],…}`: each lazy chunk's files.
+fn chunk_map(chunks: &BTreeMap<String, Vec<String>>) -> String {
     let entries: Vec<String> = chunks
         .iter()
         .map(|(name, files)| {
@@ -271,10 +282,13 @@ fn chunks_json(base: &str, chunks: &BTreeMap<String, Vec<String>>) -> String {
             format!("\"{name}\":[{}]", files.join(","))
         })
         .collect();
-    format!(
-        "{{\"base\":\"{base}\",\"chunks\":{{{}}}}}\n",
-        entries.join(",")
-    )
+    format!("{{{}}}", entries.join(","))
+}
+
+/// `{"base": "/pkg/<hash>/", "chunks": {"shop": ["chunk_3.wasm", "split_shop.wasm"], …}}`:
+/// the server preloads a lazy route's chunks on a direct visit.
+fn chunks_json(base: &str, chunks: &BTreeMap<String, Vec<String>>) -> String {
+    format!("{{\"base\":\"{base}\",\"chunks\":{}}}\n", chunk_map(chunks))
 }
 
 /// FNV-1a (64 bit) over every file's name and bytes: a build's identity, for cache busting.
