@@ -40,7 +40,6 @@ macro_rules! lazy_view {
             pub fn load() -> $crate::lazy::PageFuture {
                 Box::pin(build())
             }
-
         }
     };
 }

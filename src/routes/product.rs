@@ -180,6 +180,13 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
     let buy_box = view! { <BuyBox name=p.title.clone() selected=Signal::derive(selected)/> };
     let source = Signal::stored(FeedSource::ProductNotes(p.id));
     let name = format!("{} {}", p.brand.name, p.title);
+    let no_notes = (
+        tr("No notes yet", "还没有笔记"),
+        tr(
+            "Nobody has written about this product yet.",
+            "还没有人写过这件商品。",
+        ),
+    );
     view! {
         <div class="product-page">
             <div class="product-top">
@@ -216,9 +223,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                 }}</h2>
                 {if p.note_count == 0 {
                     // Nothing to fetch.
-                    view! {
-                        <EmptyState title=tr("No notes yet", "还没有笔记") message=tr("Nobody has written about this product yet.", "还没有人写过这件商品。")/>
-                    }
+                    view! { <EmptyState title=no_notes.0 message=no_notes.1/> }
                     .into_any()
                 } else {
                     // On a phone the first screen is the gallery and the buy box: the notes (a
@@ -226,7 +231,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                     view! {
                         <WhenNear margin="0px 0px 100px 0px" reserve=640>
                             <InfiniteFeed source=source label=if is_zh() { format!("关于{name}的笔记") } else { format!("Notes about {name}") }
-                                empty_title=tr("No notes yet", "还没有笔记") empty_message=tr("Nobody has written about this product yet.", "还没有人写过这件商品。")/>
+                                empty_title=no_notes.0 empty_message=no_notes.1/>
                         </WhenNear>
                     }
                     .into_any()
