@@ -262,7 +262,11 @@ test("a direct note URL renders the note as a page, with comments and replies", 
   const before = await thread.locator(".replies > li").count();
   await more.click();
   await expect.poll(() => thread.locator(".replies > li").count()).toBeGreaterThan(before);
-  await expect(page.getByRole("heading", { name: "More like this" })).toBeVisible();
+  // The related notes are made as the reader scrolls towards them.
+  const moreLikeThis = page.getByRole("heading", { name: "More like this" });
+  await moreLikeThis.scrollIntoViewIfNeeded();
+  await expect(moreLikeThis).toBeVisible();
+  await expect(page.getByRole("feed", { name: "Related notes" }).getByRole("article").first()).toBeVisible();
   await shot(page, "note-page");
 });
 

@@ -256,13 +256,18 @@ fn index_html(base: &str, chunks: &BTreeMap<String, Vec<String>>) -> Result<Stri
       }};
       // Puts a chunk's files and the pages' styles in the HTTP cache without running anything
       // (src/lazy.rs, prefetch_when_idle): opening the page later compiles from the cache.
+      // Files this page already fetched (a note opened directly has its chunk) are skipped.
       window.zcWarm = function (name) {{
+        var links = document.createDocumentFragment();
         ({chunk_map}[name] || []).concat(["pages.css"]).forEach(function (file) {{
+          var url = new URL("{base}" + file, location.href).href;
+          if (performance.getEntriesByName(url).length) return;
           var link = document.createElement("link");
           link.rel = "prefetch";
-          link.href = "{base}" + file;
-          document.head.appendChild(link);
+          link.href = url;
+          links.appendChild(link);
         }});
+        document.head.appendChild(links);
       }};
     </script>"#,
         chunk_map = chunk_map(chunks)
