@@ -1,34 +1,12 @@
 //! `cargo xtask bench`: numbers, not pass/fail timings. Prints bundle sizes, feed API
 //! throughput and latency under loopback load, and the DOM size after a long scroll.
 
-use std::io::Write;
 use std::process::Command;
 use std::time::Duration;
 
-use crate::steps::{build_all, cargo, http_get, start_server_with, start_test_server};
-use crate::tools::{root, run, setup, step, Result};
-
-pub fn brotli_bytes(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    let mut input = data;
-    if brotli::BrotliCompress(&mut input, &mut out, &params).is_err() {
-        return data.to_vec();
-    }
-    out
-}
-
-pub fn gzip_bytes(data: &[u8]) -> Vec<u8> {
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    if enc.write_all(data).is_err() {
-        return data.to_vec();
-    }
-    enc.finish().unwrap_or_else(|_| data.to_vec())
-}
+use crate::server::{start_server_with, start_test_server};
+use crate::steps::build_all;
+use crate::tools::{cargo, root, run, setup, step, Result};
 
 fn kb(n: usize) -> String {
     format!("{:.1} KB", n as f64 / 1024.0)
@@ -72,14 +50,10 @@ fn feed_paths(port: u16) -> Vec<String> {
         // Follow a few cursors so deep pages are measured too.
         for _ in 0..4 {
             paths.push(path.clone());
-            let Some((200, body)) = http_get(port, &path) else {
+            let Ok(page) = crate::http::get_json(port, &path) else {
                 break;
             };
-            let Some(cursor) = body
-                .split("\"next_cursor\":\"")
-                .nth(1)
-                .and_then(|rest| rest.split('"').next())
-            else {
+            let Some(cursor) = page["next_cursor"].as_str() else {
                 break;
             };
             path = format!("/api/v1/feed?channel={channel}&limit=20&cursor={cursor}");
@@ -173,29 +147,10 @@ fn big_corpus_search() -> Result<(f64, f64)> {
     Ok((p99, suggest_p99))
 }
 
-/// Signs up `n` bench users named `{prefix}{pid}_{i}`; returns their session cookies
-/// (`zc_session=...`).
-pub(crate) fn bench_users(port: u16, prefix: &str, n: usize) -> Result<Vec<String>> {
-    let tag = std::process::id() % 100_000;
-    (0..n)
-        .map(|i| {
-            let body = format!(
-                r#"{{"username":"{prefix}{tag}_{i}","display_name":"Bench {i}","password":"bench-password-{i}"}}"#
-            );
-            let raw = crate::load::raw_request("POST", "/api/v1/auth/signup", None, Some(&body));
-            match crate::load::send_once(port, &raw) {
-                Ok((201, Some(cookie))) => Ok(cookie),
-                Ok((status, _)) => Err(format!("bench sign-up answered {status}")),
-                Err(e) => Err(format!("bench sign-up failed: {e}")),
-            }
-        })
-        .collect()
-}
-
 /// Likes/unlikes (50 users on 20 hot notes) and comments (8 users) under load; p99s in ms.
 fn write_benchmarks(port: u16) -> Result<(f64, f64)> {
     step("Write endpoints under load: like/unlike (50 users, 8 s), comments (8 users, 5 s)");
-    let cookies = bench_users(port, "bench", 50)?;
+    let cookies = crate::fixtures::bench_users(port, "bench", 50)?;
     let per_user: Vec<Vec<String>> = cookies
         .iter()
         .enumerate()
@@ -252,51 +207,32 @@ fn write_benchmarks(port: u16) -> Result<(f64, f64)> {
     Ok((like_p99, comment_p99))
 }
 
-/// The first integer after `"{key}":` in `json` (enough for the API's flat number fields).
-pub(crate) fn json_int(json: &str, key: &str) -> Option<i64> {
-    let rest = json.split(&format!("\"{key}\":")).nth(1)?;
-    let digits: String = rest
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '-')
-        .collect();
-    digits.parse().ok()
-}
-
 /// Well-stocked variants (at least `min_stock` units) of the 100 most popular products, as
 /// (variant id, stock): where real buying concentrates. Read through the public API.
 fn hot_variants(port: u16, min_stock: i64) -> Result<Vec<(i64, i64)>> {
     let mut ids: Vec<i64> = Vec::new();
     let mut path = "/api/v1/products?sort=popular&limit=50".to_string();
     for _ in 0..2 {
-        let Some((200, page)) = http_get(port, &path) else {
-            return Err("could not list products".into());
-        };
-        ids.extend(
-            page.split("{\"id\":")
-                .skip(1)
-                .filter_map(|p| json_int(&format!("\"id\":{p}"), "id")),
-        );
-        let Some(cursor) = page
-            .split("\"next_cursor\":\"")
-            .nth(1)
-            .and_then(|rest| rest.split('"').next())
-        else {
+        let page = crate::http::get_json(port, &path)?;
+        let items = page["items"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        ids.extend(items.iter().filter_map(|p| p["id"].as_i64()));
+        let Some(cursor) = page["next_cursor"].as_str() else {
             break;
         };
         path = format!("/api/v1/products?sort=popular&limit=50&cursor={cursor}");
     }
     let mut variants = Vec::new();
     for id in ids {
-        let Some((200, detail)) = http_get(port, &format!("/api/v1/products/{id}")) else {
-            return Err(format!("could not read product {id}"));
-        };
-        let Some(list) = detail.split("\"variants\":[").nth(1) else {
-            continue;
-        };
-        for v in list.split("{\"id\":").skip(1) {
-            let v = format!("\"id\":{v}");
-            if let (Some(vid), Some(stock)) = (json_int(&v, "id"), json_int(&v, "stock")) {
+        let detail = crate::http::get_json(port, &format!("/api/v1/products/{id}"))?;
+        let list = detail["variants"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        for v in list {
+            if let (Some(vid), Some(stock)) = (v["id"].as_i64(), v["stock"].as_i64()) {
                 if stock >= min_stock {
                     variants.push((vid, stock));
                 }
@@ -311,19 +247,25 @@ fn hot_variants(port: u16, min_stock: i64) -> Result<Vec<(i64, i64)>> {
 
 /// Gives each bench user a delivery address; returns the address ids.
 fn bench_addresses(port: u16, cookies: &[String]) -> Result<Vec<i64>> {
-    let body = r#"{"recipient":"压测","phone":"13800138000","province":"上海市","city":"上海市","district":"静安区","detail":"南京西路 1266 号"}"#;
+    let body = serde_json::json!({
+        "recipient": "压测", "phone": "13800138000", "province": "上海市", "city": "上海市",
+        "district": "静安区", "detail": "南京西路 1266 号",
+    });
     cookies
         .iter()
         .map(|cookie| {
-            let raw =
-                crate::load::raw_request("POST", "/api/v1/addresses", Some(cookie), Some(body));
-            match crate::load::send_once_full(port, &raw) {
-                Ok((201, _, json)) => {
-                    json_int(&json, "id").ok_or_else(|| "address without id".into())
-                }
-                Ok((status, _, json)) => Err(format!("address answered {status}: {json}")),
-                Err(e) => Err(format!("address failed: {e}")),
+            let reply =
+                crate::http::send_json(port, "POST", "/api/v1/addresses", Some(cookie), &body)?;
+            if reply.status != 201 {
+                return Err(format!(
+                    "address answered {}: {}",
+                    reply.status,
+                    reply.text()
+                ));
             }
+            reply.json()?["id"]
+                .as_i64()
+                .ok_or_else(|| "address without id".into())
         })
         .collect()
 }
@@ -334,7 +276,7 @@ fn order_benchmarks(port: u16, secs: u64) -> Result<(f64, f64)> {
     step(&format!(
         "Order placement (buy now, unique Idempotency-Keys): 8 and 50 users, {secs} s each"
     ));
-    let cookies = bench_users(port, "buyer", 50)?;
+    let cookies = crate::fixtures::bench_users(port, "buyer", 50)?;
     let addresses = bench_addresses(port, &cookies)?;
     let variants = hot_variants(port, 150)?;
     let units: i64 = variants.iter().map(|v| v.1).sum();

@@ -2,8 +2,6 @@
 //! and how long a published note takes to become searchable. Sequential on purpose: these are
 //! per-item latencies, not throughput under load.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use crate::tools::{step, Result};
@@ -39,7 +37,7 @@ fn photo(seed: u32) -> Result<Vec<u8>> {
     Ok(out.into_inner())
 }
 
-/// One request on a fresh connection with a binary body; returns (status, body).
+/// One request with a binary body; returns (status, body).
 fn exchange(
     port: u16,
     method: &str,
@@ -47,45 +45,7 @@ fn exchange(
     headers: &[(&str, &str)],
     body: &[u8],
 ) -> Result<(u16, Vec<u8>)> {
-    let io = |e: std::io::Error| format!("{method} {path}: {e}");
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(io)?;
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .map_err(io)?;
-    let _ = stream.set_nodelay(true);
-    let mut head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: {}\r\n",
-        body.len()
-    );
-    if method != "GET" {
-        head.push_str("Origin: http://127.0.0.1\r\n");
-    }
-    for (name, value) in headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).map_err(io)?;
-    stream.write_all(body).map_err(io)?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).map_err(io)?;
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or_else(|| format!("{method} {path}: no header end"))?;
-    let status = String::from_utf8_lossy(&raw[..split])
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| format!("{method} {path}: bad status line"))?;
-    Ok((status, raw[split + 4..].to_vec()))
-}
-
-/// The string value after `"{key}":"` in `json`.
-fn json_str<'a>(json: &'a str, key: &str) -> Option<&'a str> {
-    json.split(&format!("\"{key}\":\""))
-        .nth(1)?
-        .split('"')
-        .next()
+    crate::http::request(port, method, path, headers, body).map(|reply| (reply.status, reply.body))
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
@@ -116,12 +76,18 @@ fn upload(port: u16, cookie: &str, photo: &[u8]) -> Result<(i64, String)> {
         &[("Cookie", cookie), ("Content-Type", "image/jpeg")],
         photo,
     )?;
-    let body = String::from_utf8_lossy(&body).into_owned();
     if status != 201 {
-        return Err(format!("upload answered {status}: {body}"));
+        return Err(format!(
+            "upload answered {status}: {}",
+            String::from_utf8_lossy(&body)
+        ));
     }
-    let id = crate::bench::json_int(&body, "id").ok_or("upload without id")?;
-    let template = json_str(&body, "url_template").ok_or("upload without url")?;
+    let upload: serde_json::Value =
+        serde_json::from_slice(&body).map_err(|e| format!("upload answered no JSON: {e}"))?;
+    let id = upload["id"].as_i64().ok_or("upload without id")?;
+    let template = upload["image"]["url_template"]
+        .as_str()
+        .ok_or("upload without url")?;
     Ok((id, template.to_string()))
 }
 
@@ -144,7 +110,7 @@ pub fn publish_benchmarks(port: u16) -> Result<(f64, f64, f64)> {
         "Publishing: {PHOTOS} uploads of 1600x1200 JPEGs (+ each feed width once), {} notes to searchable",
         USERS * NOTES_PER_USER
     ));
-    let cookies = crate::bench::bench_users(port, "writer", USERS)?;
+    let cookies = crate::fixtures::bench_users(port, "writer", USERS)?;
     let photos: Vec<Vec<u8>> = (0..4).map(|i| photo(i + 1)).collect::<Result<_>>()?;
     println!(
         "    photos: {} KB each on average",

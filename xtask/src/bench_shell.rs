@@ -4,8 +4,6 @@
 //! 50 signed-in readers (built per request). `--port N` measures a server that is already
 //! running (e.g. an older build, for a before/after comparison) instead of building one.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::time::Duration;
 
 use crate::load::{raw_request_with, run_requests, LoadReport};
@@ -16,46 +14,11 @@ const DOCUMENT: &str = "/explore";
 /// What the document should sustain on the 2-core machine, the load generator included.
 const DOCUMENT_RPS_TARGET: f64 = 20_000.0;
 
-/// Status, `Content-Encoding` and body length of one request on a fresh connection.
+/// Status, `Content-Encoding` and body length of one request.
 fn probe(port: u16, path: &str, headers: &[(&str, &str)]) -> Result<(u16, String, usize)> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .map_err(|e| e.to_string())?;
-    let mut req = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
-    for (name, value) in headers {
-        req.push_str(&format!("{name}: {value}\r\n"));
-    }
-    req.push_str("\r\n");
-    stream
-        .write_all(req.as_bytes())
-        .map_err(|e| e.to_string())?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).map_err(|e| e.to_string())?;
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or("no end of headers")?;
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .ok_or("bad status line")?;
-    let header = |name: &str| {
-        head.lines()
-            .filter_map(|l| l.split_once(':'))
-            .find(|(n, _)| n.trim().eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.trim().to_string())
-    };
-    let length = header("content-length")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(raw.len() - split - 4);
-    Ok((
-        status,
-        header("content-encoding").unwrap_or_default(),
-        length,
-    ))
+    let reply = crate::http::request(port, "GET", path, headers, &[])?;
+    let encoding = reply.header("content-encoding").unwrap_or_default();
+    Ok((reply.status, encoding.to_string(), reply.body.len()))
 }
 
 /// The main wasm module the document loads (`…_bg.wasm`, else the first `.wasm` it names).
@@ -102,8 +65,8 @@ pub fn shell_benchmarks(port: u16) -> Result<(f64, f64)> {
         return Err(format!("{DOCUMENT} answered {status}"));
     }
     // The plain document names the build's files.
-    let html = crate::steps::http_get(port, "/shop")
-        .map(|(_, body)| body)
+    let html = crate::http::get(port, "/shop")
+        .map(|reply| reply.text())
         .unwrap_or_default();
     let (_, enc, doc_br) = probe(port, DOCUMENT, &br)?;
     let (_, _, doc_raw) = probe(port, DOCUMENT, &[])?;
@@ -159,7 +122,7 @@ pub fn shell_benchmarks(port: u16) -> Result<(f64, f64)> {
     // Signed-in readers: /explore holds only answers that are the same for everyone, so they
     // share a cached document too; a note page carries their own flags (liked, collected,
     // following) and is built per request: in-process API calls plus a brotli pass.
-    let cookies = crate::bench::bench_users(port, "shell", CONNECTIONS)?;
+    let cookies = crate::fixtures::bench_users(port, "shell", CONNECTIONS)?;
     let per_user = |path: &str| -> Vec<Vec<String>> {
         cookies
             .iter()
@@ -172,8 +135,9 @@ pub fn shell_benchmarks(port: u16) -> Result<(f64, f64)> {
         &signed_in,
         "shared (answers the same for everyone)",
     );
-    let note = crate::steps::http_get(port, "/api/v1/feed?channel=recommend")
-        .and_then(|(_, body)| crate::bench::json_int(&body, "id"));
+    let note = crate::http::get_json(port, "/api/v1/feed?channel=recommend")
+        .ok()
+        .and_then(|page| page["items"][0]["id"].as_i64());
     if let Some(id) = note {
         let page = format!("/explore/{id}");
         let personal = load(port, &per_user(&page), 5);
@@ -187,25 +151,19 @@ pub fn shell_benchmarks(port: u16) -> Result<(f64, f64)> {
 }
 
 /// `cargo xtask bench --shell [--port N]`: against a running server on N, or a fresh one.
-pub fn bench_shell(args: &[String]) -> Result {
-    let port = args
-        .iter()
-        .position(|a| a == "--port")
-        .and_then(|i| args.get(i + 1))
-        .map(|p| p.parse::<u16>().map_err(|e| format!("--port: {e}")))
-        .transpose()?;
+pub fn bench_shell(port: Option<u16>) -> Result {
     if let Some(port) = port {
         return shell_benchmarks(port).map(|_| ());
     }
     crate::tools::setup(false)?;
     if root().join("dist/index.html").exists() {
-        crate::steps::build_server()?;
+        crate::server::build_server()?;
     } else {
         crate::steps::build_all()?;
     }
     let data = std::env::temp_dir().join(format!("zhongcao-bench-s-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
-    let server = crate::steps::start_test_server(&data)?;
+    let server = crate::server::start_test_server(&data)?;
     let result = shell_benchmarks(server.port);
     drop(server);
     let _ = std::fs::remove_dir_all(&data);

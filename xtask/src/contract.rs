@@ -2,13 +2,11 @@
 //! `/api/openapi.json`, against a throwaway server, signed in as demo users. Settings and
 //! why each is there: `tests/contract/schemathesis.toml` and `tests/contract/hooks.py`.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use crate::steps::{http_get, start_test_server};
+use crate::server::start_test_server;
 use crate::tools::{root, step, Result};
 
 /// Schemathesis, pinned: its checks and generators change between releases.
@@ -16,11 +14,11 @@ pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
 
 /// Examples per operation and phase: ~4,000 requests over 75 operations, about a minute and a
 /// half on two cores.
-const MAX_EXAMPLES: &str = "20";
+pub const MAX_EXAMPLES: &str = "20";
 
 /// A fixed seed makes every run send the same requests to the same seeded world, so the step
 /// cannot flake; `cargo xtask contract --seed N` (or `--seed random`) explores further.
-const SEED: &str = "1";
+pub const SEED: &str = "1";
 
 /// The virtualenv Schemathesis is installed into (under target/, so `cargo clean` removes it).
 pub fn venv() -> PathBuf {
@@ -56,27 +54,19 @@ pub fn ensure_schemathesis() -> Result {
 }
 
 /// `cargo xtask contract [--seed N|random] [--max-examples N]`: builds the server, then runs.
-pub fn contract_command(args: &[String]) -> Result {
+pub fn contract_command(args: &crate::ContractArgs) -> Result {
     crate::tools::setup(false)?;
     ensure_schemathesis()?;
-    crate::steps::build_server()?;
-    run_contract(args)
+    crate::server::build_server()?;
+    run_contract(&args.seed, &args.max_examples)
 }
 
 /// The contract test against the built server binary (`cargo xtask test` has just built it).
-pub fn run_contract(args: &[String]) -> Result {
-    let option = |name: &str, default: &str| -> String {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-            .unwrap_or_else(|| default.to_string())
-    };
-    let seed = match option("--seed", SEED).as_str() {
+pub fn run_contract(seed: &str, max_examples: &str) -> Result {
+    let seed = match seed {
         "random" => format!("{}", fastish_random()),
         s => s.to_string(),
     };
-    let max_examples = option("--max-examples", MAX_EXAMPLES);
 
     step("API contract: Schemathesis --checks all over /api/openapi.json (throwaway server)");
     let data = std::env::temp_dir().join(format!("zhongcao-contract-{}", std::process::id()));
@@ -105,7 +95,7 @@ pub fn run_contract(args: &[String]) -> Result {
             .args(["--config-file", "tests/contract/schemathesis.toml", "run"])
             .arg(format!("http://127.0.0.1:{port}/api/openapi.json"))
             .args(["--checks", "all", "--workers", "2", "--no-color"])
-            .args(["--max-examples", &max_examples, "--seed", &seed])
+            .args(["--max-examples", max_examples, "--seed", &seed])
             // No example database: a run replays nothing from an earlier one.
             .args(["--generation-database", "none"])
             // The CSRF guard refuses writes without a same-site Origin (browsers always send it).
@@ -194,51 +184,28 @@ impl Figures {
     }
 }
 
-/// Signs demo user `id` in (every demo user has the demo password) and returns the session.
+/// Signs demo user `id` in (every demo user has the demo password); returns the session token.
 fn sign_in_demo_user(port: u16, id: u32) -> Result<String> {
-    let (status, body) = http_get(port, &format!("/api/v1/users/{id}"))
-        .ok_or_else(|| format!("GET /api/v1/users/{id} failed"))?;
-    let profile: serde_json::Value = serde_json::from_str(&body)
-        .map_err(|e| format!("GET /api/v1/users/{id}: {status}, not JSON: {e}"))?;
+    let profile = crate::http::get_json(port, &format!("/api/v1/users/{id}"))?;
     let username = profile["user"]["username"]
         .as_str()
-        .ok_or_else(|| format!("GET /api/v1/users/{id}: no username in {body}"))?;
-    let form = serde_json::json!({"username": username, "password": "zhongcao-demo"}).to_string();
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .map_err(|e| e.to_string())?;
-    write!(
-        stream,
-        "POST /api/v1/auth/signin HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{form}",
-        form.len()
-    )
-    .map_err(|e| e.to_string())?;
-    let mut raw = String::new();
-    stream.read_to_string(&mut raw).map_err(|e| e.to_string())?;
-    session_cookie(&raw).ok_or_else(|| {
-        format!(
-            "signing in {username} set no session: {}",
-            raw.lines().next().unwrap_or("")
-        )
-    })
-}
-
-/// The `zc_session` value a raw HTTP response sets.
-fn session_cookie(raw: &str) -> Option<String> {
-    let head = raw.split("\r\n\r\n").next()?;
-    head.lines()
-        .filter_map(|l| l.split_once(':'))
-        .filter(|(name, _)| name.trim().eq_ignore_ascii_case("set-cookie"))
-        .filter_map(|(_, value)| value.trim().strip_prefix("zc_session="))
-        .map(|v| v.split(';').next().unwrap_or("").to_string())
-        .find(|v| !v.is_empty())
+        .ok_or_else(|| format!("GET /api/v1/users/{id}: no username in {profile}"))?;
+    let form = serde_json::json!({"username": username, "password": "zhongcao-demo"});
+    let reply = crate::http::send_json(port, "POST", "/api/v1/auth/signin", None, &form)?;
+    reply
+        .session_cookie()
+        .and_then(|pair| pair.strip_prefix("zc_session=").map(str::to_string))
+        .ok_or_else(|| {
+            format!(
+                "signing in {username} set no session: HTTP {}",
+                reply.status
+            )
+        })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{session_cookie, Figures};
+    use super::Figures;
 
     #[test]
     fn reads_the_summary() {
@@ -256,12 +223,5 @@ mod tests {
         let clean = "  Tested: 75\n  4100 generated, 0 found 0 unique failures\n=== 3 warnings in 90.01s ===";
         assert_eq!(Figures::read(clean).failures, 0);
         assert_eq!(Figures::read(clean).generated, 4100);
-    }
-
-    #[test]
-    fn finds_the_session_cookie() {
-        let raw = "HTTP/1.1 200 OK\r\nset-cookie: zc_session=abc-_1; Path=/; HttpOnly\r\n\r\n{}";
-        assert_eq!(session_cookie(raw).as_deref(), Some("abc-_1"));
-        assert_eq!(session_cookie("HTTP/1.1 401 Unauthorized\r\n\r\n{}"), None);
     }
 }

@@ -85,26 +85,6 @@ pub fn raw_request_with(
     req
 }
 
-/// Sends one request on a new connection; returns the status and the `Set-Cookie` pair.
-pub fn send_once(port: u16, raw: &str) -> std::io::Result<(u16, Option<String>)> {
-    send_once_full(port, raw).map(|(status, cookie, _)| (status, cookie))
-}
-
-/// Sends one request on a new connection; returns the status, `Set-Cookie` pair and body.
-pub fn send_once_full(port: u16, raw: &str) -> std::io::Result<(u16, Option<String>, String)> {
-    let stream = TcpStream::connect(("127.0.0.1", port))?;
-    let mut writer = stream.try_clone()?;
-    writer.write_all(render(raw).as_bytes())?;
-    let mut reader = BufReader::new(stream);
-    let mut cookie = None;
-    let (status, body) = read_response_with(&mut reader, &mut |name, value| {
-        if name.eq_ignore_ascii_case("set-cookie") {
-            cookie = value.split(';').next().map(str::to_string);
-        }
-    })?;
-    Ok((status, cookie, String::from_utf8_lossy(&body).into_owned()))
-}
-
 /// Reads one response; returns its status. Content-Length or chunked bodies (a body compressed
 /// on the fly has no length up front).
 fn read_response(reader: &mut BufReader<TcpStream>) -> std::io::Result<u16> {

@@ -1,21 +1,16 @@
-//! `cargo xtask <command>`: the project's automation, so a newcomer needs two commands.
-//!
-//! - `run`   install missing tools, build the SPA and the server, start the app on :8080
-//! - `test`  everything CI checks: fmt, clippy, server tests, wasm unit tests, browser e2e
-//! - `bench` bundle sizes, feed API throughput/latency, writes, order placement, publishing
-//!   (uploads, publish-to-searchable), DOM size after a long scroll (`--feed`, `--writes`,
-//!   `--orders`, `--publish`, `--bundle` (sizes of the last build), `--shell` (the document
-//!   and a static asset under load): just those)
-//! - `contract` the API contract test alone: Schemathesis over /api/openapi.json
-//!   (`--seed N|random`, `--max-examples N`)
-//! - `build`, `setup` the first steps of `run` on their own
+//! `cargo xtask <command>`: the project's automation, so a newcomer needs two commands
+//! (`cargo xtask run`, `cargo xtask test`). `cargo xtask help` lists the rest.
 
 mod bench;
 mod bench_bundle;
 mod bench_publish;
 mod bench_shell;
+mod compress;
 mod contract;
+mod fixtures;
+mod http;
 mod load;
+mod server;
 mod spa;
 mod steps;
 mod tools;
@@ -23,36 +18,110 @@ mod view_attrs;
 
 use std::process::ExitCode;
 
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    about = "Zhongcao's build, run, test and benchmark automation"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Install missing tools, build the SPA and the server, start the app on :8080.
+    Run {
+        /// Passed on to the server (e.g. `--port 8081`; see `zhongcao-server --help`).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        server_args: Vec<String>,
+    },
+    /// Everything CI checks: fmt, lints, server and contract tests, wasm unit tests, browser
+    /// e2e and Lighthouse.
+    Test {
+        /// Stop after the unit and contract tests (no SPA build, browser tests or Lighthouse).
+        #[arg(long)]
+        skip_e2e: bool,
+    },
+    /// Benchmarks that print numbers; all of them unless one is picked.
+    Bench(BenchArgs),
+    /// The API contract test alone: Schemathesis over /api/openapi.json.
+    Contract(ContractArgs),
+    /// Install missing tools, then build the SPA and the server.
+    Build,
+    /// Install missing tools only.
+    Setup,
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    /// Feed API throughput and latency.
+    #[arg(long)]
+    feed: bool,
+    /// Likes and comments under load.
+    #[arg(long)]
+    writes: bool,
+    /// Order placement under load.
+    #[arg(long)]
+    orders: bool,
+    /// Upload to every width served, publish to searchable.
+    #[arg(long)]
+    publish: bool,
+    /// Sizes of the last build's bundle (initial bytes and each chunk).
+    #[arg(long)]
+    bundle: bool,
+    /// The document and a static asset under load.
+    #[arg(long)]
+    shell: bool,
+    /// With `--shell`: measure a server already running on this port.
+    #[arg(long, requires = "shell")]
+    port: Option<u16>,
+}
+
+#[derive(Args)]
+pub struct ContractArgs {
+    /// Hypothesis seed, or `random`.
+    #[arg(long, default_value = contract::SEED)]
+    pub seed: String,
+    /// Examples per operation.
+    #[arg(long, default_value = contract::MAX_EXAMPLES)]
+    pub max_examples: String,
+}
+
+fn bench(args: &BenchArgs) -> tools::Result {
+    if args.writes {
+        bench::bench_writes()
+    } else if args.orders {
+        bench::bench_orders()
+    } else if args.publish {
+        bench::bench_publish()
+    } else if args.feed {
+        bench::bench_feed()
+    } else if args.shell {
+        bench_shell::bench_shell(args.port)
+    } else if args.bundle {
+        bench_bundle::bundle_sizes().map(|_| ())
+    } else {
+        bench::bench()
+    }
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (command, rest) = match args.split_first() {
-        Some((c, rest)) => (c.as_str(), rest),
-        None => ("help", &[][..]),
-    };
-    let result = match command {
-        "setup" => tools::setup(false),
-        "build" => tools::setup(false).and_then(|()| steps::build_all()),
-        "run" => steps::run_app(rest),
-        "test" => steps::test(rest),
-        "contract" => contract::contract_command(rest),
-        "bench" if rest.iter().any(|a| a == "--writes") => bench::bench_writes(),
-        "bench" if rest.iter().any(|a| a == "--orders") => bench::bench_orders(),
-        "bench" if rest.iter().any(|a| a == "--publish") => bench::bench_publish(),
-        "bench" if rest.iter().any(|a| a == "--feed") => bench::bench_feed(),
-        "bench" if rest.iter().any(|a| a == "--shell") => bench_shell::bench_shell(rest),
-        "bench" if rest.iter().any(|a| a == "--bundle") => bench_bundle::bundle_sizes().map(|_| ()),
-        "bench" => bench::bench(),
-        _ => {
-            eprintln!(
-                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench [--feed | --writes | --orders | --publish | --bundle | --shell [--port N]] | contract [--seed N|random] [--max-examples N] | build | setup>"
-            );
-            return ExitCode::from(2);
-        }
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Task::Setup => tools::setup(false),
+        Task::Build => tools::setup(false).and_then(|()| steps::build_all()),
+        Task::Run { server_args } => steps::run_app(server_args),
+        Task::Test { skip_e2e } => steps::test(*skip_e2e),
+        Task::Contract(args) => contract::contract_command(args),
+        Task::Bench(args) => bench(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("\nxtask {command} failed: {e}");
+            eprintln!("\nxtask failed: {e}");
             ExitCode::FAILURE
         }
     }

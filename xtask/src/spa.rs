@@ -11,8 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 
-use crate::steps::cargo;
-use crate::tools::{root, run, step, tool_path, Result};
+use crate::tools::{cargo, root, run, step, tool_path, Result};
 
 /// The stem of the JS glue and main module (`zhongcao.js`, `zhongcao_bg.wasm`).
 const STEM: &str = "zhongcao";
@@ -107,7 +106,7 @@ pub fn build_spa() -> Result {
         .map_err(|e| e.to_string())?;
     std::fs::write(dist.join("chunks.json"), chunks_json(&base, &chunks))
         .map_err(|e| e.to_string())?;
-    crate::steps::precompress(&dist)?;
+    crate::compress::precompress(&dist)?;
     let final_dist = root.join("dist");
     let _ = std::fs::remove_dir_all(&final_dist);
     std::fs::rename(&dist, &final_dist).map_err(|e| format!("dist: {e}"))?;

@@ -1,20 +1,11 @@
 //! Build, run and test pipelines.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
 
-use crate::tools::{root, run, setup, step, tool_path, Result};
-
-pub fn server_binary() -> PathBuf {
-    root().join("target/server/zhongcao-server")
-}
-
-pub fn cargo() -> Command {
-    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-}
+use crate::server::{build_server, server_binary, start_test_server};
+use crate::tools::{cargo, root, run, setup, step, tool_path, Result};
 
 /// Release build of the SPA (see `spa.rs`), then precompressed copies of its text assets.
 pub fn build_spa() -> Result {
@@ -127,122 +118,9 @@ const SERVER_TESTS: &[&str] = &[
     "api-types",
 ];
 
-pub fn build_server() -> Result {
-    step("Building the server (profile `server`)");
-    run(cargo().args(["build", "--profile", "server", "-p", "zhongcao-server"]))
-}
-
 pub fn build_all() -> Result {
     build_spa()?;
     build_server()
-}
-
-/// Writes `.br` and `.gz` beside every compressible file so the server sends them as they are.
-pub fn precompress(dir: &Path) -> Result {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut count = 0;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            precompress(&path)?;
-            continue;
-        }
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if !matches!(
-            ext,
-            "wasm" | "js" | "css" | "html" | "json" | "svg" | "webmanifest"
-        ) {
-            continue;
-        }
-        let data = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let br = crate::bench::brotli_bytes(&data);
-        let gz = crate::bench::gzip_bytes(&data);
-        let name = path.display().to_string();
-        std::fs::write(format!("{name}.br"), br).map_err(|e| e.to_string())?;
-        std::fs::write(format!("{name}.gz"), gz).map_err(|e| e.to_string())?;
-        count += 1;
-    }
-    if count > 0 {
-        println!(
-            "    precompressed {count} files in {} (br, gz)",
-            dir.display()
-        );
-    }
-    Ok(())
-}
-
-/// A running server that is stopped when dropped.
-pub struct ServerGuard {
-    child: Child,
-    pub port: u16,
-}
-
-impl Drop for ServerGuard {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// One HTTP GET over a plain socket; returns (status, body).
-pub fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .ok()?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut raw = String::new();
-    stream.read_to_string(&mut raw).ok()?;
-    let status = raw.split_whitespace().nth(1)?.parse().ok()?;
-    let body = raw.split_once("\r\n\r\n").map(|(_, b)| b.to_string())?;
-    Some((status, body))
-}
-
-pub fn free_port() -> Result<u16> {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    listener
-        .local_addr()
-        .map(|a| a.port())
-        .map_err(|e| e.to_string())
-}
-
-/// Starts the built server on a throwaway data directory and waits until it answers.
-pub fn start_test_server(data_dir: &Path) -> Result<ServerGuard> {
-    start_server_with(data_dir, &[])
-}
-
-/// Like [`start_test_server`], with extra environment (e.g. a bigger demo world).
-pub fn start_server_with(data_dir: &Path, env: &[(&str, &str)]) -> Result<ServerGuard> {
-    let port = free_port()?;
-    let child = Command::new(server_binary())
-        .envs(env.iter().copied())
-        .current_dir(root())
-        .env("PORT", port.to_string())
-        .env("DATA_DIR", data_dir)
-        .env("DIST_DIR", root().join("dist"))
-        .env("RUST_LOG", "warn")
-        // Browser tests and benchmarks send everything from 127.0.0.1: dozens of sign-ups,
-        // thousands of searches. The limits themselves are tested in tests/it/abuse.rs.
-        .env("RATE_LIMIT_FACTOR", "1000")
-        .spawn()
-        .map_err(|e| format!("could not start the server: {e}"))?;
-    let guard = ServerGuard { child, port };
-    let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(180) {
-        if let Some((200, _)) = http_get(port, "/api/v1/health") {
-            println!(
-                "    server ready on port {port} after {:.1}s",
-                started.elapsed().as_secs_f64()
-            );
-            return Ok(guard);
-        }
-        std::thread::sleep(Duration::from_millis(250));
-    }
-    Err("the server did not become ready within 180 s".into())
 }
 
 pub fn run_app(args: &[String]) -> Result {
@@ -266,10 +144,10 @@ fn run_foreground(cmd: &mut Command) -> Result {
     }
 }
 
-pub fn test(args: &[String]) -> Result {
-    let skip_e2e = args.iter().any(|a| a == "--skip-e2e");
+pub fn test(skip_e2e: bool) -> Result {
     let started = Instant::now();
     setup(true)?;
+    crate::contract::ensure_schemathesis()?;
 
     step("Formatting (cargo fmt --check)");
     run(cargo().args(["fmt", "--all", "--", "--check"]))?;
@@ -316,7 +194,7 @@ pub fn test(args: &[String]) -> Result {
     run(cargo().args(SERVER_TESTS))?;
 
     // The API against its own OpenAPI document, on the server binary just built.
-    crate::contract::run_contract(&[])?;
+    crate::contract::run_contract(crate::contract::SEED, crate::contract::MAX_EXAMPLES)?;
 
     step("Web app unit tests (wasm-bindgen-test in headless Chromium)");
     run(cargo()

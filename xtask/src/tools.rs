@@ -62,7 +62,8 @@ pub fn tool_path() -> String {
     parts.join(":")
 }
 
-fn cargo() -> Command {
+/// The cargo that runs xtask (the same toolchain), for builds and checks.
+pub fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
@@ -167,7 +168,6 @@ pub fn setup(for_tests: bool) -> Result {
     ensure_npm_packages()?;
     if for_tests {
         ensure_browser()?;
-        crate::contract::ensure_schemathesis()?;
     }
     Ok(())
 }
