@@ -4,8 +4,6 @@
 //! (201) must have survived, and the server must start again on the same data.
 
 use std::collections::HashMap;
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -73,8 +71,7 @@ struct Res {
     cookie: Option<String>,
 }
 
-/// One HTTP/1.1 request on its own connection (`Connection: close`), with the same-site
-/// Origin the CSRF guard wants on writes.
+/// One request (ureq on loopback), with the same-site Origin the CSRF guard wants on writes.
 fn http(
     port: u16,
     method: &str,
@@ -83,69 +80,42 @@ fn http(
     key: Option<&str>,
     body: Option<&str>,
 ) -> std::io::Result<Res> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
-    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
-    let host = format!("127.0.0.1:{port}");
-    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
+    let mut request = ureq::http::Request::builder()
+        .method(method)
+        .uri(format!("http://127.0.0.1:{port}{path}"))
+        .header("Content-Type", "application/json");
     if method != "GET" {
-        req.push_str(&format!("Origin: http://{host}\r\n"));
+        request = request.header("Origin", format!("http://127.0.0.1:{port}"));
     }
     if let Some(cookie) = cookie {
-        req.push_str(&format!("Cookie: {cookie}\r\n"));
+        request = request.header("Cookie", cookie);
     }
     if let Some(key) = key {
-        req.push_str(&format!("Idempotency-Key: {key}\r\n"));
+        request = request.header("Idempotency-Key", key);
     }
-    let body = body.unwrap_or("");
-    req.push_str(&format!(
-        "Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    ));
-    stream.write_all(req.as_bytes())?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw)?;
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, rest) = text
-        .split_once("\r\n\r\n")
-        .ok_or_else(|| std::io::Error::other("truncated response"))?;
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| std::io::Error::other("bad status line"))?;
-    let header = |name: &str| {
-        head.lines().find_map(|l| {
-            let (n, v) = l.split_once(':')?;
-            n.trim()
-                .eq_ignore_ascii_case(name)
-                .then(|| v.trim().to_string())
-        })
-    };
-    let chunked = header("transfer-encoding").is_some_and(|v| v.contains("chunked"));
+    let request = request
+        .body(body.unwrap_or("").as_bytes().to_vec())
+        .map_err(std::io::Error::other)?;
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(30)))
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut response = agent.run(request).map_err(std::io::Error::other)?;
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(str::to_string);
     Ok(Res {
-        status,
-        body: if chunked {
-            dechunk(rest)
-        } else {
-            rest.to_string()
-        },
-        cookie: header("set-cookie").and_then(|v| v.split(';').next().map(str::to_string)),
+        status: response.status().as_u16(),
+        body: response
+            .body_mut()
+            .read_to_string()
+            .map_err(std::io::Error::other)?,
+        cookie,
     })
-}
-
-fn dechunk(mut rest: &str) -> String {
-    let mut out = String::new();
-    while let Some((size, after)) = rest.split_once("\r\n") {
-        let Ok(size) = usize::from_str_radix(size.trim(), 16) else {
-            break;
-        };
-        if size == 0 || after.len() < size {
-            break;
-        }
-        out.push_str(&after[..size]);
-        rest = after[size..].trim_start_matches("\r\n");
-    }
-    out
 }
 
 fn json(body: &str) -> serde_json::Value {
