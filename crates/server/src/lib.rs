@@ -84,6 +84,19 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// After a note's visible content changed (published, edited, deleted, hidden): search,
+    /// the feed cache and topic counts follow. Failures are logged, not returned: the note
+    /// itself is saved, and the search index is rebuilt at the next start when out of step.
+    pub async fn after_note_change(&self, note: i64, topics: &[String]) {
+        if let Err(e) = self.search.index_note(&self.db, note).await {
+            tracing::warn!(error = %e, "could not index note {note}");
+        }
+        self.feed_cache.clear();
+        if let Err(e) = self.topics.refresh(&self.db, topics).await {
+            tracing::warn!(error = %e, "could not re-count topics");
+        }
+    }
+
     /// Prepares the image cache and opens (or builds) the search index under `data_dir`.
     pub async fn new(
         db: Db,

@@ -4,38 +4,15 @@ use sqlx::{Sqlite, Transaction};
 
 use crate::now_unix;
 
-/// What happened, as stored in `notifications.kind`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Like,
-    Collect,
-    CommentLike,
-    Follow,
-    Comment,
-    Reply,
-    Mention,
-}
+/// What happened; stored in `notifications.kind` by its JSON name.
+pub use api_types::NotificationKind as Kind;
 
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Like => "like",
-            Kind::Collect => "collect",
-            Kind::CommentLike => "comment_like",
-            Kind::Follow => "follow",
-            Kind::Comment => "comment",
-            Kind::Reply => "reply",
-            Kind::Mention => "mention",
-        }
-    }
-
-    /// Toggles (like, collect, follow) notify once per actor and target, however often repeated.
-    fn is_toggle(self) -> bool {
-        matches!(
-            self,
-            Kind::Like | Kind::Collect | Kind::CommentLike | Kind::Follow
-        )
-    }
+/// Toggles (like, collect, follow) notify once per actor and target, however often repeated.
+fn is_toggle(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Like | Kind::Collect | Kind::CommentLike | Kind::Follow
+    )
 }
 
 /// What a notification points at.
@@ -60,7 +37,7 @@ pub async fn send(
         "INSERT INTO notifications (user_id, actor_id, kind, note_id, comment_id, created_at) \
          SELECT ?, ?, ?, ?, ?, ?",
     );
-    if kind.is_toggle() {
+    if is_toggle(kind) {
         sql.push_str(
             " WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE user_id = ? AND actor_id = ? \
              AND kind = ? AND note_id IS ? AND comment_id IS ?)",
@@ -73,7 +50,7 @@ pub async fn send(
         .bind(target.note)
         .bind(target.comment)
         .bind(now_unix());
-    if kind.is_toggle() {
+    if is_toggle(kind) {
         q = q
             .bind(recipient)
             .bind(actor)

@@ -508,6 +508,35 @@ pub enum NotificationKind {
     Mention,
 }
 
+impl NotificationKind {
+    pub const ALL: [NotificationKind; 7] = [
+        NotificationKind::Like,
+        NotificationKind::Collect,
+        NotificationKind::CommentLike,
+        NotificationKind::Follow,
+        NotificationKind::Comment,
+        NotificationKind::Reply,
+        NotificationKind::Mention,
+    ];
+
+    /// The name in JSON and in the server's `notifications.kind` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotificationKind::Like => "like",
+            NotificationKind::Collect => "collect",
+            NotificationKind::CommentLike => "comment_like",
+            NotificationKind::Follow => "follow",
+            NotificationKind::Comment => "comment",
+            NotificationKind::Reply => "reply",
+            NotificationKind::Mention => "mention",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<NotificationKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
 /// The three tabs of the notifications page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
@@ -792,6 +821,10 @@ mod tests {
             assert_eq!(TimeFilter::parse(v.as_str()), Some(v));
         }
         assert_eq!(TimeFilter::parse("year"), None);
+        for v in NotificationKind::ALL {
+            assert_eq!(NotificationKind::parse(v.as_str()), Some(v));
+            assert_eq!(serde_json::to_value(v).ok(), Some(v.as_str().into()));
+        }
     }
 
     #[test]

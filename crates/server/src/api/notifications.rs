@@ -16,24 +16,18 @@ use crate::error::{AppError, AppResult};
 use crate::extract::ApiQuery;
 use crate::{now_unix, AppState};
 
-fn kinds(tab: NotificationTab) -> &'static [&'static str] {
+fn kinds(tab: NotificationTab) -> &'static [NotificationKind] {
+    use NotificationKind as K;
     match tab {
-        NotificationTab::Likes => &["like", "collect", "comment_like"],
-        NotificationTab::Follows => &["follow"],
-        NotificationTab::Comments => &["comment", "reply", "mention"],
+        NotificationTab::Likes => &[K::Like, K::Collect, K::CommentLike],
+        NotificationTab::Follows => &[K::Follow],
+        NotificationTab::Comments => &[K::Comment, K::Reply, K::Mention],
     }
 }
 
 fn parse_kind(raw: &str) -> NotificationKind {
-    match raw {
-        "collect" => NotificationKind::Collect,
-        "comment_like" => NotificationKind::CommentLike,
-        "follow" => NotificationKind::Follow,
-        "comment" => NotificationKind::Comment,
-        "reply" => NotificationKind::Reply,
-        "mention" => NotificationKind::Mention,
-        _ => NotificationKind::Like,
-    }
+    // The column only ever holds names written from the enum.
+    NotificationKind::parse(raw).unwrap_or(NotificationKind::Like)
 }
 
 fn parse_tab(raw: Option<&str>) -> AppResult<Option<NotificationTab>> {
@@ -51,7 +45,7 @@ fn push_kinds(sql: &mut QueryBuilder<sqlx::Sqlite>, tab: NotificationTab) {
     sql.push(" AND n.kind IN (");
     let mut list = sql.separated(", ");
     for kind in kinds(tab) {
-        list.push_bind(*kind);
+        list.push_bind(kind.as_str());
     }
     sql.push(")");
 }
@@ -169,7 +163,7 @@ async fn unread_counts(state: &AppState, me: i64) -> AppResult<UnreadCounts> {
     for (kind, n) in rows {
         let tab = NotificationTab::ALL
             .into_iter()
-            .find(|t| kinds(*t).contains(&kind.as_str()));
+            .find(|t| NotificationKind::parse(&kind).is_some_and(|k| kinds(*t).contains(&k)));
         match tab {
             Some(NotificationTab::Likes) => counts.likes += n,
             Some(NotificationTab::Follows) => counts.follows += n,

@@ -342,19 +342,6 @@ async fn note_topics(conn: &mut SqliteConnection, note: i64) -> AppResult<Vec<St
     )
 }
 
-/// After a note's visible content changed: search, the feed cache and topic counts follow.
-/// Failures are logged, not returned: the note itself is saved, and the search index is
-/// rebuilt at the next start when it is out of step.
-pub async fn after_change(state: &AppState, note: i64, topics: &[String]) {
-    if let Err(e) = state.search.index_note(&state.db, note).await {
-        tracing::warn!(error = %e, "could not index note {note}");
-    }
-    state.feed_cache.clear();
-    if let Err(e) = state.topics.refresh(&state.db, topics).await {
-        tracing::warn!(error = %e, "could not re-count topics");
-    }
-}
-
 /// Ok if `note` is `me`'s: 404 if there is no such note (or it is hidden from `me`), 403 if it
 /// is someone else's.
 async fn own_note(conn: &mut SqliteConnection, me: i64, note: i64) -> AppResult<()> {
@@ -443,7 +430,7 @@ pub async fn create_note(
     tx.commit().await?;
     drop(turn);
 
-    after_change(&state, id, &topics).await;
+    state.after_note_change(id, &topics).await;
     for topic in &topics {
         state.suggester.add(topic, 1);
     }
@@ -512,7 +499,7 @@ pub async fn edit_note(
     drop(turn);
 
     touched.extend(topics);
-    after_change(&state, id, &touched).await;
+    state.after_note_change(id, &touched).await;
     Ok(Json(load_note_detail(&state.db, id, Some(me)).await?))
 }
 
@@ -541,7 +528,7 @@ pub async fn delete_note(
         .await?;
     tx.commit().await?;
     drop(turn);
-    after_change(&state, id, &topics).await;
+    state.after_note_change(id, &topics).await;
     Ok(StatusCode::NO_CONTENT)
 }
 

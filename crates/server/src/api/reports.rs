@@ -146,7 +146,7 @@ async fn report(
     drop(turn);
     if hides && target == Target::Note {
         // Out of search, feeds and topic counts at once.
-        super::publish::after_change(state, id, &topics).await;
+        state.after_note_change(id, &topics).await;
     }
     Ok(ReportResult {
         reports,
