@@ -1,0 +1,116 @@
+//! The colour palettes the styles draw from, light and dark.
+
+use super::{hex, Color};
+
+/// Curated five-colour palettes: [background light, background dark, accent 1, accent 2, ink].
+pub(super) const PALETTES: &[[Color; 5]] = &[
+    [
+        hex(0xfde8e4),
+        hex(0xf7b9b0),
+        hex(0xff5a5f),
+        hex(0xffc15e),
+        hex(0x3b2c35),
+    ],
+    [
+        hex(0xe6f0ea),
+        hex(0xa8d5ba),
+        hex(0x2f8f6f),
+        hex(0xf4a259),
+        hex(0x1e3a34),
+    ],
+    [
+        hex(0xe8eefc),
+        hex(0xa9c1f5),
+        hex(0x4a6cf7),
+        hex(0xffb4a2),
+        hex(0x1d2548),
+    ],
+    [
+        hex(0xfff4dc),
+        hex(0xffd98e),
+        hex(0xf08a24),
+        hex(0x7fb069),
+        hex(0x3d2b1f),
+    ],
+    [
+        hex(0xf3e8ff),
+        hex(0xd3b8f5),
+        hex(0x8e5bd6),
+        hex(0xff8fab),
+        hex(0x2d1f45),
+    ],
+    [
+        hex(0xe0f4f7),
+        hex(0x9fd8e0),
+        hex(0x1b8a9e),
+        hex(0xffd166),
+        hex(0x13343b),
+    ],
+    [
+        hex(0xfbe9dd),
+        hex(0xe9b894),
+        hex(0xc8553d),
+        hex(0x588b8b),
+        hex(0x2e2a26),
+    ],
+    [
+        hex(0xf1f1e6),
+        hex(0xcfd6b8),
+        hex(0x6b8f4e),
+        hex(0xe26d5c),
+        hex(0x2c3325),
+    ],
+    [
+        hex(0xfde2ee),
+        hex(0xf5a6c8),
+        hex(0xe0457b),
+        hex(0x7cc6fe),
+        hex(0x3a1f2d),
+    ],
+    [
+        hex(0xe9e4dc),
+        hex(0xc2b4a3),
+        hex(0x8a6f57),
+        hex(0xd9a441),
+        hex(0x2b241d),
+    ],
+    [
+        hex(0xe3f2fd),
+        hex(0x90caf9),
+        hex(0xff7043),
+        hex(0x26a69a),
+        hex(0x102a43),
+    ],
+    [
+        hex(0xfff0e6),
+        hex(0xffc8a8),
+        hex(0xff7b54),
+        hex(0x939b62),
+        hex(0x3e2723),
+    ],
+];
+
+/// Night/dark palettes for tech: [bg top, bg bottom, glow 1, glow 2, line].
+pub(super) const DARK_PALETTES: &[[Color; 5]] = &[
+    [
+        hex(0x0f1024),
+        hex(0x1d1b4a),
+        hex(0x7c5cff),
+        hex(0x22d3ee),
+        hex(0x3a3f8f),
+    ],
+    [
+        hex(0x08141f),
+        hex(0x0f2f3f),
+        hex(0x2ee6a8),
+        hex(0x4cc9f0),
+        hex(0x1d4e5f),
+    ],
+    [
+        hex(0x1a0f1f),
+        hex(0x3b1640),
+        hex(0xff4d8d),
+        hex(0xffb347),
+        hex(0x5a2a66),
+    ],
+];
