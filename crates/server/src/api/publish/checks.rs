@@ -1,0 +1,247 @@
+//! A note's input: tidied, checked field by field, its products, topics and mentions resolved, and
+//! duplicates refused.
+
+use std::collections::HashSet;
+
+use api_types::{validate_note, FieldError, NoteInput};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use crate::api::feed::RECOMMEND;
+use crate::api::uploads::owned_images;
+use crate::error::{AppError, AppResult};
+use crate::text::{content_key, has_control_chars};
+
+/// How far back an identical note by the same author counts as a duplicate.
+pub const DUPLICATE_WINDOW_SECS: i64 = 24 * 3600;
+
+/// The editor's content with surrounding whitespace trimmed and line ends made `\n`.
+pub(super) fn tidy(mut input: NoteInput) -> NoteInput {
+    input.title = input.title.trim().to_string();
+    input.body = input.body.replace("\r\n", "\n").trim().to_string();
+    input.channel = input.channel.trim().to_string();
+    input.location = input
+        .location
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty());
+    input
+}
+
+fn field(name: &str, message: &str) -> FieldError {
+    FieldError {
+        field: name.to_string(),
+        message: message.to_string(),
+    }
+}
+
+/// What is wrong with `input` before looking anything up. `keep_images`: an edit without
+/// `image_ids` keeps the note's photos.
+pub(super) fn form_errors(input: &NoteInput, keep_images: bool) -> Vec<FieldError> {
+    let mut errors = validate_note(input);
+    if keep_images {
+        errors.retain(|e| e.field != "image_ids");
+    }
+    let mut flag = |name: &str, bad: bool, message: &str| {
+        if bad && !errors.iter().any(|e| e.field == name) {
+            errors.push(field(name, message));
+        }
+    };
+    flag(
+        "title",
+        has_control_chars(&input.title, false),
+        "Keep the title on one line, without control characters.",
+    );
+    flag(
+        "body",
+        has_control_chars(&input.body, true),
+        "Remove the control characters from the text.",
+    );
+    flag(
+        "location",
+        input
+            .location
+            .as_deref()
+            .is_some_and(|l| has_control_chars(l, false)),
+        "Keep the location on one line.",
+    );
+    errors
+}
+
+/// The rows `input` refers to, all checked: they exist and are the author's to use.
+pub(super) struct Resolved {
+    pub(super) channel_id: i64,
+    /// Image ids (not upload ids) in display order; empty when an edit keeps its photos.
+    pub(super) images: Vec<i64>,
+    pub(super) products: Vec<i64>,
+}
+
+/// Error if a product is tagged twice or is not in the shop (any more).
+pub async fn check_products(
+    conn: &mut SqliteConnection,
+    ids: &[i64],
+) -> AppResult<Result<(), FieldError>> {
+    let unique: HashSet<i64> = ids.iter().copied().collect();
+    if unique.len() != ids.len() {
+        return Ok(Err(field(
+            "product_ids",
+            "Each product can be tagged once.",
+        )));
+    }
+    if ids.is_empty() {
+        return Ok(Ok(()));
+    }
+    let mut sql = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM products WHERE id IN (");
+    let mut list = sql.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    sql.push(")");
+    let found: i64 = sql.build_query_scalar().fetch_one(&mut *conn).await?;
+    Ok(if found as usize == ids.len() {
+        Ok(())
+    } else {
+        Err(field(
+            "product_ids",
+            "A tagged product is not in the shop any more.",
+        ))
+    })
+}
+
+/// Checks the channel, photos and products of `input` (those without an error in `errors`
+/// yet) and answers every problem at once as a 422.
+pub(super) async fn resolve(
+    conn: &mut SqliteConnection,
+    me: i64,
+    input: &NoteInput,
+    mut errors: Vec<FieldError>,
+) -> AppResult<Resolved> {
+    let has = |errors: &[FieldError], name: &str| errors.iter().any(|e| e.field == name);
+    let mut channel_id = 0;
+    if !has(&errors, "channel") {
+        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM channels WHERE slug = ?")
+            .bind(&input.channel)
+            .fetch_optional(&mut *conn)
+            .await?;
+        match found {
+            Some(id) if input.channel != RECOMMEND => channel_id = id,
+            _ => errors.push(field("channel", "Pick one of the channels.")),
+        }
+    }
+    let mut images = Vec::new();
+    if !has(&errors, "image_ids") {
+        match owned_images(conn, me, &input.image_ids).await? {
+            Ok(ids) => images = ids,
+            Err(e) => errors.push(e),
+        }
+    }
+    if !has(&errors, "product_ids") {
+        if let Err(e) = check_products(conn, &input.product_ids).await? {
+            errors.push(e);
+        }
+    }
+    if errors.is_empty() {
+        Ok(Resolved {
+            channel_id,
+            images,
+            products: input.product_ids.clone(),
+        })
+    } else {
+        Err(AppError::Fields(errors))
+    }
+}
+
+/// Users named by `@name`: someone the author follows first, else the oldest account with
+/// that display name. Names nobody has stay plain text.
+pub(super) async fn resolve_mentions(
+    conn: &mut SqliteConnection,
+    author: i64,
+    names: &[String],
+) -> AppResult<Vec<i64>> {
+    let mut users = Vec::new();
+    for name in names {
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT u.id FROM users u WHERE u.display_name = ?1 \
+             ORDER BY EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ?2 \
+             AND f.followee_id = u.id) DESC, u.id LIMIT 1",
+        )
+        .bind(name)
+        .bind(author)
+        .fetch_optional(&mut *conn)
+        .await?;
+        if let Some(id) = found.filter(|id| !users.contains(id)) {
+            users.push(id);
+        }
+    }
+    Ok(users)
+}
+
+/// 409 `duplicate_note` if `author` published the same text (another note than `except`)
+/// within [`DUPLICATE_WINDOW_SECS`].
+pub(super) async fn refuse_duplicate(
+    conn: &mut SqliteConnection,
+    author: i64,
+    input: &NoteInput,
+    except: Option<i64>,
+    now: i64,
+) -> AppResult<()> {
+    // The author's recent notes: few (publishing is rate-limited), read by index.
+    let recent: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, title, body FROM notes WHERE author_id = ? AND created_at > ?")
+            .bind(author)
+            .bind(now - DUPLICATE_WINDOW_SECS)
+            .fetch_all(&mut *conn)
+            .await?;
+    let key = content_key(&input.title, &input.body);
+    if recent
+        .iter()
+        .any(|(id, title, body)| Some(*id) != except && content_key(title, body) == key)
+    {
+        return Err(AppError::conflict(
+            "duplicate_note",
+            "You published a note with the same title and text in the last 24 hours. \
+             Change it, or edit the one you published.",
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidying_and_form_errors() {
+        let input = tidy(NoteInput {
+            title: "  周末去哪儿 ".into(),
+            body: "第一行\r\n第二行  ".into(),
+            channel: " travel ".into(),
+            image_ids: vec![1],
+            location: Some("   ".into()),
+            ..NoteInput::default()
+        });
+        assert_eq!(input.title, "周末去哪儿");
+        assert_eq!(input.body, "第一行\n第二行");
+        assert_eq!(input.channel, "travel");
+        assert_eq!(input.location, None);
+        assert!(form_errors(&input, false).is_empty());
+
+        let bad = NoteInput {
+            title: "a\u{7}b".into(),
+            body: "ok\u{0}".into(),
+            ..input.clone()
+        };
+        let fields: Vec<String> = form_errors(&bad, false)
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["title", "body"]);
+        let keep = NoteInput {
+            image_ids: vec![],
+            ..input
+        };
+        assert!(
+            form_errors(&keep, true).is_empty(),
+            "an edit may keep its photos"
+        );
+        assert_eq!(form_errors(&keep, false)[0].field, "image_ids");
+    }
+}

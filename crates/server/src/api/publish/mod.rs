@@ -1,0 +1,201 @@
+//! Publishing, editing and deleting notes. A note is written with its pictures, topics,
+//! mentions and products in one write transaction, then indexed for search before the answer
+//! goes out, so it is in the author's profile, its channel, followers' following feeds, its
+//! topic pages and search the moment the call returns.
+//!
+//! Trust: at most [`PUBLISH`](crate::ratelimit::PUBLISH) notes per account, and
+//! the same text (ignoring case and spacing) twice within a day is refused as a duplicate.
+
+mod checks;
+mod write;
+
+use api_types::{NoteDetail, NoteInput};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+
+use super::notes::load_note_detail;
+use crate::auth::SignedIn;
+use crate::db::write_tx;
+use crate::error::{AppError, AppResult};
+use crate::extract::{ApiJson, ApiPath};
+use crate::ratelimit::PUBLISH;
+use crate::text::{mention_candidates, topic_candidates};
+use crate::{now_unix, AppState};
+use checks::{form_errors, refuse_duplicate, resolve, resolve_mentions, tidy};
+use write::{fresh_score, note_topics, notify_mentions, own_note, write_parts};
+
+pub use checks::{check_products, DUPLICATE_WINDOW_SECS};
+pub use write::{insert_pairs, FRESH_RANK};
+
+/// Publishes a note (from a draft, which is then deleted, if `draft_id` names one).
+#[utoipa::path(post, path = "/api/v1/notes", tag = "publishing", request_body = NoteInput,
+    responses(
+        (status = 201, body = NoteDetail),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+        (status = 409, description = "`duplicate_note`: the same text within 24 hours", body = api_types::ErrorBody),
+        (status = 422, description = "Invalid fields, listed in `fields`", body = api_types::ErrorBody),
+        (status = 429, description = "Too many notes lately (see Retry-After)", body = api_types::ErrorBody),
+    ))]
+pub async fn create_note(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    ApiJson(input): ApiJson<NoteInput>,
+) -> AppResult<(StatusCode, Json<NoteDetail>)> {
+    let input = tidy(input);
+    let errors = form_errors(&input, false);
+    let topics = topic_candidates(&input.body);
+    let names = mention_candidates(&input.body);
+    let now = now_unix();
+
+    let (turn, mut tx) = write_tx(&state.db).await?;
+    let refs = resolve(&mut tx, me, &input, errors).await?;
+    // Checked and recorded in the note's own transaction: concurrent publishes queue behind
+    // it, so none can slip past the limit, and a refused or failed one does not count.
+    let account = format!("u{me}");
+    state.limits.check_in(&mut tx, &PUBLISH, &account).await?;
+    refuse_duplicate(&mut tx, me, &input, None, now).await?;
+    let score = fresh_score(&mut tx).await?;
+    let cover = refs
+        .images
+        .first()
+        .copied()
+        .ok_or_else(|| AppError::field("image_ids", "Add at least one photo."))?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO notes (author_id, channel_id, kind, title, body, location, video_seconds, \
+         cover_image_id, score, created_at) \
+         VALUES (?, ?, 'image', ?, ?, ?, NULL, ?, ?, ?) RETURNING id",
+    )
+    .bind(me)
+    .bind(refs.channel_id)
+    .bind(&input.title)
+    .bind(&input.body)
+    .bind(&input.location)
+    .bind(cover)
+    .bind(score)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    let mentions = resolve_mentions(&mut tx, me, &names).await?;
+    write_parts(
+        &mut tx,
+        id,
+        Some(&refs.images),
+        &topics,
+        &mentions,
+        &refs.products,
+    )
+    .await?;
+    notify_mentions(&mut tx, me, id, &mentions).await?;
+    if let Some(draft) = input.draft_id {
+        sqlx::query("DELETE FROM drafts WHERE id = ? AND user_id = ?")
+            .bind(draft)
+            .bind(me)
+            .execute(&mut *tx)
+            .await?;
+    }
+    state.limits.record_in(&mut tx, &PUBLISH, &account).await?;
+    tx.commit().await?;
+    drop(turn);
+
+    state.after_note_change(id, &topics).await;
+    for topic in &topics {
+        state.suggester.add(topic, 1);
+    }
+    let note = load_note_detail(&state.db, id, Some(me)).await?;
+    Ok((StatusCode::CREATED, Json(note)))
+}
+
+/// Edits one's own note: title, text (so topics and mentions), channel, location, products,
+/// and the photos when `image_ids` is not empty (empty keeps them).
+#[utoipa::path(patch, path = "/api/v1/notes/{id}", tag = "publishing",
+    params(("id" = i64, Path, description = "Note id")), request_body = NoteInput,
+    responses(
+        (status = 200, body = NoteDetail),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+        (status = 403, description = "Someone else's note", body = api_types::ErrorBody),
+        (status = 404, description = "No such note", body = api_types::ErrorBody),
+        (status = 409, description = "`duplicate_note`: the same text as another recent note", body = api_types::ErrorBody),
+        (status = 422, description = "Invalid fields, listed in `fields`", body = api_types::ErrorBody),
+    ))]
+pub async fn edit_note(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<NoteInput>,
+) -> AppResult<Json<NoteDetail>> {
+    let input = tidy(input);
+    let keep_images = input.image_ids.is_empty();
+    let errors = form_errors(&input, keep_images);
+    let topics = topic_candidates(&input.body);
+    let names = mention_candidates(&input.body);
+    let now = now_unix();
+
+    let (turn, mut tx) = write_tx(&state.db).await?;
+    own_note(&mut tx, me, id).await?;
+    let refs = resolve(&mut tx, me, &input, errors).await?;
+    refuse_duplicate(&mut tx, me, &input, Some(id), now).await?;
+    let mut touched = note_topics(&mut tx, id).await?;
+    let before: Vec<i64> =
+        sqlx::query_scalar("SELECT user_id FROM note_mentions WHERE note_id = ?")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+    sqlx::query(
+        "UPDATE notes SET title = ?, body = ?, channel_id = ?, location = ?, updated_at = ?, \
+         cover_image_id = COALESCE(?, cover_image_id) WHERE id = ?",
+    )
+    .bind(&input.title)
+    .bind(&input.body)
+    .bind(refs.channel_id)
+    .bind(&input.location)
+    .bind(now)
+    .bind(refs.images.first().copied())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    let mentions = resolve_mentions(&mut tx, me, &names).await?;
+    let images = (!keep_images).then_some(refs.images.as_slice());
+    write_parts(&mut tx, id, images, &topics, &mentions, &refs.products).await?;
+    let added: Vec<i64> = mentions
+        .iter()
+        .copied()
+        .filter(|u| !before.contains(u))
+        .collect();
+    notify_mentions(&mut tx, me, id, &added).await?;
+    tx.commit().await?;
+    drop(turn);
+
+    touched.extend(topics);
+    state.after_note_change(id, &touched).await;
+    Ok(Json(load_note_detail(&state.db, id, Some(me)).await?))
+}
+
+/// Deletes one's own note with its comments, likes and collects; it leaves every feed and
+/// search at once. Orders it brought in keep their history.
+#[utoipa::path(delete, path = "/api/v1/notes/{id}", tag = "publishing",
+    params(("id" = i64, Path, description = "Note id")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+        (status = 403, description = "Someone else's note", body = api_types::ErrorBody),
+        (status = 404, description = "No such note", body = api_types::ErrorBody),
+    ))]
+pub async fn delete_note(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<StatusCode> {
+    let (turn, mut tx) = write_tx(&state.db).await?;
+    own_note(&mut tx, me, id).await?;
+    let topics = note_topics(&mut tx, id).await?;
+    super::reports::forget_note_reports(&mut tx, id).await?;
+    sqlx::query("DELETE FROM notes WHERE id = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    drop(turn);
+    state.after_note_change(id, &topics).await;
+    Ok(StatusCode::NO_CONTENT)
+}
