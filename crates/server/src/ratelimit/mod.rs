@@ -6,6 +6,8 @@
 //! (search), where a write per request would cost more than the work it guards. Keys say whose
 //! window it is: an account (`u42`), a client (`client::Client::key`), or both.
 
+mod policies;
+
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Mutex;
@@ -16,108 +18,10 @@ use sqlx::SqliteConnection;
 use crate::db::{write_tx, Db};
 use crate::error::{AppError, AppResult};
 
-/// At most `limit` actions within `window`.
-#[derive(Clone, Copy, Debug)]
-pub struct Rule {
-    pub limit: u32,
-    pub window: Duration,
-}
-
-const fn minutes(limit: u32, minutes: u64) -> Rule {
-    Rule {
-        limit,
-        window: Duration::from_secs(minutes * 60),
-    }
-}
-
-/// Where a policy's windows are kept.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Store {
-    /// The database: shared by every server process.
-    Shared,
-    /// This process's memory (forgotten on restart; each process counts its own).
-    Local,
-}
-
-/// How a refusal reads.
-#[derive(Clone, Copy, Debug)]
-pub enum Refusal {
-    /// "You can {action} at most {limit} times per {window}. Try again in {wait}."
-    Action(&'static str),
-    /// "Too many failed sign-in attempts. Try again in {minutes} minutes."
-    SignIn,
-}
-
-/// A named set of rules; every rule must hold for one more action to be allowed.
-#[derive(Debug)]
-pub struct Policy {
-    /// Prefix of the policy's keys in storage.
-    pub name: &'static str,
-    pub rules: &'static [Rule],
-    pub store: Store,
-    pub refusal: Refusal,
-}
-
-/// Failed sign-ins (and current-password checks) per account *and* client, with backoff: five
-/// wrong passwords hold that client back from that account for up to 15 minutes, ten for up to
-/// an hour, twenty for up to a day. Other clients, the owner's included, are not affected.
-pub const SIGN_IN_PAIR: Policy = Policy {
-    name: "signin-pair",
-    rules: &[minutes(5, 15), minutes(10, 60), minutes(20, 24 * 60)],
-    store: Store::Shared,
-    refusal: Refusal::SignIn,
+pub use policies::{
+    Policy, Refusal, Rule, Store, POLICIES, PUBLISH, SEARCH, SIGN_IN_CLIENT, SIGN_IN_PAIR, SIGN_UP,
+    UPLOAD,
 };
-
-/// Failed sign-ins per client over all accounts: guessing across many accounts (and the
-/// argon2 work each guess costs) is bounded too.
-pub const SIGN_IN_CLIENT: Policy = Policy {
-    name: "signin-client",
-    rules: &[minutes(20, 15), minutes(100, 24 * 60)],
-    store: Store::Shared,
-    refusal: Refusal::SignIn,
-};
-
-/// Accounts created per client: each is an argon2 hash and a row for good.
-pub const SIGN_UP: Policy = Policy {
-    name: "signup",
-    rules: &[minutes(5, 60), minutes(20, 24 * 60)],
-    store: Store::Shared,
-    refusal: Refusal::Action("create accounts"),
-};
-
-/// Searches (notes, users, products) per person: the account when signed in, else the client.
-pub const SEARCH: Policy = Policy {
-    name: "search",
-    rules: &[minutes(120, 1)],
-    store: Store::Local,
-    refusal: Refusal::Action("search"),
-};
-
-/// Notes an account may publish: 5 per 10 minutes and 20 per day.
-pub const PUBLISH: Policy = Policy {
-    name: "publish",
-    rules: &[minutes(5, 10), minutes(20, 24 * 60)],
-    store: Store::Shared,
-    refusal: Refusal::Action("publish notes"),
-};
-
-/// Pictures an account may upload: 60 per 10 minutes (nine per note leaves plenty).
-pub const UPLOAD: Policy = Policy {
-    name: "upload",
-    rules: &[minutes(60, 10)],
-    store: Store::Shared,
-    refusal: Refusal::Action("upload pictures"),
-};
-
-/// Every policy, for checks over all of them.
-pub const POLICIES: [&Policy; 6] = [
-    &SIGN_IN_PAIR,
-    &SIGN_IN_CLIENT,
-    &SIGN_UP,
-    &SEARCH,
-    &PUBLISH,
-    &UPLOAD,
-];
 
 /// Events older than this are of no use to any rule (the longest window is a day).
 const RETENTION_MS: i64 = 24 * 3600 * 1000;
@@ -428,6 +332,7 @@ fn describe(window: Duration) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::policies::minutes;
     use super::*;
 
     const TWO_PER_MINUTE: Policy = Policy {
