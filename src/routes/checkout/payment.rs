@@ -1,0 +1,62 @@
+//! The payment step: the test-mode card, checked before review.
+
+use api_types::{validate_payment, PaymentInput, TEST_CARD_DECLINE, TEST_CARD_SUCCESS};
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::{current_month, Checkout, Step};
+use crate::api::ApiError;
+use crate::components::auth_sheet::field_error;
+use crate::components::ui::{Button, ButtonSize, ButtonVariant, TextField};
+use crate::i18n::tr;
+use crate::server_text::localize_fields;
+
+#[component]
+pub(super) fn PaymentStep() -> impl IntoView {
+    let co = expect_context::<Checkout>();
+    let error = RwSignal::new(None::<ApiError>);
+    let submit = move |e: ev::SubmitEvent| {
+        e.prevent_default();
+        let problems = validate_payment(
+            &PaymentInput {
+                card_number: co.card.get_untracked(),
+                expiry: co.expiry.get_untracked(),
+                cvc: co.cvc.get_untracked(),
+            },
+            current_month(),
+        );
+        if problems.is_empty() {
+            error.set(None);
+            co.card_ready.set(true);
+            co.go(Step::Review);
+        } else {
+            co.card_ready.set(false);
+            error.set(Some(ApiError::Fields {
+                message: String::new(),
+                fields: localize_fields(problems),
+            }));
+        }
+    };
+    let f = move |name: &'static str| field_error(error, name);
+    view! {
+        <section class="checkout-step" aria-labelledby="step-title">
+            <h2 id="step-title">{tr("Payment", "支付")}</h2>
+            <div class="test-mode" role="note">
+                <p><strong>{tr("Test mode.", "测试模式。")}</strong>{tr(" No real money moves. Use ", "不会真实扣款。使用 ")}<code>{TEST_CARD_SUCCESS}</code>
+                    {tr(" to pay, or ", " 可支付成功，使用 ")}<code>{TEST_CARD_DECLINE}</code>{tr(" to see a decline; any future expiry and any 3 digits.", " 可查看支付被拒；有效期填任意未来日期，安全码填任意 3 位数字。")}</p>
+            </div>
+            <form class="form card-form" on:submit=submit novalidate>
+                <TextField id="card-number" label=tr("Card number", "卡号") value=co.card error=f("card_number")
+                    autocomplete="cc-number" max_chars=23 counter=false/>
+                <div class="form-row">
+                    <TextField id="card-expiry" label=tr("Expiry (MM/YY)", "有效期（MM/YY）") value=co.expiry error=f("expiry") autocomplete="cc-exp" max_chars=5 counter=false/>
+                    <TextField id="card-cvc" label=tr("CVC", "安全码") value=co.cvc error=f("cvc") autocomplete="cc-csc" max_chars=4 counter=false/>
+                </div>
+                <div class="step-actions">
+                    <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| co.go(Step::Shipping))>{tr("Back", "上一步")}</Button>
+                    <Button size=ButtonSize::Large submit=true>{tr("Review order", "确认订单")}</Button>
+                </div>
+            </form>
+        </section>
+    }
+}
