@@ -1,25 +1,22 @@
-//! `/publish`: write a note — photos, title, text with `#topic` and `@name` completion, channel,
-//! tagged products, location — saved as a draft while you type (`/publish?draft=ID` resumes
-//! one); `/publish?edit=ID` edits a published note (its photos stay). Leaving with unsaved
-//! changes asks first.
+//! The note editor: fields, pictures, autosaved drafts, and a guard against leaving with unsaved
+//! changes.
 
 use api_types::{
     validate_note, Channel, Draft, NoteDetail, NoteInput, ProductCard, LOCATION_MAX_CHARS,
-    MAX_NOTE_PRODUCTS, NOTE_BODY_MAX_CHARS, NOTE_TITLE_MAX_CHARS,
+    NOTE_BODY_MAX_CHARS, NOTE_TITLE_MAX_CHARS,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::tagger::ProductTagger;
 use crate::api::{self, ApiError};
 use crate::components::auth_sheet::field_error;
-use crate::components::gate::SignedInOnly;
 use crate::components::image_picker::{ImagePicker, ImageState, PickedImage};
 use crate::components::picture::Picture;
-use crate::components::states::EmptyState;
 use crate::components::suggest_textarea::SuggestTextarea;
 use crate::components::toast::use_toasts;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant, TextField};
@@ -36,28 +33,6 @@ enum Saved {
     Saving,
     At(i64),
     Failed,
-}
-
-#[component]
-pub fn PublishPage() -> impl IntoView {
-    let query = use_query_map();
-    // The editor is rebuilt when the URL names another draft or note.
-    let target = Memo::new(move |_| {
-        query.with(|q| {
-            (
-                q.get("draft").and_then(|d| d.parse::<i64>().ok()),
-                q.get("edit").and_then(|d| d.parse::<i64>().ok()),
-            )
-        })
-    });
-    view! {
-        <SignedInOnly title=tr("Publish", "发布") reason=tr("Sign in to share a note with photos, topics and products.", "登录后即可发布带图片、话题和商品的笔记。")>
-            {move || {
-                let (draft, edit) = target.get();
-                view! { <Editor draft=draft edit=edit/> }
-            }}
-        </SignedInOnly>
-    }
 }
 
 /// Asks before leaving while `dirty`: the browser's own prompt for reloads and closing, and a
@@ -117,7 +92,7 @@ fn guard_leaving(dirty: Signal<bool>) {
 }
 
 #[component]
-fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
+pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
     let toasts = use_toasts();
     let navigate = use_navigate();
     let title = RwSignal::new(String::new());
@@ -414,131 +389,4 @@ fn fill_note(
     location.set(n.location.unwrap_or_default());
     products.set(n.products);
     existing_images.set(n.images);
-}
-
-/// Tag products from the shop: search, add (up to the limit), remove.
-#[component]
-fn ProductTagger(
-    products: RwSignal<Vec<ProductCard>>,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    let query = RwSignal::new(String::new());
-    let results = RwSignal::new(Vec::<ProductCard>::new());
-    let generation = StoredValue::new(0u32);
-    let search = move |q: String| {
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        if q.trim().is_empty() {
-            results.set(Vec::new());
-            return;
-        }
-        spawn_local(async move {
-            if let Ok(page) = api::search_products(&q, None).await {
-                // `try_`: the editor may be gone by now; reading a disposed value panics.
-                if generation.try_get_value() == Some(mine) {
-                    results.set(page.items.into_iter().take(5).collect());
-                }
-            }
-        });
-    };
-    let full = move || products.with(Vec::len) >= MAX_NOTE_PRODUCTS;
-    view! {
-        <fieldset class="field product-tagger">
-            <legend>{move || { let n = products.with(Vec::len); if is_zh() { format!("商品（{n}/{MAX_NOTE_PRODUCTS}）") } else { format!("Products ({n}/{MAX_NOTE_PRODUCTS})") } }}</legend>
-            <ul class="tagged-products" aria-label=tr("Tagged products", "已添加的商品")>
-                {move || products.get().into_iter().map(|p| {
-                    let id = p.id;
-                    view! {
-                        <li class="tagged-chip">
-                            <span>{format!("{} {}", p.brand, p.title)}</span>
-                            <Button variant=ButtonVariant::Link size=ButtonSize::Small label=if is_zh() { format!("移除商品 {}", p.title) } else { format!("Untag {}", p.title) }
-                                on_click=Callback::new(move |_| products.update(|l| l.retain(|x| x.id != id)))>{tr("Remove", "移除")}</Button>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            <input type="search" class="tag-search" placeholder=tr("Search the shop to tag a product", "搜索商城，添加商品")
-                aria-label=tr("Search products to tag", "搜索要添加的商品") disabled=full
-                prop:value=move || query.get()
-                on:input=move |e| { let q = event_target_value(&e); query.set(q.clone()); search(q); }/>
-            <ul class="tag-results" aria-label=tr("Products found", "搜索到的商品")>
-                {move || results.get().into_iter().map(|p| {
-                    let tagged = products.with(|l| l.iter().any(|x| x.id == p.id));
-                    let card = p.clone();
-                    view! {
-                        <li>
-                            <span>{format!("{} {} · {}", p.brand, p.title, api_types::format_cny(p.price_fen))}</span>
-                            <Button variant=ButtonVariant::Secondary size=ButtonSize::Small disabled=tagged || full()
-                                on_click=Callback::new(move |_| { products.update(|l| l.push(card.clone())); results.set(Vec::new()); query.set(String::new()); })>
-                                {if tagged { tr("Tagged", "已添加") } else { tr("Tag", "添加") }}
-                            </Button>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            {move || error.get().map(|e| view! { <p class="field-error">{e}</p> })}
-        </fieldset>
-    }
-}
-
-/// `/publish/drafts`: saved drafts, newest first, to resume or delete.
-#[component]
-pub fn DraftsPage() -> impl IntoView {
-    view! {
-        <SignedInOnly title=tr("Drafts", "草稿箱") reason=tr("Sign in to see your drafts.", "登录后查看你的草稿。")>
-            <DraftList/>
-        </SignedInOnly>
-    }
-}
-
-#[component]
-fn DraftList() -> impl IntoView {
-    let drafts = RwSignal::new(None::<Result<Vec<Draft>, ApiError>>);
-    let toasts = use_toasts();
-    spawn_local(async move { drafts.set(Some(api::drafts().await)) });
-    let remove = move |id: i64| {
-        spawn_local(async move {
-            match api::delete_draft(id).await {
-                Ok(()) => drafts.update(|d| {
-                    if let Some(Ok(list)) = d {
-                        list.retain(|x| x.id != id)
-                    }
-                }),
-                Err(e) => toasts.show(e.to_string()),
-            }
-        })
-    };
-    view! {
-        <div class="page-narrow drafts-page">
-            <h1 class="page-title">{tr("Drafts", "草稿箱")}</h1>
-            <p><Button href="/publish">{tr("New note", "写新笔记")}</Button></p>
-            {move || match drafts.get() {
-                None => view! { <div class="skeleton shimmer line" aria-busy="true"></div> }.into_any(),
-                Some(Err(e)) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! {
-                    <EmptyState title=tr("No drafts", "暂无草稿")
-                        message=tr("What you start writing is saved here automatically.", "开始写的笔记会自动保存在这里。")/>
-                }.into_any(),
-                Some(Ok(list)) => view! {
-                    <ul class="draft-list" aria-label=tr("Your drafts", "我的草稿")>
-                        {list.into_iter().map(|d| {
-                            let id = d.id;
-                            let name = if d.title.trim().is_empty() { tr("Untitled", "无标题").to_string() } else { d.title.clone() };
-                            view! {
-                                <li class="draft-row">
-                                    {d.images.first().map(|u| view! { <Picture image=u.image.clone() sizes="64px" alt=""/> })}
-                                    <div class="draft-body">
-                                        <a href=format!("/publish?draft={id}")>{name.clone()}</a>
-                                        <p class="muted small">{let saved = format::relative_time(d.updated_at, format::now_unix()); if is_zh() { format!("{} 张图片 · {saved}保存", d.images.len()) } else { format!("{} photos · saved {}", d.images.len(), saved) }}</p>
-                                    </div>
-                                    <Button variant=ButtonVariant::Link size=ButtonSize::Small label=if is_zh() { format!("删除草稿 {name}") } else { format!("Delete draft {name}") }
-                                        on_click=Callback::new(move |_| remove(id))>{tr("Delete", "删除")}</Button>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }.into_any(),
-            }}
-        </div>
-    }
 }
