@@ -28,7 +28,7 @@ use crate::AppState;
 /// Bumped when the generator's output changes, so cached URLs change too.
 pub const GENERATOR_VERSION: &str = "v1";
 const JPEG_QUALITY: u8 = 80;
-/// Lossy WebP quality (libwebp's 0–100 scale), chosen with `tests/it/images.rs`'s
+/// Lossy WebP quality (libwebp's 0–100 scale), chosen with `tests/it/images/quality.rs`'s
 /// `webp_quality_sweep` at 360–720w: photos come out at ~55–60% of JPEG q80's bytes with the
 /// same SSIM; the generated art at ~20% (WebP smooths away its ±2% film grain, which JPEG
 /// spends most of its bytes on) with 8x8-block mean errors of about a grey level, so no

@@ -1,4 +1,5 @@
-//! Specimens of the controls: buttons, text fields, tabs, chips, segmented controls, the channel bar.
+//! Specimens of the controls: buttons, text fields, tabs, chips, segmented controls, the channel
+//! bar.
 
 use leptos::prelude::*;
 

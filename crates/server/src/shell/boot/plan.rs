@@ -1,4 +1,5 @@
-//! Which API answers a landing route needs first, and how its query string decodes (as the client router decodes it).
+//! Which API answers a landing route needs first, and how its query string decodes (as the client
+//! router decodes it).
 
 use api_types::{paths, NoteTypeFilter, SearchSort, TimeFilter};
 
@@ -27,8 +28,9 @@ pub struct Fetch {
     pub preload: Preload,
     /// The API answers this path the same with or without a session (its handler never looks
     /// at the cookie: the channel list, channel feeds (served from the shared micro-cache),
-    /// products, note search). `tests/it/shell.rs` checks it for a signed-in reader with likes,
-    /// collects, follows and a cart. A document made only of these is shared by everyone.
+    /// products, note search). `tests/it/shell/readers.rs` checks it for a signed-in reader
+    /// with likes, collects, follows and a cart. A document made only of these is shared by
+    /// everyone.
     pub public: bool,
 }
 

@@ -1,4 +1,5 @@
-//! Placing orders: server prices, tampering, idempotency keys, declined payments and races for stock.
+//! Placing orders: server prices, tampering, idempotency keys, declined payments and races for
+//! stock.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! Publishing notes: where a note shows up at once, validation, edit and delete permissions, and the OpenAPI listing.
+//! Publishing notes: where a note shows up at once, validation, edit and delete permissions, and
+//! the OpenAPI listing.
 
 use super::*;
 

@@ -1,4 +1,4 @@
-//! The app shell (`shell.rs`) through the HTTP router: files from memory with content
+//! The app shell (`shell/`) through the HTTP router: files from memory with content
 //! negotiation, ETags and cache policy, 404s for missing files, the history fallback, and the
 //! boot data and image preloads put into documents. Each test serves a dist directory it
 //! writes itself (no real build needed).

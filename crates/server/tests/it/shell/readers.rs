@@ -1,4 +1,5 @@
-//! Signed-in readers and user text: boot data that cannot be broken out of, private documents never shared, public ones shared.
+//! Signed-in readers and user text: boot data that cannot be broken out of, private documents never
+//! shared, public ones shared.
 
 use super::*;
 
