@@ -10,8 +10,9 @@ mod objects;
 mod palettes;
 mod scenes;
 
-use graphic::{gradient_forms, motion_bands, poster, tech_glow};
 use image::{Rgb, RgbImage};
+
+use graphic::{gradient_forms, motion_bands, poster, tech_glow};
 use objects::{desk, product_shot, table_top};
 use palettes::PALETTES;
 use scenes::{interior, landscape, pet_face};
