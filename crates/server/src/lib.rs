@@ -14,6 +14,7 @@ pub mod images;
 pub mod microcache;
 pub mod notify;
 pub mod ratelimit;
+pub mod recs;
 pub mod search;
 pub mod security;
 pub mod seed;

@@ -66,7 +66,10 @@ pub struct FeedQuery {
     pub limit: Option<u32>,
 }
 
-/// One page of the discover feed, best first.
+/// One page of the discover feed, best first. Signed in, the unfiltered For-you feed
+/// (`recommend`, sort `hot`) is personal: ranked from what the person likes, collects,
+/// comments, shares, follows and lingers on, without what they already liked or marked
+/// "Not interested".
 #[utoipa::path(get, path = "/api/v1/feed", tag = "feed", params(FeedQuery),
     responses(
         (status = 200, body = FeedPage),
@@ -87,6 +90,15 @@ pub async fn feed(
             return Ok(Json(page).into_response());
         }
     }
+    // The For-you feed of a signed-in person is theirs alone (see `crate::recs`); guests and
+    // every other list share the cached ranking.
+    if is_for_you(&q) {
+        if let Some(me) = auth::viewer_of(&state.db, &headers).await? {
+            if let Some(page) = personal_page(&state, me, &q).await? {
+                return Ok(Json(page).into_response());
+            }
+        }
+    }
     let key = format!(
         "{}|{}|{}|{}|{}|{}",
         q.channel.as_deref().unwrap_or(RECOMMEND),
@@ -104,6 +116,64 @@ pub async fn feed(
         Bytes::from(serde_json::to_vec(&page).map_err(|e| AppError::Internal(e.to_string()))?);
     state.feed_cache.put(key, body.clone());
     Ok(json_bytes(body))
+}
+
+/// The virtual "recommend" channel's default order, unfiltered.
+fn is_for_you(q: &FeedQuery) -> bool {
+    q.channel.as_deref().is_none_or(|c| c == RECOMMEND)
+        && q.topic.is_none()
+        && q.author.is_none()
+        && q.sort.as_deref().is_none_or(|s| s == "hot")
+}
+
+/// Cursors of the personal list carry the offset with this id, which no note has; a cursor
+/// of the shared ranking (say from before signing in) goes on in the shared ranking.
+const PERSONAL_CURSOR_ID: i64 = -1;
+
+/// A page of the signed-in person's For-you list, or `None` when the cursor belongs to the
+/// shared ranking.
+async fn personal_page(state: &AppState, me: i64, q: &FeedQuery) -> AppResult<Option<FeedPage>> {
+    let limit = page_limit(q.limit)?;
+    let offset = match Cursor::decode_opt(q.cursor.as_deref())? {
+        None => 0,
+        Some(c) if c.id == PERSONAL_CURSOR_ID && c.key >= 0 => c.key,
+        Some(_) => return Ok(None),
+    };
+    let config = crate::recs::Config::default();
+    let ranked = crate::recs::recommend(&state.db, me, crate::now_unix(), &config).await?;
+    let start = usize::try_from(offset)
+        .unwrap_or(usize::MAX)
+        .min(ranked.len());
+    let end = start
+        .saturating_add(usize::try_from(limit).unwrap_or(0))
+        .min(ranked.len());
+    let ids = &ranked[start..end];
+    let mut sql = QueryBuilder::new(CARD_SELECT);
+    sql.push(" WHERE n.id IN (");
+    let mut list = sql.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    if ids.is_empty() {
+        list.push("-1");
+    }
+    sql.push(")");
+    let rows: Vec<CardRow> = sql.build_query_as().fetch_all(&state.db).await?;
+    let mut by_id: std::collections::HashMap<i64, CardRow> =
+        rows.into_iter().map(|r| (r.id, r)).collect();
+    let items = ids
+        .iter()
+        .filter_map(|id| by_id.remove(id))
+        .map(NoteCard::from)
+        .collect();
+    let next_cursor = (end < ranked.len()).then(|| {
+        Cursor {
+            key: end as i64,
+            id: PERSONAL_CURSOR_ID,
+        }
+        .encode()
+    });
+    Ok(Some(FeedPage { items, next_cursor }))
 }
 
 fn json_bytes(body: Bytes) -> Response {

@@ -158,3 +158,182 @@ async fn signed_in_shares_are_kept_for_taste() {
     let shares = "SELECT COUNT(*) FROM user_shares WHERE user_id = ?";
     assert_eq!(count(&app, shares, me).await, 1);
 }
+
+/// The channel id of each note, in order.
+async fn channels_of(app: &TestApp, ids: &[i64]) -> Vec<i64> {
+    let mut out = Vec::new();
+    for id in ids {
+        let c: i64 = sqlx::query_scalar("SELECT channel_id FROM notes WHERE id = ?")
+            .bind(id)
+            .fetch_one(&app.state.db)
+            .await
+            .expect("channel");
+        out.push(c);
+    }
+    out
+}
+
+fn page_ids(page: &Value) -> Vec<i64> {
+    page["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|n| n["id"].as_i64().expect("id"))
+        .collect()
+}
+
+fn page_authors(page: &Value) -> std::collections::HashSet<i64> {
+    page["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|n| n["author"]["id"].as_i64().expect("author id"))
+        .collect()
+}
+
+async fn for_you(app: &TestApp, cookie: Option<&str>, cursor: Option<&str>) -> Value {
+    let uri = match cursor {
+        Some(c) => format!("/api/v1/feed?cursor={c}"),
+        None => "/api/v1/feed".to_string(),
+    };
+    let res = call(app, Method::GET, &uri, cookie, None).await;
+    assert_eq!(res.status.as_u16(), 200, "{uri}");
+    res.json()
+}
+
+/// The issue's "Done when": a fresh account that likes and collects a dozen notes of one
+/// channel sees that channel as at least 35% of its next first page (3x a guest's share), on
+/// a varied page (3+ channels, 12+ authors) with at most two notes it already liked.
+#[tokio::test]
+async fn for_you_learns_a_channel_from_a_dozen_likes() {
+    let app = test_app(SMALL_WORLD).await;
+    // The channel with the smallest share of the guest's page, among those with notes enough.
+    let guest = for_you(&app, None, None).await;
+    let guest_ids = page_ids(&guest);
+    assert_eq!(guest_ids.len(), 20);
+    let guest_channels = channels_of(&app, &guest_ids).await;
+    let (channel, slug): (i64, String) = sqlx::query_as(
+        "SELECT c.id, c.slug FROM channels c JOIN notes n ON n.channel_id = c.id \
+         GROUP BY c.id, c.slug HAVING COUNT(*) >= 30 ORDER BY c.position",
+    )
+    .fetch_all(&app.state.db)
+    .await
+    .expect("channels")
+    .into_iter()
+    .min_by_key(|(c, _)| guest_channels.iter().filter(|g| *g == c).count())
+    .expect("a channel");
+    let guest_share =
+        guest_channels.iter().filter(|&&c| c == channel).count() as f64 / guest_ids.len() as f64;
+
+    let (me, cookie) = common::signed_in_user(&app, "taster_{n}", "Taster {n}").await;
+    // Before any signal, the page is the varied popular one.
+    let cold = for_you(&app, Some(&cookie), None).await;
+    assert_eq!(page_ids(&cold).len(), 20);
+    assert!(
+        page_authors(&cold).len() >= 12,
+        "cold start is varied: {cold}"
+    );
+
+    let picks = app
+        .get_json(&format!("/api/v1/feed?channel={slug}&limit=12"))
+        .await;
+    let liked = page_ids(&picks);
+    assert_eq!(liked.len(), 12);
+    for id in &liked {
+        for what in ["like", "collect"] {
+            let res = call(
+                &app,
+                Method::PUT,
+                &format!("/api/v1/notes/{id}/{what}"),
+                Some(&cookie),
+                None,
+            )
+            .await;
+            assert_eq!(res.status.as_u16(), 200, "{what} {id}");
+        }
+    }
+
+    let page = for_you(&app, Some(&cookie), None).await;
+    let ids = page_ids(&page);
+    assert_eq!(ids.len(), 20);
+    let channels = channels_of(&app, &ids).await;
+    let share = channels.iter().filter(|&&c| c == channel).count() as f64 / ids.len() as f64;
+    let distinct: std::collections::HashSet<_> = channels.iter().collect();
+    let authors = page_authors(&page).len();
+    let already = ids.iter().filter(|id| liked.contains(id)).count();
+    println!(
+        "channel {slug}: guest share {guest_share:.2}, after 12 likes {share:.2}; \
+         {} channels, {authors} authors, {already} already liked",
+        distinct.len()
+    );
+    assert!(share >= 0.35, "share {share} of {slug}");
+    assert!(
+        share >= 3.0 * guest_share,
+        "share {share} vs guest {guest_share}"
+    );
+    assert!(distinct.len() >= 3, "channels {distinct:?}");
+    assert!(authors >= 12, "authors {authors}");
+    assert!(already <= 2, "already liked {already}");
+    assert!(ids.iter().all(|id| {
+        // Not the author's own notes either (none here), and nothing twice.
+        ids.iter().filter(|x| *x == id).count() == 1
+    }));
+    let _ = me;
+
+    // The next page goes on without repeating the first.
+    let cursor = page["next_cursor"]
+        .as_str()
+        .expect("a next page")
+        .to_string();
+    let next = page_ids(&for_you(&app, Some(&cookie), Some(&cursor)).await);
+    assert_eq!(next.len(), 20);
+    assert!(next.iter().all(|id| !ids.contains(id)), "pages overlap");
+}
+
+/// "Not interested" removes the note and its near-duplicates (same author, same channel)
+/// from the person's For-you list at once.
+#[tokio::test]
+async fn not_interested_removes_the_note_and_its_near_duplicates() {
+    let app = test_app(SMALL_WORLD).await;
+    let (_me, cookie) = common::signed_in_user(&app, "muter_{n}", "Muter {n}").await;
+    let first = for_you(&app, Some(&cookie), None).await;
+    let target = page_ids(&first)[0];
+    let (author, channel): (i64, i64) =
+        sqlx::query_as("SELECT author_id, channel_id FROM notes WHERE id = ?")
+            .bind(target)
+            .fetch_one(&app.state.db)
+            .await
+            .expect("note");
+    let res = call(
+        &app,
+        Method::PUT,
+        &format!("/api/v1/notes/{target}/not-interested"),
+        Some(&cookie),
+        None,
+    )
+    .await;
+    assert_eq!(res.status.as_u16(), 204);
+    // Three pages deep, none of them.
+    let mut cursor: Option<String> = None;
+    for _ in 0..3 {
+        let page = for_you(&app, Some(&cookie), cursor.as_deref()).await;
+        let ids = page_ids(&page);
+        for id in &ids {
+            let (a, c): (i64, i64) =
+                sqlx::query_as("SELECT author_id, channel_id FROM notes WHERE id = ?")
+                    .bind(id)
+                    .fetch_one(&app.state.db)
+                    .await
+                    .expect("note");
+            assert!(
+                *id != target && (a, c) != (author, channel),
+                "{id} came back"
+            );
+        }
+        cursor = page["next_cursor"].as_str().map(str::to_string);
+    }
+    // One person's "Not interested" does not touch anyone else's page.
+    let (_other, other_cookie) = common::signed_in_user(&app, "other_{n}", "Other {n}").await;
+    let other = for_you(&app, Some(&other_cookie), None).await;
+    assert_eq!(page_ids(&other)[0], target);
+}
