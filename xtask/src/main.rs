@@ -5,7 +5,7 @@
 //! - `bench` bundle sizes, feed API throughput/latency, writes, order placement, publishing
 //!   (uploads, publish-to-searchable), DOM size after a long scroll (`--feed`, `--writes`,
 //!   `--orders`, `--publish`, `--bundle` (sizes of the last build), `--shell` (the document
-//!   and a static asset under load): just those)
+//!   and a static asset under load), `--recs` (the For-you offline evaluation): just those)
 //! - `contract` the API contract test alone: Schemathesis over /api/openapi.json
 //!   (`--seed N|random`, `--max-examples N`)
 //! - `build`, `setup` the first steps of `run` on their own
@@ -13,6 +13,7 @@
 mod bench;
 mod bench_bundle;
 mod bench_publish;
+mod bench_recs;
 mod bench_shell;
 mod contract;
 mod load;
@@ -39,12 +40,13 @@ fn main() -> ExitCode {
         "bench" if rest.iter().any(|a| a == "--orders") => bench::bench_orders(),
         "bench" if rest.iter().any(|a| a == "--publish") => bench::bench_publish(),
         "bench" if rest.iter().any(|a| a == "--feed") => bench::bench_feed(),
+        "bench" if rest.iter().any(|a| a == "--recs") => bench_recs::bench_recs(),
         "bench" if rest.iter().any(|a| a == "--shell") => bench_shell::bench_shell(rest),
         "bench" if rest.iter().any(|a| a == "--bundle") => bench_bundle::bundle_sizes().map(|_| ()),
         "bench" => bench::bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench [--feed | --writes | --orders | --publish | --bundle | --shell [--port N]] | contract [--seed N|random] [--max-examples N] | build | setup>"
+                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench [--feed | --writes | --orders | --publish | --recs | --bundle | --shell [--port N]] | contract [--seed N|random] [--max-examples N] | build | setup>"
             );
             return ExitCode::from(2);
         }

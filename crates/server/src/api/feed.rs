@@ -66,10 +66,8 @@ pub struct FeedQuery {
     pub limit: Option<u32>,
 }
 
-/// One page of the discover feed, best first. Signed in, the unfiltered For-you feed
-/// (`recommend`, sort `hot`) is personal: ranked from what the person likes, collects,
-/// comments, shares, follows and lingers on, without what they already liked or marked
-/// "Not interested".
+/// One page of the discover feed, best first. The same for everyone (cached and inlined into
+/// shared documents); a signed-in person's own For-you list is `/api/v1/feed/for-you`.
 #[utoipa::path(get, path = "/api/v1/feed", tag = "feed", params(FeedQuery),
     responses(
         (status = 200, body = FeedPage),
@@ -88,15 +86,6 @@ pub async fn feed(
         if auth::viewer_of(&state.db, &headers).await? == Some(author) {
             let page = feed_page(&state, q, true).await?;
             return Ok(Json(page).into_response());
-        }
-    }
-    // The For-you feed of a signed-in person is theirs alone (see `crate::recs`); guests and
-    // every other list share the cached ranking.
-    if is_for_you(&q) {
-        if let Some(me) = auth::viewer_of(&state.db, &headers).await? {
-            if let Some(page) = personal_page(&state, me, &q).await? {
-                return Ok(Json(page).into_response());
-            }
         }
     }
     let key = format!(
@@ -118,26 +107,32 @@ pub async fn feed(
     Ok(json_bytes(body))
 }
 
-/// The virtual "recommend" channel's default order, unfiltered.
-fn is_for_you(q: &FeedQuery) -> bool {
-    q.channel.as_deref().is_none_or(|c| c == RECOMMEND)
-        && q.topic.is_none()
-        && q.author.is_none()
-        && q.sort.as_deref().is_none_or(|s| s == "hot")
-}
-
-/// Cursors of the personal list carry the offset with this id, which no note has; a cursor
-/// of the shared ranking (say from before signing in) goes on in the shared ranking.
+/// Cursors of the personal list carry the offset with this id, which no note has (so a cursor
+/// of another list is refused rather than misread).
 const PERSONAL_CURSOR_ID: i64 = -1;
 
-/// A page of the signed-in person's For-you list, or `None` when the cursor belongs to the
-/// shared ranking.
-async fn personal_page(state: &AppState, me: i64, q: &FeedQuery) -> AppResult<Option<FeedPage>> {
+/// The signed-in person's own For-you list, best first (see `crate::recs`): ranked from what
+/// they like, collect, comment, share, follow and linger on, varied (at most two notes of one
+/// author or topic in any six), without what they liked, collected, wrote, opened in the last
+/// hours or marked "Not interested" (nor that note's near-duplicates). Never cached. The list
+/// is about 200 notes deep; after it `next_cursor` is null.
+#[utoipa::path(get, path = "/api/v1/feed/for-you", tag = "feed", params(FollowingQuery),
+    responses(
+        (status = 200, body = FeedPage),
+        (status = 400, description = "Malformed cursor or query", body = api_types::ErrorBody),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+        (status = 422, description = "Limit out of range", body = api_types::ErrorBody),
+    ))]
+pub async fn for_you_feed(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    ApiQuery(q): ApiQuery<FollowingQuery>,
+) -> AppResult<Json<FeedPage>> {
     let limit = page_limit(q.limit)?;
     let offset = match Cursor::decode_opt(q.cursor.as_deref())? {
         None => 0,
         Some(c) if c.id == PERSONAL_CURSOR_ID && c.key >= 0 => c.key,
-        Some(_) => return Ok(None),
+        Some(_) => return Err(AppError::BadRequest("Invalid cursor.".to_string())),
     };
     let config = crate::recs::Config::default();
     let ranked = crate::recs::recommend(&state.db, me, crate::now_unix(), &config).await?;
@@ -173,7 +168,7 @@ async fn personal_page(state: &AppState, me: i64, q: &FeedQuery) -> AppResult<Op
         }
         .encode()
     });
-    Ok(Some(FeedPage { items, next_cursor }))
+    Ok(Json(FeedPage { items, next_cursor }))
 }
 
 fn json_bytes(body: Bytes) -> Response {

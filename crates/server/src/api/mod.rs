@@ -99,6 +99,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(comments::note_comments))
         .routes(routes!(comments::replies))
         .routes(routes!(feed::following_feed))
+        .routes(routes!(feed::for_you_feed))
         .routes(routes!(users::profile))
         .routes(routes!(users::followers))
         .routes(routes!(users::following))

@@ -17,6 +17,8 @@
 //!
 //! Every stage reads plain tables with portable SQL (IN lists, GROUP BY, UNION ALL).
 
+pub mod eval;
+
 use std::collections::{HashMap, HashSet};
 
 use sqlx::{QueryBuilder, Sqlite};

@@ -191,10 +191,16 @@ fn page_authors(page: &Value) -> std::collections::HashSet<i64> {
         .collect()
 }
 
+/// The shared For-you page for a guest, the personal one with a cookie.
 async fn for_you(app: &TestApp, cookie: Option<&str>, cursor: Option<&str>) -> Value {
+    let path = if cookie.is_some() {
+        "/api/v1/feed/for-you"
+    } else {
+        "/api/v1/feed"
+    };
     let uri = match cursor {
-        Some(c) => format!("/api/v1/feed?cursor={c}"),
-        None => "/api/v1/feed".to_string(),
+        Some(c) => format!("{path}?cursor={c}"),
+        None => path.to_string(),
     };
     let res = call(app, Method::GET, &uri, cookie, None).await;
     assert_eq!(res.status.as_u16(), 200, "{uri}");
@@ -336,4 +342,52 @@ async fn not_interested_removes_the_note_and_its_near_duplicates() {
     let (_other, other_cookie) = common::signed_in_user(&app, "other_{n}", "Other {n}").await;
     let other = for_you(&app, Some(&other_cookie), None).await;
     assert_eq!(page_ids(&other)[0], target);
+}
+
+#[tokio::test]
+async fn the_personal_feed_needs_a_session_and_its_own_cursors() {
+    let app = test_app(SMALL_WORLD).await;
+    call(&app, Method::GET, "/api/v1/feed/for-you", None, None)
+        .await
+        .expect_error(401, "unauthorized", "guest");
+    let (_me, cookie) = common::signed_in_user(&app, "pager_{n}", "Pager {n}").await;
+    // A cursor of the shared feed is refused, not misread as an offset.
+    let shared = app.get_json("/api/v1/feed").await;
+    let foreign = shared["next_cursor"].as_str().expect("cursor").to_string();
+    for (uri, status, code) in [
+        (
+            format!("/api/v1/feed/for-you?cursor={foreign}"),
+            400,
+            "bad_request",
+        ),
+        (
+            "/api/v1/feed/for-you?cursor=!!".to_string(),
+            400,
+            "bad_request",
+        ),
+        (
+            "/api/v1/feed/for-you?limit=0".to_string(),
+            422,
+            "validation",
+        ),
+        (
+            "/api/v1/feed/for-you?limit=51".to_string(),
+            422,
+            "validation",
+        ),
+    ] {
+        call(&app, Method::GET, &uri, Some(&cookie), None)
+            .await
+            .expect_error(status, code, &uri);
+    }
+    let page = call(
+        &app,
+        Method::GET,
+        "/api/v1/feed/for-you?limit=5",
+        Some(&cookie),
+        None,
+    )
+    .await;
+    assert_eq!(page.status.as_u16(), 200);
+    assert_eq!(page_ids(&page.json()).len(), 5);
 }
