@@ -33,3 +33,6 @@ CREATE TABLE user_shares (
     PRIMARY KEY (user_id, note_id)
 );
 CREATE INDEX user_shares_by_note ON user_shares (note_id);
+
+-- A person's comments are a taste signal; without this, reading them scans every comment.
+CREATE INDEX comments_by_author ON comments (author_id, note_id);

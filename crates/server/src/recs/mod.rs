@@ -283,18 +283,25 @@ async fn candidate_ids(db: &Db, t: &Taste) -> AppResult<(HashSet<i64>, HashMap<i
     // People who liked or collected what they engaged with also liked…
     let mut co: HashMap<i64, f64> = HashMap::new();
     if !t.engaged.is_empty() {
-        let seeds = t.engaged.iter().copied().take(40);
-        let mut qb = QueryBuilder::new(
-            "SELECT b.note_id, COUNT(*) AS c FROM \
-             (SELECT user_id, note_id FROM note_likes UNION SELECT user_id, note_id FROM note_collects) a \
-             JOIN (SELECT user_id, note_id FROM note_likes UNION SELECT user_id, note_id FROM note_collects) b \
-             ON b.user_id = a.user_id AND b.note_id <> a.note_id WHERE a.note_id IN ",
-        );
-        in_list(&mut qb, seeds);
-        qb.push(" GROUP BY b.note_id ORDER BY c DESC, b.note_id DESC LIMIT 150");
-        let rows: Vec<(i64, i64)> = qb.build_query_as().fetch_all(db).await?;
-        let max = rows.first().map(|r| r.1).unwrap_or(1).max(1) as f64;
-        for (note, c) in rows {
+        let seeds: Vec<i64> = t.engaged.iter().copied().take(40).collect();
+        // Likes with likes and collects with collects: each join walks the indexes (a
+        // note's engagers, then their other notes) instead of the whole tables.
+        let mut counts: HashMap<i64, i64> = HashMap::new();
+        for table in ["note_likes", "note_collects"] {
+            let mut qb = QueryBuilder::new(format!(
+                "SELECT b.note_id, COUNT(*) AS c FROM {table} a \
+                 JOIN {table} b ON b.user_id = a.user_id AND b.note_id <> a.note_id \
+                 WHERE a.note_id IN "
+            ));
+            in_list(&mut qb, seeds.iter().copied());
+            qb.push(" GROUP BY b.note_id ORDER BY c DESC, b.note_id DESC LIMIT 150");
+            let rows: Vec<(i64, i64)> = qb.build_query_as().fetch_all(db).await?;
+            for (note, c) in rows {
+                *counts.entry(note).or_default() += c;
+            }
+        }
+        let max = counts.values().copied().max().unwrap_or(1).max(1) as f64;
+        for (note, c) in counts {
             co.insert(note, c as f64 / max);
             ids.insert(note);
         }

@@ -391,3 +391,26 @@ async fn the_personal_feed_needs_a_session_and_its_own_cursors() {
     assert_eq!(page.status.as_u16(), 200);
     assert_eq!(page_ids(&page.json()).len(), 5);
 }
+
+/// The offline table on the default demo world, without building the server binary:
+/// `cargo test --profile server -p zhongcao-server --test it offline_evaluation -- --ignored --nocapture`
+/// (what `cargo xtask bench --recs` prints).
+#[tokio::test]
+#[ignore = "a benchmark: seeds the full demo world (about a minute)"]
+async fn offline_evaluation() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pool = zhongcao_server::db::connect(&dir.path().join("eval.sqlite3"))
+        .await
+        .expect("database");
+    zhongcao_server::seed::seed_if_empty(&pool, Default::default(), |_| {})
+        .await
+        .expect("seed");
+    let report = zhongcao_server::recs::eval::evaluate(
+        &pool,
+        zhongcao_server::now_unix(),
+        &zhongcao_server::recs::Config::default(),
+    )
+    .await
+    .expect("evaluation");
+    print!("{}", report.table());
+}
