@@ -135,7 +135,10 @@ pub async fn for_you_feed(
         Some(_) => return Err(AppError::BadRequest("Invalid cursor.".to_string())),
     };
     let config = crate::recs::Config::default();
-    let ranked = crate::recs::recommend(&state.db, me, crate::now_unix(), &config).await?;
+    // This page and one more note, to know whether another page follows.
+    let want =
+        usize::try_from(offset.saturating_add(limit).saturating_add(1)).unwrap_or(usize::MAX);
+    let ranked = crate::recs::recommend(&state.db, me, crate::now_unix(), &config, want).await?;
     let start = usize::try_from(offset)
         .unwrap_or(usize::MAX)
         .min(ranked.len());

@@ -161,7 +161,7 @@ pub async fn evaluate(db: &Db, now: i64, config: &Config) -> AppResult<Report> {
             .unwrap_or_default();
         let eligible = |&&(id, _, author): &&(i64, i64, i64)| author != user && !kept.contains(&id);
         let started = Instant::now();
-        let list = recommend(db, user, now, config).await?;
+        let list = recommend(db, user, now, config, 50).await?;
         times.push(started.elapsed().as_secs_f64() * 1000.0);
         rec.add(&list, truth, &channels);
         let popular: Vec<i64> = catalogue

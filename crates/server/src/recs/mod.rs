@@ -317,8 +317,16 @@ struct Scored {
     explore: f64,
 }
 
-/// The person's For-you list: up to `config.list_len` note ids, best first.
-pub async fn recommend(db: &Db, user: i64, now: i64, config: &Config) -> AppResult<Vec<i64>> {
+/// The person's For-you list: the first `want` note ids (at most `config.list_len`), best
+/// first. The re-rank is the costly part, so pages ask only for what they show (plus one, to
+/// know whether more follow).
+pub async fn recommend(
+    db: &Db,
+    user: i64,
+    now: i64,
+    config: &Config,
+    want: usize,
+) -> AppResult<Vec<i64>> {
     let t = taste(db, user, now, config).await?;
     let (mut ids, co) = candidate_ids(db, &t).await?;
     ids.retain(|id| !t.exclude.contains(id));
@@ -339,7 +347,7 @@ pub async fn recommend(db: &Db, user: i64, now: i64, config: &Config) -> AppResu
         topics.entry(note).or_default().push(topic);
     }
     let scored = score(candidates, &topics, &t, &co, now, config);
-    Ok(rerank(scored, config))
+    Ok(rerank(scored, config, want.min(config.list_len)))
 }
 
 /// The CES of a note under `config`.
@@ -404,11 +412,11 @@ fn score(
 /// Greedy diversity re-rank: each slot takes the best remaining note that keeps the window
 /// rule, after penalties for repeating an author or channel; exploration slots rank by
 /// popularity and freshness alone.
-fn rerank(mut pool: Vec<Scored>, config: &Config) -> Vec<i64> {
+fn rerank(mut pool: Vec<Scored>, config: &Config, want: usize) -> Vec<i64> {
     let mut out: Vec<Scored> = Vec::new();
     let mut per_author: HashMap<i64, usize> = HashMap::new();
     let mut per_channel: HashMap<i64, usize> = HashMap::new();
-    while out.len() < config.list_len && !pool.is_empty() {
+    while out.len() < want && !pool.is_empty() {
         let explore = config.explore_every > 0
             && out.len() % config.explore_every == config.explore_every - 1;
         let window_start = out.len().saturating_sub(config.window.saturating_sub(1));
@@ -487,7 +495,7 @@ mod tests {
             explore_every: 0,
             ..Config::default()
         };
-        let ids = rerank(pool, &config);
+        let ids = rerank(pool, &config, 30);
         for window in ids.windows(6).take(10) {
             let same = window.iter().filter(|&&id| id < 10).count();
             assert!(same <= 2, "{window:?}");
