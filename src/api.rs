@@ -276,6 +276,8 @@ pub enum FeedSource {
     Search(NoteSearch),
     /// Newest notes from people the signed-in user follows.
     Following,
+    /// The signed-in person's own ranked For-you list (guests read the "recommend" channel).
+    ForYou,
     /// Notes a user collected / liked.
     Collections(i64),
     Likes(i64),
@@ -285,6 +287,9 @@ pub enum FeedSource {
 
 /// The pseudo-channel slug of the following feed in `/explore?channel=`.
 pub const FOLLOWING_CHANNEL: &str = "following";
+
+/// The personal For-you list (signed in only; its cursors are its own).
+pub const FOR_YOU_FEED: &str = "/api/v1/feed/for-you?limit=20";
 
 pub async fn channels() -> Result<Vec<Channel>, ApiError> {
     get_json(api_types::paths::CHANNELS).await
@@ -299,6 +304,7 @@ pub fn feed_path(source: &FeedSource, cursor: Option<&str>) -> String {
         }
         FeedSource::Author(id) => format!("/api/v1/feed?author={id}"),
         FeedSource::Following => api_types::paths::FOLLOWING_FEED.to_string(),
+        FeedSource::ForYou => FOR_YOU_FEED.to_string(),
         FeedSource::Collections(id) => format!("/api/v1/users/{id}/collections?limit=20"),
         FeedSource::Likes(id) => format!("/api/v1/users/{id}/likes?limit=20"),
         FeedSource::ProductNotes(id) => format!("/api/v1/products/{id}/notes?limit=20"),
@@ -812,6 +818,42 @@ pub async fn report(target: ReportTarget, reason: ReportReason) -> Result<Report
 /// Counts a view of the note (the server keeps one per viewer per day).
 pub async fn record_view(id: i64) -> Result<(), ApiError> {
     send_json::<(), ()>(Method::POST, &format!("/api/v1/notes/{id}/view"), None).await
+}
+
+/// "Not interested" on a For-you card (`on`), or undoing it: the note and its near-duplicates
+/// leave (or come back to) the reader's For-you list.
+pub async fn set_not_interested(id: i64, on: bool) -> Result<(), ApiError> {
+    send_json::<(), ()>(
+        toggle_method(on),
+        &format!("/api/v1/notes/{id}/not-interested"),
+        None,
+    )
+    .await
+}
+
+/// Reports how long a note was open, fire and forget. `keepalive` lets the request finish
+/// when the page is being left or hidden for good (gloo-net has no such option; the flag is
+/// set on the plain `RequestInit` object).
+pub fn report_open(id: i64, dwell_ms: u32) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(body) = serde_json::to_string(&api_types::NoteOpen { dwell_ms }) else {
+        return;
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&wasm_bindgen::JsValue::from_str(&body));
+    let headers = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&headers, &"Content-Type".into(), &"application/json".into());
+    init.set_headers(&headers);
+    let _ = js_sys::Reflect::set(&init, &"keepalive".into(), &true.into());
+    let promise = window.fetch_with_str_and_init(&format!("/api/v1/notes/{id}/open"), &init);
+    // A failed report is not worth telling anyone about; the rejection is handled so the
+    // console stays quiet.
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
 }
 
 pub async fn record_share(id: i64) -> Result<(), ApiError> {

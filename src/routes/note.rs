@@ -98,6 +98,14 @@ pub fn NoteRoute() -> impl IntoView {
     let generation = StoredValue::new(0u32);
     let retry_tick = RwSignal::new(0u32);
     let auth = use_auth();
+    // How long it stays open, for the reader's For-you list (not for one's own notes, nor for
+    // a note that did not load).
+    crate::hooks::use_dwell::use_dwell(id, move |id| {
+        let Some(me) = auth.user_id_untracked() else {
+            return false;
+        };
+        api::cached_note(id).is_some_and(|n| n.author.id != me)
+    });
     Effect::new(move |_| {
         retry_tick.track();
         // Re-read after signing in or out: liked, collected and following are per viewer.
