@@ -61,6 +61,12 @@ test("For you learns from likes and collects; Not interested removes a card for 
   // collected through the API (the session's cookie goes along).
   const pets = (await (await page.request.get(`/api/v1/feed?channel=${CHANNEL}&limit=30`)).json()).items as { id: number }[];
   const origin = new URL(page.url()).origin;
+  // Reports of how long a note was open (Playwright does not see those a page sends as it
+  // unloads, `keepalive`, so the overlay's is checked below).
+  const opens: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().endsWith("/open")) opens.push(new URL(r.url()).pathname);
+  });
   for (const note of pets.slice(0, 3)) {
     await page.goto(`/explore/${note.id}`);
     const like = page.locator("article.note").getByRole("button", { name: /^Like,/ });
@@ -120,4 +126,16 @@ test("For you learns from likes and collects; Not interested removes a card for 
   const reloaded = await forYouFirstPage(page);
   expect(reloaded).not.toContain(id);
   await expect(feed(page).locator(`[data-note-id="${id}"]`)).toHaveCount(0);
+
+  // Closing the note overlay reports the time it was open, once.
+  const opened = feed(page).getByRole("article").first();
+  const openedId = await opened.getAttribute("data-note-id");
+  await opened.locator(".card-title").click();
+  await expect(page.locator("article.note h1")).toBeVisible();
+  await page.waitForTimeout(700);
+  const report = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith(`/api/v1/notes/${openedId}/open`));
+  await page.keyboard.press("Escape");
+  expect((await report).postDataJSON().dwell_ms).toBeGreaterThanOrEqual(600);
+  await page.waitForTimeout(300);
+  expect(opens.filter((p) => p === `/api/v1/notes/${openedId}/open`)).toHaveLength(1);
 });
