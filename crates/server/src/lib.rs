@@ -78,6 +78,8 @@ pub struct AppState {
     pub clients: Arc<Clients>,
     /// Topics and how many visible notes use each, for the editor's `#` suggestions.
     pub topics: Arc<TopicCounts>,
+    /// The channels and topics each creator posts in, for user search.
+    pub creators: Arc<search::creators::CreatorTerms>,
     /// Commission share and carrier pace (defaults unless `with_commerce` says otherwise).
     pub commerce: CommerceConfig,
     /// The configured public origin: https or not, and the `Origin` writes must come from.
@@ -96,6 +98,7 @@ impl AppState {
         let search = SearchIndex::open_or_build(data_dir.join("search"), &db, progress).await?;
         let suggester = Arc::new(Suggester::load(&db).await?);
         let topics = Arc::new(TopicCounts::load(&db).await?);
+        let creators = Arc::new(search::creators::CreatorTerms::load(&db).await?);
         auth::ensure_demo_passwords(&db).await?;
         let clients = Arc::new(Clients::load(&db).await?);
         Ok(AppState {
@@ -107,6 +110,7 @@ impl AppState {
             suggester,
             feed_cache: Arc::new(MicroCache::new(FEED_CACHE_TTL, 1_024)),
             topics,
+            creators,
             commerce: CommerceConfig::default(),
             site: Arc::new(Site::default()),
         })

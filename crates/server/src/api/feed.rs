@@ -1,6 +1,8 @@
 //! Channels and the discover feed.
 
-use api_types::{Channel, FeedPage, NoteCard};
+use std::collections::HashMap;
+
+use api_types::{Channel, FeedPage, FeedReason, NoteCard};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
@@ -138,33 +140,16 @@ pub async fn for_you_feed(
     // This page and one more note, to know whether another page follows.
     let want =
         usize::try_from(offset.saturating_add(limit).saturating_add(1)).unwrap_or(usize::MAX);
-    let ranked = crate::recs::recommend(&state.db, me, crate::now_unix(), &config, want).await?;
+    let ranked =
+        crate::recs::recommend_explained(&state.db, me, crate::now_unix(), &config, want).await?;
     let start = usize::try_from(offset)
         .unwrap_or(usize::MAX)
-        .min(ranked.len());
+        .min(ranked.picks.len());
     let end = start
         .saturating_add(usize::try_from(limit).unwrap_or(0))
-        .min(ranked.len());
-    let ids = &ranked[start..end];
-    let mut sql = QueryBuilder::new(CARD_SELECT);
-    sql.push(" WHERE n.id IN (");
-    let mut list = sql.separated(", ");
-    for id in ids {
-        list.push_bind(*id);
-    }
-    if ids.is_empty() {
-        list.push("-1");
-    }
-    sql.push(")");
-    let rows: Vec<CardRow> = sql.build_query_as().fetch_all(&state.db).await?;
-    let mut by_id: std::collections::HashMap<i64, CardRow> =
-        rows.into_iter().map(|r| (r.id, r)).collect();
-    let items = ids
-        .iter()
-        .filter_map(|id| by_id.remove(id))
-        .map(NoteCard::from)
-        .collect();
-    let next_cursor = (end < ranked.len()).then(|| {
+        .min(ranked.picks.len());
+    let items = explained_cards(&state, &ranked, &ranked.picks[start..end]).await?;
+    let next_cursor = (end < ranked.picks.len()).then(|| {
         Cursor {
             key: end as i64,
             id: PERSONAL_CURSOR_ID,
@@ -172,6 +157,106 @@ pub async fn for_you_feed(
         .encode()
     });
     Ok(Json(FeedPage { items, next_cursor }))
+}
+
+/// Cards for `picks`, in order, each with its "Why am I seeing this?" in words.
+async fn explained_cards(
+    state: &AppState,
+    ranked: &crate::recs::Ranked,
+    picks: &[crate::recs::Pick],
+) -> AppResult<Vec<NoteCard>> {
+    use crate::recs::Why;
+    let mut sql = QueryBuilder::new(CARD_SELECT);
+    sql.push(" WHERE n.id IN (");
+    let mut list = sql.separated(", ");
+    for p in picks {
+        list.push_bind(p.id);
+    }
+    if picks.is_empty() {
+        list.push("-1");
+    }
+    sql.push(")");
+    let rows: Vec<CardRow> = sql.build_query_as().fetch_all(&state.db).await?;
+    let mut by_id: HashMap<i64, CardRow> = rows.into_iter().map(|r| (r.id, r)).collect();
+
+    let channels: HashMap<i64, Channel> = sqlx::query_as::<_, (i64, String, String, String)>(
+        "SELECT id, slug, name_en, name_zh FROM channels",
+    )
+    .fetch_all(&state.db)
+    .await?
+    .into_iter()
+    .map(|(id, slug, name_en, name_zh)| {
+        (
+            id,
+            Channel {
+                slug,
+                name_en,
+                name_zh,
+            },
+        )
+    })
+    .collect();
+    let co: Vec<i64> = picks
+        .iter()
+        .filter(|p| p.why == Why::AlsoLiked)
+        .map(|p| p.id)
+        .collect();
+    let seed_of = crate::recs::also_liked_seeds(&state.db, &ranked.seeds, &co).await?;
+    let mut titles: HashMap<i64, String> = HashMap::new();
+    let wanted: std::collections::HashSet<i64> = seed_of.values().copied().collect();
+    if !wanted.is_empty() {
+        let mut qb = QueryBuilder::new("SELECT id, title FROM notes WHERE id IN (");
+        let mut list = qb.separated(", ");
+        for id in &wanted {
+            list.push_bind(*id);
+        }
+        qb.push(")");
+        titles = qb
+            .build_query_as()
+            .fetch_all(&state.db)
+            .await?
+            .into_iter()
+            .collect();
+    }
+    let mut items = Vec::with_capacity(picks.len());
+    for p in picks {
+        let Some(row) = by_id.remove(&p.id) else {
+            continue;
+        };
+        let channel_id: Option<i64> = match &p.why {
+            Why::Channel(c) | Why::Popular(c) => Some(*c),
+            _ => None,
+        };
+        let channel = channel_id.and_then(|c| channels.get(&c).cloned());
+        let reason = match &p.why {
+            Why::Following(_) => Some(FeedReason::Following {
+                author: row.author_name.clone(),
+            }),
+            Why::AlsoLiked => seed_of
+                .get(&p.id)
+                .and_then(|seed| titles.get(seed))
+                .map(|title| FeedReason::AlsoLiked {
+                    note_title: title.clone(),
+                }),
+            Why::Channel(_) => channel.map(|channel| FeedReason::Channel { channel }),
+            Why::Topic(topic) => Some(FeedReason::Topic {
+                topic: topic.clone(),
+            }),
+            Why::Popular(_) => channel.map(|channel| FeedReason::Popular { channel }),
+            Why::Fresh => Some(FeedReason::Fresh),
+        };
+        let mut card = NoteCard::from(row);
+        // A co-engagement seed whose likes are gone since the ranking has no title to name:
+        // the note is still among the popular ones of its channel.
+        card.reason = reason.or_else(|| {
+            channels
+                .get(&p.channel_id)
+                .cloned()
+                .map(|channel| FeedReason::Popular { channel })
+        });
+        items.push(card);
+    }
+    Ok(items)
 }
 
 fn json_bytes(body: Bytes) -> Response {

@@ -353,6 +353,20 @@ pub async fn after_change(state: &AppState, note: i64, topics: &[String]) {
     if let Err(e) = state.topics.refresh(&state.db, topics).await {
         tracing::warn!(error = %e, "could not re-count topics");
     }
+    let author: Result<Option<i64>, sqlx::Error> =
+        sqlx::query_scalar("SELECT author_id FROM notes WHERE id = ?")
+            .bind(note)
+            .fetch_optional(&state.db)
+            .await;
+    let refreshed = match author {
+        Ok(Some(author)) => state.creators.refresh(&state.db, author).await,
+        // Deleted: whose it was is gone with it.
+        Ok(None) => state.creators.reload(&state.db).await,
+        Err(e) => Err(e),
+    };
+    if let Err(e) = refreshed {
+        tracing::warn!(error = %e, "could not refresh what creators post about");
+    }
 }
 
 /// Ok if `note` is `me`'s: 404 if there is no such note (or it is hidden from `me`), 403 if it

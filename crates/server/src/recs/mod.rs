@@ -283,7 +283,7 @@ async fn candidate_ids(db: &Db, t: &Taste) -> AppResult<(HashSet<i64>, HashMap<i
     // People who liked or collected what they engaged with also liked…
     let mut co: HashMap<i64, f64> = HashMap::new();
     if !t.engaged.is_empty() {
-        let seeds: Vec<i64> = t.engaged.iter().copied().take(40).collect();
+        let seeds: Vec<i64> = t.engaged.iter().copied().take(SEEDS).collect();
         // Likes with likes and collects with collects: each join walks the indexes (a
         // note's engagers, then their other notes) instead of the whole tables.
         let mut counts: HashMap<i64, i64> = HashMap::new();
@@ -309,13 +309,53 @@ async fn candidate_ids(db: &Db, t: &Taste) -> AppResult<(HashSet<i64>, HashMap<i
     Ok((ids, co))
 }
 
+/// Why a note is on someone's list: the strongest signal behind it, by ids (the feed turns
+/// them into names, "Why am I seeing this?").
+#[derive(Clone, Debug, PartialEq)]
+pub enum Why {
+    /// They follow its author.
+    Following(i64),
+    /// People who liked or collected what they did also liked it; the seed is found per page
+    /// ([`also_liked_seeds`]), only for the notes shown.
+    AlsoLiked,
+    /// Their affinity for its channel.
+    Channel(i64),
+    /// Their affinity for one of its topics.
+    Topic(String),
+    /// Popular in its channel (fallback and exploration).
+    Popular(i64),
+    /// New (exploration).
+    Fresh,
+}
+
+/// One note of the ranked list and why it is there.
+#[derive(Clone, Debug)]
+pub struct Pick {
+    pub id: i64,
+    pub channel_id: i64,
+    pub why: Why,
+}
+
 /// A scored candidate.
 struct Scored {
     c: Candidate,
     topic: Option<String>,
     personal: f64,
     explore: f64,
+    /// Why, when ranked on `personal` / on `explore` (an exploration slot).
+    why: Why,
+    why_explore: Why,
 }
+
+/// Notes younger than this are "fresh" when they are picked for exploration.
+const FRESH_SECS: i64 = 3 * 86_400;
+
+/// A co-engagement contribution this strong names the liked note behind it even where the
+/// channel counts more: "because you liked …" is the more specific reason.
+const STRONG_CO: f64 = 0.15;
+
+/// Below this affinity contribution a note is on the list for its popularity, not its match.
+const WEAK_AFFINITY: f64 = 0.08;
 
 /// The person's For-you list: the first `want` note ids (at most `config.list_len`), best
 /// first. The re-rank is the costly part, so pages ask only for what they show (plus one, to
@@ -327,11 +367,39 @@ pub async fn recommend(
     config: &Config,
     want: usize,
 ) -> AppResult<Vec<i64>> {
+    Ok(recommend_explained(db, user, now, config, want)
+        .await?
+        .picks
+        .into_iter()
+        .map(|p| p.id)
+        .collect())
+}
+
+/// A person's ranked list with the reason of each note, and the notes they engaged with most
+/// (to name the one behind an [`Why::AlsoLiked`]).
+#[derive(Clone, Debug, Default)]
+pub struct Ranked {
+    pub picks: Vec<Pick>,
+    pub seeds: Vec<i64>,
+}
+
+/// [`recommend`] with reasons.
+pub async fn recommend_explained(
+    db: &Db,
+    user: i64,
+    now: i64,
+    config: &Config,
+    want: usize,
+) -> AppResult<Ranked> {
     let t = taste(db, user, now, config).await?;
     let (mut ids, co) = candidate_ids(db, &t).await?;
     ids.retain(|id| !t.exclude.contains(id));
+    let seeds: Vec<i64> = t.engaged.iter().copied().take(SEEDS).collect();
     if ids.is_empty() {
-        return Ok(Vec::new());
+        return Ok(Ranked {
+            picks: Vec::new(),
+            seeds,
+        });
     }
     let mut qb = QueryBuilder::new(
         "SELECT n.id, n.channel_id, n.author_id, n.like_count, n.collect_count, n.comment_count, \
@@ -347,7 +415,45 @@ pub async fn recommend(
         topics.entry(note).or_default().push(topic);
     }
     let scored = score(candidates, &topics, &t, &co, now, config);
-    Ok(rerank(scored, config, want.min(config.list_len)))
+    Ok(Ranked {
+        picks: rerank(scored, config, want.min(config.list_len)),
+        seeds,
+    })
+}
+
+/// How many of the person's most engaged notes seed co-engagement.
+const SEEDS: usize = 40;
+
+/// For each of `notes`, the seed note most of whose likers or collectors also liked or
+/// collected it: the "because you liked …" of a co-engagement pick. One indexed join over the
+/// page's notes only.
+pub async fn also_liked_seeds(
+    db: &Db,
+    seeds: &[i64],
+    notes: &[i64],
+) -> AppResult<HashMap<i64, i64>> {
+    let mut best: HashMap<i64, (i64, i64)> = HashMap::new();
+    if seeds.is_empty() || notes.is_empty() {
+        return Ok(HashMap::new());
+    }
+    for table in ["note_likes", "note_collects"] {
+        let mut qb = QueryBuilder::new(format!(
+            "SELECT b.note_id, a.note_id, COUNT(*) FROM {table} b \
+             JOIN {table} a ON a.user_id = b.user_id WHERE b.note_id IN "
+        ));
+        in_list(&mut qb, notes.iter().copied());
+        qb.push(" AND a.note_id IN ");
+        in_list(&mut qb, seeds.iter().copied());
+        qb.push(" GROUP BY b.note_id, a.note_id");
+        let rows: Vec<(i64, i64, i64)> = qb.build_query_as().fetch_all(db).await?;
+        for (note, seed, c) in rows {
+            let e = best.entry(note).or_insert((seed, 0));
+            if c > e.1 || (c == e.1 && seed < e.0) {
+                *e = (seed, c);
+            }
+        }
+    }
+    Ok(best.into_iter().map(|(n, (s, _))| (n, s)).collect())
 }
 
 /// The CES of a note under `config`.
@@ -379,28 +485,56 @@ fn score(
             let age_days = ((now - c.created_at).max(0) as f64) / 86_400.0;
             let fresh = 0.5f64.powf(age_days / config.fresh_half_life_days);
             let note_topics = topics.get(&c.id);
-            let topic_aff = note_topics
+            let (topic_aff, best_topic) = note_topics
                 .map(|ts| {
                     ts.iter()
-                        .filter_map(|x| t.topics.get(x))
-                        .copied()
-                        .fold(0.0, f64::max)
+                        .filter_map(|x| t.topics.get(x).map(|a| (*a, x)))
+                        .fold(
+                            (0.0, None),
+                            |acc, (a, x)| {
+                                if a > acc.0 {
+                                    (a, Some(x))
+                                } else {
+                                    acc
+                                }
+                            },
+                        )
                 })
-                .unwrap_or(0.0);
-            let affinity = 0.55 * t.channels.get(&c.channel_id).copied().unwrap_or(0.0)
-                + 0.2 * topic_aff
+                .unwrap_or((0.0, None));
+            let followed = t.followed.contains(&c.author_id);
+            let by_channel = 0.55 * t.channels.get(&c.channel_id).copied().unwrap_or(0.0);
+            let by_topic = 0.2 * topic_aff;
+            let by_co = 0.3 * co.get(&c.id).copied().unwrap_or(0.0);
+            let affinity = by_channel
+                + by_topic
                 + 0.1 * t.authors.get(&c.author_id).copied().unwrap_or(0.0)
-                + if t.followed.contains(&c.author_id) {
-                    0.25
-                } else {
-                    0.0
-                }
-                + 0.3 * co.get(&c.id).copied().unwrap_or(0.0);
+                + if followed { 0.25 } else { 0.0 }
+                + by_co;
             let base = config.w_popular * popular + config.w_fresh * fresh;
+            let why_explore = if now - c.created_at < FRESH_SECS {
+                Why::Fresh
+            } else {
+                Why::Popular(c.channel_id)
+            };
+            // A followed creator is the plainest reason; otherwise the largest share of the
+            // affinity, unless it is too small to be what put the note here.
+            let why = if followed {
+                Why::Following(c.author_id)
+            } else if by_co.max(by_channel).max(by_topic) < WEAK_AFFINITY {
+                why_explore.clone()
+            } else if by_co >= STRONG_CO || (by_co >= by_channel && by_co >= by_topic) {
+                Why::AlsoLiked
+            } else if by_topic > by_channel {
+                best_topic.map_or(Why::Channel(c.channel_id), |x| Why::Topic(x.clone()))
+            } else {
+                Why::Channel(c.channel_id)
+            };
             Scored {
                 topic: note_topics.and_then(|ts| ts.iter().min().cloned()),
                 personal: base + config.w_affinity * affinity,
                 explore: base,
+                why,
+                why_explore,
                 c,
             }
         })
@@ -412,8 +546,9 @@ fn score(
 /// Greedy diversity re-rank: each slot takes the best remaining note that keeps the window
 /// rule, after penalties for repeating an author or channel; exploration slots rank by
 /// popularity and freshness alone.
-fn rerank(mut pool: Vec<Scored>, config: &Config, want: usize) -> Vec<i64> {
+fn rerank(mut pool: Vec<Scored>, config: &Config, want: usize) -> Vec<Pick> {
     let mut out: Vec<Scored> = Vec::new();
+    let mut whys: Vec<Why> = Vec::new();
     let mut per_author: HashMap<i64, usize> = HashMap::new();
     let mut per_channel: HashMap<i64, usize> = HashMap::new();
     while out.len() < want && !pool.is_empty() {
@@ -455,9 +590,23 @@ fn rerank(mut pool: Vec<Scored>, config: &Config, want: usize) -> Vec<i64> {
         let s = pool.remove(pick);
         *per_author.entry(s.c.author_id).or_default() += 1;
         *per_channel.entry(s.c.channel_id).or_default() += 1;
+        // Exploration picks are there for popularity or freshness, unless a followed creator
+        // wrote them (still the plainest truth).
+        whys.push(if explore && !matches!(s.why, Why::Following(_)) {
+            s.why_explore.clone()
+        } else {
+            s.why.clone()
+        });
         out.push(s);
     }
-    out.into_iter().map(|s| s.c.id).collect()
+    out.into_iter()
+        .zip(whys)
+        .map(|(s, why)| Pick {
+            id: s.c.id,
+            channel_id: s.c.channel_id,
+            why,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -479,6 +628,8 @@ mod tests {
             topic: Some(topic.to_string()),
             personal,
             explore: personal,
+            why: Why::Fresh,
+            why_explore: Why::Fresh,
         }
     }
 
@@ -495,7 +646,10 @@ mod tests {
             explore_every: 0,
             ..Config::default()
         };
-        let ids = rerank(pool, &config, 30);
+        let ids: Vec<i64> = rerank(pool, &config, 30)
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
         for window in ids.windows(6).take(10) {
             let same = window.iter().filter(|&&id| id < 10).count();
             assert!(same <= 2, "{window:?}");
