@@ -137,8 +137,11 @@ async fn get_text(path: &str) -> Result<String, ApiError> {
     if let Some(body) = take_boot(path) {
         return Ok(body);
     }
-    let request = Request::get(path)
-        .header("Accept", "application/json")
+    let mut request = Request::get(path).header("Accept", "application/json");
+    if let Some(guest) = crate::guest::current() {
+        request = request.header(GUEST_HEADER, &guest);
+    }
+    let request = request
         .build()
         .map_err(|e| ApiError::Network(e.to_string()))?;
     send_raw(request).await
@@ -229,8 +232,15 @@ async fn send_with<B: Serialize, T: DeserializeOwned>(
     decode(&send_text(builder, json).await?)
 }
 
+/// A guest's anonymous id goes with every request (see `crate::guest`); the server reads it
+/// only where a guest's taste matters (For-you, its signals, and signing in or up).
+const GUEST_HEADER: &str = "X-Guest-Id";
+
 async fn send_text(builder: RequestBuilder, json: Option<String>) -> Result<String, ApiError> {
-    let builder = builder.header("Accept", "application/json");
+    let mut builder = builder.header("Accept", "application/json");
+    if let Some(guest) = crate::guest::current() {
+        builder = builder.header(GUEST_HEADER, &guest);
+    }
     let request = match json {
         Some(json) => builder
             .header("Content-Type", "application/json")
@@ -276,7 +286,7 @@ pub enum FeedSource {
     Search(NoteSearch),
     /// Newest notes from people the signed-in user follows.
     Following,
-    /// The signed-in person's own ranked For-you list (guests read the "recommend" channel).
+    /// The reader's own ranked For-you list: signed in, or a guest whose browser has taught it.
     ForYou,
     /// Notes a user collected / liked.
     Collections(i64),
@@ -288,7 +298,10 @@ pub enum FeedSource {
 /// The pseudo-channel slug of the following feed in `/explore?channel=`.
 pub const FOLLOWING_CHANNEL: &str = "following";
 
-/// The personal For-you list (signed in only; its cursors are its own).
+/// The channel slug of For you (the public page, or the reader's own list).
+pub const FOR_YOU_CHANNEL: &str = "recommend";
+
+/// The personal For-you list (signed in, or a guest by its anonymous id; its own cursors).
 pub const FOR_YOU_FEED: &str = "/api/v1/feed/for-you?limit=20";
 
 pub async fn channels() -> Result<Vec<Channel>, ApiError> {
@@ -846,6 +859,9 @@ pub fn report_open(id: i64, dwell_ms: u32) {
     init.set_body(&wasm_bindgen::JsValue::from_str(&body));
     let headers = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&headers, &"Content-Type".into(), &"application/json".into());
+    if let Some(guest) = crate::guest::current() {
+        let _ = js_sys::Reflect::set(&headers, &GUEST_HEADER.into(), &guest.into());
+    }
     init.set_headers(&headers);
     let _ = js_sys::Reflect::set(&init, &"keepalive".into(), &true.into());
     let promise = window.fetch_with_str_and_init(&format!("/api/v1/notes/{id}/open"), &init);

@@ -81,6 +81,8 @@ impl Auth {
     /// Called by the sheet on success.
     pub fn signed_in(&self, me: Me) {
         api::forget_notes();
+        // The server moved what the guest id learned to the account with this sign-in.
+        crate::guest::forget();
         set_signed_in_hint(true);
         self.me.set(Some(me));
         self.sheet_open.set(false);

@@ -172,6 +172,7 @@ pub fn InfiniteFeed(
     // For-you cards get the "More" menu: "Not interested" takes the card out at once (the
     // masonry re-flows around the gap) and the toast's Undo puts it back where it was.
     let toasts = use_toasts();
+    let auth = crate::session::use_auth();
     let hide = Callback::new(move |id: i64| {
         let generation = state.generation.get_value();
         let Some((at, card)) = state.cards.with_untracked(|cards| {
@@ -197,6 +198,9 @@ pub fn InfiniteFeed(
             });
         };
         let put_back = StoredValue::new(put_back);
+        if auth.user_id_untracked().is_none() && crate::guest::ensure().is_some() {
+            crate::guest::note_taste();
+        }
         spawn_local(async move {
             match api::set_not_interested(id, true).await {
                 Ok(()) => {
@@ -222,7 +226,14 @@ pub fn InfiniteFeed(
         });
     });
     provide_context(CardMenuHost {
-        enabled: Signal::derive(move || source.with(|s| *s == FeedSource::ForYou)),
+        // Guests may say "Not interested" on the public For-you page too: it starts their own.
+        enabled: Signal::derive(move || {
+            source.with(|s| match s {
+                FeedSource::ForYou => true,
+                FeedSource::Channel(c) => c == api::FOR_YOU_CHANNEL && auth.user_id().is_none(),
+                _ => false,
+            })
+        }),
         hide,
     });
 

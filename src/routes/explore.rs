@@ -16,7 +16,7 @@ use crate::components::ui::Button;
 use crate::i18n::tr;
 use crate::session::{signed_in_hint, use_auth};
 
-pub const DEFAULT_CHANNEL: &str = "recommend";
+pub const DEFAULT_CHANNEL: &str = api::FOR_YOU_CHANNEL;
 
 /// Whether the feed is on screen under the note route (overlay) or not (a directly loaded note
 /// renders as a page).
@@ -89,8 +89,11 @@ pub fn ExploreShell() -> impl IntoView {
     let hinted = signed_in_hint();
     let waiting = Memo::new(move |_| for_you.get() && hinted && !auth.checked.get());
     let personal = Memo::new(move |_| auth.user_id().is_some());
+    // A guest whose browser recorded a signal (a note read, "Not interested") gets their own
+    // ranking too, through its anonymous id; read at load and when the tab is pressed again.
+    let guest_taste = RwSignal::new(crate::guest::has_taste());
     let source = Memo::new(move |_| {
-        if for_you.get() && personal.get() {
+        if for_you.get() && (personal.get() || guest_taste.get()) {
             FeedSource::ForYou
         } else {
             FeedSource::Channel(channel.get())
@@ -100,6 +103,7 @@ pub fn ExploreShell() -> impl IntoView {
     let refresh = RwSignal::new(0u32);
     let on_reselect = Callback::new(move |()| {
         window().scroll_to_with_x_and_y(0.0, 0.0);
+        guest_taste.set(crate::guest::has_taste());
         refresh.update(|r| *r += 1);
     });
     let feed = move || {

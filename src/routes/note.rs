@@ -101,10 +101,20 @@ pub fn NoteRoute() -> impl IntoView {
     // How long it stays open, for the reader's For-you list (not for one's own notes, nor for
     // a note that did not load).
     crate::hooks::use_dwell::use_dwell(id, move |id| {
-        let Some(me) = auth.user_id_untracked() else {
+        let Some(note) = api::cached_note(id) else {
             return false;
         };
-        api::cached_note(id).is_some_and(|n| n.author.id != me)
+        match auth.user_id_untracked() {
+            Some(me) => note.author.id != me,
+            // A guest's reading teaches their For-you through the browser's anonymous id.
+            None => {
+                let recorded = crate::guest::ensure().is_some();
+                if recorded {
+                    crate::guest::note_taste();
+                }
+                recorded
+            }
+        }
     });
     Effect::new(move |_| {
         retry_tick.track();

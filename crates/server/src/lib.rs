@@ -9,6 +9,7 @@ pub mod cursor;
 pub mod db;
 pub mod error;
 pub mod extract;
+pub mod guest;
 pub mod imagegen;
 pub mod images;
 pub mod microcache;

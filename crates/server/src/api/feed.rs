@@ -17,6 +17,7 @@ use crate::auth::{self, SignedIn};
 use crate::cursor::{cut_page, page_limit, Cursor};
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiQuery;
+use crate::guest::Reader;
 use crate::AppState;
 
 /// The virtual channel that mixes every channel.
@@ -113,21 +114,23 @@ pub async fn feed(
 /// of another list is refused rather than misread).
 const PERSONAL_CURSOR_ID: i64 = -1;
 
-/// The signed-in person's own For-you list, best first (see `crate::recs`): ranked from what
-/// they like, collect, comment, share, follow and linger on, varied (at most two notes of one
-/// author or topic in any six), without what they liked, collected, wrote, opened in the last
-/// hours or marked "Not interested" (nor that note's near-duplicates). Never cached. The list
-/// is about 200 notes deep; after it `next_cursor` is null.
-#[utoipa::path(get, path = "/api/v1/feed/for-you", tag = "feed", params(FollowingQuery),
+/// The reader's own For-you list, best first (see `crate::recs`): ranked from what they like,
+/// collect, comment, share, follow and linger on, varied (at most two notes of one author or
+/// topic in any six), without what they liked, collected, wrote, opened in the last hours or
+/// marked "Not interested" (nor that note's near-duplicates). A guest (not signed in) is ranked
+/// from what their browser's anonymous `X-Guest-Id` opened and hid. Never cached. The list is
+/// about 200 notes deep; after it `next_cursor` is null.
+#[utoipa::path(get, path = "/api/v1/feed/for-you", tag = "feed",
+    params(FollowingQuery, crate::guest::GuestHeader),
     responses(
         (status = 200, body = FeedPage),
-        (status = 400, description = "Malformed cursor or query", body = api_types::ErrorBody),
-        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+        (status = 400, description = "Malformed cursor, query or X-Guest-Id", body = api_types::ErrorBody),
+        (status = 401, description = "Neither signed in nor an X-Guest-Id", body = api_types::ErrorBody),
         (status = 422, description = "Limit out of range", body = api_types::ErrorBody),
     ))]
 pub async fn for_you_feed(
     State(state): State<AppState>,
-    SignedIn(me): SignedIn,
+    reader: Reader,
     ApiQuery(q): ApiQuery<FollowingQuery>,
 ) -> AppResult<Json<FeedPage>> {
     let limit = page_limit(q.limit)?;
@@ -140,8 +143,16 @@ pub async fn for_you_feed(
     // This page and one more note, to know whether another page follows.
     let want =
         usize::try_from(offset.saturating_add(limit).saturating_add(1)).unwrap_or(usize::MAX);
-    let ranked =
-        crate::recs::recommend_explained(&state.db, me, crate::now_unix(), &config, want).await?;
+    let now = crate::now_unix();
+    let ranked = match &reader {
+        Reader::Person(me) => {
+            crate::recs::recommend_explained(&state.db, *me, now, &config, want).await?
+        }
+        Reader::Guest(guest) => {
+            let taste = crate::recs::guest::guest_taste(&state.db, guest, now, &config).await?;
+            crate::recs::rank(&state.db, &taste, now, &config, want).await?
+        }
+    };
     let start = usize::try_from(offset)
         .unwrap_or(usize::MAX)
         .min(ranked.picks.len());

@@ -18,6 +18,7 @@
 //! Every stage reads plain tables with portable SQL (IN lists, GROUP BY, UNION ALL).
 
 pub mod eval;
+pub mod guest;
 
 use std::collections::{HashMap, HashSet};
 
@@ -392,7 +393,13 @@ pub async fn recommend_explained(
     want: usize,
 ) -> AppResult<Ranked> {
     let t = taste(db, user, now, config).await?;
-    let (mut ids, co) = candidate_ids(db, &t).await?;
+    rank(db, &t, now, config, want).await
+}
+
+/// The ranked list (the first `want` notes, at most `config.list_len`) for a taste: a
+/// person's ([`taste`]) or a guest's ([`guest::guest_taste`]).
+pub async fn rank(db: &Db, t: &Taste, now: i64, config: &Config, want: usize) -> AppResult<Ranked> {
+    let (mut ids, co) = candidate_ids(db, t).await?;
     ids.retain(|id| !t.exclude.contains(id));
     let seeds: Vec<i64> = t.engaged.iter().copied().take(SEEDS).collect();
     if ids.is_empty() {
@@ -414,7 +421,7 @@ pub async fn recommend_explained(
     for (note, topic) in topic_rows {
         topics.entry(note).or_default().push(topic);
     }
-    let scored = score(candidates, &topics, &t, &co, now, config);
+    let scored = score(candidates, &topics, t, &co, now, config);
     Ok(Ranked {
         picks: rerank(scored, config, want.min(config.list_len)),
         seeds,

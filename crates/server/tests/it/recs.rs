@@ -1,6 +1,8 @@
 //! Recommendation signals (note opens with dwell, "Not interested", shares kept for taste) and
 //! the personalised For-you feed, through the HTTP API on a small seeded world.
 
+mod guests;
+
 use crate::common;
 
 use axum::http::Method;
@@ -49,7 +51,7 @@ async fn note_opens_are_capped_deduplicated_and_validated() {
     let uri = format!("/api/v1/notes/{note}/open");
     let ok = |ms: u64| json!({ "dwell_ms": ms });
 
-    // Guests are not recorded (yet): a clear 401.
+    // Neither signed in nor a guest id: a clear 401 (guests: recs/guests.rs).
     call(&app, Method::POST, &uri, None, Some(ok(1000)))
         .await
         .expect_error(401, "unauthorized", "guest open");
