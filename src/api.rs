@@ -137,8 +137,11 @@ async fn get_text(path: &str) -> Result<String, ApiError> {
     if let Some(body) = take_boot(path) {
         return Ok(body);
     }
-    let request = Request::get(path)
-        .header("Accept", "application/json")
+    let mut request = Request::get(path).header("Accept", "application/json");
+    if let Some(guest) = crate::guest::current() {
+        request = request.header(GUEST_HEADER, &guest);
+    }
+    let request = request
         .build()
         .map_err(|e| ApiError::Network(e.to_string()))?;
     send_raw(request).await
@@ -229,8 +232,15 @@ async fn send_with<B: Serialize, T: DeserializeOwned>(
     decode(&send_text(builder, json).await?)
 }
 
+/// A guest's anonymous id goes with every request (see `crate::guest`); the server reads it
+/// only where a guest's taste matters (For-you, its signals, and signing in or up).
+const GUEST_HEADER: &str = "X-Guest-Id";
+
 async fn send_text(builder: RequestBuilder, json: Option<String>) -> Result<String, ApiError> {
-    let builder = builder.header("Accept", "application/json");
+    let mut builder = builder.header("Accept", "application/json");
+    if let Some(guest) = crate::guest::current() {
+        builder = builder.header(GUEST_HEADER, &guest);
+    }
     let request = match json {
         Some(json) => builder
             .header("Content-Type", "application/json")
@@ -276,6 +286,8 @@ pub enum FeedSource {
     Search(NoteSearch),
     /// Newest notes from people the signed-in user follows.
     Following,
+    /// The reader's own ranked For-you list: signed in, or a guest whose browser has taught it.
+    ForYou,
     /// Notes a user collected / liked.
     Collections(i64),
     Likes(i64),
@@ -285,6 +297,12 @@ pub enum FeedSource {
 
 /// The pseudo-channel slug of the following feed in `/explore?channel=`.
 pub const FOLLOWING_CHANNEL: &str = "following";
+
+/// The channel slug of For you (the public page, or the reader's own list).
+pub const FOR_YOU_CHANNEL: &str = "recommend";
+
+/// The personal For-you list (signed in, or a guest by its anonymous id; its own cursors).
+pub const FOR_YOU_FEED: &str = "/api/v1/feed/for-you?limit=20";
 
 pub async fn channels() -> Result<Vec<Channel>, ApiError> {
     get_json(api_types::paths::CHANNELS).await
@@ -299,6 +317,7 @@ pub fn feed_path(source: &FeedSource, cursor: Option<&str>) -> String {
         }
         FeedSource::Author(id) => format!("/api/v1/feed?author={id}"),
         FeedSource::Following => api_types::paths::FOLLOWING_FEED.to_string(),
+        FeedSource::ForYou => FOR_YOU_FEED.to_string(),
         FeedSource::Collections(id) => format!("/api/v1/users/{id}/collections?limit=20"),
         FeedSource::Likes(id) => format!("/api/v1/users/{id}/likes?limit=20"),
         FeedSource::ProductNotes(id) => format!("/api/v1/products/{id}/notes?limit=20"),
@@ -812,6 +831,45 @@ pub async fn report(target: ReportTarget, reason: ReportReason) -> Result<Report
 /// Counts a view of the note (the server keeps one per viewer per day).
 pub async fn record_view(id: i64) -> Result<(), ApiError> {
     send_json::<(), ()>(Method::POST, &format!("/api/v1/notes/{id}/view"), None).await
+}
+
+/// "Not interested" on a For-you card (`on`), or undoing it: the note and its near-duplicates
+/// leave (or come back to) the reader's For-you list.
+pub async fn set_not_interested(id: i64, on: bool) -> Result<(), ApiError> {
+    send_json::<(), ()>(
+        toggle_method(on),
+        &format!("/api/v1/notes/{id}/not-interested"),
+        None,
+    )
+    .await
+}
+
+/// Reports how long a note was open, fire and forget. `keepalive` lets the request finish
+/// when the page is being left or hidden for good (gloo-net has no such option; the flag is
+/// set on the plain `RequestInit` object).
+pub fn report_open(id: i64, dwell_ms: u32) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(body) = serde_json::to_string(&api_types::NoteOpen { dwell_ms }) else {
+        return;
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&wasm_bindgen::JsValue::from_str(&body));
+    let headers = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&headers, &"Content-Type".into(), &"application/json".into());
+    if let Some(guest) = crate::guest::current() {
+        let _ = js_sys::Reflect::set(&headers, &GUEST_HEADER.into(), &guest.into());
+    }
+    init.set_headers(&headers);
+    let _ = js_sys::Reflect::set(&init, &"keepalive".into(), &true.into());
+    let promise = window.fetch_with_str_and_init(&format!("/api/v1/notes/{id}/open"), &init);
+    // A failed report is not worth telling anyone about; the rejection is handled so the
+    // console stays quiet.
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
 }
 
 pub async fn record_share(id: i64) -> Result<(), ApiError> {

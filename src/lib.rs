@@ -11,6 +11,7 @@ pub mod app;
 pub mod cart;
 pub mod components;
 pub mod format;
+pub mod guest;
 pub mod hooks;
 pub mod i18n;
 pub mod masonry;

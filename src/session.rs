@@ -7,6 +7,31 @@ use leptos::task::spawn_local;
 
 use crate::api;
 
+/// `localStorage` key remembering that this browser was signed in at its last session check.
+/// The session cookie is HttpOnly, so on a fresh load the app cannot tell a signed-in reader
+/// from a guest until the check answers; the For-you feed waits for it only when this says
+/// "signed in" (guests paint the public first page at once, from the document).
+const SIGNED_IN_HINT: &str = "zc-signed-in";
+
+/// Whether this browser was signed in last time we knew.
+pub fn signed_in_hint() -> bool {
+    storage().is_some_and(|s| s.get_item(SIGNED_IN_HINT).ok().flatten().is_some())
+}
+
+fn set_signed_in_hint(on: bool) {
+    if let Some(s) = storage() {
+        let _ = if on {
+            s.set_item(SIGNED_IN_HINT, "1")
+        } else {
+            s.remove_item(SIGNED_IN_HINT)
+        };
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 /// How often the unread badge refreshes while the tab is open.
 const UNREAD_POLL_MS: u32 = 30_000;
 
@@ -56,6 +81,9 @@ impl Auth {
     /// Called by the sheet on success.
     pub fn signed_in(&self, me: Me) {
         api::forget_notes();
+        // The server moved what the guest id learned to the account with this sign-in.
+        crate::guest::forget();
+        set_signed_in_hint(true);
         self.me.set(Some(me));
         self.sheet_open.set(false);
         self.refresh_unread();
@@ -72,6 +100,7 @@ impl Auth {
 
     pub fn signed_out(&self) {
         api::forget_notes();
+        set_signed_in_hint(false);
         self.me.set(None);
         self.unread.set(UnreadCounts::default());
         self.viewer_epoch.update(|e| *e += 1);
@@ -103,6 +132,7 @@ pub fn provide_auth() -> Auth {
     provide_context(auth);
     spawn_local(async move {
         if let Ok(session) = api::session().await {
+            set_signed_in_hint(session.me.is_some());
             auth.me.set(session.me);
         }
         auth.checked.set(true);

@@ -22,6 +22,9 @@ pub fn ChannelBar(
     /// The navigation landmark's name ("Channels"); a page with two bars names them apart.
     #[prop(optional, into)]
     label: Option<String>,
+    /// Called when the reader presses the channel already selected.
+    #[prop(optional, into)]
+    on_reselect: Option<Callback<()>>,
 ) -> impl IntoView {
     let label = label.unwrap_or_else(|| tr("Channels", "频道").to_string());
     let class = style! {
@@ -75,9 +78,15 @@ pub fn ChannelBar(
                         let href = format!("/explore?channel={slug}");
                         let current = move || (selected.get() == slug).then_some("page");
                         let current = Signal::derive(current);
+                        let reselect = move |e: leptos::ev::MouseEvent| {
+                            if let (Some(cb), true) = (on_reselect, current.get_untracked().is_some()) {
+                                e.prevent_default();
+                                cb.run(());
+                            }
+                        };
                         view! { class=class,
                             <li>
-                                <a href=href aria-current=current class:current=move || current.get().is_some()>{channel_label(&channel)}</a>
+                                <a href=href aria-current=current class:current=move || current.get().is_some() on:click=reselect>{channel_label(&channel)}</a>
                             </li>
                         }
                     }

@@ -7,9 +7,11 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::card_menu::CardMenuHost;
 use super::masonry_grid::MasonryGrid;
 use super::states::{EmptyState, ErrorState, ListStatus, SkeletonGrid};
 use crate::api::{self, FeedSource};
+use crate::components::toast::use_toasts;
 use crate::hooks::use_intersection::use_intersection;
 use crate::i18n::tr;
 
@@ -40,6 +42,9 @@ pub fn InfiniteFeed(
     /// Extra content under the empty state (e.g. other searches to try).
     #[prop(optional, into)]
     empty_extra: Option<ViewFn>,
+    /// Bumping it reloads the feed from its first page (the For-you list re-ranks).
+    #[prop(optional, into)]
+    refresh: Option<Signal<u32>>,
 ) -> impl IntoView {
     let empty_title = empty_title.unwrap_or_else(|| tr("No notes yet", "还没有笔记").to_string());
     let empty_message = empty_message.unwrap_or_else(|| {
@@ -125,7 +130,15 @@ pub fn InfiniteFeed(
                 Ok(page) => {
                     s.done.set(page.next_cursor.is_none());
                     s.cursor.set(page.next_cursor);
-                    s.cards.update(|c| c.extend(page.items));
+                    // The For-you list is re-ranked at every request, so a later page may
+                    // repeat a card already shown: each note appears once.
+                    s.cards.update(|c| {
+                        for card in page.items {
+                            if !c.iter().any(|k| k.id == card.id) {
+                                c.push(card);
+                            }
+                        }
+                    });
                 }
                 Err(e) => s.error.set(Some(e.to_string())),
             }
@@ -142,6 +155,9 @@ pub fn InfiniteFeed(
     // A new source starts from scratch.
     Effect::new(move |_| {
         let _ = source.get();
+        if let Some(refresh) = refresh {
+            refresh.track();
+        }
         state.generation.update_value(|g| *g += 1);
         state.cards.set(Vec::new());
         state.cursor.set(None);
@@ -152,6 +168,74 @@ pub fn InfiniteFeed(
     });
 
     use_intersection(sentinel, "0px 0px 1200px 0px", move || next_page.run(()));
+
+    // For-you cards get the "More" menu: "Not interested" takes the card out at once (the
+    // masonry re-flows around the gap) and the toast's Undo puts it back where it was.
+    let toasts = use_toasts();
+    let auth = crate::session::use_auth();
+    let hide = Callback::new(move |id: i64| {
+        let generation = state.generation.get_value();
+        let Some((at, card)) = state.cards.with_untracked(|cards| {
+            cards
+                .iter()
+                .position(|c| c.id == id)
+                .map(|at| (at, cards[at].clone()))
+        }) else {
+            return;
+        };
+        state.cards.update(|c| {
+            c.remove(at);
+        });
+        // Back where it was, unless the feed was reset meanwhile.
+        let put_back = move || {
+            if state.generation.try_get_value() != Some(generation) {
+                return;
+            }
+            state.cards.update(|c| {
+                if !c.iter().any(|k| k.id == id) {
+                    c.insert(at.min(c.len()), card.clone());
+                }
+            });
+        };
+        let put_back = StoredValue::new(put_back);
+        if auth.user_id_untracked().is_none() && crate::guest::ensure().is_some() {
+            crate::guest::note_taste();
+        }
+        spawn_local(async move {
+            match api::set_not_interested(id, true).await {
+                Ok(()) => {
+                    let undo = Callback::new(move |()| {
+                        spawn_local(async move {
+                            match api::set_not_interested(id, false).await {
+                                Ok(()) => put_back.with_value(|f| f()),
+                                Err(e) => toasts.show(e.to_string()),
+                            }
+                        });
+                    });
+                    toasts.show_with_action(
+                        tr("You'll see fewer notes like this", "将减少推荐类似笔记"),
+                        tr("Undo", "撤销"),
+                        undo,
+                    );
+                }
+                Err(e) => {
+                    put_back.with_value(|f| f());
+                    toasts.show(e.to_string());
+                }
+            }
+        });
+    });
+    provide_context(CardMenuHost {
+        // Guests may say "Not interested" on the public For-you page too: it starts their own.
+        enabled: Signal::derive(move || {
+            source.with(|s| match s {
+                FeedSource::ForYou => true,
+                FeedSource::Channel(c) => c == api::FOR_YOU_CHANNEL && auth.user_id().is_none(),
+                _ => false,
+            })
+        }),
+        hide,
+    });
 
     let retry = Callback::new(move |()| {
         state.error.set(None);

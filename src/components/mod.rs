@@ -2,6 +2,7 @@
 
 pub mod auth_sheet;
 pub mod avatar;
+pub mod card_menu;
 pub mod carousel;
 pub mod cart_view;
 pub mod channel_bar;

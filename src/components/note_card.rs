@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use stylers_macro::style;
 
 use super::avatar::Avatar;
+use super::card_menu::{CardMenu, CardMenuHost, Panel};
 use super::picture::Picture;
 use crate::i18n::{is_zh, tr};
 use crate::masonry::Placement;
@@ -88,6 +89,7 @@ pub fn NoteCard(
             align-items: center;
             gap: 3px;
             flex-shrink: 0;
+            margin-left: auto;
         }
     };
     let id = card.id;
@@ -134,9 +136,20 @@ pub fn NoteCard(
             .into_any(),
         None => card.title.clone().into_any(),
     };
+    // The For-you list's "More" menu; while it is open the card sits above its neighbours.
+    let panel = RwSignal::new(Panel::Closed);
+    let menu = use_context::<CardMenuHost>().map(|host| {
+        let (title, reason) = (card.title.clone(), card.reason.clone());
+        view! {
+            <Show when=move || host.enabled.get()>
+                <CardMenu note_id=id title=title.clone() reason=reason.clone() panel=panel host=host/>
+            </Show>
+        }
+    });
     view! { class=class,
         <article
             class="card"
+            class:menu-open=move || panel.get() != Panel::Closed
             style=style
             aria-labelledby=labelled_by
             aria-posinset=position
@@ -163,6 +176,7 @@ pub fn NoteCard(
                         <Icon glyph=Glyph::Heart size=14/>
                         {format::count(card.like_count)}
                     </span>
+                    {menu}
                 </div>
             </div>
         </article>

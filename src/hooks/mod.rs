@@ -1,5 +1,6 @@
 //! Small reusable browser hooks, one per file.
 
+pub mod use_dwell;
 pub mod use_element_width;
 pub mod use_focus_trap;
 pub mod use_intersection;

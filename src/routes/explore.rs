@@ -11,12 +11,12 @@ use crate::api::{self, FeedSource, FOLLOWING_CHANNEL};
 use crate::components::channel_bar::ChannelBar;
 use crate::components::feed::InfiniteFeed;
 use crate::components::people::PersonRow;
-use crate::components::states::EmptyState;
+use crate::components::states::{EmptyState, SkeletonGrid};
 use crate::components::ui::Button;
 use crate::i18n::tr;
-use crate::session::use_auth;
+use crate::session::{signed_in_hint, use_auth};
 
-pub const DEFAULT_CHANNEL: &str = "recommend";
+pub const DEFAULT_CHANNEL: &str = api::FOR_YOU_CHANNEL;
 
 /// Whether the feed is on screen under the note route (overlay) or not (a directly loaded note
 /// renders as a page).
@@ -81,11 +81,40 @@ pub fn ExploreShell() -> impl IntoView {
     });
     let auth = use_auth();
     let on_following = Memo::new(move |_| channel.get() == FOLLOWING_CHANNEL);
-    let source = Signal::derive(move || FeedSource::Channel(channel.get()));
+    // For you: a signed-in reader's own ranked list; guests read the public "recommend" page
+    // (inline in the document). Until the session check answers, a browser that was signed
+    // in last time waits (skeletons) rather than paint the public list and swap it; a guest
+    // paints at once. Signing in or out changes the source, which reloads the feed.
+    let for_you = Memo::new(move |_| channel.get() == DEFAULT_CHANNEL);
+    let hinted = signed_in_hint();
+    let waiting = Memo::new(move |_| for_you.get() && hinted && !auth.checked.get());
+    let personal = Memo::new(move |_| auth.user_id().is_some());
+    // A guest whose browser recorded a signal (a note read, "Not interested") gets their own
+    // ranking too, through its anonymous id; read at load and when the tab is pressed again.
+    let guest_taste = RwSignal::new(crate::guest::has_taste());
+    let source = Memo::new(move |_| {
+        if for_you.get() && (personal.get() || guest_taste.get()) {
+            FeedSource::ForYou
+        } else {
+            FeedSource::Channel(channel.get())
+        }
+    });
+    // Pressing the current channel again re-reads it (For you re-ranks).
+    let refresh = RwSignal::new(0u32);
+    let on_reselect = Callback::new(move |()| {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        guest_taste.set(crate::guest::has_taste());
+        refresh.update(|r| *r += 1);
+    });
     let feed = move || {
+        if waiting.get() {
+            return view! { <section class="feed"><SkeletonGrid count=12/></section> }.into_any();
+        }
         if !on_following.get() {
-            return view! { <InfiniteFeed source=source label=tr("Discover notes", "发现笔记")/> }
-                .into_any();
+            return view! {
+                <InfiniteFeed source=source label=tr("Discover notes", "发现笔记") refresh=refresh/>
+            }
+            .into_any();
         }
         if !auth.checked.get() {
             return ().into_any();
@@ -116,7 +145,7 @@ pub fn ExploreShell() -> impl IntoView {
         <Show when=move || feed_shown.get()>
             <div class="discover">
                 <h1 class="visually-hidden">{tr("Discover", "发现")}</h1>
-                <ChannelBar channels=channels selected=channel/>
+                <ChannelBar channels=channels selected=channel on_reselect=on_reselect/>
                 {feed}
             </div>
         </Show>

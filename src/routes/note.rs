@@ -98,6 +98,24 @@ pub fn NoteRoute() -> impl IntoView {
     let generation = StoredValue::new(0u32);
     let retry_tick = RwSignal::new(0u32);
     let auth = use_auth();
+    // How long it stays open, for the reader's For-you list (not for one's own notes, nor for
+    // a note that did not load).
+    crate::hooks::use_dwell::use_dwell(id, move |id| {
+        let Some(note) = api::cached_note(id) else {
+            return false;
+        };
+        match auth.user_id_untracked() {
+            Some(me) => note.author.id != me,
+            // A guest's reading teaches their For-you through the browser's anonymous id.
+            None => {
+                let recorded = crate::guest::ensure().is_some();
+                if recorded {
+                    crate::guest::note_taste();
+                }
+                recorded
+            }
+        }
+    });
     Effect::new(move |_| {
         retry_tick.track();
         // Re-read after signing in or out: liked, collected and following are per viewer.

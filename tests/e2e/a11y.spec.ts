@@ -104,6 +104,16 @@ for (const theme of ["light", "dark"] as const) {
       data: { username, display_name: "A11y", password: "a-long-enough-password" },
     });
     expect(signUp.ok()).toBeTruthy();
+    // The signed-in For-you feed: a card's "More" menu, and its "Why am I seeing this?".
+    await visit(page, "/explore", feed);
+    const more = page.getByRole("feed").getByRole("article").first().getByRole("button", { name: new RegExp(t("^More options for ", "^更多操作：")) });
+    await more.click();
+    await expect(page.getByRole("menu").getByRole("menuitem").first()).toBeFocused();
+    await expectNoViolations(page, "For-you card menu");
+    await page.getByRole("menu").getByRole("menuitem", { name: t("Why am I seeing this?", "为什么推荐给我") }).click();
+    await expect(page.locator(".why-text")).toBeVisible();
+    await expectNoViolations(page, "For-you why");
+    await page.keyboard.press("Escape");
     const product = await (await page.request.get("/api/v1/products/1")).json();
     const variant = product.variants.find((v: any) => v.stock > 0);
     await page.request.post("/api/v1/cart/items", { headers: { Origin: origin }, data: { variant_id: variant.id, quantity: 1 } });

@@ -4,6 +4,7 @@
 mod bench;
 mod bench_bundle;
 mod bench_publish;
+mod bench_recs;
 mod bench_shell;
 mod compress;
 mod contract;
@@ -75,6 +76,9 @@ struct BenchArgs {
     /// The document and a static asset under load.
     #[arg(long)]
     shell: bool,
+    /// The For-you offline evaluation (recommender vs popularity vs random) and its latency.
+    #[arg(long)]
+    recs: bool,
     /// With `--shell`: measure a server already running on this port.
     #[arg(long, requires = "shell")]
     port: Option<u16>,
@@ -99,6 +103,8 @@ fn bench(args: &BenchArgs) -> tools::Result {
         bench::bench_publish()
     } else if args.feed {
         bench::bench_feed()
+    } else if args.recs {
+        bench_recs::bench_recs()
     } else if args.shell {
         bench_shell::bench_shell(args.port)
     } else if args.bundle {

@@ -9,11 +9,13 @@ pub mod cursor;
 pub mod db;
 pub mod error;
 pub mod extract;
+pub mod guest;
 pub mod imagegen;
 pub mod images;
 pub mod microcache;
 pub mod notify;
 pub mod ratelimit;
+pub mod recs;
 pub mod search;
 pub mod security;
 pub mod seed;
@@ -77,6 +79,8 @@ pub struct AppState {
     pub clients: Arc<Clients>,
     /// Topics and how many visible notes use each, for the editor's `#` suggestions.
     pub topics: Arc<TopicCounts>,
+    /// The channels and topics each creator posts in, for user search.
+    pub creators: Arc<search::creators::CreatorTerms>,
     /// Commission share and carrier pace (defaults unless `with_commerce` says otherwise).
     pub commerce: CommerceConfig,
     /// The configured public origin: https or not, and the `Origin` writes must come from.
@@ -95,6 +99,20 @@ impl AppState {
         if let Err(e) = self.topics.refresh(&self.db, topics).await {
             tracing::warn!(error = %e, "could not re-count topics");
         }
+        let author: Result<Option<i64>, sqlx::Error> =
+            sqlx::query_scalar("SELECT author_id FROM notes WHERE id = ?")
+                .bind(note)
+                .fetch_optional(&self.db)
+                .await;
+        let refreshed = match author {
+            Ok(Some(author)) => self.creators.refresh(&self.db, author).await,
+            // Deleted: whose it was is gone with it.
+            Ok(None) => self.creators.reload(&self.db).await,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = refreshed {
+            tracing::warn!(error = %e, "could not refresh what creators post about");
+        }
     }
 
     /// Prepares the image cache and opens (or builds) the search index under `data_dir`.
@@ -108,6 +126,7 @@ impl AppState {
         let search = SearchIndex::open_or_build(data_dir.join("search"), &db, progress).await?;
         let suggester = Arc::new(Suggester::load(&db).await?);
         let topics = Arc::new(TopicCounts::load(&db).await?);
+        let creators = Arc::new(search::creators::CreatorTerms::load(&db).await?);
         auth::ensure_demo_passwords(&db).await?;
         let clients = Arc::new(Clients::load(&db).await?);
         Ok(AppState {
@@ -119,6 +138,7 @@ impl AppState {
             suggester,
             feed_cache: Arc::new(MicroCache::new(FEED_CACHE_TTL, 1_024)),
             topics,
+            creators,
             commerce: CommerceConfig::default(),
             site: Arc::new(Site::default()),
         })

@@ -54,6 +54,10 @@ struct Config {
     #[arg(long, env = "RATE_LIMIT_FACTOR", default_value_t = 1,
           value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     rate_limit_factor: u32,
+    /// Instead of serving: seed a throwaway demo world under `DATA_DIR/recs-eval`, print the
+    /// For-you offline evaluation (`cargo xtask bench --recs`) and exit.
+    #[arg(long)]
+    eval_recs: bool,
 }
 
 #[tokio::main]
@@ -65,6 +69,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .init();
     let config = Config::parse();
     let started = Instant::now();
+    if config.eval_recs {
+        return eval_recs(&config).await;
+    }
 
     let db_path = config.data_dir.join("zhongcao.sqlite3");
     println!("[1/4] Opening database {} (migrations)", db_path.display());
@@ -106,5 +113,31 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let _ = tokio::signal::ctrl_c().await;
         })
         .await?;
+    Ok(())
+}
+
+/// `--eval-recs`: the evaluation deletes held-out likes, so it gets its own fresh database.
+async fn eval_recs(config: &Config) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = config.data_dir.join("recs-eval");
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    std::fs::create_dir_all(&dir)?;
+    let pool = db::connect(&dir.join("zhongcao.sqlite3")).await?;
+    let world = seed::WorldSize {
+        users: config.seed_users,
+        notes: config.seed_notes,
+    };
+    seed::seed_if_empty(&pool, world, |p| println!("      {p}")).await?;
+    let report = zhongcao_server::recs::eval::evaluate(
+        &pool,
+        zhongcao_server::now_unix(),
+        &zhongcao_server::recs::Config::default(),
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    print!("{}", report.table());
+    pool.close().await;
+    std::fs::remove_dir_all(&dir)?;
     Ok(())
 }

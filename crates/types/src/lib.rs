@@ -154,6 +154,29 @@ pub struct NoteCard {
     pub like_count: i64,
     /// Video length in seconds, for video notes.
     pub video_seconds: Option<i32>,
+    /// Why the note is in the reader's own For-you list ("Why am I seeing this?"); only
+    /// `/api/v1/feed/for-you` sends it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<FeedReason>,
+}
+
+/// Why a note was recommended to someone, in the words of the strongest signal behind it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FeedReason {
+    /// The reader follows its author.
+    Following { author: String },
+    /// People who liked a note the reader liked or collected also liked this one.
+    AlsoLiked { note_title: String },
+    /// The reader often engages with this channel.
+    Channel { channel: Channel },
+    /// The reader often engages with this topic (without `#`).
+    Topic { topic: String },
+    /// Popular in a channel: a fallback and exploration pick.
+    Popular { channel: Channel },
+    /// New, to explore beyond the reader's usual tastes.
+    Fresh,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

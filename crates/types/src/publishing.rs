@@ -20,6 +20,16 @@ pub const MAX_NOTE_PRODUCTS: usize = 5;
 pub const UPLOAD_MAX_BYTES: usize = 10 * 1024 * 1024;
 /// Reports from this many different people hide a note or comment until reviewed.
 pub const REPORT_HIDE_THRESHOLD: i64 = 3;
+/// Longest stay on a note that counts, in milliseconds: a tab left open says nothing more.
+pub const DWELL_CAP_MS: u32 = 10 * 60 * 1000;
+
+/// `POST /notes/{id}/open`: a signed-in person closed a note after `dwell_ms` milliseconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct NoteOpen {
+    /// Time spent on the note; longer stays count as [`DWELL_CAP_MS`].
+    pub dwell_ms: u32,
+}
 
 /// `POST /uploads` (the raw image as the body, its type in `Content-Type`) → 201.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -16,6 +16,7 @@ use crate::client::{self, Client};
 use crate::db::{write_tx, Db};
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
+use crate::guest::MaybeGuest;
 use crate::images::{self, AVATAR_THEME, UPLOAD_AVATAR_THEME};
 use crate::ratelimit::{SIGN_IN_CLIENT, SIGN_IN_PAIR, SIGN_UP};
 use crate::{now_unix, AppState};
@@ -163,6 +164,7 @@ fn with_cookie<T: serde::Serialize>(
 
 /// Creates an account and signs it in.
 #[utoipa::path(post, path = "/api/v1/auth/signup", tag = "account", request_body = SignUp,
+    params(crate::guest::GuestHeader),
     responses(
         (status = 201, body = Session, description = "Signed up and in; sets the session cookie"),
         (status = 422, description = "Invalid or taken fields, listed in `fields`", body = api_types::ErrorBody),
@@ -171,6 +173,7 @@ fn with_cookie<T: serde::Serialize>(
 pub async fn sign_up(
     State(state): State<AppState>,
     client: Client,
+    MaybeGuest(guest): MaybeGuest,
     ApiJson(mut form): ApiJson<SignUp>,
 ) -> AppResult<Response> {
     let mut errors = validate_sign_up(&mut form);
@@ -247,6 +250,9 @@ pub async fn sign_up(
         }
         Err(e) => return Err(e.into()),
     };
+    if let Some(guest) = &guest {
+        crate::guest::merge_into(&mut tx, guest, user_id).await?;
+    }
     tx.commit().await?;
 
     if let Err(e) = state.search.index_user(&state.db, user_id).await {
@@ -263,6 +269,7 @@ pub async fn sign_up(
 
 /// Signs in with username (or email) and password.
 #[utoipa::path(post, path = "/api/v1/auth/signin", tag = "account", request_body = SignIn,
+    params(crate::guest::GuestHeader),
     responses(
         (status = 200, body = Session, description = "Signed in; sets the session cookie"),
         (status = 401, description = "Wrong username or password", body = api_types::ErrorBody),
@@ -271,6 +278,7 @@ pub async fn sign_up(
 pub async fn sign_in(
     State(state): State<AppState>,
     client: Client,
+    MaybeGuest(guest): MaybeGuest,
     ApiJson(form): ApiJson<SignIn>,
 ) -> AppResult<Response> {
     let account = form.username.trim().to_lowercase();
@@ -299,6 +307,12 @@ pub async fn sign_in(
         .limits
         .clear(&SIGN_IN_PAIR, &password_keys(&client, &account).0)
         .await?;
+    // What they did as a guest on this browser now shapes their account's For-you.
+    if let Some(guest) = &guest {
+        let (_turn, mut tx) = write_tx(&state.db).await?;
+        crate::guest::merge_into(&mut tx, guest, user_id).await?;
+        tx.commit().await?;
+    }
     let cookie = auth::start_session(&state.db, user_id, state.site.https()).await?;
     let me = load_me(&state.db, user_id).await?;
     Ok(with_cookie(

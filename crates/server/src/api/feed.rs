@@ -1,6 +1,8 @@
 //! Channels and the discover feed.
 
-use api_types::{Channel, FeedPage, NoteCard};
+use std::collections::HashMap;
+
+use api_types::{Channel, FeedPage, FeedReason, NoteCard};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
@@ -15,6 +17,7 @@ use crate::auth::{self, SignedIn};
 use crate::cursor::{cut_page, page_limit, Cursor};
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiQuery;
+use crate::guest::Reader;
 use crate::AppState;
 
 /// The virtual channel that mixes every channel.
@@ -66,7 +69,8 @@ pub struct FeedQuery {
     pub limit: Option<u32>,
 }
 
-/// One page of the discover feed, best first.
+/// One page of the discover feed, best first. The same for everyone (cached and inlined into
+/// shared documents); a signed-in person's own For-you list is `/api/v1/feed/for-you`.
 #[utoipa::path(get, path = "/api/v1/feed", tag = "feed", params(FeedQuery),
     responses(
         (status = 200, body = FeedPage),
@@ -104,6 +108,166 @@ pub async fn feed(
         Bytes::from(serde_json::to_vec(&page).map_err(|e| AppError::Internal(e.to_string()))?);
     state.feed_cache.put(key, body.clone());
     Ok(json_bytes(body))
+}
+
+/// Cursors of the personal list carry the offset with this id, which no note has (so a cursor
+/// of another list is refused rather than misread).
+const PERSONAL_CURSOR_ID: i64 = -1;
+
+/// The reader's own For-you list, best first (see `crate::recs`): ranked from what they like,
+/// collect, comment, share, follow and linger on, varied (at most two notes of one author or
+/// topic in any six), without what they liked, collected, wrote, opened in the last hours or
+/// marked "Not interested" (nor that note's near-duplicates). A guest (not signed in) is ranked
+/// from what their browser's anonymous `X-Guest-Id` opened and hid. Never cached. The list is
+/// about 200 notes deep; after it `next_cursor` is null.
+#[utoipa::path(get, path = "/api/v1/feed/for-you", tag = "feed",
+    params(FollowingQuery, crate::guest::GuestHeader),
+    responses(
+        (status = 200, body = FeedPage),
+        (status = 400, description = "Malformed cursor, query or X-Guest-Id", body = api_types::ErrorBody),
+        (status = 401, description = "Neither signed in nor an X-Guest-Id", body = api_types::ErrorBody),
+        (status = 422, description = "Limit out of range", body = api_types::ErrorBody),
+    ))]
+pub async fn for_you_feed(
+    State(state): State<AppState>,
+    reader: Reader,
+    ApiQuery(q): ApiQuery<FollowingQuery>,
+) -> AppResult<Json<FeedPage>> {
+    let limit = page_limit(q.limit)?;
+    let offset = match Cursor::decode_opt(q.cursor.as_deref())? {
+        None => 0,
+        Some(c) if c.id == PERSONAL_CURSOR_ID && c.key >= 0 => c.key,
+        Some(_) => return Err(AppError::BadRequest("Invalid cursor.".to_string())),
+    };
+    let config = crate::recs::Config::default();
+    // This page and one more note, to know whether another page follows.
+    let want =
+        usize::try_from(offset.saturating_add(limit).saturating_add(1)).unwrap_or(usize::MAX);
+    let now = crate::now_unix();
+    let ranked = match &reader {
+        Reader::Person(me) => {
+            crate::recs::recommend_explained(&state.db, *me, now, &config, want).await?
+        }
+        Reader::Guest(guest) => {
+            let taste = crate::recs::guest::guest_taste(&state.db, guest, now, &config).await?;
+            crate::recs::rank(&state.db, &taste, now, &config, want).await?
+        }
+    };
+    let start = usize::try_from(offset)
+        .unwrap_or(usize::MAX)
+        .min(ranked.picks.len());
+    let end = start
+        .saturating_add(usize::try_from(limit).unwrap_or(0))
+        .min(ranked.picks.len());
+    let items = explained_cards(&state, &ranked, &ranked.picks[start..end]).await?;
+    let next_cursor = (end < ranked.picks.len()).then(|| {
+        Cursor {
+            key: end as i64,
+            id: PERSONAL_CURSOR_ID,
+        }
+        .encode()
+    });
+    Ok(Json(FeedPage { items, next_cursor }))
+}
+
+/// Cards for `picks`, in order, each with its "Why am I seeing this?" in words.
+async fn explained_cards(
+    state: &AppState,
+    ranked: &crate::recs::Ranked,
+    picks: &[crate::recs::Pick],
+) -> AppResult<Vec<NoteCard>> {
+    use crate::recs::Why;
+    let mut sql = QueryBuilder::new(CARD_SELECT);
+    sql.push(" WHERE n.id IN (");
+    let mut list = sql.separated(", ");
+    for p in picks {
+        list.push_bind(p.id);
+    }
+    if picks.is_empty() {
+        list.push("-1");
+    }
+    sql.push(")");
+    let rows: Vec<CardRow> = sql.build_query_as().fetch_all(&state.db).await?;
+    let mut by_id: HashMap<i64, CardRow> = rows.into_iter().map(|r| (r.id, r)).collect();
+
+    let channels: HashMap<i64, Channel> = sqlx::query_as::<_, (i64, String, String, String)>(
+        "SELECT id, slug, name_en, name_zh FROM channels",
+    )
+    .fetch_all(&state.db)
+    .await?
+    .into_iter()
+    .map(|(id, slug, name_en, name_zh)| {
+        (
+            id,
+            Channel {
+                slug,
+                name_en,
+                name_zh,
+            },
+        )
+    })
+    .collect();
+    let co: Vec<i64> = picks
+        .iter()
+        .filter(|p| p.why == Why::AlsoLiked)
+        .map(|p| p.id)
+        .collect();
+    let seed_of = crate::recs::also_liked_seeds(&state.db, &ranked.seeds, &co).await?;
+    let mut titles: HashMap<i64, String> = HashMap::new();
+    let wanted: std::collections::HashSet<i64> = seed_of.values().copied().collect();
+    if !wanted.is_empty() {
+        let mut qb = QueryBuilder::new("SELECT id, title FROM notes WHERE id IN (");
+        let mut list = qb.separated(", ");
+        for id in &wanted {
+            list.push_bind(*id);
+        }
+        qb.push(")");
+        titles = qb
+            .build_query_as()
+            .fetch_all(&state.db)
+            .await?
+            .into_iter()
+            .collect();
+    }
+    let mut items = Vec::with_capacity(picks.len());
+    for p in picks {
+        let Some(row) = by_id.remove(&p.id) else {
+            continue;
+        };
+        let channel_id: Option<i64> = match &p.why {
+            Why::Channel(c) | Why::Popular(c) => Some(*c),
+            _ => None,
+        };
+        let channel = channel_id.and_then(|c| channels.get(&c).cloned());
+        let reason = match &p.why {
+            Why::Following(_) => Some(FeedReason::Following {
+                author: row.author_name.clone(),
+            }),
+            Why::AlsoLiked => seed_of
+                .get(&p.id)
+                .and_then(|seed| titles.get(seed))
+                .map(|title| FeedReason::AlsoLiked {
+                    note_title: title.clone(),
+                }),
+            Why::Channel(_) => channel.map(|channel| FeedReason::Channel { channel }),
+            Why::Topic(topic) => Some(FeedReason::Topic {
+                topic: topic.clone(),
+            }),
+            Why::Popular(_) => channel.map(|channel| FeedReason::Popular { channel }),
+            Why::Fresh => Some(FeedReason::Fresh),
+        };
+        let mut card = NoteCard::from(row);
+        // A co-engagement seed whose likes are gone since the ranking has no title to name:
+        // the note is still among the popular ones of its channel.
+        card.reason = reason.or_else(|| {
+            channels
+                .get(&p.channel_id)
+                .cloned()
+                .map(|channel| FeedReason::Popular { channel })
+        });
+        items.push(card);
+    }
+    Ok(items)
 }
 
 fn json_bytes(body: Bytes) -> Response {

@@ -20,6 +20,7 @@ pub mod reports;
 pub mod rows;
 pub mod search;
 pub mod shop;
+pub mod signals;
 pub mod stats;
 pub mod uploads;
 pub mod users;
@@ -88,11 +89,17 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(reports::report_comment))
         .routes(routes!(stats::record_view))
         .routes(routes!(stats::record_share))
+        .routes(routes!(signals::record_open))
+        .routes(routes!(
+            signals::not_interested,
+            signals::undo_not_interested
+        ))
         .routes(routes!(stats::creator_stats))
         .routes(routes!(notes::related))
         .routes(routes!(comments::note_comments))
         .routes(routes!(comments::replies))
         .routes(routes!(feed::following_feed))
+        .routes(routes!(feed::for_you_feed))
         .routes(routes!(users::profile))
         .routes(routes!(users::followers))
         .routes(routes!(users::following))

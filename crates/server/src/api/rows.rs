@@ -85,6 +85,7 @@ impl From<CardRow> for NoteCard {
             ),
             like_count: r.like_count,
             video_seconds: r.video_seconds,
+            reason: None,
         }
     }
 }

@@ -181,7 +181,9 @@ pub async fn search_notes(
     }))
 }
 
-/// Users by name, username or bio.
+/// Users by name, username or bio, then creators by the channels and topics they post in
+/// (`美妆`, `护肤` or `beauty` finds beauty creators): name matches first, then the larger
+/// share of their notes in the channel or topic, then more followers.
 #[utoipa::path(get, path = "/api/v1/search/users", tag = "search", params(UserSearchQuery),
     responses(
         (status = 200, body = UserSearchPage),
@@ -200,14 +202,56 @@ pub async fn search_users(
     let offset = offset_of(params.cursor.as_deref())?;
     let person = person_key(viewer, &client);
     state.limits.acquire(&SEARCH, &person).await?;
-    let hits = blocking(&state.search, move |index| {
-        index.search_users(&q, offset, limit)
+    let posting = state.creators.matching(&q);
+    // Every name match (as deep as results page), so the creators found by what they post
+    // follow them without repeats.
+    let by_name = blocking(&state.search, move |index| {
+        index.search_users(&q, 0, MAX_SEARCH_OFFSET)
     })
     .await?;
+    let mut ids = by_name.ids;
+    let named: std::collections::HashSet<i64> = ids.iter().copied().collect();
+    let mut others: Vec<(i64, f64)> = posting
+        .into_iter()
+        .filter(|(id, _)| !named.contains(id))
+        .collect();
+    if !others.is_empty() {
+        let mut sql =
+            QueryBuilder::new("SELECT followee_id, COUNT(*) FROM follows WHERE followee_id IN (");
+        let mut list = sql.separated(", ");
+        for (id, _) in &others {
+            list.push_bind(*id);
+        }
+        sql.push(") GROUP BY followee_id");
+        let followers: HashMap<i64, i64> = sql
+            .build_query_as()
+            .fetch_all(&state.db)
+            .await?
+            .into_iter()
+            .collect();
+        // Share first (in steps of a tenth, so a few points of share do not bury a creator
+        // many more people follow), then followers.
+        others.sort_by(|a, b| {
+            let step = |share: f64| (share * 10.0).floor() as i64;
+            step(b.1)
+                .cmp(&step(a.1))
+                .then_with(|| {
+                    followers
+                        .get(&b.0)
+                        .unwrap_or(&0)
+                        .cmp(followers.get(&a.0).unwrap_or(&0))
+                })
+                .then(b.1.total_cmp(&a.1))
+                .then(a.0.cmp(&b.0))
+        });
+        ids.extend(others.into_iter().map(|(id, _)| id));
+    }
+    let total = ids.len().max(by_name.total);
+    let page: Vec<i64> = ids.into_iter().skip(offset).take(limit).collect();
     Ok(Json(UserSearchPage {
-        items: profiles(&state.db, &hits.ids, viewer).await?,
-        next_cursor: next_cursor(offset, limit, hits.total),
-        total: hits.total as i64,
+        items: profiles(&state.db, &page, viewer).await?,
+        next_cursor: next_cursor(offset, limit, total),
+        total: total as i64,
     }))
 }
 

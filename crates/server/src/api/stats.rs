@@ -52,7 +52,7 @@ fn viewer_key(viewer: Option<i64>, day: i64, address: &str, user_agent: &str) ->
 static PRUNED_BEFORE: AtomicI64 = AtomicI64::new(0);
 
 /// The author of a note `viewer` may see; 404 otherwise.
-async fn visible_author(
+pub(crate) async fn visible_author(
     conn: &mut SqliteConnection,
     note: i64,
     viewer: Option<i64>,
@@ -169,6 +169,18 @@ pub async fn record_share(
         == 1;
     if !first {
         return Ok(StatusCode::NO_CONTENT);
+    }
+    // Signed-in shares are also kept for taste (note_shares is pruned daily).
+    if let Some(me) = viewer {
+        sqlx::query(
+            "INSERT INTO user_shares (user_id, note_id, created_at) VALUES (?, ?, ?) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(me)
+        .bind(id)
+        .bind(now_unix())
+        .execute(&mut *tx)
+        .await?;
     }
     sqlx::query("UPDATE notes SET share_count = share_count + 1 WHERE id = ?")
         .bind(id)

@@ -21,6 +21,7 @@ use tantivy_jieba::JiebaTokenizer;
 
 use crate::db::Db;
 
+pub mod creators;
 pub mod suggest;
 pub mod topics;
 

@@ -12,6 +12,8 @@ const MARKER: &str = "seeded_social_at";
 /// Notifications newer than this stay unread, so demo accounts open to a live badge.
 const UNREAD_WINDOW: i64 = 3 * 86_400;
 const CHUNK: usize = 150;
+/// Share of a demo person's likes and collects that fall in their favourite channels.
+pub const TASTE_SHARE: f64 = 0.75;
 
 struct Link {
     user: i64,
@@ -50,10 +52,17 @@ pub async fn seed_social_if_missing(
     )
     .fetch_all(db)
     .await?;
-    let notes: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT id, created_at FROM notes ORDER BY score DESC, id DESC")
+    let ranked: Vec<(i64, i64, i64)> =
+        sqlx::query_as("SELECT id, created_at, channel_id FROM notes ORDER BY score DESC, id DESC")
             .fetch_all(db)
             .await?;
+    let notes: Vec<(i64, i64)> = ranked.iter().map(|&(id, at, _)| (id, at)).collect();
+    // Each channel's notes, best first: where a person with a taste for it looks.
+    let mut by_channel: std::collections::BTreeMap<i64, Vec<(i64, i64)>> = Default::default();
+    for &(id, at, channel) in &ranked {
+        by_channel.entry(channel).or_default().push((id, at));
+    }
+    let channels: Vec<&Vec<(i64, i64)>> = by_channel.values().collect();
     if users.len() < 2 || notes.is_empty() {
         return Ok(());
     }
@@ -93,14 +102,41 @@ pub async fn seed_social_if_missing(
                 });
             }
         }
-        // Likes lean to the best-ranked notes, as they would on a real feed.
+        // Stable tastes: most of a person's likes and collects fall in one or two favourite
+        // channels (the first favoured more), so the recommender has something to learn and
+        // `xtask bench --recs` something to predict. The rest lean to the best-ranked notes,
+        // as they would on a real feed.
+        let favourites: Vec<usize> = if channels.is_empty() {
+            Vec::new()
+        } else {
+            let first = rng.usize(..channels.len());
+            let mut f = vec![first];
+            if rng.bool() && channels.len() > 1 {
+                f.push((first + 1 + rng.usize(..channels.len() - 1)) % channels.len());
+            }
+            f
+        };
         let top = (notes.len() / 3).max(1);
         for (count, list) in [
             (rng.usize(8..60), &mut likes),
             (rng.usize(4..30), &mut collects),
         ] {
             for _ in 0..count {
-                let (note, created) = if rng.bool() {
+                let (note, created) = if !favourites.is_empty() && rng.f64() < TASTE_SHARE {
+                    let pick = if favourites.len() > 1 && rng.f64() < 0.35 {
+                        favourites[1]
+                    } else {
+                        favourites[0]
+                    };
+                    let list = channels[pick];
+                    // Half from the channel's best third, half from all of it.
+                    let end = if rng.bool() {
+                        (list.len() / 3).max(1)
+                    } else {
+                        list.len()
+                    };
+                    list[rng.usize(..end)]
+                } else if rng.bool() {
                     notes[rng.usize(..top)]
                 } else {
                     notes[rng.usize(..notes.len())]

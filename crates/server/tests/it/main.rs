@@ -11,6 +11,7 @@ mod crash;
 mod images;
 mod orders;
 mod publishing;
+mod recs;
 mod search;
 mod security;
 mod seed;

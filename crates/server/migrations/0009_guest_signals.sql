@@ -1,0 +1,24 @@
+-- Taste signals of people who are not signed in (issue 15). The browser makes a random
+-- anonymous id and keeps it (no account, no cookie); it sends it as `X-Guest-Id` with its
+-- For-you requests and signals. On sign-in or sign-up the rows move to the account and are
+-- deleted here. Rows older than 30 days are pruned.
+
+-- Like note_opens: one row per guest, note and day keeping the longest stay.
+CREATE TABLE guest_opens (
+    guest_id  TEXT    NOT NULL,
+    note_id   INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+    day       INTEGER NOT NULL,
+    dwell_ms  BIGINT  NOT NULL CHECK (dwell_ms >= 0),
+    at        BIGINT  NOT NULL,
+    PRIMARY KEY (guest_id, note_id, day)
+);
+CREATE INDEX guest_opens_by_time ON guest_opens (at);
+
+-- Like note_hides: "Not interested".
+CREATE TABLE guest_hides (
+    guest_id    TEXT    NOT NULL,
+    note_id     INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+    created_at  BIGINT  NOT NULL,
+    PRIMARY KEY (guest_id, note_id)
+);
+CREATE INDEX guest_hides_by_time ON guest_hides (created_at);
