@@ -46,7 +46,7 @@ fn main() -> ExitCode {
         "bench" => bench::bench(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench [--feed | --writes | --orders | --publish | --recs | --bundle | --shell [--port N]] | contract [--seed N|random] [--max-examples N] | build | setup>"
+                "usage: cargo xtask <run [--port N] | test [--skip-e2e] | bench [--feed | --writes | --orders | --publish | --recs [--no-build] | --bundle | --shell [--port N]] | contract [--seed N|random] [--max-examples N] | build | setup>"
             );
             return ExitCode::from(2);
         }

@@ -353,6 +353,9 @@ pub async fn after_change(state: &AppState, note: i64, topics: &[String]) {
     if let Err(e) = state.topics.refresh(&state.db, topics).await {
         tracing::warn!(error = %e, "could not re-count topics");
     }
+    if let Err(e) = crate::recs::dupes::refresh(&state.db, note).await {
+        tracing::warn!(error = %e, "could not compare note {note} with near-duplicates");
+    }
     let author: Result<Option<i64>, sqlx::Error> =
         sqlx::query_scalar("SELECT author_id FROM notes WHERE id = ?")
             .bind(note)

@@ -50,6 +50,7 @@ pub async fn record_open(
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
+    state.recs.opened(me, id);
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -79,6 +80,7 @@ pub async fn not_interested(
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
+    state.recs.forget(me);
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -101,5 +103,6 @@ pub async fn undo_not_interested(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
+    state.recs.forget(me);
     Ok(StatusCode::NO_CONTENT)
 }

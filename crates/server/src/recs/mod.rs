@@ -17,6 +17,8 @@
 //!
 //! Every stage reads plain tables with portable SQL (IN lists, GROUP BY, UNION ALL).
 
+pub mod cache;
+pub mod dupes;
 pub mod eval;
 
 use std::collections::{HashMap, HashSet};
@@ -55,6 +57,11 @@ pub struct Config {
     pub list_len: usize,
     /// Notes opened within this many seconds are not shown again.
     pub reopen_after_secs: i64,
+    /// Score kept per report against a note (up to three count) and per other note with a
+    /// near-identical body beyond the first (one repost is common and harmless; a text pasted
+    /// across three or more notes is marketing).
+    pub report_factor: f64,
+    pub duplicate_factor: f64,
 }
 
 impl Default for Config {
@@ -76,6 +83,8 @@ impl Default for Config {
             explore_every: 5,
             list_len: 200,
             reopen_after_secs: 6 * 3600,
+            report_factor: 0.5,
+            duplicate_factor: 0.5,
         }
     }
 }
@@ -93,6 +102,9 @@ pub struct Taste {
     pub exclude: HashSet<i64>,
     /// (author, channel) of notes marked "Not interested": near-duplicates.
     pub muted: HashSet<(i64, i64)>,
+    /// Body hashes of notes marked "Not interested": notes with a near-identical body are
+    /// near-duplicates too, whoever posted them.
+    pub muted_bodies: Vec<i64>,
 }
 
 impl Taste {
@@ -112,6 +124,11 @@ pub struct Candidate {
     pub comment_count: i64,
     pub share_count: i64,
     pub created_at: i64,
+    /// Other notes with a near-identical body (see [`dupes`]).
+    pub near_dupes: i64,
+    /// Reports against the note (it is hidden only after several).
+    pub reports: i64,
+    pub body_simhash: Option<i64>,
 }
 
 fn in_list(qb: &mut QueryBuilder<Sqlite>, ids: impl IntoIterator<Item = i64>) {
@@ -207,16 +224,17 @@ pub async fn taste(db: &Db, user: i64, now: i64, config: &Config) -> AppResult<T
     .fetch_all(db)
     .await?;
     t.exclude.extend(excluded);
-    let hidden: Vec<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT n.id, n.author_id, n.channel_id FROM note_hides h \
+    let hidden: Vec<(i64, i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT n.id, n.author_id, n.channel_id, n.body_simhash FROM note_hides h \
          JOIN notes n ON n.id = h.note_id WHERE h.user_id = ?",
     )
     .bind(user)
     .fetch_all(db)
     .await?;
-    for (note, author, channel) in hidden {
+    for (note, author, channel, body) in hidden {
         t.exclude.insert(note);
         t.muted.insert((author, channel));
+        t.muted_bodies.extend(body);
     }
     Ok(t)
 }
@@ -403,7 +421,9 @@ pub async fn recommend_explained(
     }
     let mut qb = QueryBuilder::new(
         "SELECT n.id, n.channel_id, n.author_id, n.like_count, n.collect_count, n.comment_count, \
-         n.share_count, n.created_at FROM notes n WHERE n.hidden_at IS NULL AND n.id IN ",
+         n.share_count, n.created_at, n.near_dupes, n.body_simhash, \
+         (SELECT COUNT(*) FROM reports r WHERE r.target_kind = 'note' AND r.target_id = n.id) \
+         AS reports FROM notes n WHERE n.hidden_at IS NULL AND n.id IN ",
     );
     in_list(&mut qb, ids.iter().copied());
     let candidates: Vec<Candidate> = qb.build_query_as().fetch_all(db).await?;
@@ -480,6 +500,10 @@ fn score(
     let mut out: Vec<Scored> = candidates
         .into_iter()
         .filter(|c| !t.muted.contains(&(c.author_id, c.channel_id)))
+        .filter(|c| {
+            c.body_simhash
+                .is_none_or(|h| !t.muted_bodies.iter().any(|&m| dupes::near(h, m)))
+        })
         .map(|c| {
             let popular = (1.0 + ces(&c, config)).ln() / log_max;
             let age_days = ((now - c.created_at).max(0) as f64) / 86_400.0;
@@ -510,7 +534,14 @@ fn score(
                 + 0.1 * t.authors.get(&c.author_id).copied().unwrap_or(0.0)
                 + if followed { 0.25 } else { 0.0 }
                 + by_co;
-            let base = config.w_popular * popular + config.w_fresh * fresh;
+            // Soft ads and spam lose: each report and each pasted copy of the body costs a
+            // share of the whole score (a few at most count, so one rival cannot bury a note).
+            let quality = config.report_factor.powi(c.reports.clamp(0, 3) as i32)
+                * config
+                    .duplicate_factor
+                    .powi((c.near_dupes - 1).clamp(0, 3) as i32);
+            let base = quality * (config.w_popular * popular + config.w_fresh * fresh);
+            let affinity = quality * affinity;
             let why_explore = if now - c.created_at < FRESH_SECS {
                 Why::Fresh
             } else {
@@ -624,6 +655,9 @@ mod tests {
                 comment_count: 0,
                 share_count: 0,
                 created_at: 0,
+                near_dupes: 0,
+                reports: 0,
+                body_simhash: None,
             },
             topic: Some(topic.to_string()),
             personal,
@@ -668,6 +702,9 @@ mod tests {
             comment_count: 2,
             share_count: 1,
             created_at: 0,
+            near_dupes: 0,
+            reports: 0,
+            body_simhash: None,
         };
         assert_eq!(ces(&c, &Config::default()), 10.0 + 5.0 + 8.0 + 4.0);
     }
