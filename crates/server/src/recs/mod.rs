@@ -57,6 +57,10 @@ pub struct Config {
     pub list_len: usize,
     /// Notes opened within this many seconds are not shown again.
     pub reopen_after_secs: i64,
+    /// Weight of one recent note search naming a channel or topic (a like is 1).
+    pub w_search: f64,
+    /// How many of the person's newest searches count.
+    pub searches: i64,
     /// Score kept per report against a note (up to three count) and per other note with a
     /// near-identical body beyond the first (one repost is common and harmless; a text pasted
     /// across three or more notes is marketing).
@@ -83,6 +87,8 @@ impl Default for Config {
             explore_every: 5,
             list_len: 200,
             reopen_after_secs: 6 * 3600,
+            w_search: 2.0,
+            searches: 20,
             report_factor: 0.5,
             duplicate_factor: 0.5,
         }
@@ -109,7 +115,7 @@ pub struct Taste {
 
 impl Taste {
     pub fn is_cold(&self) -> bool {
-        self.channels.is_empty() && self.followed.is_empty()
+        self.channels.is_empty() && self.topics.is_empty() && self.followed.is_empty()
     }
 }
 
@@ -196,6 +202,7 @@ pub async fn taste(db: &Db, user: i64, now: i64, config: &Config) -> AppResult<T
             *t.topics.entry(topic).or_default() += per_note.get(&note).copied().unwrap_or(0.0);
         }
     }
+    search_taste(db, user, config, &mut t).await?;
     normalise(&mut t.channels);
     normalise(&mut t.topics);
     normalise(&mut t.authors);
@@ -237,6 +244,55 @@ pub async fn taste(db: &Db, user: i64, now: i64, config: &Config) -> AppResult<T
         t.muted_bodies.extend(body);
     }
     Ok(t)
+}
+
+/// The person's newest note searches (recorded for trending, as `u<id>`) add to the channels
+/// and topics they name: a channel by its slug or either name, a topic by itself.
+async fn search_taste(db: &Db, user: i64, config: &Config, t: &mut Taste) -> AppResult<()> {
+    let queries: Vec<String> = sqlx::query_scalar(
+        "SELECT query FROM search_searchers WHERE searcher = ? ORDER BY at DESC LIMIT ?",
+    )
+    .bind(format!("u{user}"))
+    .bind(config.searches)
+    .fetch_all(db)
+    .await?;
+    if queries.is_empty() {
+        return Ok(());
+    }
+    let channels: Vec<(i64, String, String, String)> =
+        sqlx::query_as("SELECT id, slug, name_en, name_zh FROM channels")
+            .fetch_all(db)
+            .await?;
+    let words: Vec<String> = queries
+        .iter()
+        .flat_map(|q| {
+            let q = q.trim().trim_start_matches('#').to_lowercase();
+            let mut w: Vec<String> = q.split_whitespace().map(str::to_string).collect();
+            if w.len() > 1 {
+                w.push(q);
+            }
+            w
+        })
+        .collect();
+    for word in &words {
+        for (id, slug, en, zh) in &channels {
+            if [slug, en, zh].iter().any(|n| n.to_lowercase() == *word) {
+                *t.channels.entry(*id).or_default() += config.w_search;
+            }
+        }
+    }
+    let mut qb = QueryBuilder::new("SELECT DISTINCT topic FROM note_topics WHERE topic IN (");
+    let mut list = qb.separated(", ");
+    for word in &words {
+        list.push_bind(word.clone());
+    }
+    qb.push(")");
+    let topics: Vec<String> = qb.build_query_scalar().fetch_all(db).await?;
+    for topic in topics {
+        let n = words.iter().filter(|w| **w == topic).count() as f64;
+        *t.topics.entry(topic).or_default() += config.w_search * n;
+    }
+    Ok(())
 }
 
 /// Candidate ids from every source, with the co-engagement count of each note.

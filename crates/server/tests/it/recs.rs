@@ -649,3 +649,61 @@ async fn not_interested_removes_copies_of_the_body() {
         cursor = page["next_cursor"].as_str().map(str::to_string);
     }
 }
+
+/// A signed-in person's note searches add to their taste: after searching for travel in both
+/// languages, travel leads their next For-you page.
+#[tokio::test]
+async fn note_searches_add_to_taste() {
+    let app = test_app(SMALL_WORLD).await;
+    let guest = page_ids(&for_you(&app, None, None).await);
+    let travel: i64 = sqlx::query_scalar("SELECT id FROM channels WHERE slug = 'travel'")
+        .fetch_one(&app.state.db)
+        .await
+        .expect("travel");
+    let share = |channels: &[i64]| {
+        channels.iter().filter(|&&c| c == travel).count() as f64 / channels.len().max(1) as f64
+    };
+    let guest_share = share(&channels_of(&app, &guest).await);
+
+    let (me, cookie) = common::signed_in_user(&app, "seeker_{n}", "Seeker {n}").await;
+    let before = page_ids(&for_you(&app, Some(&cookie), None).await);
+    for q in ["travel", "%E6%97%85%E8%A1%8C"] {
+        let res = call(
+            &app,
+            Method::GET,
+            &format!("/api/v1/search/notes?q={q}"),
+            Some(&cookie),
+            None,
+        )
+        .await;
+        assert_eq!(res.status.as_u16(), 200, "search {q}");
+    }
+    // Searches are recorded off the request path: wait for both.
+    let key = format!("u{me}");
+    for _ in 0..100 {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_searchers WHERE searcher = ?")
+            .bind(&key)
+            .fetch_one(&app.state.db)
+            .await
+            .expect("count");
+        if n >= 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let after = page_ids(&for_you(&app, Some(&cookie), None).await);
+    assert_ne!(
+        before, after,
+        "the page moved after searches (kept list forgotten)"
+    );
+    let after_share = share(&channels_of(&app, &after).await);
+    println!("travel: guest {guest_share:.2}, after two searches {after_share:.2}");
+    assert!(after_share >= 0.35, "travel share {after_share}");
+    assert!(
+        after_share >= 3.0 * guest_share,
+        "{after_share} vs {guest_share}"
+    );
+    // Someone else's page is untouched by these searches.
+    let (_other, other) = common::signed_in_user(&app, "seeker_{n}", "Seeker {n}").await;
+    assert_eq!(page_ids(&for_you(&app, Some(&other), None).await), before);
+}
