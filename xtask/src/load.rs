@@ -14,6 +14,10 @@ use std::time::{Duration, Instant};
 /// Placeholder replaced by a per-send unique number (process id + counter).
 pub const SEQ: &str = "{seq}";
 
+/// A header marking a request whose latency is not recorded (a write that sets up the
+/// request that is measured, e.g. a like before a re-ranked page); its status still counts.
+pub const UNTIMED: (&str, &str) = ("X-Bench-Untimed", "1");
+
 static SENT: AtomicU64 = AtomicU64::new(0);
 
 /// The request to send now: `raw` with [`SEQ`] made unique, if it has one.
@@ -184,6 +188,7 @@ fn worker(port: u16, requests: &[String], offset: usize, deadline: Instant) -> W
         let mut reader = BufReader::new(stream);
         while Instant::now() < deadline {
             let request = render(&requests[i % requests.len()]);
+            let timed = !request.contains("\r\nX-Bench-Untimed: 1\r\n");
             i += 1;
             let start = Instant::now();
             let sent = writer.write_all(request.as_bytes());
@@ -192,6 +197,7 @@ fn worker(port: u16, requests: &[String], offset: usize, deadline: Instant) -> W
                 *statuses.entry(status).or_insert(0) += 1;
             }
             match answer {
+                Ok(200 | 201 | 204) if !timed => {}
                 Ok(200 | 201 | 204) => latencies.push(start.elapsed().as_micros() as u64),
                 Ok(_) => errors += 1,
                 Err(_) => {

@@ -79,6 +79,9 @@ struct BenchArgs {
     /// The For-you offline evaluation (recommender vs popularity vs random) and its latency.
     #[arg(long)]
     recs: bool,
+    /// With `--recs`: measure the server binary already built.
+    #[arg(long, requires = "recs")]
+    no_build: bool,
     /// With `--shell`: measure a server already running on this port.
     #[arg(long, requires = "shell")]
     port: Option<u16>,
@@ -104,7 +107,7 @@ fn bench(args: &BenchArgs) -> tools::Result {
     } else if args.feed {
         bench::bench_feed()
     } else if args.recs {
-        bench_recs::bench_recs()
+        bench_recs::bench_recs(args.no_build)
     } else if args.shell {
         bench_shell::bench_shell(args.port)
     } else if args.bundle {

@@ -81,6 +81,8 @@ pub struct AppState {
     pub topics: Arc<TopicCounts>,
     /// The channels and topics each creator posts in, for user search.
     pub creators: Arc<search::creators::CreatorTerms>,
+    /// Each signed-in person's ranked For-you list, for a minute (see `recs::cache`).
+    pub recs: Arc<recs::cache::RankCache>,
     /// Commission share and carrier pace (defaults unless `with_commerce` says otherwise).
     pub commerce: CommerceConfig,
     /// The configured public origin: https or not, and the `Origin` writes must come from.
@@ -98,6 +100,9 @@ impl AppState {
         self.feed_cache.clear();
         if let Err(e) = self.topics.refresh(&self.db, topics).await {
             tracing::warn!(error = %e, "could not re-count topics");
+        }
+        if let Err(e) = crate::recs::dupes::refresh(&self.db, note).await {
+            tracing::warn!(error = %e, "could not compare note {note} with near-duplicates");
         }
         let author: Result<Option<i64>, sqlx::Error> =
             sqlx::query_scalar("SELECT author_id FROM notes WHERE id = ?")
@@ -127,6 +132,7 @@ impl AppState {
         let suggester = Arc::new(Suggester::load(&db).await?);
         let topics = Arc::new(TopicCounts::load(&db).await?);
         let creators = Arc::new(search::creators::CreatorTerms::load(&db).await?);
+        recs::dupes::backfill(&db).await?;
         auth::ensure_demo_passwords(&db).await?;
         let clients = Arc::new(Clients::load(&db).await?);
         Ok(AppState {
@@ -139,6 +145,7 @@ impl AppState {
             feed_cache: Arc::new(MicroCache::new(FEED_CACHE_TTL, 1_024)),
             topics,
             creators,
+            recs: Arc::new(recs::cache::RankCache::default()),
             commerce: CommerceConfig::default(),
             site: Arc::new(Site::default()),
         })

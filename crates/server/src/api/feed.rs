@@ -118,8 +118,11 @@ const PERSONAL_CURSOR_ID: i64 = -1;
 /// collect, comment, share, follow and linger on, varied (at most two notes of one author or
 /// topic in any six), without what they liked, collected, wrote, opened in the last hours or
 /// marked "Not interested" (nor that note's near-duplicates). A guest (not signed in) is ranked
-/// from what their browser's anonymous `X-Guest-Id` opened and hid. Never cached. The list is
-/// about 200 notes deep; after it `next_cursor` is null.
+/// from what their browser's anonymous `X-Guest-Id` opened and hid. Personal, so never cached
+/// by HTTP; the server keeps a signed-in person's ranked list up to a minute and ranks again
+/// after a like, collect, comment, share, follow or "Not interested" (a page may hold fewer
+/// than `limit` notes when some were opened since). The list is about 200 notes deep; after it
+/// `next_cursor` is null.
 #[utoipa::path(get, path = "/api/v1/feed/for-you", tag = "feed",
     params(FollowingQuery, crate::guest::GuestHeader),
     responses(
@@ -139,28 +142,45 @@ pub async fn for_you_feed(
         Some(c) if c.id == PERSONAL_CURSOR_ID && c.key >= 0 => c.key,
         Some(_) => return Err(AppError::BadRequest("Invalid cursor.".to_string())),
     };
+    // A person's whole list is ranked and read once and kept a minute (see `recs::cache`);
+    // pages slice it. A guest's is ranked at each request, only as deep as the page asks:
+    // guests are many and short-lived, and their signals few.
     let config = crate::recs::Config::default();
-    // This page and one more note, to know whether another page follows.
-    let want =
-        usize::try_from(offset.saturating_add(limit).saturating_add(1)).unwrap_or(usize::MAX);
     let now = crate::now_unix();
-    let ranked = match &reader {
-        Reader::Person(me) => {
-            crate::recs::recommend_explained(&state.db, *me, now, &config, want).await?
-        }
+    let (cards, opened) = match &reader {
+        Reader::Person(me) => match state.recs.get(*me) {
+            Some(kept) => kept,
+            None => {
+                let ranked =
+                    crate::recs::recommend_explained(&state.db, *me, now, &config, config.list_len)
+                        .await?;
+                let cards = std::sync::Arc::new(explained_cards(&state, &ranked).await?);
+                state.recs.put(*me, std::sync::Arc::clone(&cards));
+                (cards, Default::default())
+            }
+        },
         Reader::Guest(guest) => {
+            // This page and one more note, to know whether another page follows.
+            let want = usize::try_from(offset.saturating_add(limit).saturating_add(1))
+                .unwrap_or(usize::MAX);
             let taste = crate::recs::guest::guest_taste(&state.db, guest, now, &config).await?;
-            crate::recs::rank(&state.db, &taste, now, &config, want).await?
+            let ranked = crate::recs::rank(&state.db, &taste, now, &config, want).await?;
+            let cards = explained_cards(&state, &ranked).await?;
+            (std::sync::Arc::new(cards), Default::default())
         }
     };
     let start = usize::try_from(offset)
         .unwrap_or(usize::MAX)
-        .min(ranked.picks.len());
+        .min(cards.len());
     let end = start
         .saturating_add(usize::try_from(limit).unwrap_or(0))
-        .min(ranked.picks.len());
-    let items = explained_cards(&state, &ranked, &ranked.picks[start..end]).await?;
-    let next_cursor = (end < ranked.picks.len()).then(|| {
+        .min(cards.len());
+    let items: Vec<NoteCard> = cards[start..end]
+        .iter()
+        .filter(|c| !opened.contains(&c.id))
+        .cloned()
+        .collect();
+    let next_cursor = (end < cards.len()).then(|| {
         Cursor {
             key: end as i64,
             id: PERSONAL_CURSOR_ID,
@@ -170,13 +190,13 @@ pub async fn for_you_feed(
     Ok(Json(FeedPage { items, next_cursor }))
 }
 
-/// Cards for `picks`, in order, each with its "Why am I seeing this?" in words.
+/// Cards for the ranked list, in order, each with its "Why am I seeing this?" in words.
 async fn explained_cards(
     state: &AppState,
     ranked: &crate::recs::Ranked,
-    picks: &[crate::recs::Pick],
 ) -> AppResult<Vec<NoteCard>> {
     use crate::recs::Why;
+    let picks = &ranked.picks;
     let mut sql = QueryBuilder::new(CARD_SELECT);
     sql.push(" WHERE n.id IN (");
     let mut list = sql.separated(", ");

@@ -143,6 +143,9 @@ async fn toggle(
     .fetch_one(&mut *tx)
     .await?;
     tx.commit().await?;
+    if changed && spec.target == "notes" {
+        state.recs.forget(user);
+    }
     Ok(Json(Toggle { active: on, count }))
 }
 
@@ -251,6 +254,7 @@ async fn set_follow(state: &AppState, me: i64, target: i64, on: bool) -> AppResu
         .fetch_one(&mut *tx)
         .await?;
     tx.commit().await?;
+    state.recs.forget(me);
     Ok(Json(Toggle { active: on, count }))
 }
 
@@ -408,6 +412,7 @@ pub async fn post_comment(
         }
     }
     tx.commit().await?;
+    state.recs.forget(me);
     let comment = load_comment(&state.db, comment_id, Some(me)).await?;
     Ok((StatusCode::CREATED, Json(comment)))
 }

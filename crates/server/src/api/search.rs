@@ -168,9 +168,14 @@ pub async fn search_notes(
     // person; recording it must not slow the answer down.
     if offset == 0 && hits.total > 0 {
         let (db, suggester) = (state.db.clone(), Arc::clone(&state.suggester));
+        let recs = Arc::clone(&state.recs);
         tokio::spawn(async move {
             if let Err(e) = suggester.record(&db, &query_text, &person, now).await {
                 tracing::warn!(error = %e, "could not record a search query");
+            }
+            // A signed-in person's searches are also a taste signal (see `recs::taste`).
+            if let Some(me) = viewer {
+                recs.forget(me);
             }
         });
     }

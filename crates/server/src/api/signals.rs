@@ -65,6 +65,9 @@ pub async fn record_open(
         }
     }
     tx.commit().await?;
+    if let Reader::Person(me) = &reader {
+        state.recs.opened(*me, id);
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -107,6 +110,9 @@ pub async fn not_interested(
         }
     }
     tx.commit().await?;
+    if let Reader::Person(me) = &reader {
+        state.recs.forget(*me);
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -138,6 +144,9 @@ pub async fn undo_not_interested(
         Reader::Guest(guest) => guest::unhide(&mut tx, guest, id).await?,
     }
     tx.commit().await?;
+    if let Reader::Person(me) = &reader {
+        state.recs.forget(*me);
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -188,6 +188,9 @@ pub async fn record_share(
         .await?;
     bump_daily(&mut tx, id, day, "shares").await?;
     tx.commit().await?;
+    if let Some(me) = viewer {
+        state.recs.forget(me);
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 

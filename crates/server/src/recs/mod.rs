@@ -17,6 +17,8 @@
 //!
 //! Every stage reads plain tables with portable SQL (IN lists, GROUP BY, UNION ALL).
 
+pub mod cache;
+pub mod dupes;
 pub mod eval;
 pub mod guest;
 
@@ -56,6 +58,15 @@ pub struct Config {
     pub list_len: usize,
     /// Notes opened within this many seconds are not shown again.
     pub reopen_after_secs: i64,
+    /// Weight of one recent note search naming a channel or topic (a like is 1).
+    pub w_search: f64,
+    /// How many of the person's newest searches count.
+    pub searches: i64,
+    /// Score kept per report against a note (up to three count) and per other note with a
+    /// near-identical body beyond the first (one repost is common and harmless; a text pasted
+    /// across three or more notes is marketing).
+    pub report_factor: f64,
+    pub duplicate_factor: f64,
 }
 
 impl Default for Config {
@@ -77,6 +88,10 @@ impl Default for Config {
             explore_every: 5,
             list_len: 200,
             reopen_after_secs: 6 * 3600,
+            w_search: 2.0,
+            searches: 20,
+            report_factor: 0.5,
+            duplicate_factor: 0.5,
         }
     }
 }
@@ -94,11 +109,14 @@ pub struct Taste {
     pub exclude: HashSet<i64>,
     /// (author, channel) of notes marked "Not interested": near-duplicates.
     pub muted: HashSet<(i64, i64)>,
+    /// Body hashes of notes marked "Not interested": notes with a near-identical body are
+    /// near-duplicates too, whoever posted them.
+    pub muted_bodies: Vec<i64>,
 }
 
 impl Taste {
     pub fn is_cold(&self) -> bool {
-        self.channels.is_empty() && self.followed.is_empty()
+        self.channels.is_empty() && self.topics.is_empty() && self.followed.is_empty()
     }
 }
 
@@ -113,6 +131,11 @@ pub struct Candidate {
     pub comment_count: i64,
     pub share_count: i64,
     pub created_at: i64,
+    /// Other notes with a near-identical body (see [`dupes`]).
+    pub near_dupes: i64,
+    /// Reports against the note (it is hidden only after several).
+    pub reports: i64,
+    pub body_simhash: Option<i64>,
 }
 
 fn in_list(qb: &mut QueryBuilder<Sqlite>, ids: impl IntoIterator<Item = i64>) {
@@ -180,6 +203,7 @@ pub async fn taste(db: &Db, user: i64, now: i64, config: &Config) -> AppResult<T
             *t.topics.entry(topic).or_default() += per_note.get(&note).copied().unwrap_or(0.0);
         }
     }
+    search_taste(db, user, config, &mut t).await?;
     normalise(&mut t.channels);
     normalise(&mut t.topics);
     normalise(&mut t.authors);
@@ -208,18 +232,68 @@ pub async fn taste(db: &Db, user: i64, now: i64, config: &Config) -> AppResult<T
     .fetch_all(db)
     .await?;
     t.exclude.extend(excluded);
-    let hidden: Vec<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT n.id, n.author_id, n.channel_id FROM note_hides h \
+    let hidden: Vec<(i64, i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT n.id, n.author_id, n.channel_id, n.body_simhash FROM note_hides h \
          JOIN notes n ON n.id = h.note_id WHERE h.user_id = ?",
     )
     .bind(user)
     .fetch_all(db)
     .await?;
-    for (note, author, channel) in hidden {
+    for (note, author, channel, body) in hidden {
         t.exclude.insert(note);
         t.muted.insert((author, channel));
+        t.muted_bodies.extend(body);
     }
     Ok(t)
+}
+
+/// The person's newest note searches (recorded for trending, as `u<id>`) add to the channels
+/// and topics they name: a channel by its slug or either name, a topic by itself.
+async fn search_taste(db: &Db, user: i64, config: &Config, t: &mut Taste) -> AppResult<()> {
+    let queries: Vec<String> = sqlx::query_scalar(
+        "SELECT query FROM search_searchers WHERE searcher = ? ORDER BY at DESC LIMIT ?",
+    )
+    .bind(format!("u{user}"))
+    .bind(config.searches)
+    .fetch_all(db)
+    .await?;
+    if queries.is_empty() {
+        return Ok(());
+    }
+    let channels: Vec<(i64, String, String, String)> =
+        sqlx::query_as("SELECT id, slug, name_en, name_zh FROM channels")
+            .fetch_all(db)
+            .await?;
+    let words: Vec<String> = queries
+        .iter()
+        .flat_map(|q| {
+            let q = q.trim().trim_start_matches('#').to_lowercase();
+            let mut w: Vec<String> = q.split_whitespace().map(str::to_string).collect();
+            if w.len() > 1 {
+                w.push(q);
+            }
+            w
+        })
+        .collect();
+    for word in &words {
+        for (id, slug, en, zh) in &channels {
+            if [slug, en, zh].iter().any(|n| n.to_lowercase() == *word) {
+                *t.channels.entry(*id).or_default() += config.w_search;
+            }
+        }
+    }
+    let mut qb = QueryBuilder::new("SELECT DISTINCT topic FROM note_topics WHERE topic IN (");
+    let mut list = qb.separated(", ");
+    for word in &words {
+        list.push_bind(word.clone());
+    }
+    qb.push(")");
+    let topics: Vec<String> = qb.build_query_scalar().fetch_all(db).await?;
+    for topic in topics {
+        let n = words.iter().filter(|w| **w == topic).count() as f64;
+        *t.topics.entry(topic).or_default() += config.w_search * n;
+    }
+    Ok(())
 }
 
 /// Candidate ids from every source, with the co-engagement count of each note.
@@ -410,7 +484,9 @@ pub async fn rank(db: &Db, t: &Taste, now: i64, config: &Config, want: usize) ->
     }
     let mut qb = QueryBuilder::new(
         "SELECT n.id, n.channel_id, n.author_id, n.like_count, n.collect_count, n.comment_count, \
-         n.share_count, n.created_at FROM notes n WHERE n.hidden_at IS NULL AND n.id IN ",
+         n.share_count, n.created_at, n.near_dupes, n.body_simhash, \
+         (SELECT COUNT(*) FROM reports r WHERE r.target_kind = 'note' AND r.target_id = n.id) \
+         AS reports FROM notes n WHERE n.hidden_at IS NULL AND n.id IN ",
     );
     in_list(&mut qb, ids.iter().copied());
     let candidates: Vec<Candidate> = qb.build_query_as().fetch_all(db).await?;
@@ -487,6 +563,10 @@ fn score(
     let mut out: Vec<Scored> = candidates
         .into_iter()
         .filter(|c| !t.muted.contains(&(c.author_id, c.channel_id)))
+        .filter(|c| {
+            c.body_simhash
+                .is_none_or(|h| !t.muted_bodies.iter().any(|&m| dupes::near(h, m)))
+        })
         .map(|c| {
             let popular = (1.0 + ces(&c, config)).ln() / log_max;
             let age_days = ((now - c.created_at).max(0) as f64) / 86_400.0;
@@ -517,7 +597,14 @@ fn score(
                 + 0.1 * t.authors.get(&c.author_id).copied().unwrap_or(0.0)
                 + if followed { 0.25 } else { 0.0 }
                 + by_co;
-            let base = config.w_popular * popular + config.w_fresh * fresh;
+            // Soft ads and spam lose: each report and each pasted copy of the body costs a
+            // share of the whole score (a few at most count, so one rival cannot bury a note).
+            let quality = config.report_factor.powi(c.reports.clamp(0, 3) as i32)
+                * config
+                    .duplicate_factor
+                    .powi((c.near_dupes - 1).clamp(0, 3) as i32);
+            let base = quality * (config.w_popular * popular + config.w_fresh * fresh);
+            let affinity = quality * affinity;
             let why_explore = if now - c.created_at < FRESH_SECS {
                 Why::Fresh
             } else {
@@ -631,6 +718,9 @@ mod tests {
                 comment_count: 0,
                 share_count: 0,
                 created_at: 0,
+                near_dupes: 0,
+                reports: 0,
+                body_simhash: None,
             },
             topic: Some(topic.to_string()),
             personal,
@@ -675,6 +765,9 @@ mod tests {
             comment_count: 2,
             share_count: 1,
             created_at: 0,
+            near_dupes: 0,
+            reports: 0,
+            body_simhash: None,
         };
         assert_eq!(ces(&c, &Config::default()), 10.0 + 5.0 + 8.0 + 4.0);
     }

@@ -9,9 +9,11 @@ use std::sync::RwLock;
 
 use crate::db::Db;
 
-/// A creator counts for a term when it is on at least this many of their notes, or this share.
+/// A creator counts for a term when it is on at least this many of their notes and this share
+/// of them (demo creators post a little everywhere; two beauty notes in forty is not a beauty
+/// creator).
 const MIN_NOTES: i64 = 2;
-const MIN_SHARE: f64 = 0.2;
+const MIN_SHARE: f64 = 0.1;
 
 #[derive(Default)]
 pub struct CreatorTerms {
@@ -20,11 +22,11 @@ pub struct CreatorTerms {
     by_term: RwLock<HashMap<String, Vec<(i64, f64)>>>,
 }
 
-/// (author, term, notes with it) and (author, visible notes).
-type Counts = (Vec<(i64, String, i64)>, HashMap<i64, i64>);
+/// (author, term, notes with it, whether the term is a channel's) and (author, visible notes).
+type Counts = (Vec<(i64, String, i64, bool)>, HashMap<i64, i64>);
 
 async fn counts(db: &Db, only: Option<i64>) -> Result<Counts, sqlx::Error> {
-    let mut rows: Vec<(i64, String, i64)> = Vec::new();
+    let mut rows: Vec<(i64, String, i64, bool)> = Vec::new();
     let per_channel: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
         "SELECT n.author_id, c.slug, c.name_en, c.name_zh, COUNT(*) FROM notes n \
          JOIN channels c ON c.id = n.channel_id \
@@ -39,7 +41,7 @@ async fn counts(db: &Db, only: Option<i64>) -> Result<Counts, sqlx::Error> {
     for (author, slug, en, zh, n) in per_channel {
         *totals.entry(author).or_default() += n;
         for term in [slug, en, zh] {
-            rows.push((author, term, n));
+            rows.push((author, term, n, true));
         }
     }
     let per_topic: Vec<(i64, String, i64)> = sqlx::query_as(
@@ -52,7 +54,7 @@ async fn counts(db: &Db, only: Option<i64>) -> Result<Counts, sqlx::Error> {
     .bind(only)
     .fetch_all(db)
     .await?;
-    rows.extend(per_topic);
+    rows.extend(per_topic.into_iter().map(|(a, t, n)| (a, t, n, false)));
     Ok((rows, totals))
 }
 
@@ -68,14 +70,17 @@ impl CreatorTerms {
         Ok(terms)
     }
 
-    fn merge(&self, rows: Vec<(i64, String, i64)>, totals: &HashMap<i64, i64>) {
+    fn merge(&self, rows: Vec<(i64, String, i64, bool)>, totals: &HashMap<i64, i64>) {
         let Ok(mut by_term) = self.by_term.write() else {
             return;
         };
-        for (author, term, n) in rows {
+        for (author, term, n, is_channel) in rows {
             let total = totals.get(&author).copied().unwrap_or(0).max(1);
             let share = n as f64 / total as f64;
-            if n < MIN_NOTES && share < MIN_SHARE {
+            // A topic is on few notes, so two are enough; a channel also needs its share. A
+            // newcomer whose few notes are mostly on it counts from the first.
+            let enough = n >= MIN_NOTES && (!is_channel || share >= MIN_SHARE);
+            if !(enough || share >= 0.5) {
                 continue;
             }
             let list = by_term.entry(normalise(&term)).or_default();
