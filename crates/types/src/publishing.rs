@@ -23,11 +23,14 @@ pub const REPORT_HIDE_THRESHOLD: i64 = 3;
 /// Longest stay on a note that counts, in milliseconds: a tab left open says nothing more.
 pub const DWELL_CAP_MS: u32 = 10 * 60 * 1000;
 
-/// `POST /notes/{id}/open`: a signed-in person closed a note after `dwell_ms` milliseconds.
+/// `POST /notes/{id}/open`: a reader (signed in, or a guest by `X-Guest-Id`) closed a note
+/// after `dwell_ms` milliseconds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct NoteOpen {
-    /// Time spent on the note; longer stays count as [`DWELL_CAP_MS`].
+    /// Time spent on the note; longer stays count as [`DWELL_CAP_MS`]. Any unsigned 32-bit
+    /// value is accepted, so the schema states that range (a plain u32 reads as int32).
+    #[cfg_attr(feature = "openapi", schema(value_type = i64, minimum = 0, maximum = 4_294_967_295_i64))]
     pub dwell_ms: u32,
 }
 
