@@ -1,6 +1,6 @@
 //! The design system's primitives: small components with scoped styles (stylers) and typed
 //! props. Pages compose these instead of styling their own buttons, fields and chips. Every
-//! primitive is shown in every state on `/gallery` (src/routes/gallery.rs): a new one goes
+//! primitive is shown in every state on `/gallery` (`src/routes/gallery/`): a new one goes
 //! there too.
 
 pub mod badge;
