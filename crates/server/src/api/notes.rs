@@ -170,7 +170,9 @@ pub struct RelatedQuery {
     pub limit: Option<u32>,
 }
 
-/// Notes like this one: same channel, those sharing a topic first, then by rank.
+/// Notes like this one: first those that people who liked or collected it also liked or
+/// collected (at most half the list, two people in common at least), then its channel's,
+/// those sharing a topic first, then by rank.
 #[utoipa::path(get, path = "/api/v1/notes/{id}/related", tag = "notes",
     params(("id" = i64, Path, description = "Note id"), RelatedQuery),
     responses(
@@ -189,19 +191,47 @@ pub async fn related(
         .fetch_optional(&state.db)
         .await?
         .ok_or_else(|| not_found(id))?;
+    let also = crate::recs::related::also_engaged(&state.db, id, limit / 2).await?;
+    let mut cards: Vec<NoteCard> = Vec::new();
+    if !also.is_empty() {
+        let mut sql = QueryBuilder::new(CARD_SELECT);
+        sql.push(" WHERE n.id IN (");
+        let mut list = sql.separated(", ");
+        for other in &also {
+            list.push_bind(*other);
+        }
+        sql.push(")");
+        let rows: Vec<CardRow> = sql.build_query_as().fetch_all(&state.db).await?;
+        let mut by_id: std::collections::HashMap<i64, CardRow> =
+            rows.into_iter().map(|r| (r.id, r)).collect();
+        cards.extend(
+            also.iter()
+                .filter_map(|other| by_id.remove(other))
+                .map(NoteCard::from),
+        );
+    }
     let mut sql = QueryBuilder::new(CARD_SELECT);
     sql.push(" WHERE n.hidden_at IS NULL AND n.channel_id = ")
         .push_bind(channel_id)
         .push(" AND n.id <> ")
-        .push_bind(id)
-        .push(
-            " ORDER BY CASE WHEN EXISTS (SELECT 1 FROM note_topics t \
+        .push_bind(id);
+    if !also.is_empty() {
+        sql.push(" AND n.id NOT IN (");
+        let mut list = sql.separated(", ");
+        for other in &also {
+            list.push_bind(*other);
+        }
+        sql.push(")");
+    }
+    sql.push(
+        " ORDER BY CASE WHEN EXISTS (SELECT 1 FROM note_topics t \
              JOIN note_topics mine ON mine.topic = t.topic \
              WHERE t.note_id = n.id AND mine.note_id = ",
-        )
-        .push_bind(id)
-        .push(") THEN 0 ELSE 1 END, n.score DESC, n.id DESC LIMIT ")
-        .push_bind(limit);
+    )
+    .push_bind(id)
+    .push(") THEN 0 ELSE 1 END, n.score DESC, n.id DESC LIMIT ")
+    .push_bind(limit - cards.len() as i64);
     let rows: Vec<CardRow> = sql.build_query_as().fetch_all(&state.db).await?;
-    Ok(Json(rows.into_iter().map(NoteCard::from).collect()))
+    cards.extend(rows.into_iter().map(NoteCard::from));
+    Ok(Json(cards))
 }

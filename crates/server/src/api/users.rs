@@ -310,22 +310,32 @@ pub async fn likes(
     linked_notes(&state, viewer, id, q, "note_likes").await
 }
 
-/// Popular creators the reader does not follow yet (for an empty following feed).
+/// Creators the reader does not follow yet (for an empty following feed): for a signed-in
+/// person, those whose notes they engage with and the leading creators of the channels they
+/// read first (see `recs::related`); for a guest, the most followed.
 #[utoipa::path(get, path = "/api/v1/users/suggested", tag = "users",
     responses((status = 200, body = UserPage)))]
 pub async fn suggested(
     State(state): State<AppState>,
     Viewer(viewer): Viewer,
 ) -> AppResult<Json<UserPage>> {
-    let me = viewer.unwrap_or(0);
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT u.id FROM users u \
-         WHERE u.id <> ?1 AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ?1 AND f.followee_id = u.id) \
-         ORDER BY (SELECT COUNT(*) FROM follows f WHERE f.followee_id = u.id) DESC, u.id LIMIT 12",
-    )
-    .bind(me)
-    .fetch_all(&state.db)
-    .await?;
+    const SUGGESTED: usize = 12;
+    let ids: Vec<i64> = match viewer {
+        Some(me) => {
+            let config = crate::recs::Config::default();
+            let taste = crate::recs::taste(&state.db, me, crate::now_unix(), &config).await?;
+            crate::recs::related::suggested_creators(&state.db, me, &taste, SUGGESTED).await?
+        }
+        None => {
+            sqlx::query_scalar(
+                "SELECT u.id FROM users u \
+                 ORDER BY (SELECT COUNT(*) FROM follows f WHERE f.followee_id = u.id) DESC, u.id LIMIT ?",
+            )
+            .bind(SUGGESTED as i64)
+            .fetch_all(&state.db)
+            .await?
+        }
+    };
     Ok(Json(UserPage {
         items: profiles(&state.db, &ids, viewer).await?,
         next_cursor: None,

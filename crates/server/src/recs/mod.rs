@@ -21,6 +21,7 @@ pub mod cache;
 pub mod dupes;
 pub mod eval;
 pub mod guest;
+pub mod related;
 
 use std::collections::{HashMap, HashSet};
 

@@ -2,6 +2,7 @@
 //! the personalised For-you feed, through the HTTP API on a small seeded world.
 
 mod guests;
+mod related;
 
 use crate::common;
 
