@@ -2,11 +2,10 @@
 // CPU) on the pages a phone opens first: the feed, a note, a product and a search. Each page
 // runs three times; the median run's figures are printed. Fails unless accessibility is 100 on
 // every page, LCP is at most 2.5 s and CLS at most 0.01, and performance reaches the page's
-// floor: 90 on the feed; 80 on the product and search pages and 75 on the note (medians 81–92
-// in four runs of the same build), whose score is held back by
-// the main-thread time of their lazily loaded code (medians 89–94 measured on 2026-12-06, with
-// single runs down to 75 on a busy machine; the goal is 95 everywhere). The gallery is checked
-// for accessibility too. Reports go to target/lighthouse/.
+// floor: 90 on the feed; 80 on the product, search and note pages, whose scores are held back
+// by the main-thread time of their lazily loaded code (medians 89–96 measured on a quiet machine
+// on 2026-12-06, with single runs down to 80 on a busy one; the goal is 95 everywhere). The
+// gallery is checked for accessibility too. Reports go to target/lighthouse/.
 //
 //   BASE_URL=http://127.0.0.1:8080 node tests/lighthouse.mjs
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -29,7 +28,7 @@ const feed = await json("/api/v1/feed?channel=recommend");
 const products = await json("/api/v1/products?sort=popular&limit=1");
 const pages = [
   { name: "feed", path: "/explore", runs, minPerformance: 90 },
-  { name: "note", path: `/explore/${feed.items[0].id}`, runs, minPerformance: 75 },
+  { name: "note", path: `/explore/${feed.items[0].id}`, runs, minPerformance: 80 },
   { name: "product", path: `/product/${products.items[0].id}`, runs, minPerformance: 80 },
   { name: "search", path: `/search?q=${encodeURIComponent("防晒")}`, runs, minPerformance: 80 },
   { name: "gallery", path: "/gallery", runs: 1, accessibilityOnly: true },
