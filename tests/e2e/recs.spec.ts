@@ -126,6 +126,12 @@ test("For you learns from likes and collects; Not interested removes a card for 
   const reloaded = await forYouFirstPage(page);
   expect(reloaded).not.toContain(id);
   await expect(feed(page).locator(`[data-note-id="${id}"]`)).toHaveCount(0);
+  // Nor its near-duplicates: nothing else by that author in that channel.
+  const noteOf = async (n: number) => (await (await page.request.get(`/api/v1/notes/${n}`)).json()) as { author: { id: number }; channel: { slug: string } };
+  const gone = await noteOf(id);
+  for (const other of await Promise.all(reloaded.map(noteOf))) {
+    expect(other.author.id === gone.author.id && other.channel.slug === gone.channel.slug, "a near-duplicate came back").toBe(false);
+  }
 
   // Closing the note overlay reports the time it was open, once.
   const opened = feed(page).getByRole("article").first();
