@@ -84,9 +84,10 @@ pub fn reason_text(reason: Option<&FeedReason>) -> String {
             "一篇新笔记，带你发现更多感兴趣的内容。",
         )
         .to_string(),
+        // The public For-you page (a guest who has not taught it anything yet).
         None => tr(
-            "Picked from what you read, like and collect.",
-            "根据你的浏览、点赞和收藏推荐。",
+            "Popular on Zhongcao right now. Read, like and collect, and For you learns what you like.",
+            "当下热门。多看、点赞和收藏，推荐会越来越懂你。",
         )
         .to_string(),
     }

@@ -27,8 +27,17 @@ test("a guest's Not interested and reading shape their own For you, and signing 
   // the browser's new anonymous id.
   const id = Number(await first.getAttribute("data-note-id"));
   const title = (await first.locator(".card-title").innerText()).trim();
+  // Before it knows anything, "Why am I seeing this?" says so.
+  const more = first.getByRole("button", { name: `More options for ${title}` });
+  await more.click();
+  await page.getByRole("menu").getByRole("menuitem", { name: "Why am I seeing this?" }).click();
+  await expect(first.locator(".why-text")).toHaveText(
+    "Popular on Zhongcao right now. Read, like and collect, and For you learns what you like.",
+  );
+  await page.keyboard.press("Escape");
+  await expect(first.locator(".why-text")).toHaveCount(0);
   const hidden = page.waitForRequest((r) => r.method() === "PUT" && r.url().endsWith(`/api/v1/notes/${id}/not-interested`));
-  await first.getByRole("button", { name: `More options for ${title}` }).click();
+  await more.click();
   await page.getByRole("menu").getByRole("menuitem", { name: "Not interested" }).click();
   const guest = (await hidden).headers()["x-guest-id"];
   expect(guest).toMatch(/^[0-9a-f]{32}$/);

@@ -101,7 +101,7 @@ test("For you learns from likes and collects; Not interested removes a card for 
   await page.keyboard.press("Enter");
   const why = card.locator(".why-text");
   await expect(why).toHaveText(
-    /^(You follow .+\.|Because you liked “.+”: people who liked it also liked this\.|You often read \w+ notes\.|You often read notes about #.+\.|Popular in \w+ right now\.|A new note, to help you explore beyond your usual tastes\.|Picked from what you read, like and collect\.)$/,
+    /^(You follow .+\.|Because you liked “.+”: people who liked it also liked this\.|You often read \w+ notes\.|You often read notes about #.+\.|Popular in \w+ right now\.|A new note, to help you explore beyond your usual tastes\.|Popular on Zhongcao right now\. Read, like and collect, and For you learns what you like\.)$/,
   );
   await page.keyboard.press("Escape");
   await expect(why).toHaveCount(0);
