@@ -102,10 +102,12 @@ impl FromRequestParts<AppState> for Reader {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
+        // A malformed id is refused whoever sends it, signed in or not.
+        let guest = GuestId::from_headers(&parts.headers)?;
         if let Viewer(Some(me)) = Viewer::from_request_parts(parts, state).await? {
             return Ok(Reader::Person(me));
         }
-        match GuestId::from_headers(&parts.headers)? {
+        match guest {
             Some(guest) => Ok(Reader::Guest(guest)),
             None => Err(AppError::Unauthorized(
                 "Please sign in (or send the browser's X-Guest-Id) to do that.".to_string(),

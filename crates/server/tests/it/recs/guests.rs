@@ -168,6 +168,14 @@ async fn guest_ids_are_checked_and_required_when_signed_out() {
     as_guest(&app, Method::GET, "/api/v1/feed/for-you", None, None)
         .await
         .expect_error(401, "unauthorized", "no id");
+    // Signed in or not, a malformed id is refused (the contract says so).
+    let (_, cookie) = crate::common::signed_in_user(&app, "idcheck_{n}", "Id Check {n}").await;
+    app.request(Method::GET, "/api/v1/feed/for-you")
+        .maybe_cookie(Some(&cookie))
+        .header("X-Guest-Id", "nope")
+        .send()
+        .await
+        .expect_error(400, "bad_request", "signed in, malformed id");
     as_guest(
         &app,
         Method::POST,
