@@ -135,3 +135,19 @@ fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_passes_its_flags_to_the_server() {
+        let cli = Cli::try_parse_from(["cargo xtask", "run", "--port", "9000"]);
+        match cli.map(|c| c.command) {
+            Ok(Task::Run { server_args }) => assert_eq!(server_args, ["--port", "9000"]),
+            _ => panic!("`run --port 9000` should parse"),
+        }
+        assert!(Cli::try_parse_from(["cargo xtask", "bench", "--port", "1"]).is_err());
+        assert!(Cli::try_parse_from(["cargo xtask", "bench", "--shell", "--port", "1"]).is_ok());
+    }
+}
