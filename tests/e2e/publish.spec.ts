@@ -52,7 +52,11 @@ test("publish a note with 3 photos, a #topic, an @mention and a product → feed
   });
   expect(signUp.ok()).toBeTruthy();
   const me = (await signUp.json()).me.user;
-  const suggested = (await (await page.request.get("/api/v1/users/suggested")).json()).items;
+  // Someone whose display name is one word: an `@name` runs to the next space (src/text.rs on
+  // the server; names with spaces cannot be mentioned yet, a known gap).
+  const suggested = (await (await page.request.get("/api/v1/users/suggested")).json()).items.filter(
+    (s: any) => !/\s/.test(s.user.display_name),
+  );
   const friend = suggested[test.info().project.name === "phone" ? 1 : 0].user;
   expect((await page.request.put(`/api/v1/users/${friend.id}/follow`, { headers })).ok()).toBeTruthy();
   await page.reload();

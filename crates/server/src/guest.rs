@@ -50,31 +50,25 @@ impl GuestId {
         &self.0
     }
 
-    /// The id a request carries: `None` without the header, 400 when it is malformed.
-    pub fn from_headers(headers: &axum::http::HeaderMap) -> AppResult<Option<GuestId>> {
-        let Some(value) = headers.get(HEADER) else {
-            return Ok(None);
-        };
-        value
-            .to_str()
-            .ok()
+    /// The id a request carries, if it carries a well-formed one. Like any API key, a
+    /// malformed one identifies no one: it is ignored (and a request that needs a reader is
+    /// then a 401).
+    pub fn from_headers(headers: &axum::http::HeaderMap) -> Option<GuestId> {
+        headers
+            .get(HEADER)
+            .and_then(|v| v.to_str().ok())
             .and_then(GuestId::parse)
-            .map(Some)
-            .ok_or_else(|| {
-                AppError::BadRequest(
-                    "X-Guest-Id must be 32 lowercase hexadecimal digits.".to_string(),
-                )
-            })
     }
 }
 
-/// `X-Guest-Id` as the OpenAPI document describes it, for the operations that read it.
+/// `X-Guest-Id` on sign-in and sign-up, as the OpenAPI document describes it there (where it
+/// reads a reader, it is the `guest` security scheme instead: see `api::openapi`).
 #[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Header)]
 pub struct GuestHeader {
-    /// A browser's anonymous id when not signed in (32 lowercase hexadecimal digits): its
-    /// opens and "Not interested" shape its For-you, and move to the account on sign-in.
-    #[param(rename = "X-Guest-Id", pattern = "^[0-9a-f]{32}$")]
+    /// The browser's anonymous id while it was a guest (32 lowercase hexadecimal digits; any
+    /// other value is ignored): what it learned moves to the account.
+    #[param(rename = "X-Guest-Id", value_type = String)]
     #[allow(dead_code)]
     x_guest_id: Option<String>,
 }
@@ -86,7 +80,7 @@ impl FromRequestParts<AppState> for MaybeGuest {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _: &AppState) -> AppResult<Self> {
-        GuestId::from_headers(&parts.headers).map(MaybeGuest)
+        Ok(MaybeGuest(GuestId::from_headers(&parts.headers)))
     }
 }
 
@@ -102,15 +96,13 @@ impl FromRequestParts<AppState> for Reader {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
-        // A malformed id is refused whoever sends it, signed in or not.
-        let guest = GuestId::from_headers(&parts.headers)?;
         if let Viewer(Some(me)) = Viewer::from_request_parts(parts, state).await? {
             return Ok(Reader::Person(me));
         }
-        match guest {
+        match GuestId::from_headers(&parts.headers) {
             Some(guest) => Ok(Reader::Guest(guest)),
             None => Err(AppError::Unauthorized(
-                "Please sign in (or send the browser's X-Guest-Id) to do that.".to_string(),
+                "Please sign in (or send the browser's X-Guest-Id: 32 lowercase hexadecimal digits) to do that.".to_string(),
             )),
         }
     }

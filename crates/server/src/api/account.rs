@@ -167,7 +167,6 @@ fn with_cookie<T: serde::Serialize>(
     params(crate::guest::GuestHeader),
     responses(
         (status = 201, body = Session, description = "Signed up and in; sets the session cookie"),
-        (status = 400, description = "Malformed X-Guest-Id", body = api_types::ErrorBody),
         (status = 422, description = "Invalid or taken fields, listed in `fields`", body = api_types::ErrorBody),
         (status = 429, description = "Too many sign-ups from this client lately (see Retry-After)", body = api_types::ErrorBody),
     ))]
@@ -273,7 +272,6 @@ pub async fn sign_up(
     params(crate::guest::GuestHeader),
     responses(
         (status = 200, body = Session, description = "Signed in; sets the session cookie"),
-        (status = 400, description = "Malformed X-Guest-Id", body = api_types::ErrorBody),
         (status = 401, description = "Wrong username or password", body = api_types::ErrorBody),
         (status = 429, description = "Too many failed attempts for this account or address", body = api_types::ErrorBody),
     ))]

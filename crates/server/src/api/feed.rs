@@ -124,11 +124,12 @@ const PERSONAL_CURSOR_ID: i64 = -1;
 /// than `limit` notes when some were opened since). The list is about 200 notes deep; after it
 /// `next_cursor` is null.
 #[utoipa::path(get, path = "/api/v1/feed/for-you", tag = "feed",
-    params(FollowingQuery, crate::guest::GuestHeader),
+    params(FollowingQuery),
+    security(("session" = []), ("guest" = [])),
     responses(
         (status = 200, body = FeedPage),
-        (status = 400, description = "Malformed cursor, query or X-Guest-Id", body = api_types::ErrorBody),
-        (status = 401, description = "Neither signed in nor an X-Guest-Id", body = api_types::ErrorBody),
+        (status = 400, description = "Malformed cursor or query", body = api_types::ErrorBody),
+        (status = 401, description = "Neither signed in nor a well-formed X-Guest-Id", body = api_types::ErrorBody),
         (status = 422, description = "Limit out of range", body = api_types::ErrorBody),
     ))]
 pub async fn for_you_feed(

@@ -12,6 +12,9 @@ use crate::auth::SESSION_COOKIE;
 
 /// The security scheme's name in the document.
 pub const SESSION_SCHEME: &str = "session";
+/// The scheme of a guest's anonymous id (`crate::guest`): operations that read a reader's
+/// taste accept it instead of a session.
+pub const GUEST_SCHEME: &str = "guest";
 
 /// A string parameter that takes one of `values`.
 fn one_of(values: &[&str], description: &str) -> Object {
@@ -62,6 +65,16 @@ pub fn complete(doc: &mut OpenApi) {
             ApiKeyValue::with_description(
                 SESSION_COOKIE,
                 "The session cookie set by sign-up and sign-in.",
+            ),
+        ))),
+    );
+    components.security_schemes.insert(
+        GUEST_SCHEME.to_string(),
+        RefOr::T(SecurityScheme::ApiKey(ApiKey::Header(
+            ApiKeyValue::with_description(
+                "X-Guest-Id",
+                "A browser's anonymous id when not signed in: 32 lowercase hexadecimal digits it \
+                 makes and keeps itself (any other value identifies no one).",
             ),
         ))),
     );

@@ -18,12 +18,12 @@ use crate::{app_day, now_unix, AppState};
 /// reported when the note closes. Once per note per day: a second report keeps the longer
 /// stay. One's own notes are not recorded.
 #[utoipa::path(post, path = "/api/v1/notes/{id}/open", tag = "recommendations",
-    params(("id" = i64, Path, description = "Note id"), guest::GuestHeader),
+    params(("id" = i64, Path, description = "Note id")),
+    security(("session" = []), ("guest" = [])),
     request_body = NoteOpen,
     responses(
         (status = 204, description = "Recorded"),
-        (status = 400, description = "Malformed X-Guest-Id", body = api_types::ErrorBody),
-        (status = 401, description = "Neither signed in nor an X-Guest-Id", body = api_types::ErrorBody),
+        (status = 401, description = "Neither signed in nor a well-formed X-Guest-Id", body = api_types::ErrorBody),
         (status = 429, description = "Too many guest signals from this client lately (see Retry-After)", body = api_types::ErrorBody),
         (status = 404, description = "No such note", body = api_types::ErrorBody),
     ))]
@@ -74,11 +74,11 @@ pub async fn record_open(
 /// "Not interested": the note and its near-duplicates leave the reader's For-you feed
 /// (idempotent).
 #[utoipa::path(put, path = "/api/v1/notes/{id}/not-interested", tag = "recommendations",
-    params(("id" = i64, Path, description = "Note id"), guest::GuestHeader),
+    params(("id" = i64, Path, description = "Note id")),
+    security(("session" = []), ("guest" = [])),
     responses(
         (status = 204, description = "Recorded"),
-        (status = 400, description = "Malformed X-Guest-Id", body = api_types::ErrorBody),
-        (status = 401, description = "Neither signed in nor an X-Guest-Id", body = api_types::ErrorBody),
+        (status = 401, description = "Neither signed in nor a well-formed X-Guest-Id", body = api_types::ErrorBody),
         (status = 429, description = "Too many guest signals from this client lately (see Retry-After)", body = api_types::ErrorBody),
         (status = 404, description = "No such note", body = api_types::ErrorBody),
     ))]
@@ -118,11 +118,11 @@ pub async fn not_interested(
 
 /// Takes back "Not interested" (idempotent; a note that no longer exists is fine).
 #[utoipa::path(delete, path = "/api/v1/notes/{id}/not-interested", tag = "recommendations",
-    params(("id" = i64, Path, description = "Note id"), guest::GuestHeader),
+    params(("id" = i64, Path, description = "Note id")),
+    security(("session" = []), ("guest" = [])),
     responses(
         (status = 204, description = "Removed (or was not there)"),
-        (status = 400, description = "Malformed X-Guest-Id", body = api_types::ErrorBody),
-        (status = 401, description = "Neither signed in nor an X-Guest-Id", body = api_types::ErrorBody),
+        (status = 401, description = "Neither signed in nor a well-formed X-Guest-Id", body = api_types::ErrorBody),
         (status = 429, description = "Too many guest signals from this client lately (see Retry-After)", body = api_types::ErrorBody),
     ))]
 pub async fn undo_not_interested(
