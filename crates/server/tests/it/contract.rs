@@ -126,6 +126,14 @@ async fn every_error_answer_is_documented_with_the_error_body() {
         json!({"type": "apiKey", "in": "cookie", "name": "zc_session",
                "description": "The session cookie set by sign-up and sign-in."})
     );
+    assert_eq!(
+        doc["components"]["securitySchemes"]["guest"]["in"],
+        "header"
+    );
+    assert_eq!(
+        doc["components"]["securitySchemes"]["guest"]["name"],
+        "X-Guest-Id"
+    );
     for (method, path, op) in operations(&doc) {
         let what = format!("{method} {path}");
         let responses = op["responses"].as_object().expect("responses");
@@ -163,9 +171,20 @@ async fn every_error_answer_is_documented_with_the_error_body() {
                 assert!(has(status), "{what}: the JSON body's {status}");
             }
         }
-        // Operations that need a session say so, and say which.
+        // Operations that need a session say so, and say which; those that read a reader's
+        // taste take a guest's anonymous id instead (`crate::guest`).
         if has("401") {
-            assert_eq!(op["security"], json!([{"session": []}]), "{what}");
+            let reader = [
+                "/api/v1/feed/for-you",
+                "/api/v1/notes/{id}/open",
+                "/api/v1/notes/{id}/not-interested",
+            ];
+            let expected = if reader.contains(&path.as_str()) {
+                json!([{"session": []}, {"guest": []}])
+            } else {
+                json!([{"session": []}])
+            };
+            assert_eq!(op["security"], expected, "{what}");
         }
     }
     // Pictures are raw bodies, documented with their real types.
