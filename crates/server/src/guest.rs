@@ -130,7 +130,7 @@ pub async fn record_open(
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    trim(conn, guest).await?;
+    trim(conn, guest, TRIM_OPENS).await?;
     prune_daily(conn, now).await
 }
 
@@ -150,7 +150,7 @@ pub async fn hide(
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    trim(conn, guest).await?;
+    trim(conn, guest, TRIM_HIDES).await?;
     prune_daily(conn, now).await
 }
 
@@ -201,21 +201,20 @@ pub async fn merge_into(conn: &mut SqliteConnection, guest: &GuestId, user: i64)
     Ok(())
 }
 
-/// Keeps a guest's newest [`MAX_ROWS_PER_GUEST`] rows of each table.
-async fn trim(conn: &mut SqliteConnection, guest: &GuestId) -> AppResult<()> {
-    for sql in [
-        "DELETE FROM guest_opens WHERE guest_id = ? AND (note_id, day) NOT IN \
-         (SELECT note_id, day FROM guest_opens WHERE guest_id = ? ORDER BY at DESC LIMIT ?)",
-        "DELETE FROM guest_hides WHERE guest_id = ? AND note_id NOT IN \
-         (SELECT note_id FROM guest_hides WHERE guest_id = ? ORDER BY created_at DESC LIMIT ?)",
-    ] {
-        sqlx::query(sql)
-            .bind(guest.as_str())
-            .bind(guest.as_str())
-            .bind(MAX_ROWS_PER_GUEST)
-            .execute(&mut *conn)
-            .await?;
-    }
+/// The statements that keep a guest's newest [`MAX_ROWS_PER_GUEST`] rows of each table.
+const TRIM_OPENS: &str = "DELETE FROM guest_opens WHERE guest_id = ? AND (note_id, day) NOT IN \
+     (SELECT note_id, day FROM guest_opens WHERE guest_id = ? ORDER BY at DESC LIMIT ?)";
+const TRIM_HIDES: &str = "DELETE FROM guest_hides WHERE guest_id = ? AND note_id NOT IN \
+     (SELECT note_id FROM guest_hides WHERE guest_id = ? ORDER BY created_at DESC LIMIT ?)";
+
+/// Trims the one table a signal was just written to (see [`TRIM_OPENS`], [`TRIM_HIDES`]).
+async fn trim(conn: &mut SqliteConnection, guest: &GuestId, sql: &'static str) -> AppResult<()> {
+    sqlx::query(sql)
+        .bind(guest.as_str())
+        .bind(guest.as_str())
+        .bind(MAX_ROWS_PER_GUEST)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 

@@ -21,15 +21,7 @@ async fn more_like_this_puts_notes_liked_by_the_same_people_first() {
     .fetch_one(&app.state.db)
     .await
     .expect("two notes");
-    let before = app
-        .get_json(&format!("/api/v1/notes/{a}/related?limit=20"))
-        .await;
-    let before: Vec<i64> = before
-        .as_array()
-        .expect("list")
-        .iter()
-        .filter_map(|c| c["id"].as_i64())
-        .collect();
+    let before = related_ids(&app, a).await;
     for n in 0..3 {
         let (_, cookie) = common::signed_in_user(&app, "twin_{n}", &format!("Twin {n}")).await;
         for id in [a, b] {
@@ -44,15 +36,7 @@ async fn more_like_this_puts_notes_liked_by_the_same_people_first() {
             assert_eq!(res.status.as_u16(), 200);
         }
     }
-    let after = app
-        .get_json(&format!("/api/v1/notes/{a}/related?limit=20"))
-        .await;
-    let after: Vec<i64> = after
-        .as_array()
-        .expect("list")
-        .iter()
-        .filter_map(|c| c["id"].as_i64())
-        .collect();
+    let after = related_ids(&app, a).await;
     assert_eq!(after.len(), 20, "still a full list");
     assert_eq!(
         after[0], b,
@@ -129,6 +113,17 @@ async fn suggested_creators_follow_what_a_person_engages_with() {
         !guest_ids.contains(&author),
         "popularity alone would not name them"
     );
+}
+
+async fn related_ids(app: &crate::common::TestApp, note: i64) -> Vec<i64> {
+    let list = app
+        .get_json(&format!("/api/v1/notes/{note}/related?limit=20"))
+        .await;
+    list.as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|c| c["id"].as_i64())
+        .collect()
 }
 
 fn user_ids(page: &serde_json::Value) -> Vec<i64> {
