@@ -12,6 +12,7 @@ pub mod extract;
 pub mod guest;
 pub mod imagegen;
 pub mod images;
+pub mod mentions;
 pub mod microcache;
 pub mod notify;
 pub mod ratelimit;

@@ -32,9 +32,53 @@ fn tagged(text: &str, marker: char) -> Vec<String> {
     names
 }
 
-/// Display names written as `@name` in `body` (a name runs to the next space or `@`).
-pub fn mention_candidates(body: &str) -> Vec<String> {
-    tagged(body, '@')
+/// Most words a mentioned display name has ("Jess in NYC" has three).
+pub const MAX_NAME_WORDS: usize = 4;
+
+/// What each `@` in `body` may name, longest first: the next one to [`MAX_NAME_WORDS`] words
+/// (up to a line end, `@` or `#`), each without trailing punctuation. Display names may hold
+/// spaces, so "@Jess in NYC said hi" offers "Jess in NYC said", "Jess in NYC", "Jess in" and
+/// "Jess"; whoever resolves them takes the longest that is somebody's name. At most
+/// [`MAX_TAGS`] mentions.
+pub fn mention_candidates(body: &str) -> Vec<Vec<String>> {
+    body.split('@')
+        .skip(1)
+        .filter_map(|rest| {
+            let line = rest.split(['\n', '@', '#']).next().unwrap_or_default();
+            // Where each of the first words ends, as byte offsets into `line`.
+            let mut ends = Vec::new();
+            let mut in_word = false;
+            for (i, c) in line.char_indices() {
+                if c.is_whitespace() {
+                    if in_word {
+                        ends.push(i);
+                        if ends.len() == MAX_NAME_WORDS {
+                            break;
+                        }
+                    }
+                    in_word = false;
+                } else if i == 0 || in_word || !ends.is_empty() {
+                    in_word = true;
+                } else {
+                    // "@ name": a space right after `@` mentions nobody.
+                    break;
+                }
+            }
+            if in_word && ends.len() < MAX_NAME_WORDS {
+                ends.push(line.len());
+            }
+            let mut phrases: Vec<String> = ends
+                .iter()
+                .rev()
+                .map(|&end| line[..end].trim_end_matches(|c: char| TRAILING.contains(c)))
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect();
+            phrases.dedup();
+            (!phrases.is_empty()).then_some(phrases)
+        })
+        .take(MAX_TAGS)
+        .collect()
 }
 
 /// Topics written as `#topic` in `body`, in the form the seeded notes use (no spaces, no `#`
@@ -71,12 +115,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_mentions_up_to_space_or_punctuation() {
+    fn mentions_offer_their_next_words_longest_first() {
         assert_eq!(
             mention_candidates("thanks @糯米Yuki, and @ryan.grows! @"),
-            vec!["ryan.grows".to_string(), "糯米Yuki".to_string()]
+            vec![vec!["糯米Yuki, and", "糯米Yuki"], vec!["ryan.grows"],]
+        );
+        assert_eq!(
+            mention_candidates("ask @Jess in NYC said by  the pier\n@Ann #tag @ nobody"),
+            vec![
+                vec!["Jess in NYC said", "Jess in NYC", "Jess in", "Jess"],
+                vec!["Ann"],
+            ]
         );
         assert!(mention_candidates("no mentions here").is_empty());
+        assert_eq!(mention_candidates(&"@a ".repeat(20)).len(), MAX_TAGS);
     }
 
     #[test]

@@ -13,7 +13,6 @@ use crate::db::write_tx;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath};
 use crate::notify::{self, Kind, Target};
-use crate::text::mention_candidates;
 use crate::{now_unix, AppState};
 
 /// One kind of toggle: the link table, the counted table and what to tell the owner.
@@ -391,24 +390,17 @@ pub async fn post_comment(
         notify::send(&mut tx, note_author, me, Kind::Comment, target).await?;
         told.push(note_author);
     }
-    for name in mention_candidates(&body) {
-        let user: Option<i64> =
-            sqlx::query_scalar("SELECT MIN(id) FROM users WHERE display_name = ?")
-                .bind(&name)
-                .fetch_one(&mut *tx)
-                .await?;
-        if let Some(user) = user {
-            sqlx::query(
-                "INSERT INTO comment_mentions (comment_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            )
-            .bind(comment_id)
-            .bind(user)
-            .execute(&mut *tx)
-            .await?;
-            if !told.contains(&user) {
-                notify::send(&mut tx, user, me, Kind::Mention, target).await?;
-                told.push(user);
-            }
+    for user in crate::mentions::resolve(&mut tx, me, &body).await? {
+        sqlx::query(
+            "INSERT INTO comment_mentions (comment_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        )
+        .bind(comment_id)
+        .bind(user)
+        .execute(&mut *tx)
+        .await?;
+        if !told.contains(&user) {
+            notify::send(&mut tx, user, me, Kind::Mention, target).await?;
+            told.push(user);
         }
     }
     tx.commit().await?;

@@ -149,31 +149,6 @@ pub(super) async fn resolve(
     }
 }
 
-/// Users named by `@name`: someone the author follows first, else the oldest account with
-/// that display name. Names nobody has stay plain text.
-pub(super) async fn resolve_mentions(
-    conn: &mut SqliteConnection,
-    author: i64,
-    names: &[String],
-) -> AppResult<Vec<i64>> {
-    let mut users = Vec::new();
-    for name in names {
-        let found: Option<i64> = sqlx::query_scalar(
-            "SELECT u.id FROM users u WHERE u.display_name = ?1 \
-             ORDER BY EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ?2 \
-             AND f.followee_id = u.id) DESC, u.id LIMIT 1",
-        )
-        .bind(name)
-        .bind(author)
-        .fetch_optional(&mut *conn)
-        .await?;
-        if let Some(id) = found.filter(|id| !users.contains(id)) {
-            users.push(id);
-        }
-    }
-    Ok(users)
-}
-
 /// 409 `duplicate_note` if `author` published the same text (another note than `except`)
 /// within [`DUPLICATE_WINDOW_SECS`].
 pub(super) async fn refuse_duplicate(

@@ -20,9 +20,9 @@ use crate::db::write_tx;
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, ApiPath};
 use crate::ratelimit::PUBLISH;
-use crate::text::{mention_candidates, topic_candidates};
+use crate::text::topic_candidates;
 use crate::{now_unix, AppState};
-use checks::{form_errors, refuse_duplicate, resolve, resolve_mentions, tidy};
+use checks::{form_errors, refuse_duplicate, resolve, tidy};
 use write::{fresh_score, note_topics, notify_mentions, own_note, write_parts};
 
 pub use checks::{check_products, DUPLICATE_WINDOW_SECS};
@@ -45,7 +45,6 @@ pub async fn create_note(
     let input = tidy(input);
     let errors = form_errors(&input, false);
     let topics = topic_candidates(&input.body);
-    let names = mention_candidates(&input.body);
     let now = now_unix();
 
     let (turn, mut tx) = write_tx(&state.db).await?;
@@ -76,7 +75,7 @@ pub async fn create_note(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    let mentions = resolve_mentions(&mut tx, me, &names).await?;
+    let mentions = crate::mentions::resolve(&mut tx, me, &input.body).await?;
     write_parts(
         &mut tx,
         id,
@@ -128,7 +127,6 @@ pub async fn edit_note(
     let keep_images = input.image_ids.is_empty();
     let errors = form_errors(&input, keep_images);
     let topics = topic_candidates(&input.body);
-    let names = mention_candidates(&input.body);
     let now = now_unix();
 
     let (turn, mut tx) = write_tx(&state.db).await?;
@@ -154,7 +152,7 @@ pub async fn edit_note(
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    let mentions = resolve_mentions(&mut tx, me, &names).await?;
+    let mentions = crate::mentions::resolve(&mut tx, me, &input.body).await?;
     let images = (!keep_images).then_some(refs.images.as_slice());
     write_parts(&mut tx, id, images, &topics, &mentions, &refs.products).await?;
     let added: Vec<i64> = mentions

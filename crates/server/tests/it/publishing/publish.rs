@@ -102,6 +102,50 @@ async fn a_published_note_is_everywhere_at_once() {
 }
 
 #[tokio::test]
+async fn mentions_take_the_longest_name_even_with_spaces() {
+    let app = test_app(SMALL_WORLD).await;
+    let author = user(&app, "Writer").await;
+    let jess = user(&app, "Jess").await;
+    let jess_nyc = user(&app, "Jess in NYC").await;
+    let pic = upload(&app, &author).await;
+    let body = "Coffee with @Jess in NYC today, then @Jess! And @Nobody Here.";
+    let n = publish(&app, &author, note("Coffee run", body, "food", &[pic.id])).await;
+    let named: Vec<(i64, &str)> = n
+        .mentions
+        .iter()
+        .map(|m| (m.user_id, m.name.as_str()))
+        .collect();
+    // Listed by account (Jess signed up first); "Nobody Here" is nobody, so plain text.
+    assert_eq!(named, [(jess.id, "Jess"), (jess_nyc.id, "Jess in NYC")]);
+
+    let res = call(
+        &app,
+        Method::POST,
+        &format!("/api/v1/notes/{}/comments", n.id),
+        Some(&jess),
+        Some(json!({"body": "@Jess in NYC 一起去吗？"})),
+    )
+    .await;
+    let comment: api_types::Comment = parse(&res, 201, "comment");
+    assert_eq!(
+        comment
+            .mentions
+            .iter()
+            .map(|m| m.user_id)
+            .collect::<Vec<_>>(),
+        [jess_nyc.id]
+    );
+    // Jess in NYC is told twice (the note, the comment); plain Jess once (the note).
+    let told: NotificationPage =
+        get(&app, "/api/v1/notifications?tab=comments", Some(&jess_nyc)).await;
+    let kinds = told
+        .items
+        .iter()
+        .filter(|i| i.kind == api_types::NotificationKind::Mention);
+    assert_eq!(kinds.count(), 2);
+}
+
+#[tokio::test]
 async fn publishing_answers_every_invalid_field() {
     let app = test_app(SMALL_WORLD).await;
     let me = user(&app, "Careful").await;
