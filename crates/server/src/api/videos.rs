@@ -19,14 +19,19 @@ use crate::video::jobs::SOURCE_NAME;
 use crate::video::{new_key, probe, ready_video};
 use crate::{now_unix, AppState};
 
-/// Removes a file when dropped unless [`Incoming::keep`] was called: an upload cut off by the
-/// client (the handler's future dropped), refused or failed leaves nothing behind.
+/// Removes a file (or a directory) when dropped unless [`Incoming::keep`] was called: an
+/// upload cut off by the client (the handler's future dropped), refused or failed leaves
+/// nothing behind.
 struct Incoming {
     path: PathBuf,
     keep: bool,
 }
 
 impl Incoming {
+    fn new(path: PathBuf) -> Self {
+        Incoming { path, keep: false }
+    }
+
     fn keep(mut self) {
         self.keep = true;
     }
@@ -35,7 +40,11 @@ impl Incoming {
 impl Drop for Incoming {
     fn drop(&mut self) {
         if !self.keep {
-            let _ = std::fs::remove_file(&self.path);
+            let _ = if self.path.is_dir() {
+                std::fs::remove_dir_all(&self.path)
+            } else {
+                std::fs::remove_file(&self.path)
+            };
         }
     }
 }
@@ -67,7 +76,7 @@ async fn receive(body: Body, path: &Path, max: u64) -> AppResult<u64> {
 /// minutes). It is checked now and converted in the background: poll `GET /videos/{id}`
 /// until `ready`, then publish with `video_id`.
 #[utoipa::path(post, path = "/api/v1/videos", tag = "publishing",
-    request_body(description = "The video itself as the body (not multipart): MP4, MOV or WebM",
+    request_body(description = "The video itself as the body (not multipart): MP4, MOV or WebM (the bytes decide what it is, not Content-Type)",
         content(([u8] = "video/mp4"), ([u8] = "video/quicktime"), ([u8] = "video/webm"))),
     responses(
         (status = 201, body = VideoStatus),
@@ -105,27 +114,24 @@ pub async fn upload(
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let key = new_key();
-    let incoming = Incoming {
-        path: incoming_dir.join(&key),
-        keep: false,
-    };
+    let incoming = Incoming::new(incoming_dir.join(&key));
     let size = receive(body, &incoming.path, max).await?;
     if size == 0 {
         return Err(AppError::Validation("The upload was empty.".to_string()));
     }
     let probed = probe::probe(&tools, &incoming.path).await?;
 
-    // Into the video's own directory, then the row: a failure between the two removes the
-    // directory again, so there is never a file without a row or a row without its file.
-    let dir = state.images.video_dir(&key);
-    tokio::fs::create_dir_all(&dir)
+    // Into the video's own directory, then the row: a failure (or a dropped request) between
+    // the two removes the directory again, so there is never a file without a row or a row
+    // without its file.
+    let dir = Incoming::new(state.images.video_dir(&key));
+    tokio::fs::create_dir_all(&dir.path)
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    let source = dir.join(SOURCE_NAME);
-    let stored = async {
-        tokio::fs::rename(&incoming.path, &source)
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+    tokio::fs::rename(&incoming.path, dir.path.join(SOURCE_NAME))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let id = {
         let now = now_unix();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO videos (video_key, user_id, status, duration_ms, width, height, \
@@ -140,17 +146,10 @@ pub async fn upload(
         .bind(now)
         .fetch_one(&state.db)
         .await?;
-        AppResult::Ok(id)
-    }
-    .await;
-    let id = match stored {
-        Ok(id) => id,
-        Err(e) => {
-            let _ = tokio::fs::remove_dir_all(&dir).await;
-            return Err(e);
-        }
+        id
     };
-    incoming.keep(); // renamed away already
+    dir.keep();
+    drop(incoming); // renamed away already: nothing to remove
     state.videos.wake.notify_one();
     Ok((
         StatusCode::CREATED,

@@ -140,6 +140,7 @@ async fn process(state: &AppState, job: &Job, dir: &Path) -> Result<(), String> 
     if !tokio::fs::try_exists(&source).await.unwrap_or(false) {
         return Err("The uploaded file is gone; upload the video again.".to_string());
     }
+    remove_parts(dir).await;
     let plans = transcode::plan(
         u32::try_from(job.width).unwrap_or(2),
         u32::try_from(job.height).unwrap_or(2),
@@ -161,12 +162,20 @@ async fn process(state: &AppState, job: &Job, dir: &Path) -> Result<(), String> 
             .await;
         }
     });
-    let converted = transcode::renditions(tools, &source, dir, &plans, job.duration_ms, |pct| {
-        if last_write.elapsed() >= PROGRESS_EVERY {
-            last_write = Instant::now();
-            let _ = tx.send(pct);
-        }
-    })
+    let converted = transcode::renditions(
+        tools,
+        &source,
+        dir,
+        job.attempts,
+        &plans,
+        job.duration_ms,
+        |pct| {
+            if last_write.elapsed() >= PROGRESS_EVERY {
+                last_write = Instant::now();
+                let _ = tx.send(pct);
+            }
+        },
+    )
     .await;
     drop(tx);
     let _ = writer.await;
@@ -184,7 +193,7 @@ async fn process(state: &AppState, job: &Job, dir: &Path) -> Result<(), String> 
     let mut sizes = Vec::with_capacity(plans.len());
     for p in &plans {
         let to = final_path(dir, p.short_side);
-        tokio::fs::rename(part_path(dir, p.short_side), &to)
+        tokio::fs::rename(part_path(dir, p.short_side, job.attempts), &to)
             .await
             .map_err(|e| format!("A converted file could not be stored ({e})."))?;
         let bytes = tokio::fs::metadata(&to)
@@ -201,6 +210,18 @@ async fn process(state: &AppState, job: &Job, dir: &Path) -> Result<(), String> 
         tracing::warn!(error = %e, "could not remove a processed video's source");
     }
     Ok(())
+}
+
+/// Removes the partial files of earlier attempts (cut short by a restart).
+async fn remove_parts(dir: &Path) {
+    let Ok(mut entries) = tokio::fs::read_dir(dir).await else {
+        return;
+    };
+    while let Ok(Some(entry)) = entries.next_entry().await {
+        if entry.file_name().to_string_lossy().contains(".mp4.part") {
+            let _ = tokio::fs::remove_file(entry.path()).await;
+        }
+    }
 }
 
 async fn mark_ready(

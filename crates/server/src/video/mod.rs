@@ -59,9 +59,12 @@ impl Tools {
         }
     }
 
-    /// `ffmpeg` and `ffprobe` from PATH.
+    /// `ffmpeg` and `ffprobe` from PATH (looked for once per process: every test app asks).
     pub fn from_path() -> Option<Tools> {
-        Tools::find("ffmpeg".into(), "ffprobe".into())
+        static FOUND: std::sync::OnceLock<Option<Tools>> = std::sync::OnceLock::new();
+        FOUND
+            .get_or_init(|| Tools::find("ffmpeg".into(), "ffprobe".into()))
+            .clone()
     }
 }
 

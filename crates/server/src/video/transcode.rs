@@ -57,8 +57,10 @@ pub fn plan(width: u32, height: u32) -> Vec<Plan> {
 }
 
 /// Where a rendition is written while it is made (renamed into place when all are done).
-pub fn part_path(dir: &Path, short_side: u32) -> PathBuf {
-    dir.join(format!("{short_side}.mp4.part"))
+/// Each attempt writes its own: an ffmpeg orphaned by a killed server may still be writing
+/// the previous attempt's file.
+pub fn part_path(dir: &Path, short_side: u32, attempt: i64) -> PathBuf {
+    dir.join(format!("{short_side}.mp4.part{attempt}"))
 }
 
 pub fn final_path(dir: &Path, short_side: u32) -> PathBuf {
@@ -71,6 +73,7 @@ pub async fn renditions(
     tools: &Tools,
     source: &Path,
     dir: &Path,
+    attempt: i64,
     plans: &[Plan],
     duration_ms: i64,
     mut progress: impl FnMut(u8),
@@ -97,7 +100,7 @@ pub async fn renditions(
             .args(["-pix_fmt", "yuv420p", "-fpsmax", "30"])
             .args(["-c:a", "aac", "-b:a", "128k", "-ac", "2"])
             .args(["-movflags", "+faststart", "-f", "mp4"])
-            .arg(part_path(dir, p.short_side));
+            .arg(part_path(dir, p.short_side, attempt));
     }
     let mut child = cmd
         .stdin(Stdio::null())
