@@ -518,3 +518,21 @@ async fn demo_video_notes_get_a_watchable_clip() {
     assert_eq!(again.body, res.body, "cached, not made again");
     println!("demo clip made in {:.2} s", first.as_secs_f64());
 }
+
+/// The upload is documented as a raw body of the three container types, with its refusals.
+#[tokio::test]
+async fn the_upload_is_documented_as_a_raw_video_body() {
+    let app = test_app(TINY_WORLD).await;
+    let doc = app.get_json("/api/openapi.json").await;
+    let op = &doc["paths"]["/api/v1/videos"]["post"];
+    let content = op["requestBody"]["content"].as_object().expect("body");
+    let types: Vec<&str> = content.keys().map(String::as_str).collect();
+    assert_eq!(types, ["video/mp4", "video/quicktime", "video/webm"]);
+    for status in ["201", "401", "403", "413", "415", "422", "429", "503"] {
+        assert!(op["responses"][status].is_object(), "POST /videos {status}");
+    }
+    let status = &doc["paths"]["/api/v1/videos/{id}"]["get"];
+    assert_eq!(status["security"], json!([{"session": []}]));
+    assert!(doc["components"]["schemas"]["VideoStatus"].is_object());
+    assert!(doc["components"]["schemas"]["NoteVideo"].is_object());
+}
