@@ -53,3 +53,31 @@ class SignOut(_Cookie):
 @schemathesis.auth(refresh_interval=None, retry_on=[]).apply_to(path=SIGN_OUT_ALL)
 class SignOutAll(_Cookie):
     variable = "ZC_SIGNOUT_ALL_SESSION"
+
+
+def _clip(suffix, codec):
+    """A real half-second 32x32 video made with ffmpeg (installed by the setup): the upload
+    endpoint probes what it gets, so a body sent as `video/*` must be a video of that kind."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "clip" + suffix)
+        subprocess.run(
+            ["ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+             "testsrc2=size=32x32:rate=10:duration=0.5", "-c:v", codec, path],
+            check=True,
+        )
+        with open(path, "rb") as f:
+            return f.read()
+
+
+_VIDEOS = {}
+
+
+@schemathesis.serializer("video/mp4", "video/quicktime", "video/webm")
+def _video(ctx, value):
+    kind = "webm" if ctx.case.media_type == "video/webm" else "mp4"
+    if kind not in _VIDEOS:
+        _VIDEOS[kind] = _clip(".webm", "libvpx-vp9") if kind == "webm" else _clip(".mp4", "libx264")
+    return _VIDEOS[kind]

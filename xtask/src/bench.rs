@@ -383,6 +383,11 @@ fn feed_benchmark(port: u16) -> crate::load::LoadReport {
     report
 }
 
+/// Only video (transcode time, range requests): `cargo xtask bench --video`.
+pub fn bench_video() -> Result {
+    with_test_server("v", crate::bench_video::video_benchmarks)
+}
+
 /// Only the feed under load: `cargo xtask bench --feed`.
 pub fn bench_feed() -> Result {
     with_test_server("f", |port| Ok(feed_benchmark(port))).map(|_| ())

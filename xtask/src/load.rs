@@ -197,8 +197,9 @@ fn worker(port: u16, requests: &[String], offset: usize, deadline: Instant) -> W
                 *statuses.entry(status).or_insert(0) += 1;
             }
             match answer {
-                Ok(200 | 201 | 204) if !timed => {}
-                Ok(200 | 201 | 204) => latencies.push(start.elapsed().as_micros() as u64),
+                // 206: a range request's answer (video renditions).
+                Ok(200 | 201 | 204 | 206) if !timed => {}
+                Ok(200 | 201 | 204 | 206) => latencies.push(start.elapsed().as_micros() as u64),
                 Ok(_) => errors += 1,
                 Err(_) => {
                     errors += 1;

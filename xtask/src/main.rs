@@ -6,6 +6,7 @@ mod bench_bundle;
 mod bench_publish;
 mod bench_recs;
 mod bench_shell;
+mod bench_video;
 mod compress;
 mod contract;
 mod fixtures;
@@ -76,6 +77,9 @@ struct BenchArgs {
     /// The document and a static asset under load.
     #[arg(long)]
     shell: bool,
+    /// Video: transcode time for a 30 s 1080p upload, range-request throughput.
+    #[arg(long)]
+    video: bool,
     /// The For-you offline evaluation (recommender vs popularity vs random) and its latency.
     #[arg(long)]
     recs: bool,
@@ -106,6 +110,8 @@ fn bench(args: &BenchArgs) -> tools::Result {
         bench::bench_publish()
     } else if args.feed {
         bench::bench_feed()
+    } else if args.video {
+        bench::bench_video()
     } else if args.recs {
         bench_recs::bench_recs(args.no_build)
     } else if args.shell {

@@ -137,6 +137,11 @@ fn ensure_browser() -> Result {
         println!("    chromium, chromedriver, CJK and emoji fonts: present");
         return Ok(());
     }
+    apt_install(&missing)
+}
+
+/// `apt-get update` then installs `packages` from Debian (through sudo when not root).
+fn apt_install(packages: &[&str]) -> Result {
     let sudo = output("id", &["-u"]).is_some_and(|u| u.trim() != "0");
     let apt = |args: &[&str]| {
         let mut cmd = if sudo {
@@ -151,8 +156,19 @@ fn ensure_browser() -> Result {
     };
     apt(&["update", "-qq"])?;
     let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
-    args.extend(missing);
+    args.extend(packages);
     apt(&args)
+}
+
+/// FFmpeg (Debian's `ffmpeg`, which brings `ffprobe`): the server transcodes uploaded videos
+/// and makes the demo world's videos with it, and the server tests make their clips with it.
+fn ensure_ffmpeg() -> Result {
+    let present = |tool: &str| output(tool, &["-version"]).is_some();
+    if present("ffmpeg") && present("ffprobe") {
+        println!("    ffmpeg, ffprobe: present");
+        return Ok(());
+    }
+    apt_install(&["ffmpeg"])
 }
 
 /// Installs the build tools; with `for_tests`, also the browser and fonts.
@@ -166,6 +182,7 @@ pub fn setup(for_tests: bool) -> Result {
         false,
     )?;
     ensure_npm_packages()?;
+    ensure_ffmpeg()?;
     if for_tests {
         ensure_browser()?;
     }

@@ -140,6 +140,17 @@ impl ImageStore {
         self.dir.join("src").join(format!("{key}.jpg"))
     }
 
+    /// Where a video's files live (its renditions; an upload's source until it is processed):
+    /// pictures and videos share one store, so moving it (to object storage) moves both.
+    pub fn video_dir(&self, key: &str) -> PathBuf {
+        self.dir.join("video").join(key)
+    }
+
+    /// Where video uploads are written while they arrive and are checked.
+    pub fn video_incoming_dir(&self) -> PathBuf {
+        self.dir.join("video").join("incoming")
+    }
+
     /// A turn at CPU- and memory-heavy image work (decoding uploads, rendering): at most one
     /// per core at a time, which also bounds how much decoded pixel data is held at once.
     pub async fn permit(&self) -> AppResult<tokio::sync::SemaphorePermit<'_>> {
@@ -282,12 +293,22 @@ fn refusal(e: image::ImageError) -> AppError {
 /// Stores an uploaded picture (re-encoded, so metadata such as GPS tags is dropped) as a new
 /// image row whose renditions are resized from it on demand. Returns the row id.
 pub async fn store_upload(state: &AppState, img: RgbImage, theme: &str) -> AppResult<i64> {
+    store_picture(&state.images, &state.db, img, theme).await
+}
+
+/// [`store_upload`] for callers without the whole app state (the video worker's posters).
+pub async fn store_picture(
+    store: &ImageStore,
+    db: &crate::Db,
+    img: RgbImage,
+    theme: &str,
+) -> AppResult<i64> {
     let key: String = std::iter::repeat_with(fastrand::alphanumeric)
         .take(20)
         .collect();
     let (width, height) = img.dimensions();
     let (top, bottom) = placeholder_of(&img);
-    let path = state.images.source_path(&key);
+    let path = store.source_path(&key);
     let bytes = tokio::task::spawn_blocking(move || encode_jpeg_quality(&img, 90))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))??;
@@ -309,7 +330,7 @@ pub async fn store_upload(state: &AppState, img: RgbImage, theme: &str) -> AppRe
     .bind(i64::from(height))
     .bind(top)
     .bind(bottom)
-    .fetch_one(&state.db)
+    .fetch_one(db)
     .await?;
     Ok(id)
 }

@@ -22,6 +22,7 @@ pub mod security;
 pub mod seed;
 pub mod shell;
 pub mod text;
+pub mod video;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -88,6 +89,8 @@ pub struct AppState {
     pub commerce: CommerceConfig,
     /// The configured public origin: https or not, and the `Origin` writes must come from.
     pub site: Arc<Site>,
+    /// FFmpeg, the upload limit and the transcoding worker's wake-up (see `video`).
+    pub videos: Arc<video::Videos>,
 }
 
 impl AppState {
@@ -149,7 +152,20 @@ impl AppState {
             recs: Arc::new(recs::cache::RankCache::default()),
             commerce: CommerceConfig::default(),
             site: Arc::new(Site::default()),
+            videos: Arc::new(video::Videos::new(video::Tools::from_path())),
         })
+    }
+
+    /// The same state with other video settings (FFmpeg's paths, the upload limit).
+    pub fn with_videos(mut self, videos: video::Videos) -> Self {
+        self.videos = Arc::new(videos);
+        self
+    }
+
+    /// Queues again the video jobs a stopped process left half-done, and starts the
+    /// transcoding worker. Call once the state is configured.
+    pub async fn start_video_worker(&self) -> Result<(), sqlx::Error> {
+        video::jobs::start(self).await
     }
 
     /// The same state with every rate limit multiplied by `factor` (at least 1), for load
@@ -256,10 +272,11 @@ pub fn app(state: AppState, dist_dir: PathBuf) -> Router {
         .route("/api/{*rest}", axum::routing::any(error::api_not_found))
         // Everything under /api above, the framework's own refusals (405, ...) included.
         .layer(middleware::from_fn(error::json_errors))
-        .merge(images::router().with_state(state))
+        .merge(images::router().with_state(state.clone()))
         // Only what is routed above is compressed on the fly: the shell, added after the
-        // layer, sends its own precompressed copies.
+        // layer, sends its own precompressed copies, and videos (byte ranges) none.
         .layer(CompressionLayer::new())
+        .merge(video::serve::router().with_state(state))
         .fallback_service(shell.router);
     security::apply(router, &csp, &site).layer(TraceLayer::new_for_http())
 }

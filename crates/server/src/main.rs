@@ -54,6 +54,13 @@ struct Config {
     #[arg(long, env = "RATE_LIMIT_FACTOR", default_value_t = 1,
           value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     rate_limit_factor: u32,
+    /// The `ffmpeg` program (videos: transcoding, demo clips). Without it (and `ffprobe`) the
+    /// server runs, and the video endpoints answer 503.
+    #[arg(long, env = "FFMPEG", default_value = "ffmpeg")]
+    ffmpeg: PathBuf,
+    /// The `ffprobe` program (videos: checking uploads).
+    #[arg(long, env = "FFPROBE", default_value = "ffprobe")]
+    ffprobe: PathBuf,
     /// Instead of serving: seed a throwaway demo world under `DATA_DIR/recs-eval`, print the
     /// For-you offline evaluation (`cargo xtask bench --recs`) and exit.
     #[arg(long)]
@@ -96,9 +103,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     if config.trust_proxy {
         println!("      client addresses: the last X-Forwarded-For hop (TRUST_PROXY)");
     }
+    let tools = zhongcao_server::video::Tools::find(config.ffmpeg.clone(), config.ffprobe.clone());
+    if tools.is_none() {
+        println!("      ffmpeg/ffprobe not found: video uploads and demo videos are off");
+    }
     let state = state
         .with_trusted_proxy(config.trust_proxy)
-        .with_limit_factor(config.rate_limit_factor);
+        .with_limit_factor(config.rate_limit_factor)
+        .with_videos(zhongcao_server::video::Videos::new(tools));
+    state.start_video_worker().await?;
     let addr = SocketAddr::new(config.host, config.port);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     println!(

@@ -9,9 +9,11 @@ mod commerce;
 mod layout;
 pub mod paths;
 mod publishing;
+mod video;
 pub use commerce::*;
 pub use layout::*;
 pub use publishing::*;
+pub use video::*;
 
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
@@ -233,6 +235,9 @@ pub struct NoteDetail {
     /// Hidden pending review after reports: only its author still sees it (show them why).
     #[serde(default)]
     pub hidden: bool,
+    /// The video of a `video` note (none for photo notes).
+    #[serde(default)]
+    pub video: Option<NoteVideo>,
 }
 
 /// The signed-in reader's relation to a note.

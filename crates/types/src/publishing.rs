@@ -65,6 +65,10 @@ pub struct NoteInput {
     /// Publishing from a draft deletes the draft in the same transaction.
     #[serde(default)]
     pub draft_id: Option<i64>,
+    /// A ready video (`POST /videos`) makes a video note; its poster is the cover unless
+    /// `image_ids` names one (e.g. a frame the author picked).
+    #[serde(default)]
+    pub video_id: Option<i64>,
 }
 
 fn field(name: &str, message: String) -> FieldError {
@@ -92,7 +96,7 @@ pub fn validate_note(input: &NoteInput) -> Vec<FieldError> {
             format!("The text can be at most {NOTE_BODY_MAX_CHARS} characters."),
         ));
     }
-    if input.image_ids.is_empty() {
+    if input.image_ids.is_empty() && input.video_id.is_none() {
         errors.push(field("image_ids", "Add at least one photo.".into()));
     } else if input.image_ids.len() > MAX_NOTE_IMAGES {
         errors.push(field(

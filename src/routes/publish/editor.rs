@@ -119,6 +119,7 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
         product_ids: products.with(|p| p.iter().map(|p| p.id).collect()),
         location: location.with(|l| (!l.trim().is_empty()).then(|| l.trim().to_string())),
         draft_id: draft_id.get(),
+        video_id: None,
     };
     let last_saved = RwSignal::new(None::<NoteInput>);
     let dirty = Signal::derive(move || {

@@ -24,6 +24,7 @@ pub mod signals;
 pub mod stats;
 pub mod uploads;
 pub mod users;
+pub mod videos;
 
 use api_types::{Health, UPLOAD_MAX_BYTES};
 use axum::extract::{DefaultBodyLimit, State};
@@ -70,6 +71,9 @@ pub fn router() -> OpenApiRouter<AppState> {
     // gets its own, a little over the upload maximum so the handler can answer 413 as JSON.
     let (schemas, paths, upload) = routes!(uploads::upload);
     let upload = upload.layer(DefaultBodyLimit::max(UPLOAD_MAX_BYTES + 64 * 1024));
+    // Videos stream to a file and count their own bytes (`AppState::videos.max_bytes`).
+    let (video_schemas, video_paths, video_upload) = routes!(videos::upload);
+    let video_upload = video_upload.layer(DefaultBodyLimit::disable());
     let mut router = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health))
         .routes(routes!(feed::channels))
@@ -81,6 +85,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(publish::create_note))
         .routes((schemas, paths, upload))
+        .routes((video_schemas, video_paths, video_upload))
+        .routes(routes!(videos::status))
         .routes(routes!(drafts::list, drafts::create))
         .routes(routes!(drafts::save, drafts::delete))
         .routes(routes!(editor::suggest_topics))

@@ -22,6 +22,8 @@ struct NoteRow {
     body: String,
     kind: String,
     video_seconds: Option<i32>,
+    video_id: Option<i64>,
+    cover_image_id: i64,
     location: Option<String>,
     created_at: i64,
     like_count: i64,
@@ -61,7 +63,8 @@ pub async fn note_detail(
 /// A note as `viewer` may see it: a hidden note is "not found" for everyone but its author.
 pub async fn load_note_detail(db: &Db, id: i64, viewer: Option<i64>) -> AppResult<NoteDetail> {
     let note: NoteRow = sqlx::query_as(
-        "SELECT n.id, n.title, n.body, n.kind, n.video_seconds, n.location, n.created_at, \
+        "SELECT n.id, n.title, n.body, n.kind, n.video_seconds, n.video_id, n.cover_image_id, \
+         n.location, n.created_at, \
          n.like_count, n.collect_count, n.comment_count, n.share_count, n.hidden_at, \
          c.slug AS channel_slug, c.name_en AS channel_en, c.name_zh AS channel_zh, \
          u.id AS author_id, u.username AS author_username, u.display_name AS author_name, \
@@ -127,6 +130,8 @@ pub async fn load_note_detail(db: &Db, id: i64, viewer: Option<i64>) -> AppResul
         None => NoteViewer::default(),
     };
 
+    let video =
+        crate::video::note_video(db, &note.kind, note.video_id, note.cover_image_id).await?;
     Ok(NoteDetail {
         id: note.id,
         title: note.title,
@@ -159,6 +164,7 @@ pub async fn load_note_detail(db: &Db, id: i64, viewer: Option<i64>) -> AppResul
         viewer: viewer_state,
         products: super::shop::note_products(db, id).await?,
         hidden: note.hidden_at.is_some(),
+        video,
     })
 }
 

@@ -17,3 +17,4 @@ mod security;
 mod seed;
 mod shell;
 mod shop;
+mod videos;

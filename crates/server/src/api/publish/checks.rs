@@ -179,6 +179,59 @@ pub(super) async fn refuse_duplicate(
     Ok(())
 }
 
+/// What a note takes from its video.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct NoteVideoRef {
+    /// Whole seconds, rounded up (the card's duration).
+    pub(super) seconds: i64,
+    pub(super) poster_image_id: i64,
+}
+
+/// The author's video `id` if it is ready; else why the note must wait (409
+/// `video_processing`: the client waits and tries again) or cannot have it (422).
+pub(super) async fn ready_for_note(
+    conn: &mut SqliteConnection,
+    me: i64,
+    id: i64,
+) -> AppResult<NoteVideoRef> {
+    type Row = (String, i64, Option<String>, i64, Option<i64>);
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT status, progress, error, duration_ms, poster_image_id FROM videos \
+         WHERE id = ? AND user_id = ?",
+    )
+    .bind(id)
+    .bind(me)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((status, progress, error, duration_ms, poster)) = row else {
+        return Err(AppError::field(
+            "video_id",
+            "The video is missing: upload it again.",
+        ));
+    };
+    match (status.as_str(), poster) {
+        ("ready", Some(poster_image_id)) => Ok(NoteVideoRef {
+            seconds: (duration_ms + 999) / 1000,
+            poster_image_id,
+        }),
+        ("failed", _) => Err(AppError::Coded {
+            status: axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            code: "video_failed",
+            message: format!(
+                "The video could not be processed: {}",
+                error.unwrap_or_else(|| "upload it again.".to_string())
+            ),
+        }),
+        _ => Err(AppError::Coded {
+            status: axum::http::StatusCode::CONFLICT,
+            code: "video_processing",
+            message: format!(
+                "The video is still being processed ({progress}%). It can be published when it is ready."
+            ),
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,7 +22,7 @@ use crate::extract::{ApiJson, ApiPath};
 use crate::ratelimit::PUBLISH;
 use crate::text::topic_candidates;
 use crate::{now_unix, AppState};
-use checks::{form_errors, refuse_duplicate, resolve, tidy};
+use checks::{form_errors, ready_for_note, refuse_duplicate, resolve, tidy};
 use write::{fresh_score, note_topics, notify_mentions, own_note, write_parts};
 
 pub use checks::{check_products, DUPLICATE_WINDOW_SECS};
@@ -54,22 +54,34 @@ pub async fn create_note(
     let account = format!("u{me}");
     state.limits.check_in(&mut tx, &PUBLISH, &account).await?;
     refuse_duplicate(&mut tx, me, &input, None, now).await?;
+    let video = match input.video_id {
+        Some(video) => Some(ready_for_note(&mut tx, me, video).await?),
+        None => None,
+    };
     let score = fresh_score(&mut tx).await?;
-    let cover = refs
-        .images
+    // A video note's pictures are the ones the author gave (the first one, e.g. a chosen
+    // frame, is the cover), else its poster.
+    let images: Vec<i64> = match video {
+        Some(v) if refs.images.is_empty() => vec![v.poster_image_id],
+        _ => refs.images.clone(),
+    };
+    let cover = images
         .first()
         .copied()
         .ok_or_else(|| AppError::field("image_ids", "Add at least one photo."))?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO notes (author_id, channel_id, kind, title, body, location, video_seconds, \
-         cover_image_id, score, created_at) \
-         VALUES (?, ?, 'image', ?, ?, ?, NULL, ?, ?, ?) RETURNING id",
+         video_id, cover_image_id, score, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(me)
     .bind(refs.channel_id)
+    .bind(if video.is_some() { "video" } else { "image" })
     .bind(&input.title)
     .bind(&input.body)
     .bind(&input.location)
+    .bind(video.map(|v| v.seconds))
+    .bind(input.video_id.filter(|_| video.is_some()))
     .bind(cover)
     .bind(score)
     .bind(now)
@@ -79,7 +91,7 @@ pub async fn create_note(
     write_parts(
         &mut tx,
         id,
-        Some(&refs.images),
+        Some(&images),
         &topics,
         &mentions,
         &refs.products,
