@@ -14,7 +14,7 @@ use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{is_zh, msg, t};
 use crate::server_text::{localize, localize_fields};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,14 +68,8 @@ impl std::fmt::Display for ApiError {
                     write!(f, "The server had a problem ({status}). Please try again.")
                 }
             }
-            ApiError::Network(_) => f.write_str(tr(
-                "Can't reach Zhongcao. Check your connection and try again.",
-                "无法连接种草，请检查网络后重试。",
-            )),
-            ApiError::Decode(_) => f.write_str(tr(
-                "Unexpected response from the server.",
-                "服务器返回的内容有误。",
-            )),
+            ApiError::Network(_) => f.write_str(t(msg::api::CANT_REACH_ZHONGCAO_CHECK_CONNECTION)),
+            ApiError::Decode(_) => f.write_str(t(msg::api::UNEXPECTED_RESPONSE_FROM_SERVER)),
         }
     }
 }

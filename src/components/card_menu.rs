@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use stylers_macro::style;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{is_zh, msg, t, tf};
 
 /// Provided by a feed whose cards get the menu (the signed-in For-you list).
 #[derive(Clone, Copy)]
@@ -79,17 +79,9 @@ pub fn reason_text(reason: Option<&FeedReason>) -> String {
         Some(FeedReason::Popular { channel }) => {
             format!("Popular in {} right now.", channel_name(channel))
         }
-        Some(FeedReason::Fresh) => tr(
-            "A new note, to help you explore beyond your usual tastes.",
-            "一篇新笔记，带你发现更多感兴趣的内容。",
-        )
-        .to_string(),
+        Some(FeedReason::Fresh) => t(msg::card_menu::NEW_NOTE_HELP_EXPLORE_BEYOND).to_string(),
         // The public For-you page (a guest who has not taught it anything yet).
-        None => tr(
-            "Popular on Zhongcao right now. Read, like and collect, and For you learns what you like.",
-            "当下热门。多看、点赞和收藏，推荐会越来越懂你。",
-        )
-        .to_string(),
+        None => t(msg::card_menu::POPULAR_ZHONGCAO_RIGHT_NOW_READ).to_string(),
     }
 }
 
@@ -231,11 +223,7 @@ pub fn CardMenu(
     let button = NodeRef::<leptos::html::Button>::new();
     let menu = NodeRef::<leptos::html::Div>::new();
     let menu_id = format!("card-menu-{note_id}");
-    let label = if is_zh() {
-        format!("更多操作：{title}")
-    } else {
-        format!("More options for {title}")
-    };
+    let label = tf(msg::card_menu::MORE_OPTIONS_TITLE, &[("title", &title)]);
     let why = reason_text(reason.as_ref());
     let open = move |focus_index: i32| {
         panel.set(Panel::Menu);
@@ -305,7 +293,7 @@ pub fn CardMenu(
             let _ = b.focus();
         }
     };
-    let menu_label = tr("Card options", "卡片操作");
+    let menu_label = t(msg::card_menu::CARD_OPTIONS);
     let menu_id_ref = menu_id.clone();
     view! { class=class,
         <div class="more" node_ref=root on:focusout=on_focus_out
@@ -342,17 +330,17 @@ pub fn CardMenu(
                 <div class="pop" role="menu" id=menu_id.clone() aria-label=menu_label node_ref=menu
                     on:keydown=on_menu_key>
                     <button type="button" class="item" role="menuitem" tabindex="-1" on:click=not_interested>
-                        {tr("Not interested", "不感兴趣")}
+                        {t(msg::card_menu::NOT_INTERESTED)}
                     </button>
                     <button type="button" class="item" role="menuitem" tabindex="-1" on:click=show_why>
-                        {tr("Why am I seeing this?", "为什么推荐给我")}
+                        {t(msg::card_menu::WHY_AM_I_SEEING)}
                     </button>
                 </div>
             </Show>
             <Show when=move || panel.get() == Panel::Why>
                 // Focusable, so a tap on it keeps it open (focus stays inside).
                 <div class="pop why" role="status" tabindex="-1">
-                    <p class="why-title">{tr("Why am I seeing this?", "为什么推荐给我")}</p>
+                    <p class="why-title">{t(msg::card_menu::WHY_AM_I_SEEING)}</p>
                     <p class="why-text">{why.clone()}</p>
                 </div>
             </Show>

@@ -12,7 +12,7 @@ use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api::{self, ApiError, PeopleList};
 use crate::format;
 use crate::hooks::use_paged::use_paged;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{is_zh, msg, t, tf};
 use crate::session::use_auth;
 
 /// Follow / Following toggle. Optimistic: flips at once, rolls back with a toast on failure.
@@ -77,7 +77,7 @@ pub fn FollowButton(
                     auth.require(act);
                 })
             >
-                {move || if following.get() { tr("Following", "已关注") } else { tr("Follow", "关注") }}
+                {move || if following.get() { t(msg::people::FOLLOWING) } else { t(msg::people::FOLLOW) }}
             </Button>
         </Show>
     }
@@ -94,11 +94,7 @@ pub fn PersonRow(profile: UserProfile) -> impl IntoView {
                 <span class="user-row-main">
                     <span class="user-row-name">{p.user.display_name.clone()}</span>
                     <span class="user-row-meta">
-                        {if is_zh() {
-                            format!("@{} · 粉丝 {} · 笔记 {}", p.user.username, format::count(p.follower_count), format::count(p.note_count))
-                        } else {
-                            format!("@{} · {} followers · {} notes", p.user.username, format::count(p.follower_count), format::count(p.note_count))
-                        }}
+                        {tf(msg::people::USERNAME_FOLLOWER_COUNT_FOLLOWERS_NOTE, &[("follower_count", &(format::count(p.follower_count))), ("note_count", &(format::count(p.note_count))), ("username", &p.user.username)])}
                     </span>
                     <span class="user-row-bio">{p.bio.clone()}</span>
                 </span>
@@ -160,6 +156,6 @@ pub fn PeopleListView(
             <EmptyState title=empty_title.clone() message=empty_message.clone()/>
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
-        <ListStatus loading=loading loading_text=tr("Loading…", "加载中…")/>
+        <ListStatus loading=loading loading_text=t(msg::common::LOADING)/>
     }
 }
