@@ -51,34 +51,23 @@ fn channel_name(channel: &Channel) -> &str {
 /// "Why am I seeing this?" in a sentence, in the interface language. `None`: the server gave
 /// no reason (older servers, or a note ranked by the general score alone).
 pub fn reason_text(reason: Option<&FeedReason>) -> String {
-    let zh = is_zh();
     match reason {
-        Some(FeedReason::Following { author }) if zh => format!("你关注了 {author}。"),
-        Some(FeedReason::Following { author }) => format!("You follow {author}."),
-        Some(FeedReason::AlsoLiked { note_title }) if zh => {
-            format!(
-                "因为你赞过「{}」，喜欢它的人也喜欢这篇。",
-                quote(note_title)
-            )
+        Some(FeedReason::Following { author }) => {
+            tf(msg::card_menu::REASON_FOLLOWING, &[("author", author)])
         }
-        Some(FeedReason::AlsoLiked { note_title }) => format!(
-            "Because you liked “{}”: people who liked it also liked this.",
-            quote(note_title)
+        Some(FeedReason::AlsoLiked { note_title }) => tf(
+            msg::card_menu::REASON_ALSO_LIKED,
+            &[("title", &quote(note_title))],
         ),
-        Some(FeedReason::Channel { channel }) if zh => {
-            format!("你常看「{}」的笔记。", channel_name(channel))
-        }
-        Some(FeedReason::Channel { channel }) => {
-            format!("You often read {} notes.", channel_name(channel))
-        }
-        Some(FeedReason::Topic { topic }) if zh => format!("你常看 #{topic} 话题的笔记。"),
-        Some(FeedReason::Topic { topic }) => format!("You often read notes about #{topic}."),
-        Some(FeedReason::Popular { channel }) if zh => {
-            format!("这篇在「{}」里很受欢迎。", channel_name(channel))
-        }
-        Some(FeedReason::Popular { channel }) => {
-            format!("Popular in {} right now.", channel_name(channel))
-        }
+        Some(FeedReason::Channel { channel }) => tf(
+            msg::card_menu::REASON_CHANNEL,
+            &[("channel", &channel_name(channel))],
+        ),
+        Some(FeedReason::Topic { topic }) => tf(msg::card_menu::REASON_TOPIC, &[("topic", topic)]),
+        Some(FeedReason::Popular { channel }) => tf(
+            msg::card_menu::REASON_POPULAR,
+            &[("channel", &channel_name(channel))],
+        ),
         Some(FeedReason::Fresh) => t(msg::card_menu::NEW_NOTE_HELP_EXPLORE_BEYOND).to_string(),
         // The public For-you page (a guest who has not taught it anything yet).
         None => t(msg::card_menu::POPULAR_ZHONGCAO_RIGHT_NOW_READ).to_string(),

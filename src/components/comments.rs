@@ -19,7 +19,7 @@ use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api;
 use crate::format;
 use crate::hooks::use_next_task::use_render_limit;
-use crate::i18n::{is_zh, msg, t, tf};
+use crate::i18n::{msg, t, tf, tn};
 use crate::richtext::{segments, Segment};
 use crate::session::use_auth;
 
@@ -105,11 +105,7 @@ fn CommentBody(comment: Comment, thread: i64) -> impl IntoView {
                 }
                 Err(e) => {
                     deleting.set(false);
-                    if is_zh() {
-                        toasts.show(format!("删除失败：{e}"));
-                    } else {
-                        toasts.show(format!("Couldn't delete: {e}"));
-                    }
+                    toasts.show(tf(msg::comments::DELETE_FAILED, &[("error", &e)]));
                 }
             }
         });
@@ -211,10 +207,8 @@ fn Thread(comment: Comment) -> impl IntoView {
                 <Button variant=ButtonVariant::Link size=ButtonSize::Small class="show-replies" on_click=Callback::new(more) disabled=loading>
                     {move || if loading.get() {
                         t(msg::common::LOADING).to_string()
-                    } else if is_zh() {
-                        format!("展开 {} 条回复", remaining())
                     } else {
-                        format!("Show {} more {}", remaining(), if remaining() == 1 { "reply" } else { "replies" })
+                        tn(msg::comments::SHOW_MORE_REPLIES, remaining().into())
                     }}
                 </Button>
             </Show>
@@ -274,8 +268,7 @@ fn Composer(note_id: i64) -> impl IntoView {
         auth.require(send);
     };
     let placeholder = move || match ctx.reply_to.get() {
-        Some((_, _, name)) if is_zh() => format!("回复@{name}"),
-        Some((_, _, name)) => format!("Reply to @{name}"),
+        Some((_, _, name)) => tf(msg::comments::REPLY_TO_NAME, &[("name", &name)]),
         None => t(msg::comments::SAY_SOMETHING_NICE).to_string(),
     };
     view! {

@@ -11,7 +11,7 @@ use super::search_box::SearchBox;
 use super::theme_toggle::ThemeToggle;
 use super::ui::{Badge, Button, ButtonSize};
 use crate::cart::use_cart;
-use crate::i18n::{is_zh, msg, t, tf};
+use crate::i18n::{msg, t, tf, tn};
 use crate::session::use_auth;
 
 #[component]
@@ -36,9 +36,7 @@ pub fn Header() -> impl IntoView {
             <a class="icon-link cart-link" href="/cart" on:click=open_cart
                 aria-label=move || match cart_count() {
                     0 => t(msg::common::CART).to_string(),
-                    n if is_zh() => format!("购物车，{n} 件商品"),
-                    1 => "Cart, 1 item".to_string(),
-                    n => format!("Cart, {n} items"),
+                    n => tn(msg::header::CART_ITEMS, n.into()),
                 }>
                 <Icon glyph=Glyph::Bag size=24/>
                 {move || (cart_count() > 0).then(|| view! {
@@ -58,8 +56,7 @@ pub fn Header() -> impl IntoView {
                 <a class="icon-link bell" href="/notifications"
                     aria-label=move || match unread() {
                         0 => t(msg::header::NOTIFICATIONS).to_string(),
-                        n if is_zh() => format!("通知，{n} 条未读"),
-                        n => format!("Notifications, {n} unread"),
+                        n => tf(msg::header::NOTIFICATIONS_UNREAD, &[("n", &n)]),
                     }>
                     <Icon glyph=Glyph::Bell size=24/>
                     {move || (unread() > 0).then(|| view! {

@@ -12,7 +12,7 @@ use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api::{self, ApiError, PeopleList};
 use crate::format;
 use crate::hooks::use_paged::use_paged;
-use crate::i18n::{is_zh, msg, t, tf};
+use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;
 
 /// Follow / Following toggle. Optimistic: flips at once, rolls back with a toast on failure.
@@ -47,21 +47,19 @@ pub fn FollowButton(
                 }
                 Err(e) => {
                     following.set(!on);
-                    if is_zh() {
-                        toasts.show(format!("关注操作失败：{e}"));
-                    } else {
-                        toasts.show(format!("Couldn't update follow: {e}"));
-                    }
+                    toasts.show(tf(msg::people::FOLLOW_FAILED, &[("error", &e)]));
                 }
             }
             busy.set(false);
         });
     });
-    let label = move || match (following.get(), is_zh()) {
-        (true, true) => format!("取消关注{name}"),
-        (false, true) => format!("关注{name}"),
-        (true, false) => format!("Unfollow {name}"),
-        (false, false) => format!("Follow {name}"),
+    let label = move || {
+        let key = if following.get() {
+            msg::people::UNFOLLOW_NAME
+        } else {
+            msg::people::FOLLOW_NAME
+        };
+        tf(key, &[("name", &name)])
     };
     view! {
         <Show when=move || !is_me()>

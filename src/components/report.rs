@@ -9,7 +9,7 @@ use super::dialog::{Dialog, DialogLead, DialogTitle};
 use super::toast::use_toasts;
 use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api::{self, ReportTarget};
-use crate::i18n::{is_zh, msg, t};
+use crate::i18n::{msg, t};
 use crate::session::use_auth;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -30,19 +30,9 @@ pub fn ReportButton(
     let open = RwSignal::new(false);
     let reason = RwSignal::new(None::<ReportReason>);
     let busy = RwSignal::new(false);
-    let what = match target {
-        Reportable::Note(_) => "note",
-        Reportable::Comment(_) => "comment",
-    };
-    let heading = move || {
-        if is_zh() {
-            match target {
-                Reportable::Note(_) => "举报这篇笔记".to_string(),
-                Reportable::Comment(_) => "举报这条评论".to_string(),
-            }
-        } else {
-            format!("Report this {what}")
-        }
+    let heading = move || match target {
+        Reportable::Note(_) => t(msg::report::HEADING_NOTE),
+        Reportable::Comment(_) => t(msg::report::HEADING_COMMENT),
     };
     let submit = move |_| {
         let Some(r) = reason.get_untracked() else {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::icon::{Glyph, Icon};
-use crate::i18n::{is_zh, msg, t};
+use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;
 
 /// Pages whose own sticky actions sit where the tab bar would.
@@ -53,8 +53,7 @@ pub fn TabBar() -> impl IntoView {
             <a href="/notifications" aria-current=current("/notifications")
                 aria-label=move || match unread() {
                     0 => t(msg::tab_bar::MESSAGES).to_string(),
-                    n if is_zh() => format!("消息，{n} 条未读"),
-                    n => format!("Messages, {n} unread"),
+                    n => tf(msg::tab_bar::MESSAGES_UNREAD, &[("n", &n)]),
                 }>
                 <Icon glyph=Glyph::Comment size=24/><span aria-hidden="true">{t(msg::tab_bar::MESSAGES)}</span>
                 {move || (unread() > 0).then(|| view! { <span class="badge" aria-hidden="true">{unread().min(99)}</span> })}

@@ -9,7 +9,7 @@ use super::icon::{Glyph, Icon};
 use super::toast::use_toasts;
 use crate::api::{self, ApiError};
 use crate::format;
-use crate::i18n::{is_zh, msg, t, tf};
+use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;
 
 /// What a toggle button switches.
@@ -89,11 +89,10 @@ pub fn ToggleAction(
                     active.set(!on);
                     count.set(before);
                     let (verb, _) = target.words();
-                    if is_zh() {
-                        toasts.show(format!("{verb}失败：{e}"));
-                    } else {
-                        toasts.show(format!("{verb} didn't go through: {e}"));
-                    }
+                    toasts.show(tf(
+                        msg::toggle_action::FAILED,
+                        &[("verb", &verb), ("error", &e)],
+                    ));
                 }
             }
             in_flight.set(false);

@@ -12,7 +12,7 @@ use crate::components::gate::SignedInOnly;
 use crate::components::picture::Picture;
 use crate::components::states::ErrorState;
 use crate::format;
-use crate::i18n::{is_zh, msg, t, tf};
+use crate::i18n::{msg, t, tf};
 
 const PERIODS: [i64; 3] = [7, 30, 90];
 
@@ -278,21 +278,15 @@ fn chart_view(series: &[DayStats], m: Metric, days: i64) -> impl IntoView {
     let peak = values.iter().copied().max().unwrap_or(0);
     let first = series.first().map(|d| day_label(d.day)).unwrap_or_default();
     let last = series.last().map(|d| day_label(d.day)).unwrap_or_default();
-    let summary = if is_zh() {
-        format!(
-            "{}：近 {days} 天共 {}，单日最高 {}。",
-            m.label(),
-            m.show(total),
-            m.show(peak)
-        )
-    } else {
-        format!(
-            "{}: {} over the last {days} days, at most {} in a day.",
-            m.label(),
-            m.show(total),
-            m.show(peak)
-        )
-    };
+    let summary = tf(
+        msg::creator::CHART_SUMMARY,
+        &[
+            ("metric", &m.label()),
+            ("total", &m.show(total)),
+            ("days", &days),
+            ("peak", &m.show(peak)),
+        ],
+    );
     let rows = series
         .iter()
         .rev()
@@ -303,7 +297,7 @@ fn chart_view(series: &[DayStats], m: Metric, days: i64) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h2 id="chart-title" class="chart-title">{if is_zh() { format!("每日{}", m.label()) } else { format!("{} per day", m.label()) }}</h2>
+        <h2 id="chart-title" class="chart-title">{tf(msg::creator::PER_DAY, &[("metric", &m.label())])}</h2>
         <svg class="chart" viewBox=format!("0 0 {W} {H}") preserveAspectRatio="none" role="img" aria-label=summary.clone()>
             <line x1="0" x2=W.to_string() y1=(H - PAD).to_string() y2=(H - PAD).to_string() class="chart-axis"/>
             <line x1="0" x2=W.to_string() y1=(H / 2).to_string() y2=(H / 2).to_string() class="chart-grid"/>
@@ -311,7 +305,7 @@ fn chart_view(series: &[DayStats], m: Metric, days: i64) -> impl IntoView {
             <path d=line class="chart-line" vector-effect="non-scaling-stroke"/>
         </svg>
         <div class="chart-scale muted small" aria-hidden="true">
-            <span>{first}</span><span>{if is_zh() { format!("峰值 {}", m.show(peak)) } else { format!("peak {}", m.show(peak)) }}</span><span>{last}</span>
+            <span>{first}</span><span>{tf(msg::creator::PEAK, &[("peak", &m.show(peak))])}</span><span>{last}</span>
         </div>
         <p class="visually-hidden">{summary}</p>
         <details class="chart-table">

@@ -10,7 +10,7 @@ use crate::components::gate::SignedInOnly;
 use crate::components::states::{EmptyState, ErrorState};
 use crate::components::ui::{Button, ButtonVariant};
 use crate::format;
-use crate::i18n::{is_zh, msg, t};
+use crate::i18n::{msg, t, tnf};
 
 #[component]
 pub fn EarningsPage() -> impl IntoView {
@@ -75,13 +75,7 @@ fn EarningsView() -> impl IntoView {
                 <div class="stat-card"><p class="stat-label">{t(msg::earnings::SETTLED)}</p><p class="stat-value">{format_cny(e.settled_fen)}</p></div>
                 <div class="stat-card"><p class="stat-label">{t(msg::earnings::REVERSED)}</p><p class="stat-value">{format_cny(e.reversed_fen)}</p></div>
             </div>
-            <p class="muted">{if is_zh() { format!(
-                "共 {} 笔关联订单。通过你的笔记下的每一笔订单，你可获得品牌佣金的 {}；订单取消后佣金冲回。",
-                e.orders, percent(e.creator_share_bp)
-            ) } else { format!(
-                "{} attributed {}. You earn {} of the brand's commission on every order placed from your notes; cancelled orders are reversed.",
-                e.orders, if e.orders == 1 { "order" } else { "orders" }, percent(e.creator_share_bp)
-            ) }}</p>
+            <p class="muted">{tnf(msg::earnings::SUMMARY, e.orders.into(), &[("share", &percent(e.creator_share_bp))])}</p>
         }
         .into_any()
     };

@@ -64,8 +64,9 @@ pub fn ExploreShell() -> impl IntoView {
                     0,
                     Channel {
                         slug: FOLLOWING_CHANNEL.to_string(),
-                        name_en: "Following".to_string(),
-                        name_zh: "关注".to_string(),
+                        // Ours, not the server's: its name in the interface language.
+                        name_en: t(msg::explore::FOLLOWING_CHANNEL).to_string(),
+                        name_zh: t(msg::explore::FOLLOWING_CHANNEL).to_string(),
                     },
                 );
                 channels.set(list);

@@ -14,7 +14,7 @@ use crate::components::states::{EmptyState, ErrorState, ListStatus};
 use crate::components::ui::{Tab, Tabs};
 use crate::format;
 use crate::hooks::use_paged::use_paged;
-use crate::i18n::{is_zh, msg, t};
+use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;
 
 fn tab_label(tab: NotificationTab) -> &'static str {
@@ -100,8 +100,7 @@ fn Inbox(tab: Memo<NotificationTab>) -> impl IntoView {
                     count: unread,
                     hidden_suffix: match unread {
                         0 => String::new(),
-                        n if is_zh() => format!("，{n} 条未读"),
-                        n => format!(", {n} unread"),
+                        n => tf(msg::notifications::UNREAD_SUFFIX, &[("n", &n)]),
                     },
                 }
             })

@@ -198,11 +198,7 @@ fn OrderView(order: OrderDetail, on_change: Callback<OrderDetail>) -> impl IntoV
             let when = if step.done {
                 format::date_time(step.at)
             } else {
-                if is_zh() {
-                    format!("预计 {}", format::date_time(step.at))
-                } else {
-                    format!("Expected {}", format::date_time(step.at))
-                }
+                tf(msg::orders::EXPECTED, &[("when", &format::date_time(step.at))])
             };
             view! {
                 <li class:done=step.done class=format!("timeline-step step-{}", step.status.as_str())
@@ -247,11 +243,7 @@ fn OrderView(order: OrderDetail, on_change: Callback<OrderDetail>) -> impl IntoV
                 <h1 class="page-title">{tf(msg::orders::ORDER_NUMBER, &[("number", &order.number)])}</h1>
                 {status_badge(order.status)}
             </header>
-            <p class="muted small">{if is_zh() {
-                format!("下单时间：{}", format::date_time(order.created_at))
-            } else {
-                format!("Placed {}", format::date_time(order.created_at))
-            }}</p>
+            <p class="muted small">{tf(msg::orders::PLACED, &[("when", &format::date_time(order.created_at))])}</p>
             <section aria-labelledby="timeline-title" class="order-section">
                 <h2 id="timeline-title">{t(msg::orders::DELIVERY)}</h2>
                 <ol class="timeline">{timeline}</ol>
@@ -261,7 +253,7 @@ fn OrderView(order: OrderDetail, on_change: Callback<OrderDetail>) -> impl IntoV
                 <ul class="summary-lines">{lines}</ul>
                 <dl class="totals">
                     <dt>{t(msg::common::SUBTOTAL)}</dt><dd>{format_cny(order.subtotal_fen)}</dd>
-                    <dt>{if is_zh() { format!("运费（{}）", order.shipping.name) } else { format!("Shipping ({})", order.shipping.name_en) }}</dt>
+                    <dt>{tf(msg::orders::SHIPPING_NAME, &[("name", if is_zh() { &order.shipping.name } else { &order.shipping.name_en })])}</dt>
                     <dd>{if order.shipping_fen == 0 { t(msg::common::FREE).to_string() } else { format_cny(order.shipping_fen) }}</dd>
                     <dt class="total">{t(msg::orders::PAID)}</dt><dd class="total"><Price fen=order.total_fen large=true/></dd>
                 </dl>

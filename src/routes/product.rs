@@ -109,8 +109,10 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
         move || chosen.with(|c| variants.with_value(|vs| chosen_variant(vs, c).cloned()));
     let price = move || match selected() {
         Some(v) => format_cny(v.price_fen),
-        None if is_zh() => format!("{} 起", format_cny(p.price_fen)),
-        None => format!("from {}", format_cny(p.price_fen)),
+        None => tf(
+            msg::product::FROM_PRICE,
+            &[("price", &format_cny(p.price_fen))],
+        ),
     };
     let stock_state = move || match selected() {
         None => (t(msg::product::CHOOSE_OPTIONS).to_string(), "stock-unknown"),

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::FeedSource;
 use crate::components::feed::InfiniteFeed;
 use crate::components::ui::{Tab, Tabs};
-use crate::i18n::{is_zh, msg, t};
+use crate::i18n::{msg, t, tf};
 
 #[component]
 pub fn TopicPage() -> impl IntoView {
@@ -45,11 +45,7 @@ pub fn TopicPage() -> impl IntoView {
             },
         ]
     });
-    let label = if is_zh() {
-        format!("#{}的笔记", name.get_untracked())
-    } else {
-        format!("Notes about #{}", name.get_untracked())
-    };
+    let label = tf(msg::topic::NOTES_ABOUT, &[("name", &name.get_untracked())]);
     view! {
         <div class="topic-page">
             <header class="page-header">

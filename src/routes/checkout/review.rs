@@ -92,11 +92,13 @@ pub(super) fn ReviewStep() -> impl IntoView {
                 </div>
                 <div>
                     <dt>{t(msg::common::SHIPPING)}</dt>
-                    <dd>{move || co.chosen_shipping().map(|s| if is_zh() {
-                        format!("{} · {}–{} 天 · {}", s.name, s.min_days, s.max_days, fee_text(s.fee_fen))
-                    } else {
-                        format!("{} · {}–{} days · {}", s.name_en, s.min_days, s.max_days, fee_text(s.fee_fen))
-                    })}</dd>
+                    <dd>{move || co.chosen_shipping().map(|s| tf(msg::checkout_review::SHIPPING_SUMMARY, &[
+                        // The method's name is data with a field per language.
+                        ("name", if is_zh() { &s.name } else { &s.name_en }),
+                        ("min", &s.min_days),
+                        ("max", &s.max_days),
+                        ("fee", &fee_text(s.fee_fen)),
+                    ]))}</dd>
                     {edit(Step::Shipping)}
                 </div>
                 <div>
@@ -131,8 +133,7 @@ pub(super) fn ReviewStep() -> impl IntoView {
                     loading=busy>
                     {move || match (busy.get(), total()) {
                         (true, _) => t(msg::checkout_review::PAYING).to_string(),
-                        (false, Some(t)) if is_zh() => format!("支付 {}", format_cny(t)),
-                        (false, Some(t)) => format!("Pay {}", format_cny(t)),
+                        (false, Some(total)) => tf(msg::checkout_review::PAY_TOTAL, &[("total", &format_cny(total))]),
                         (false, None) => t(msg::checkout_review::PAY).to_string(),
                     }}
                 </Button>

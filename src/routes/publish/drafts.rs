@@ -11,7 +11,7 @@ use crate::components::states::EmptyState;
 use crate::components::toast::use_toasts;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant};
 use crate::format;
-use crate::i18n::{is_zh, msg, t, tf};
+use crate::i18n::{msg, t, tf};
 
 /// `/publish/drafts`: saved drafts, newest first, to resume or delete.
 #[component]
@@ -61,7 +61,7 @@ fn DraftList() -> impl IntoView {
                                     {d.images.first().map(|u| view! { <Picture image=u.image.clone() sizes="64px" alt=""/> })}
                                     <div class="draft-body">
                                         <a href=format!("/publish?draft={id}")>{name.clone()}</a>
-                                        <p class="muted small">{let saved = format::relative_time(d.updated_at, format::now_unix()); if is_zh() { format!("{} 张图片 · {saved}保存", d.images.len()) } else { format!("{} photos · saved {}", d.images.len(), saved) }}</p>
+                                        <p class="muted small">{let saved = format::relative_time(d.updated_at, format::now_unix()); tf(msg::publish_drafts::PHOTOS_SAVED, &[("n", &d.images.len()), ("when", &saved)])}</p>
                                     </div>
                                     <Button variant=ButtonVariant::Link size=ButtonSize::Small label=tf(msg::publish_drafts::DELETE_DRAFT_NAME, &[("name", &name)])
                                         on_click=Callback::new(move |_| remove(id))>{t(msg::common::DELETE)}</Button>

@@ -270,13 +270,9 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
     let save_text = move || match saved.get() {
         Saved::Nothing => String::new(),
         Saved::Saving => t(msg::publish_editor::SAVING_DRAFT).into(),
-        Saved::At(t) if is_zh() => format!(
-            "草稿已保存 · {}",
-            format::relative_time(t, format::now_unix())
-        ),
-        Saved::At(t) => format!(
-            "Draft saved {}",
-            format::relative_time(t, format::now_unix())
+        Saved::At(at) => tf(
+            msg::publish_editor::DRAFT_SAVED,
+            &[("when", &format::relative_time(at, format::now_unix()))],
         ),
         Saved::Failed => t(msg::publish_editor::COULDNT_SAVE_DRAFT_WELL_TRY).into(),
     };
