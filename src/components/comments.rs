@@ -208,7 +208,7 @@ fn Thread(comment: Comment) -> impl IntoView {
                     {move || if loading.get() {
                         t(msg::common::LOADING).to_string()
                     } else {
-                        tn(msg::comments::SHOW_MORE_REPLIES, remaining().into())
+                        tn(msg::comments::SHOW_MORE_REPLIES, remaining())
                     }}
                 </Button>
             </Show>

@@ -36,7 +36,7 @@ pub fn Header() -> impl IntoView {
             <a class="icon-link cart-link" href="/cart" on:click=open_cart
                 aria-label=move || match cart_count() {
                     0 => t(msg::common::CART).to_string(),
-                    n => tn(msg::header::CART_ITEMS, n.into()),
+                    n => tn(msg::header::CART_ITEMS, n),
                 }>
                 <Icon glyph=Glyph::Bag size=24/>
                 {move || (cart_count() > 0).then(|| view! {

@@ -75,7 +75,7 @@ fn EarningsView() -> impl IntoView {
                 <div class="stat-card"><p class="stat-label">{t(msg::earnings::SETTLED)}</p><p class="stat-value">{format_cny(e.settled_fen)}</p></div>
                 <div class="stat-card"><p class="stat-label">{t(msg::earnings::REVERSED)}</p><p class="stat-value">{format_cny(e.reversed_fen)}</p></div>
             </div>
-            <p class="muted">{tnf(msg::earnings::SUMMARY, e.orders.into(), &[("share", &percent(e.creator_share_bp))])}</p>
+            <p class="muted">{tnf(msg::earnings::SUMMARY, e.orders, &[("share", &percent(e.creator_share_bp))])}</p>
         }
         .into_any()
     };
