@@ -59,6 +59,11 @@ impl Lang {
         self.text(key.0)
     }
 
+    /// Every text of this language, slot by slot (plural keys take two: `one`, `other`).
+    pub fn texts(self) -> impl Iterator<Item = &'static str> {
+        (0..SLOTS).map(move |slot| self.text(slot as u16))
+    }
+
     /// The form of `key` for `n` in this language (`{n}` not yet filled).
     pub fn plural(self, key: Plural, n: i64) -> &'static str {
         self.text(if self.is_one(n) { key.0 } else { key.0 + 1 })

@@ -183,7 +183,7 @@ fn AuthDialog() -> impl IntoView {
                         }}
                     </Button>
                 </form>
-                <DialogNote>{t(msg::auth_sheet::DEMO_ACCOUNTS_ANY_SEEDED_USERNAME)}<code>"zhongcao-demo"</code>{t(msg::auth_sheet::TEXT)}</DialogNote>
+                <DialogNote>{t(msg::auth_sheet::DEMO_ACCOUNTS_ANY_SEEDED_USERNAME)}<code>"zhongcao-demo"</code>{t(msg::auth_sheet::DEMO_ACCOUNTS_END)}</DialogNote>
         </Dialog>
     }
 }

@@ -120,7 +120,7 @@ fn CommentBody(comment: Comment, thread: i64) -> impl IntoView {
                 </div>
                 <p class="comment-text">
                     {comment.reply_to.clone().map(|to| view! {
-                        <span class="reply-to">{t(msg::comments::REPLY_2)}<a class="mention" href=format!("/user/{}", to.id)>"@"{to.display_name}</a>{t(msg::comments::TEXT)}</span>
+                        <span class="reply-to">{t(msg::comments::REPLY_2)}<a class="mention" href=format!("/user/{}", to.id)>"@"{to.display_name}</a>{t(msg::comments::REPLY_TO_END)}</span>
                     })}
                     {comment_text(&comment)}
                 </p>

@@ -192,7 +192,7 @@ fn CreatorCenter() -> impl IntoView {
                 Some(Err(e)) => view! { <ErrorState message=e.to_string() on_retry=Callback::new(move |()| load())/> }.into_any(),
                 Some(Ok(s)) => view! { <StatsView stats=s metric=metric href=Callback::new(move |(d, m)| href(d, m))/> }.into_any(),
             }}
-            <p class="muted small">{t(msg::creator::ORDERS_COMMISSION_COME_FROM_PURCHASES)}<a href="/creator/earnings">{t(msg::common::EARNINGS)}</a>{t(msg::creator::TEXT)}</p>
+            <p class="muted small">{t(msg::creator::ORDERS_COMMISSION_COME_FROM_PURCHASES)}<a href="/creator/earnings">{t(msg::common::EARNINGS)}</a>{t(msg::creator::COMMISSION_END)}</p>
         </div>
     }
 }
@@ -265,7 +265,7 @@ fn StatsView(
                     </div>
                 }.into_any()
             } else {
-                view! { <p class="muted">{t(msg::creator::NO_NOTES_YET)}<a href="/publish">{t(msg::creator::PUBLISH_FIRST)}</a>{t(msg::creator::TEXT_2)}</p> }.into_any()
+                view! { <p class="muted">{t(msg::creator::NO_NOTES_YET)}<a href="/publish">{t(msg::creator::PUBLISH_FIRST)}</a>{t(msg::creator::EMPTY_END)}</p> }.into_any()
             }}
         </section>
     }

@@ -115,7 +115,7 @@ pub(super) fn ReviewStep() -> impl IntoView {
                     _ => (t(msg::checkout_review::COULDNT_PLACE_ORDER), None),
                 };
                 let detail = match &e {
-                    ApiError::Fields { fields, .. } => fields.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join(t(msg::checkout_review::TEXT)),
+                    ApiError::Fields { fields, .. } => fields.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join(t(msg::checkout_review::FIELD_ERRORS_SEPARATOR)),
                     e => e.to_string(),
                 };
                 view! {

@@ -330,7 +330,7 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                     <TextField id="note-title" label=t(msg::publish_editor::TITLE) value=title error=f("title") max_chars=NOTE_TITLE_MAX_CHARS counter=false
                         hint=tf(msg::publish_editor::UP_NOTE_TITLE_MAX_CHARS, &[("note_title_max_chars", &NOTE_TITLE_MAX_CHARS)])/>
                     <p class="field-hint counter" aria-live="polite">{move || format!("{}/{NOTE_TITLE_MAX_CHARS}", title.with(|t| t.chars().count()))}</p>
-                    <SuggestTextarea id="note-body" label=t(msg::publish_editor::TEXT) value=body maxlength=NOTE_BODY_MAX_CHARS error=f("body")/>
+                    <SuggestTextarea id="note-body" label=t(msg::publish_editor::BODY_LABEL) value=body maxlength=NOTE_BODY_MAX_CHARS error=f("body")/>
                     <fieldset class="field chip-group">
                         <legend>{t(msg::publish_editor::CHANNEL)}</legend>
                         <div class="chips">{channel_chips}</div>
