@@ -19,13 +19,37 @@ include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 
 const KEY: &str = "zc_lang";
 
-/// A message key (a slot in each language's table).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Msg(u16);
+/// One section's texts: per language (in `Lang::ALL` order), the texts end to end and where
+/// each slot ends.
+pub struct Section {
+    texts: &'static [&'static str],
+    ends: &'static [&'static [u16]],
+}
 
-/// A message with plural forms, chosen by a count.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Plural(u16);
+impl Section {
+    fn text(&self, lang: Lang, slot: u16) -> &'static str {
+        let (text, ends) = (self.texts[lang as usize], self.ends[lang as usize]);
+        let slot = usize::from(slot);
+        let start = if slot == 0 {
+            0
+        } else {
+            usize::from(ends[slot - 1])
+        };
+        text.get(start..usize::from(ends[slot])).unwrap_or("")
+    }
+
+    fn len(&self) -> usize {
+        self.ends[0].len()
+    }
+}
+
+/// A message key: its section's table and its slot there.
+#[derive(Clone, Copy)]
+pub struct Msg(&'static Section, u16);
+
+/// A message with plural forms (two slots: `one`, `other`), chosen by a count.
+#[derive(Clone, Copy)]
+pub struct Plural(&'static Section, u16);
 
 impl Lang {
     /// The language a browser language tag (or a stored code) asks for, if we have it
@@ -42,31 +66,22 @@ impl Lang {
         Lang::ALL.iter().copied().find(|l| l.code() == primary)
     }
 
-    /// The text in slot `slot` of this language's table.
-    fn text(self, slot: u16) -> &'static str {
-        let (text, ends) = self.table();
-        let slot = usize::from(slot);
-        let start = if slot == 0 {
-            0
-        } else {
-            ends[slot - 1] as usize
-        };
-        text.get(start..ends[slot] as usize).unwrap_or("")
+    /// Every text of this language, section by section, slot by slot (plural keys take two).
+    pub fn texts(self) -> impl Iterator<Item = &'static str> {
+        SECTIONS
+            .iter()
+            .flat_map(move |s| (0..s.len()).map(move |slot| s.text(self, slot as u16)))
     }
 
     /// `key` in this language.
     pub fn t(self, key: Msg) -> &'static str {
-        self.text(key.0)
-    }
-
-    /// Every text of this language, slot by slot (plural keys take two: `one`, `other`).
-    pub fn texts(self) -> impl Iterator<Item = &'static str> {
-        (0..SLOTS).map(move |slot| self.text(slot as u16))
+        key.0.text(self, key.1)
     }
 
     /// The form of `key` for `n` in this language (`{n}` not yet filled).
     pub fn plural(self, key: Plural, n: i64) -> &'static str {
-        self.text(if self.is_one(n) { key.0 } else { key.0 + 1 })
+        let slot = if self.is_one(n) { key.1 } else { key.1 + 1 };
+        key.0.text(self, slot)
     }
 }
 
