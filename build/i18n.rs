@@ -94,6 +94,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Catalogue, String> {
                     ))
                 }
             };
+            if forms.values().any(|t| t.contains('\0')) {
+                return Err(format!(
+                    "{file}: {key} contains a NUL (it separates the texts)"
+                ));
+            }
             entries.insert(key, forms);
         }
     }
@@ -288,35 +293,28 @@ pub fn generate(catalogues: &[Catalogue], cfg: &BTreeMap<String, String>) -> Str
     );
     for (sec, keys) in &sections {
         let _ = writeln!(out, "    pub mod {sec} {{\n        #[allow(unused_imports)]\n        use super::super::{{Msg, Plural, Section}};\n");
-        // This section's table: per language, its texts end to end and where each slot ends.
+        // This section's table: per language, its texts joined by NUL (no offsets to ship:
+        // a lookup scans the few hundred bytes of one section).
         let _ = writeln!(
             out,
             "        pub static TABLE: Section = Section {{\n            texts: &["
         );
-        let mut all_ends = Vec::new();
         for l in &langs {
-            let mut text = String::new();
-            let mut ends = Vec::new();
+            let mut texts = Vec::new();
             for (name, plural) in keys {
                 let forms = &l.entries[&format!("{sec}.{name}")];
                 let other = &forms["other"];
                 if *plural {
-                    text.push_str(forms.get("one").unwrap_or(other));
-                    ends.push(text.len());
+                    texts.push(forms.get("one").unwrap_or(other).as_str());
                 }
-                text.push_str(other);
-                ends.push(text.len());
+                texts.push(other.as_str());
             }
-            assert!(
-                text.len() <= usize::from(u16::MAX),
-                "section {sec} is over 64 KB"
+            let _ = writeln!(
+                out,
+                "                {}{:?},",
+                attr(&l.code),
+                texts.join("\0")
             );
-            let _ = writeln!(out, "                {}{text:?},", attr(&l.code));
-            all_ends.push((l, ends));
-        }
-        out.push_str("            ],\n            ends: &[\n");
-        for (l, ends) in &all_ends {
-            let _ = writeln!(out, "                {}&{ends:?},", attr(&l.code));
         }
         out.push_str("            ],\n        };\n");
         let mut slot = 0usize;

@@ -19,27 +19,22 @@ include!(concat!(env!("OUT_DIR"), "/i18n.rs"));
 
 const KEY: &str = "zc_lang";
 
-/// One section's texts: per language (in `Lang::ALL` order), the texts end to end and where
-/// each slot ends.
+/// One section's texts: per language (in `Lang::ALL` order), its texts joined by NUL, slot
+/// by slot.
 pub struct Section {
     texts: &'static [&'static str],
-    ends: &'static [&'static [u16]],
 }
 
 impl Section {
     fn text(&self, lang: Lang, slot: u16) -> &'static str {
-        let (text, ends) = (self.texts[lang as usize], self.ends[lang as usize]);
-        let slot = usize::from(slot);
-        let start = if slot == 0 {
-            0
-        } else {
-            usize::from(ends[slot - 1])
-        };
-        text.get(start..usize::from(ends[slot])).unwrap_or("")
+        self.texts[lang as usize]
+            .split('\0')
+            .nth(usize::from(slot))
+            .unwrap_or("")
     }
 
     fn len(&self) -> usize {
-        self.ends[0].len()
+        self.texts[0].split('\0').count()
     }
 }
 
