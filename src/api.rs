@@ -14,7 +14,7 @@ use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::server_text::{localize, localize_fields};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,20 +62,10 @@ impl std::fmt::Display for ApiError {
             | ApiError::Conflict(message)
             | ApiError::PaymentDeclined(message) => f.write_str(message),
             ApiError::Server { status } => {
-                if is_zh() {
-                    write!(f, "服务器出了点问题（{status}），请重试。")
-                } else {
-                    write!(f, "The server had a problem ({status}). Please try again.")
-                }
+                f.write_str(&tf(msg::api::SERVER_PROBLEM, &[("status", status)]))
             }
-            ApiError::Network(_) => f.write_str(tr(
-                "Can't reach Zhongcao. Check your connection and try again.",
-                "无法连接种草，请检查网络后重试。",
-            )),
-            ApiError::Decode(_) => f.write_str(tr(
-                "Unexpected response from the server.",
-                "服务器返回的内容有误。",
-            )),
+            ApiError::Network(_) => f.write_str(t(msg::api::CANT_REACH_ZHONGCAO_CHECK_CONNECTION)),
+            ApiError::Decode(_) => f.write_str(t(msg::api::UNEXPECTED_RESPONSE_FROM_SERVER)),
         }
     }
 }

@@ -2,7 +2,7 @@
 
 pub use api_types::one_decimal;
 
-use crate::i18n::{lang, Lang};
+use crate::i18n::{fill, lang, msg, Lang, Plural};
 
 /// Compact counts in the interface language: 12K / 1.2万.
 pub fn count(n: i64) -> String {
@@ -13,8 +13,8 @@ pub fn count(n: i64) -> String {
 /// 3.4亿), as readers of each expect.
 pub fn count_in(lang: Lang, n: i64) -> String {
     match lang {
-        Lang::En => api_types::compact_count_en(n),
         Lang::Zh => api_types::compact_count_zh(n),
+        _ => api_types::compact_count_en(n),
     }
 }
 
@@ -32,27 +32,16 @@ pub fn relative_time(then: i64, now: i64) -> String {
 
 pub fn relative_time_in(lang: Lang, then: i64, now: i64) -> String {
     let delta = (now - then).max(0);
-    let zh = lang == Lang::Zh;
+    let ago = |key: Plural, n: i64| fill(lang.plural(key, n), &[("n", &n)]);
     match delta {
-        d if d < 60 => if zh { "刚刚" } else { "just now" }.to_string(),
-        d if d < 3_600 && zh => format!("{} 分钟前", d / 60),
-        d if d < 3_600 => format!("{} min ago", d / 60),
-        d if d < 86_400 && zh => format!("{} 小时前", d / 3_600),
-        d if d < 86_400 => plural(d / 3_600, "hour"),
-        d if d < 7 * 86_400 && zh => format!("{} 天前", d / 86_400),
-        d if d < 7 * 86_400 => plural(d / 86_400, "day"),
+        d if d < 60 => lang.t(msg::format::JUST_NOW).to_string(),
+        d if d < 3_600 => ago(msg::format::MINUTES_AGO, d / 60),
+        d if d < 86_400 => ago(msg::format::HOURS_AGO, d / 3_600),
+        d if d < 7 * 86_400 => ago(msg::format::DAYS_AGO, d / 86_400),
         _ => {
             let date = js_date(then);
             format!("{}-{:02}-{:02}", date.0, date.1, date.2)
         }
-    }
-}
-
-fn plural(n: i64, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit} ago")
-    } else {
-        format!("{n} {unit}s ago")
     }
 }
 

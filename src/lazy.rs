@@ -16,7 +16,7 @@ use send_wrapper::SendWrapper;
 
 use crate::components::states::ErrorState;
 use crate::components::ui::Spinner;
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 
 /// What a [`lazy_view!`] loader returns: the page's view once its chunk is in.
 pub type PageFuture = Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
@@ -75,7 +75,7 @@ pub fn Lazy(
     };
     view! {
         <Suspense fallback=move || view! {
-            <div class="page-loading" class:overlay=overlay role="status" aria-label=tr("Loading", "加载中")>
+            <div class="page-loading" class:overlay=overlay role="status" aria-label=t(msg::lazy::LOADING)>
                 <Spinner size=28/>
             </div>
         }>{page}</Suspense>
@@ -102,15 +102,9 @@ fn page_styles() -> Option<wasm_bindgen_futures::JsFuture> {
 fn ChunkError(attempt: RwSignal<u32>) -> impl IntoView {
     let tries = attempt.get_untracked();
     let message = if tries == 0 {
-        tr(
-            "This page could not be loaded. Check your connection and try again.",
-            "页面加载失败，请检查网络后重试。",
-        )
+        t(msg::lazy::PAGE_COULD_NOT_LOADED_CHECK)
     } else {
-        tr(
-            "This page still could not be loaded. The app may have been updated: reload to get the new version.",
-            "页面仍然无法加载。应用可能已更新，请刷新页面。",
-        )
+        t(msg::lazy::PAGE_STILL_COULD_NOT_LOADED)
     };
     let retry = Callback::new(move |()| {
         if tries == 0 {

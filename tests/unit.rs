@@ -237,3 +237,78 @@ fn chart_paths_scale_to_the_peak_in_integer_units() {
     assert_eq!(chart_paths(&[0, 0]).0, "M8 252 L992 252");
     assert_eq!(chart_paths(&[]).0, "");
 }
+
+#[wasm_bindgen_test]
+fn every_language_has_every_text() {
+    use zhongcao_web::i18n::{self, msg, Lang, SLOTS};
+    assert!(Lang::ALL.len() >= 2);
+    for lang in Lang::ALL {
+        assert_eq!(lang.texts().count(), SLOTS, "{lang:?}");
+    }
+    // The reference language has a text for every key (a translation may be empty where its
+    // grammar needs no word, e.g. Chinese ending a sentence with nothing after a link).
+    if let Some(slot) = Lang::En.texts().position(str::is_empty) {
+        panic!("English has no text in slot {slot}");
+    }
+    // Each language reads its own table.
+    assert_eq!(Lang::En.t(msg::common::CART), "Cart");
+    assert_eq!(Lang::Zh.t(msg::common::CART), "购物车");
+    assert_eq!(
+        Lang::En.plural(msg::header::CART_ITEMS, 1),
+        "Cart, {n} item"
+    );
+    assert_eq!(
+        Lang::En.plural(msg::header::CART_ITEMS, 2),
+        "Cart, {n} items"
+    );
+    assert_eq!(
+        Lang::Zh.plural(msg::header::CART_ITEMS, 1),
+        "购物车，{n} 件商品"
+    );
+    // Placeholders are filled by name; unknown braces stay as they are.
+    assert_eq!(
+        i18n::fill("{a} and {b} {c}", &[("b", &2), ("a", &"one")]),
+        "one and 2 {c}"
+    );
+}
+
+/// Adding a language is adding one file: the test-only pseudo-locale (written from en.toml by
+/// build/i18n.rs when the `pseudo-locale` feature is on, as `cargo xtask test` runs these tests)
+/// gets a `Lang`, a place in the language choice and every text of the app.
+#[cfg(feature = "pseudo-locale")]
+#[wasm_bindgen_test]
+fn a_third_language_is_one_catalogue_file() {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    use zhongcao_web::components::lang_switch::LangChoice;
+    use zhongcao_web::i18n::{self, msg, Lang};
+    assert_eq!(Lang::from_tag("pseudo"), Some(Lang::Pseudo));
+    assert_eq!(Lang::Pseudo.tag(), "en-XA");
+    i18n::set_lang(Lang::Pseudo);
+    let texts = (
+        i18n::t(msg::common::CART),
+        i18n::tn(msg::header::CART_ITEMS, 1),
+        i18n::tn(msg::header::CART_ITEMS, 3),
+        format::relative_time(0, 7_200),
+    );
+    let parent = document().create_element("div").expect("a div");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&parent)
+        .expect("appended");
+    let mounted = leptos::mount::mount_to(parent.clone().unchecked_into(), LangChoice);
+    let shown = parent.text_content().unwrap_or_default();
+    drop(mounted);
+    parent.remove();
+    i18n::set_lang(Lang::En);
+    assert_eq!(texts.0, "⟦Çárţ⟧");
+    assert_eq!(texts.1, "⟦Çárţ, 1 ïţém⟧");
+    assert_eq!(texts.2, "⟦Çárţ, 3 ïţémš⟧");
+    assert_eq!(texts.3, "⟦2 höûrš ágö⟧");
+    assert!(shown.contains("⟦Láñgûágé⟧"), "{shown}");
+    assert!(
+        shown.contains("⟦Ƥšéûđö⟧") && shown.contains("中文") && shown.contains("English"),
+        "{shown}"
+    );
+}

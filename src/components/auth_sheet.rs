@@ -10,7 +10,7 @@ use stylers_macro::style;
 use super::dialog::{Dialog, DialogLead, DialogNote, DialogTitle};
 use super::ui::{Button, TextField};
 use crate::api::{self, ApiError};
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::lazy::Lazy;
 use crate::session::use_auth;
 
@@ -145,45 +145,45 @@ fn AuthDialog() -> impl IntoView {
     view! { class=styles,
         <Dialog labelled_by="auth-title" on_close=Callback::new(move |()| auth.dismiss_sheet())>
                 <DialogTitle id="auth-title">
-                    {move || if mode.get() == Mode::SignIn { tr("Sign in to Zhongcao", "登录种草") } else { tr("Create your account", "创建账号") }}
+                    {move || if mode.get() == Mode::SignIn { t(msg::auth_sheet::SIGN_ZHONGCAO) } else { t(msg::auth_sheet::CREATE_ACCOUNT_2) }}
                 </DialogTitle>
-                <DialogLead>{tr("Like, collect, comment and follow the people you love.", "点赞、收藏、评论，关注你喜欢的人。")}</DialogLead>
-                <div class="segmented" role="group" aria-label=tr("Account", "账号")>
+                <DialogLead>{t(msg::auth_sheet::LIKE_COLLECT_COMMENT_FOLLOW_PEOPLE)}</DialogLead>
+                <div class="segmented" role="group" aria-label=t(msg::common::ACCOUNT)>
                     <button type="button" aria-pressed=move || (mode.get() == Mode::SignIn).to_string()
-                        on:click=move |_| switch(Mode::SignIn)>{tr("Sign in", "登录")}</button>
+                        on:click=move |_| switch(Mode::SignIn)>{t(msg::common::SIGN)}</button>
                     <button type="button" aria-pressed=move || (mode.get() == Mode::SignUp).to_string()
-                        on:click=move |_| switch(Mode::SignUp)>{tr("Create account", "注册")}</button>
+                        on:click=move |_| switch(Mode::SignUp)>{t(msg::auth_sheet::CREATE_ACCOUNT)}</button>
                 </div>
                 <form class="form" on:submit=submit novalidate>
                     <TextField id="auth-username"
-                        label=Signal::derive(move || if mode.get() == Mode::SignIn { tr("Username or email", "用户名或邮箱").to_string() } else { tr("Username", "用户名").to_string() })
+                        label=Signal::derive(move || if mode.get() == Mode::SignIn { t(msg::auth_sheet::USERNAME_EMAIL).to_string() } else { t(msg::auth_sheet::USERNAME).to_string() })
                         value=username error=field_error("username") autocomplete="username"
                         max_chars=254 counter=false/>
                     <Show when=move || mode.get() == Mode::SignUp>
-                        <TextField id="auth-display-name" label=tr("Display name", "昵称") value=display_name
+                        <TextField id="auth-display-name" label=t(msg::common::DISPLAY_NAME) value=display_name
                             error=field_error("display_name") autocomplete="nickname"
                             max_chars=DISPLAY_NAME_MAX_CHARS
-                            hint=if is_zh() { format!("别人看到的名字，最多 {DISPLAY_NAME_MAX_CHARS} 个字。") } else { format!("How you appear to others, up to {DISPLAY_NAME_MAX_CHARS} characters.") }/>
+                            hint=tf(msg::auth_sheet::HOW_APPEAR_OTHERS_UP_DISPLAY, &[("display_name_max_chars", &DISPLAY_NAME_MAX_CHARS)])/>
                     </Show>
-                    <TextField id="auth-password" label=tr("Password", "密码") kind="password" value=password
+                    <TextField id="auth-password" label=t(msg::common::PASSWORD) kind="password" value=password
                         error=field_error("password")
                         autocomplete=Signal::derive(move || if mode.get() == Mode::SignIn { "current-password".to_string() } else { "new-password".to_string() })
                         max_chars=128 counter=false/>
                     <Show when=move || mode.get() == Mode::SignUp>
-                        <TextField id="auth-email" label=tr("Email (optional)", "邮箱（选填）") kind="email" value=email
+                        <TextField id="auth-email" label=t(msg::auth_sheet::EMAIL_OPTIONAL) kind="email" value=email
                             error=field_error("email") autocomplete="email" max_chars=254 counter=false/>
-                        <p class="field-hint">{if is_zh() { format!("用户名：{user_min}–{user_max} 位小写字母、数字或 _。密码：至少 {pw_min} 位。") } else { format!("Usernames: {user_min}–{user_max} lower-case letters, digits or _. Passwords: at least {pw_min} characters.") }}</p>
+                        <p class="field-hint">{tf(msg::auth_sheet::USERNAMES_USER_MIN_USER_MAX, &[("pw_min", &pw_min), ("user_max", &user_max), ("user_min", &user_min)])}</p>
                     </Show>
                     {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                     <Button block=true submit=true disabled=busy loading=busy>
                         {move || match (busy.get(), mode.get()) {
-                            (true, _) => tr("Please wait…", "请稍候…"),
-                            (false, Mode::SignIn) => tr("Sign in", "登录"),
-                            (false, Mode::SignUp) => tr("Create account", "注册"),
+                            (true, _) => t(msg::auth_sheet::PLEASE_WAIT),
+                            (false, Mode::SignIn) => t(msg::common::SIGN),
+                            (false, Mode::SignUp) => t(msg::auth_sheet::CREATE_ACCOUNT),
                         }}
                     </Button>
                 </form>
-                <DialogNote>{tr("Demo accounts: any seeded username with the password ", "演示账号：任一预置用户名，密码为 ")}<code>"zhongcao-demo"</code>{tr(".", "。")}</DialogNote>
+                <DialogNote>{t(msg::auth_sheet::DEMO_ACCOUNTS_ANY_SEEDED_USERNAME)}<code>"zhongcao-demo"</code>{t(msg::auth_sheet::DEMO_ACCOUNTS_END)}</DialogNote>
         </Dialog>
     }
 }

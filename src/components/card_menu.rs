@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use stylers_macro::style;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{is_zh, msg, t, tf};
 
 /// Provided by a feed whose cards get the menu (the signed-in For-you list).
 #[derive(Clone, Copy)]
@@ -51,45 +51,26 @@ fn channel_name(channel: &Channel) -> &str {
 /// "Why am I seeing this?" in a sentence, in the interface language. `None`: the server gave
 /// no reason (older servers, or a note ranked by the general score alone).
 pub fn reason_text(reason: Option<&FeedReason>) -> String {
-    let zh = is_zh();
     match reason {
-        Some(FeedReason::Following { author }) if zh => format!("你关注了 {author}。"),
-        Some(FeedReason::Following { author }) => format!("You follow {author}."),
-        Some(FeedReason::AlsoLiked { note_title }) if zh => {
-            format!(
-                "因为你赞过「{}」，喜欢它的人也喜欢这篇。",
-                quote(note_title)
-            )
+        Some(FeedReason::Following { author }) => {
+            tf(msg::card_menu::REASON_FOLLOWING, &[("author", author)])
         }
-        Some(FeedReason::AlsoLiked { note_title }) => format!(
-            "Because you liked “{}”: people who liked it also liked this.",
-            quote(note_title)
+        Some(FeedReason::AlsoLiked { note_title }) => tf(
+            msg::card_menu::REASON_ALSO_LIKED,
+            &[("title", &quote(note_title))],
         ),
-        Some(FeedReason::Channel { channel }) if zh => {
-            format!("你常看「{}」的笔记。", channel_name(channel))
-        }
-        Some(FeedReason::Channel { channel }) => {
-            format!("You often read {} notes.", channel_name(channel))
-        }
-        Some(FeedReason::Topic { topic }) if zh => format!("你常看 #{topic} 话题的笔记。"),
-        Some(FeedReason::Topic { topic }) => format!("You often read notes about #{topic}."),
-        Some(FeedReason::Popular { channel }) if zh => {
-            format!("这篇在「{}」里很受欢迎。", channel_name(channel))
-        }
-        Some(FeedReason::Popular { channel }) => {
-            format!("Popular in {} right now.", channel_name(channel))
-        }
-        Some(FeedReason::Fresh) => tr(
-            "A new note, to help you explore beyond your usual tastes.",
-            "一篇新笔记，带你发现更多感兴趣的内容。",
-        )
-        .to_string(),
+        Some(FeedReason::Channel { channel }) => tf(
+            msg::card_menu::REASON_CHANNEL,
+            &[("channel", &channel_name(channel))],
+        ),
+        Some(FeedReason::Topic { topic }) => tf(msg::card_menu::REASON_TOPIC, &[("topic", topic)]),
+        Some(FeedReason::Popular { channel }) => tf(
+            msg::card_menu::REASON_POPULAR,
+            &[("channel", &channel_name(channel))],
+        ),
+        Some(FeedReason::Fresh) => t(msg::card_menu::NEW_NOTE_HELP_EXPLORE_BEYOND).to_string(),
         // The public For-you page (a guest who has not taught it anything yet).
-        None => tr(
-            "Popular on Zhongcao right now. Read, like and collect, and For you learns what you like.",
-            "当下热门。多看、点赞和收藏，推荐会越来越懂你。",
-        )
-        .to_string(),
+        None => t(msg::card_menu::POPULAR_ZHONGCAO_RIGHT_NOW_READ).to_string(),
     }
 }
 
@@ -231,11 +212,7 @@ pub fn CardMenu(
     let button = NodeRef::<leptos::html::Button>::new();
     let menu = NodeRef::<leptos::html::Div>::new();
     let menu_id = format!("card-menu-{note_id}");
-    let label = if is_zh() {
-        format!("更多操作：{title}")
-    } else {
-        format!("More options for {title}")
-    };
+    let label = tf(msg::card_menu::MORE_OPTIONS_TITLE, &[("title", &title)]);
     let why = reason_text(reason.as_ref());
     let open = move |focus_index: i32| {
         panel.set(Panel::Menu);
@@ -305,7 +282,7 @@ pub fn CardMenu(
             let _ = b.focus();
         }
     };
-    let menu_label = tr("Card options", "卡片操作");
+    let menu_label = t(msg::card_menu::CARD_OPTIONS);
     let menu_id_ref = menu_id.clone();
     view! { class=class,
         <div class="more" node_ref=root on:focusout=on_focus_out
@@ -342,17 +319,17 @@ pub fn CardMenu(
                 <div class="pop" role="menu" id=menu_id.clone() aria-label=menu_label node_ref=menu
                     on:keydown=on_menu_key>
                     <button type="button" class="item" role="menuitem" tabindex="-1" on:click=not_interested>
-                        {tr("Not interested", "不感兴趣")}
+                        {t(msg::card_menu::NOT_INTERESTED)}
                     </button>
                     <button type="button" class="item" role="menuitem" tabindex="-1" on:click=show_why>
-                        {tr("Why am I seeing this?", "为什么推荐给我")}
+                        {t(msg::card_menu::WHY_AM_I_SEEING)}
                     </button>
                 </div>
             </Show>
             <Show when=move || panel.get() == Panel::Why>
                 // Focusable, so a tap on it keeps it open (focus stays inside).
                 <div class="pop why" role="status" tabindex="-1">
-                    <p class="why-title">{tr("Why am I seeing this?", "为什么推荐给我")}</p>
+                    <p class="why-title">{t(msg::card_menu::WHY_AM_I_SEEING)}</p>
                     <p class="why-text">{why.clone()}</p>
                 </div>
             </Show>

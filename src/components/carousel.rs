@@ -9,7 +9,7 @@ use stylers_macro::style;
 use wasm_bindgen::JsCast;
 
 use super::picture::Picture;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::masonry::display_ratio;
 
 #[component]
@@ -26,7 +26,7 @@ pub fn Carousel(
     #[prop(optional, into)]
     label: Option<String>,
 ) -> impl IntoView {
-    let label = label.unwrap_or_else(|| tr("Images", "图片").to_string());
+    let label = label.unwrap_or_else(|| t(msg::carousel::IMAGES).to_string());
     let sizes = sizes.unwrap_or_else(api_types::carousel_sizes);
     // The root keeps the plain `carousel` class: the note view sizes it from outside
     // (`.note-media .carousel` in style/main.css).
@@ -205,16 +205,8 @@ pub fn Carousel(
         .into_iter()
         .enumerate()
         .map(|(i, image)| {
-            let alt = if is_zh() {
-                format!("{title}，第 {} 张，共 {count} 张", i + 1)
-            } else {
-                format!("{title} — image {} of {count}", i + 1)
-            };
-            let slide_label = if is_zh() {
-                format!("第 {} 张，共 {count} 张", i + 1)
-            } else {
-                format!("{} of {count}", i + 1)
-            };
+            let alt = tf(msg::carousel::TITLE_IMAGE_NUMBER_COUNT, &[("count", &count), ("number", &(i + 1)), ("title", &title)]);
+            let slide_label = tf(msg::carousel::NUMBER_COUNT, &[("count", &count), ("number", &(i + 1))]);
             view! { class=styles,
                 <div class="slide" role="group" aria-roledescription="slide" aria-label=slide_label>
                     // The first slide loads at once with high priority, the others when near.
@@ -229,15 +221,15 @@ pub fn Carousel(
             style=format!("--ratio:{}", crate::format::decimal(ratio, 4))>
             // Focusable, so keyboard users can scroll it too (arrow keys snap slide by slide).
             <div class="carousel-track" node_ref=track on:scroll=on_scroll
-                on:scrollend=on_scroll_end on:pointerdown=move |_| user_scrolls() on:wheel=move |_| user_scrolls() tabindex="0" role="group" aria-label=tr("Images", "图片")>
+                on:scrollend=on_scroll_end on:pointerdown=move |_| user_scrolls() on:wheel=move |_| user_scrolls() tabindex="0" role="group" aria-label=t(msg::carousel::IMAGES)>
                 {slides}
             </div>
             <Show when=move || { count > 1 }>
-                <button class="carousel-btn prev" aria-label=tr("Previous image", "上一张") on:click=prev
+                <button class="carousel-btn prev" aria-label=t(msg::carousel::PREVIOUS_IMAGE) on:click=prev
                     disabled=move || index.get() == 0>
                     <Icon glyph=Glyph::ChevronLeft size=20/>
                 </button>
-                <button class="carousel-btn next" aria-label=tr("Next image", "下一张") on:click=next
+                <button class="carousel-btn next" aria-label=t(msg::carousel::NEXT_IMAGE) on:click=next
                     disabled={move || index.get() + 1 >= count}>
                     <Icon glyph=Glyph::ChevronRight size=20/>
                 </button>
@@ -248,7 +240,7 @@ pub fn Carousel(
                             <button
                                 class="dot"
                                 class:active=move || index.get() == i
-                                aria-label=if is_zh() { format!("查看第 {} 张", i + 1) } else { format!("Show image {}", i + 1) }
+                                aria-label=tf(msg::carousel::SHOW_IMAGE_NUMBER, &[("number", &(i + 1))])
                                 aria-current=move || (index.get() == i).then_some("true")
                                 on:click=move |_| index.set(i)
                             ></button>

@@ -14,7 +14,7 @@ use super::states::EmptyState;
 use super::toast::{use_toasts, Toasts};
 use super::ui::{Button, IconButton, Price};
 use crate::cart::{use_cart, CartStore};
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::lazy::Lazy;
 
 /// Runs a cart change; failures become a toast, and the cart is re-read so it shows the truth.
@@ -34,17 +34,16 @@ where
 fn nudge(cart: &Cart) -> (String, i64) {
     if cart.free_shipping_remaining_fen <= 0 {
         (
-            tr("Free standard shipping unlocked", "已享标准配送免运费").to_string(),
+            t(msg::cart_view::FREE_STANDARD_SHIPPING_UNLOCKED).to_string(),
             100,
         )
     } else {
         let remaining = format_cny(cart.free_shipping_remaining_fen);
         (
-            if is_zh() {
-                format!("再买 {remaining} 即可享标准配送免运费")
-            } else {
-                format!("Add {remaining} more for free standard shipping")
-            },
+            tf(
+                msg::cart_view::ADD_REMAINING_MORE_FREE_STANDARD,
+                &[("remaining", &remaining)],
+            ),
             (cart.subtotal_fen * 100 / FREE_SHIPPING_FEN).clamp(0, 100),
         )
     }
@@ -63,34 +62,19 @@ fn CartLineRow(line: CartLine, on_navigate: Callback<()>) -> impl IntoView {
     let max = Signal::stored(line.stock.clamp(1, MAX_LINE_QUANTITY));
     let quantity = Signal::stored(line.quantity);
     let flag = if line.stock == 0 {
-        Some(
-            tr(
-                "Sold out: remove it to check out the rest",
-                "已售罄：删除后可结算其他商品",
-            )
-            .to_string(),
-        )
+        Some(t(msg::cart_view::SOLD_OUT_REMOVE_CHECK_OUT).to_string())
     } else if line.quantity > line.stock {
-        Some(if is_zh() {
-            format!("仅剩 {} 件：请减少数量", line.stock)
-        } else {
-            format!("Only {} left: lower the quantity", line.stock)
-        })
+        Some(tf(
+            msg::cart_view::ONLY_STOCK_LEFT_LOWER_QUANTITY,
+            &[("stock", &line.stock)],
+        ))
     } else {
         None
     };
     let change =
         Callback::new(move |n: i64| run_cart_change(store, toasts, store.set_quantity(variant, n)));
-    let remove_label = if is_zh() {
-        format!("删除{name}")
-    } else {
-        format!("Remove {name}")
-    };
-    let quantity_label = if is_zh() {
-        format!("{name}的数量")
-    } else {
-        format!("Quantity of {name}")
-    };
+    let remove_label = tf(msg::cart_view::REMOVE_NAME, &[("name", &name)]);
+    let quantity_label = tf(msg::cart_view::QUANTITY_NAME, &[("name", &name)]);
     view! {
         <li class="cart-line" class:cart-line-out=!line.available()>
             <a class="cart-line-photo" href=href.clone() tabindex="-1" aria-hidden="true"
@@ -101,7 +85,7 @@ fn CartLineRow(line: CartLine, on_navigate: Callback<()>) -> impl IntoView {
                 <p class="cart-line-brand">{line.brand.clone()}</p>
                 <a class="cart-line-title" href=href on:click=move |_| on_navigate.run(())>{line.title.clone()}</a>
                 {(!line.variant_label.is_empty()).then(|| view! { <p class="cart-line-variant">{line.variant_label.clone()}</p> })}
-                {line.cross_border.then(|| view! { <p class="cart-line-tag">{tr("Cross-border", "跨境")}</p> })}
+                {line.cross_border.then(|| view! { <p class="cart-line-tag">{t(msg::cart_view::CROSS_BORDER)}</p> })}
                 {flag.map(|f| view! { <p class="cart-line-flag" role="status">{f}</p> })}
                 <div class="cart-line-foot">
                     <Price fen=line.unit_price_fen/>
@@ -135,9 +119,9 @@ pub fn CartContents(#[prop(optional)] on_navigate: Option<Callback<()>>) -> impl
         let cart = store.cart.get();
         if cart.lines.is_empty() {
             return view! {
-                <EmptyState title=tr("Your cart is empty", "购物车还是空的")
-                    message=tr("Find something you love in the shop, or in the notes people write.", "去商城或大家的笔记里找找喜欢的好物吧。")>
-                    <Button href="/shop" on_click=Callback::new(move |_| on_navigate.run(()))>{tr("Browse the shop", "去商城逛逛")}</Button>
+                <EmptyState title=t(msg::cart_view::CART_EMPTY)
+                    message=t(msg::cart_view::FIND_SOMETHING_LOVE_SHOP_NOTES)>
+                    <Button href="/shop" on_click=Callback::new(move |_| on_navigate.run(()))>{t(msg::common::BROWSE_SHOP)}</Button>
                 </EmptyState>
             }
             .into_any();
@@ -156,23 +140,19 @@ pub fn CartContents(#[prop(optional)] on_navigate: Option<Callback<()>>) -> impl
                     <span style=format!("width:{percent}%")></span>
                 </div>
             </div>
-            <ul class="cart-lines" aria-label=tr("Items in your cart", "购物车中的商品")>{lines}</ul>
+            <ul class="cart-lines" aria-label=t(msg::cart_view::ITEMS_CART)>{lines}</ul>
             <div class="cart-summary">
                 <p class="cart-subtotal">
-                    <span>{if is_zh() {
-                        format!("小计（{} 件）", cart.item_count)
-                    } else {
-                        format!("Subtotal ({} items)", cart.item_count)
-                    }}</span>
+                    <span>{tf(msg::cart_view::SUBTOTAL_ITEM_COUNT_ITEMS, &[("item_count", &cart.item_count)])}</span>
                     <Price fen=cart.subtotal_fen large=true/>
                 </p>
-                <p class="muted small">{tr("Shipping is worked out at checkout.", "运费在结算时计算。")}</p>
+                <p class="muted small">{t(msg::cart_view::SHIPPING_WORKED_OUT_AT_CHECKOUT)}</p>
                 {if can_checkout {
                     view! {
-                        <Button href="/checkout" block=true on_click=Callback::new(move |_| on_navigate.run(()))>{tr("Check out", "去结算")}</Button>
+                        <Button href="/checkout" block=true on_click=Callback::new(move |_| on_navigate.run(()))>{t(msg::cart_view::CHECK_OUT)}</Button>
                     }.into_any()
                 } else {
-                    view! { <Button block=true disabled=true>{tr("Check out", "去结算")}</Button> }.into_any()
+                    view! { <Button block=true disabled=true>{t(msg::cart_view::CHECK_OUT)}</Button> }.into_any()
                 }}
             </div>
         }
@@ -206,7 +186,7 @@ fn CartDialog() -> impl IntoView {
     view! {
         <Dialog labelled_by="cart-title" kind="drawer" autofocus=".cart-contents a, .cart-contents button" on_close=close>
             <DialogTitle id="cart-title">
-                {tr("Cart", "购物车")}
+                {t(msg::common::CART)}
                 <span class="muted">{move || match store.count() { 0 => String::new(), n => format!(" · {n}") }}</span>
             </DialogTitle>
             <CartContents on_navigate=close/>

@@ -4,7 +4,7 @@ use api_types::Channel;
 use leptos::prelude::*;
 use stylers_macro::style;
 
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 
 /// Channel label in the interface language.
 pub fn channel_label(channel: &Channel) -> String {
@@ -26,7 +26,7 @@ pub fn ChannelBar(
     #[prop(optional, into)]
     on_reselect: Option<Callback<()>>,
 ) -> impl IntoView {
-    let label = label.unwrap_or_else(|| tr("Channels", "频道").to_string());
+    let label = label.unwrap_or_else(|| t(msg::channel_bar::CHANNELS).to_string());
     let class = style! {
         nav {
             min-height: 52px;

@@ -19,7 +19,7 @@ use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api;
 use crate::format;
 use crate::hooks::use_next_task::use_render_limit;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf, tn};
 use crate::richtext::{segments, Segment};
 use crate::session::use_auth;
 
@@ -78,7 +78,7 @@ fn CommentBody(comment: Comment, thread: i64) -> impl IntoView {
     let deleting = RwSignal::new(false);
     let delete = move |_| {
         let sure = window()
-            .confirm_with_message(tr("Delete this comment?", "确定删除这条评论吗？"))
+            .confirm_with_message(t(msg::comments::DELETE_COMMENT))
             .unwrap_or(false);
         if !sure || deleting.get_untracked() {
             return;
@@ -101,15 +101,11 @@ fn CommentBody(comment: Comment, thread: i64) -> impl IntoView {
                         ctx.top.update(|l| l.retain(|c| c.id != id));
                         ctx.total.update(|t| *t = (*t - 1 - replies_total).max(0));
                     }
-                    toasts.show(tr("Comment deleted", "评论已删除"));
+                    toasts.show(t(msg::comments::COMMENT_DELETED));
                 }
                 Err(e) => {
                     deleting.set(false);
-                    if is_zh() {
-                        toasts.show(format!("删除失败：{e}"));
-                    } else {
-                        toasts.show(format!("Couldn't delete: {e}"));
-                    }
+                    toasts.show(tf(msg::comments::DELETE_FAILED, &[("error", &e)]));
                 }
             }
         });
@@ -120,21 +116,21 @@ fn CommentBody(comment: Comment, thread: i64) -> impl IntoView {
             <div class="comment-main">
                 <div class="comment-author">
                     <a href=format!("/user/{}", author.id)>{author.display_name.clone()}</a>
-                    {by_note_author.then(|| view! { <span class="author-badge">{tr("Author", "作者")}</span> })}
+                    {by_note_author.then(|| view! { <span class="author-badge">{t(msg::comments::AUTHOR)}</span> })}
                 </div>
                 <p class="comment-text">
                     {comment.reply_to.clone().map(|to| view! {
-                        <span class="reply-to">{tr("Reply ", "回复")}<a class="mention" href=format!("/user/{}", to.id)>"@"{to.display_name}</a>{tr(": ", "：")}</span>
+                        <span class="reply-to">{t(msg::comments::REPLY_2)}<a class="mention" href=format!("/user/{}", to.id)>"@"{to.display_name}</a>{t(msg::comments::REPLY_TO_END)}</span>
                     })}
                     {comment_text(&comment)}
                 </p>
                 <div class="comment-meta">
                     <time>{format::relative_time(comment.created_at, now)}</time>
                     <Button variant=ButtonVariant::Link size=ButtonSize::Small class="comment-action" on_click=Callback::new(start_reply)
-                        label=if is_zh() { format!("回复{}", author.display_name) } else { format!("Reply to {}", author.display_name) }>{tr("Reply", "回复")}</Button>
+                        label=tf(msg::comments::REPLY_DISPLAY_NAME, &[("display_name", &author.display_name)])>{t(msg::comments::REPLY)}</Button>
                     <Show when=mine fallback=move || view! { <ReportButton target=Reportable::Comment(id) class="comment-action"/> }>
                         <Button variant=ButtonVariant::Link size=ButtonSize::Small class="comment-action comment-delete" on_click=Callback::new(delete)
-                            disabled=deleting>{tr("Delete", "删除")}</Button>
+                            disabled=deleting>{t(msg::common::DELETE)}</Button>
                     </Show>
                     <span class="comment-like">
                         <ToggleAction target=ToggleTarget::CommentLike(id) active=liked count=likes size=14/>
@@ -210,11 +206,9 @@ fn Thread(comment: Comment) -> impl IntoView {
             <Show when=move || { remaining() > 0 }>
                 <Button variant=ButtonVariant::Link size=ButtonSize::Small class="show-replies" on_click=Callback::new(more) disabled=loading>
                     {move || if loading.get() {
-                        tr("Loading…", "加载中…").to_string()
-                    } else if is_zh() {
-                        format!("展开 {} 条回复", remaining())
+                        t(msg::common::LOADING).to_string()
                     } else {
-                        format!("Show {} more {}", remaining(), if remaining() == 1 { "reply" } else { "replies" })
+                        tn(msg::comments::SHOW_MORE_REPLIES, remaining())
                     }}
                 </Button>
             </Show>
@@ -274,20 +268,19 @@ fn Composer(note_id: i64) -> impl IntoView {
         auth.require(send);
     };
     let placeholder = move || match ctx.reply_to.get() {
-        Some((_, _, name)) if is_zh() => format!("回复@{name}"),
-        Some((_, _, name)) => format!("Reply to @{name}"),
-        None => tr("Say something nice…", "说点什么…").to_string(),
+        Some((_, _, name)) => tf(msg::comments::REPLY_TO_NAME, &[("name", &name)]),
+        None => t(msg::comments::SAY_SOMETHING_NICE).to_string(),
     };
     view! {
         <form class="composer" on:submit=submit>
             {move || ctx.reply_to.get().map(|(_, _, name)| view! {
                 <p class="replying">
-                    {tr("Replying to ", "回复")}<strong>"@"{name}</strong>
-                    <Button variant=ButtonVariant::Link size=ButtonSize::Small on_click=Callback::new(move |_| ctx.reply_to.set(None))>{tr("Cancel", "取消")}</Button>
+                    {t(msg::comments::REPLYING)}<strong>"@"{name}</strong>
+                    <Button variant=ButtonVariant::Link size=ButtonSize::Small on_click=Callback::new(move |_| ctx.reply_to.set(None))>{t(msg::comments::CANCEL)}</Button>
                 </p>
             })}
             <div class="composer-row">
-                <label for="comment-input" class="visually-hidden">{move || if ctx.reply_to.with(Option::is_some) { tr("Write a reply", "写回复") } else { tr("Write a comment", "写评论") }}</label>
+                <label for="comment-input" class="visually-hidden">{move || if ctx.reply_to.with(Option::is_some) { t(msg::comments::WRITE_REPLY) } else { t(msg::comments::WRITE_COMMENT) }}</label>
                 <textarea
                     id="comment-input"
                     rows="1"
@@ -307,7 +300,7 @@ fn Composer(note_id: i64) -> impl IntoView {
                 <Button size=ButtonSize::Small submit=true
                     disabled=Signal::derive(move || sending.get() || empty() || over())
                     loading=sending>
-                    {move || if sending.get() { tr("Sending…", "发送中…") } else { tr("Send", "发送") }}
+                    {move || if sending.get() { t(msg::comments::SENDING) } else { t(msg::comments::SEND) }}
                 </Button>
             </div>
             <p id="comment-count" class="char-count" class:over=over>
@@ -386,10 +379,10 @@ pub fn Comments(
     };
     view! {
         <section class="comments" aria-labelledby="comments-heading">
-            <h2 id="comments-heading" class="comments-heading">{move || if is_zh() { format!("共 {} 条评论", total.get()) } else { format!("{} comments", total.get()) }}</h2>
+            <h2 id="comments-heading" class="comments-heading">{move || tf(msg::comments::TOTAL_COMMENTS, &[("total", &(total.get()))])}</h2>
             <Composer note_id=note_id/>
             <Show when=move || items.with(Vec::is_empty)>
-                <p class="comments-empty">{tr("No comments yet. Be the first to say something nice.", "还没有评论，快来说点什么吧。")}</p>
+                <p class="comments-empty">{t(msg::comments::NO_COMMENTS_YET_FIRST_SAY)}</p>
             </Show>
             // Below the note on a phone: the threads (most of a note page's elements) wait
             // until a reader scrolls towards them.
@@ -401,7 +394,7 @@ pub fn Comments(
                 <Button variant=ButtonVariant::Secondary class="load-more"
                     on_click=Callback::new(move |_| load_more(note_id))
                     disabled=loading loading=loading>
-                    {move || if loading.get() { tr("Loading…", "加载中…") } else { tr("Load more comments", "加载更多评论") }}
+                    {move || if loading.get() { t(msg::common::LOADING) } else { t(msg::comments::LOAD_MORE_COMMENTS) }}
                 </Button>
             </Show>
         </section>

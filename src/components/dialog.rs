@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use super::icon::Glyph;
 use super::ui::IconButton;
 use crate::hooks::use_focus_trap::trap_tab;
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 
 #[component]
 pub fn Dialog(
@@ -112,7 +112,7 @@ pub fn Dialog(
     };
     let close = view! { class=styles,
         <div class="close">
-            <IconButton glyph=Glyph::Close label=tr("Close", "关闭") on_click=Callback::new(move |_| on_close.run(()))/>
+            <IconButton glyph=Glyph::Close label=t(msg::dialog::CLOSE) on_click=Callback::new(move |_| on_close.run(()))/>
         </div>
     };
     if inline {

@@ -13,7 +13,7 @@ use super::states::{EmptyState, ErrorState, ListStatus, SkeletonGrid};
 use crate::api::{self, FeedSource};
 use crate::components::toast::use_toasts;
 use crate::hooks::use_intersection::use_intersection;
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 
 /// Start loading the next page this far before the sentinel is visible.
 const PREFETCH_MARGIN_PX: f64 = 1200.0;
@@ -46,14 +46,9 @@ pub fn InfiniteFeed(
     #[prop(optional, into)]
     refresh: Option<Signal<u32>>,
 ) -> impl IntoView {
-    let empty_title = empty_title.unwrap_or_else(|| tr("No notes yet", "还没有笔记").to_string());
-    let empty_message = empty_message.unwrap_or_else(|| {
-        tr(
-            "Nothing has been posted here so far.",
-            "这里还没有人发布内容。",
-        )
-        .to_string()
-    });
+    let empty_title = empty_title.unwrap_or_else(|| t(msg::common::NO_NOTES_YET).to_string());
+    let empty_message =
+        empty_message.unwrap_or_else(|| t(msg::feed::NOTHING_HAS_BEEN_POSTED_HERE).to_string());
     let state = FeedState {
         cards: RwSignal::new(Vec::new()),
         cursor: RwSignal::new(None),
@@ -213,8 +208,8 @@ pub fn InfiniteFeed(
                         });
                     });
                     toasts.show_with_action(
-                        tr("You'll see fewer notes like this", "将减少推荐类似笔记"),
-                        tr("Undo", "撤销"),
+                        t(msg::feed::YOULL_SEE_FEWER_NOTES_LIKE),
+                        t(msg::feed::UNDO),
                         undo,
                     );
                 }
@@ -270,7 +265,7 @@ pub fn InfiniteFeed(
                     ().into_any()
                 }
             }}
-            <ListStatus loading=more_loading done=caught_up end_text=tr("You're all caught up", "没有更多了")/>
+            <ListStatus loading=more_loading done=caught_up end_text=t(msg::feed::YOURE_ALL_CAUGHT_UP)/>
         </section>
     }
 }

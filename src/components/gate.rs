@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use stylers_macro::style;
 
 use super::ui::Button;
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 use crate::session::use_auth;
 
 #[component]
@@ -93,7 +93,7 @@ pub fn SignedInOnly(
                     <h2 id="gate-title" class="account-gate-title">{title}</h2>
                     <p class="account-gate-text">{reason}</p>
                     <Button on_click=Callback::new(move |_| auth.open_sheet())>
-                        {tr("Sign in", "登录")}
+                        {t(msg::common::SIGN)}
                     </Button>
                 </section>
             }
@@ -103,7 +103,7 @@ pub fn SignedInOnly(
                     <h1 id="gate-title" class="account-title">{title}</h1>
                     <p class="account-gate-text">{reason}</p>
                     <Button on_click=Callback::new(move |_| auth.open_sheet())>
-                        {tr("Sign in", "登录")}
+                        {t(msg::common::SIGN)}
                     </Button>
                 </section>
             }

@@ -11,7 +11,7 @@ use super::search_box::SearchBox;
 use super::theme_toggle::ThemeToggle;
 use super::ui::{Badge, Button, ButtonSize};
 use crate::cart::use_cart;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf, tn};
 use crate::session::use_auth;
 
 #[component]
@@ -35,10 +35,8 @@ pub fn Header() -> impl IntoView {
         view! {
             <a class="icon-link cart-link" href="/cart" on:click=open_cart
                 aria-label=move || match cart_count() {
-                    0 => tr("Cart", "购物车").to_string(),
-                    n if is_zh() => format!("购物车，{n} 件商品"),
-                    1 => "Cart, 1 item".to_string(),
-                    n => format!("Cart, {n} items"),
+                    0 => t(msg::common::CART).to_string(),
+                    n => tn(msg::header::CART_ITEMS, n),
                 }>
                 <Icon glyph=Glyph::Bag size=24/>
                 {move || (cart_count() > 0).then(|| view! {
@@ -57,22 +55,21 @@ pub fn Header() -> impl IntoView {
             Some(me) => view! {
                 <a class="icon-link bell" href="/notifications"
                     aria-label=move || match unread() {
-                        0 => tr("Notifications", "通知").to_string(),
-                        n if is_zh() => format!("通知，{n} 条未读"),
-                        n => format!("Notifications, {n} unread"),
+                        0 => t(msg::header::NOTIFICATIONS).to_string(),
+                        n => tf(msg::header::NOTIFICATIONS_UNREAD, &[("n", &n)]),
                     }>
                     <Icon glyph=Glyph::Bell size=24/>
                     {move || (unread() > 0).then(|| view! {
                         <Badge text=super::ui::badge::capped(unread()) class="badge"/>
                     })}
                 </a>
-                <a class="me-link" href=format!("/user/{}", me.user.id) aria-label=if is_zh() { format!("我的主页，{}", me.user.display_name) } else { format!("Your profile, {}", me.user.display_name) }>
+                <a class="me-link" href=format!("/user/{}", me.user.id) aria-label=tf(msg::header::PROFILE_DISPLAY_NAME, &[("display_name", &me.user.display_name)])>
                     <Avatar user=me.user.clone() size=32/>
                 </a>
             }
             .into_any(),
             None => view! {
-                <Button size=ButtonSize::Small on_click=Callback::new(move |_| auth.open_sheet())>{tr("Sign in", "登录")}</Button>
+                <Button size=ButtonSize::Small on_click=Callback::new(move |_| auth.open_sheet())>{t(msg::common::SIGN)}</Button>
             }
             .into_any(),
         }
@@ -87,12 +84,12 @@ pub fn Header() -> impl IntoView {
             {
                 let _ = main.focus();
             }
-        }>{tr("Skip to content", "跳到主要内容")}</a>
+        }>{t(msg::header::SKIP_CONTENT)}</a>
         // The header keeps its height while its contents come a task later (see `Deferred`).
         <header class="app-header">
             <Deferred>
             <div class="app-header-inner">
-                <a class="brand" href="/explore" aria-label=tr("Zhongcao 种草 home", "Zhongcao 种草 首页")>
+                <a class="brand" href="/explore" aria-label=t(msg::header::ZHONGCAO_HOME)>
                     <svg class="brand-mark" width="32" height="32" viewBox="0 0 64 64" aria-hidden="true">
                         <rect width="64" height="64" rx="16" fill="var(--brand)"/>
                         <path d="M32 50V26M32 30c-4-9-12-12-18-11 0 8 7 14 18 13M32 26c3-9 11-13 18-12 0 9-8 14-18 14" fill="none" stroke="#fff" stroke-width="4.5" stroke-linecap="round" stroke-linejoin="round"/>
@@ -101,12 +98,12 @@ pub fn Header() -> impl IntoView {
                     <span class="brand-zh" lang="zh-CN">"种草"</span>
                 </a>
                 <SearchBox/>
-                <nav class="primary-nav" aria-label=tr("Primary", "主导航")>
-                    <a href="/explore">{tr("Discover", "发现")}</a>
-                    <a href="/shop">{tr("Shop", "购物")}</a>
-                    <a href="/publish" class="nav-publish">{tr("+ Publish", "+ 发布")}</a>
+                <nav class="primary-nav" aria-label=t(msg::header::PRIMARY)>
+                    <a href="/explore">{t(msg::common::DISCOVER)}</a>
+                    <a href="/shop">{t(msg::common::SHOP)}</a>
+                    <a href="/publish" class="nav-publish">{t(msg::header::PUBLISH)}</a>
                 </nav>
-                <nav class="account-nav" aria-label=tr("Account", "账号")><LangSwitch/><ThemeToggle/>{cart_link()}{account}</nav>
+                <nav class="account-nav" aria-label=t(msg::common::ACCOUNT)><LangSwitch/><ThemeToggle/>{cart_link()}{account}</nav>
             </div>
             </Deferred>
         </header>

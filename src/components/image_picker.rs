@@ -11,7 +11,7 @@ use stylers_macro::style;
 use super::icon::{Glyph, Icon};
 use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 
 const TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 
@@ -60,21 +60,11 @@ impl PickedImage {
 /// Why a file can't be uploaded, before trying.
 fn file_problem(file: &web_sys::File) -> Option<String> {
     if !TYPES.contains(&file.type_().as_str()) {
-        return Some(
-            tr(
-                "Only JPEG, PNG or WebP photos.",
-                "仅支持 JPEG、PNG 或 WebP 格式的图片。",
-            )
-            .into(),
-        );
+        return Some(t(msg::image_picker::ONLY_JPEG_PNG_WEBP_PHOTOS).into());
     }
     if file.size() > UPLOAD_MAX_BYTES as f64 {
         let mb = UPLOAD_MAX_BYTES / (1024 * 1024);
-        return Some(if is_zh() {
-            format!("图片过大：每张最多 {mb} MB。")
-        } else {
-            format!("Too big: photos can be at most {mb} MB.")
-        });
+        return Some(tf(msg::image_picker::TOO_BIG_PHOTOS_CAN_AT, &[("mb", &mb)]));
     }
     None
 }
@@ -210,13 +200,10 @@ pub fn ImagePicker(
     let notice = RwSignal::new(None::<String>);
     let report_left_out = move |n: u32| {
         notice.set((n > 0).then(|| {
-            if is_zh() {
-                format!("一篇笔记最多 {MAX_NOTE_IMAGES} 张图片，已略过所选的其中 {n} 张。")
-            } else {
-                format!(
-                    "A note holds {MAX_NOTE_IMAGES} photos: {n} of those you picked were left out."
-                )
-            }
+            tf(
+                msg::image_picker::NOTE_HOLDS_MAX_NOTE_IMAGES,
+                &[("max_note_images", &MAX_NOTE_IMAGES), ("n", &n)],
+            )
         }));
     };
     let count = move || images.with(Vec::len);
@@ -246,11 +233,10 @@ pub fn ImagePicker(
         let state =
             move || images.with(|l| l.iter().find(|i| i.key == key).map(|i| i.state.clone()));
         let label = move || {
-            if is_zh() {
-                format!("图片 {}", index() + 1)
-            } else {
-                format!("Photo {}", index() + 1)
-            }
+            tf(
+                msg::image_picker::PHOTO_NUMBER,
+                &[("number", &(index() + 1))],
+            )
         };
         view! { class=styles,
             <li class="pick-tile" draggable="true"
@@ -272,11 +258,11 @@ pub fn ImagePicker(
                 aria-label=label>
                 <img src=img.preview.clone() alt="" draggable="false"/>
                 <Show when=move || index() == 0>
-                    <span class="pick-cover">{tr("Cover", "封面")}</span>
+                    <span class="pick-cover">{t(msg::image_picker::COVER)}</span>
                 </Show>
                 {move || match state() {
                     Some(ImageState::Uploading(p)) => view! {
-                        <div class="pick-progress" role="progressbar" aria-label=tr("Uploading", "上传中")
+                        <div class="pick-progress" role="progressbar" aria-label=t(msg::image_picker::UPLOADING)
                             aria-valuemin="0" aria-valuemax="100" aria-valuenow=(p * 100.0) as i64>
                             <span style=format!("width:{}%", (p * 100.0) as i64)></span>
                         </div>
@@ -288,28 +274,28 @@ pub fn ImagePicker(
                                 <Button variant=ButtonVariant::Secondary size=ButtonSize::Small on_click=Callback::new(move |_| {
                                     let file = images.with_untracked(|l| l.iter().find(|i| i.key == key).and_then(|i| i.file.clone()));
                                     if let Some(file) = file { start_upload(images, key, file); }
-                                })>{tr("Retry", "重试")}</Button>
+                                })>{t(msg::image_picker::RETRY)}</Button>
                             })}
                         </div>
                     }.into_any(),
                     _ => ().into_any(),
                 }}
                 <div class="pick-tools">
-                    <button type="button" class="pick-tool" aria-label=move || if is_zh() { format!("图片 {} 前移", index() + 1) } else { format!("Move photo {} earlier", index() + 1) }
+                    <button type="button" class="pick-tool" aria-label=move || tf(msg::image_picker::MOVE_PHOTO_NUMBER_EARLIER, &[("number", &(index() + 1))])
                         disabled=move || index() == 0
                         on:click=move |_| move_image(images, key, index().saturating_sub(1))>
                         <Icon glyph=Glyph::ChevronLeft size=16/>
                     </button>
                     <Show when=move || index() != 0>
-                        <button type="button" class="pick-tool" aria-label=move || if is_zh() { format!("将图片 {} 设为封面", index() + 1) } else { format!("Make photo {} the cover", index() + 1) }
+                        <button type="button" class="pick-tool" aria-label=move || tf(msg::image_picker::MAKE_PHOTO_NUMBER_COVER, &[("number", &(index() + 1))])
                             on:click=move |_| move_image(images, key, 0)>"★"</button>
                     </Show>
-                    <button type="button" class="pick-tool" aria-label=move || if is_zh() { format!("图片 {} 后移", index() + 1) } else { format!("Move photo {} later", index() + 1) }
+                    <button type="button" class="pick-tool" aria-label=move || tf(msg::image_picker::MOVE_PHOTO_NUMBER_LATER, &[("number", &(index() + 1))])
                         disabled={move || index() + 1 >= count()}
                         on:click=move |_| move_image(images, key, index() + 1)>
                         <Icon glyph=Glyph::ChevronRight size=16/>
                     </button>
-                    <button type="button" class="pick-tool" aria-label=move || if is_zh() { format!("删除图片 {}", index() + 1) } else { format!("Remove photo {}", index() + 1) }
+                    <button type="button" class="pick-tool" aria-label=move || tf(msg::image_picker::REMOVE_PHOTO_NUMBER, &[("number", &(index() + 1))])
                         on:click=move |_| images.update(|l| l.retain(|i| i.key != key))>
                         <Icon glyph=Glyph::Close size=16/>
                     </button>
@@ -324,7 +310,7 @@ pub fn ImagePicker(
             on:dragleave=move |_| drop_target.set(false)
             on:drop=on_drop>
             <h2 id="picker-title" class="picker-title">
-                {tr("Photos ", "图片 ")}<span class="muted">{move || format!("{}/{MAX_NOTE_IMAGES}", count())}</span>
+                {t(msg::image_picker::PHOTOS)}<span class="muted">{move || format!("{}/{MAX_NOTE_IMAGES}", count())}</span>
             </h2>
             <ul class="pick-grid">
                 <For each=move || images.get() key=|i| i.key children=tile/>
@@ -332,14 +318,14 @@ pub fn ImagePicker(
                     <li class="pick-add">
                         <label>
                             <span class="pick-plus" aria-hidden="true">"+"</span>
-                            <span>{tr("Add photos", "添加图片")}</span>
+                            <span>{t(msg::image_picker::ADD_PHOTOS)}</span>
                             <input node_ref=input type="file" accept="image/jpeg,image/png,image/webp" multiple
                                 class="visually-hidden" on:change=on_pick/>
                         </label>
                     </li>
                 </Show>
             </ul>
-            <p class="field-hint">{tr("Drag photos here or pick them; drag to reorder. The first photo is the cover. JPEG, PNG or WebP up to 10 MB.", "拖入或选择图片，拖动可调整顺序，第一张为封面。支持 JPEG、PNG、WebP，单张不超过 10 MB。")}</p>
+            <p class="field-hint">{t(msg::image_picker::DRAG_PHOTOS_HERE_PICK_THEM)}</p>
             {move || notice.get().map(|n| view! { <p class="field-error" role="status">{n}</p> })}
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </section>

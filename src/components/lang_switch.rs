@@ -5,41 +5,46 @@
 use leptos::prelude::*;
 
 use super::ui::{Choice, Segmented};
-use crate::i18n::{self, tr, Lang};
+use crate::i18n::{self, msg, t, Lang};
 
 #[component]
 pub fn LangSwitch() -> impl IntoView {
-    let (target, text, text_lang, label) = match i18n::lang() {
-        Lang::En => (Lang::Zh, "中", "zh-CN", "中文 · Switch to Chinese"),
-        Lang::Zh => (Lang::En, "EN", "en", "EN · 切换到英文"),
-    };
+    // The next language in the list: with two, the other one.
+    let current = i18n::lang();
+    let at = Lang::ALL.iter().position(|l| *l == current).unwrap_or(0);
+    let target = Lang::ALL[(at + 1) % Lang::ALL.len()];
+    // The button names the target in the target's own words.
+    let text = target.t(msg::lang_switch::BUTTON_TEXT);
+    let label = format!(
+        "{} · {}",
+        target.t(msg::lang_switch::BUTTON_LABEL),
+        t(msg::lang_switch::SWITCH_TO_OTHER)
+    );
     view! {
-        <button type="button" class="icon-link lang-switch" aria-label=label title=label
+        <button type="button" class="icon-link lang-switch" aria-label=label.clone() title=label
             on:click=move |_| i18n::switch_to(target)>
-            <span lang=text_lang aria-hidden="true">{text}</span>
+            <span lang=target.tag() aria-hidden="true">{text}</span>
         </button>
     }
 }
 
-/// 中文 and English side by side (Settings), each written in its own language.
+/// Every language side by side (Settings), each written in its own language.
 #[component]
 pub fn LangChoice() -> impl IntoView {
-    let options = [Lang::Zh, Lang::En]
-        .into_iter()
+    let options = Lang::ALL
+        .iter()
+        .rev()
         .map(|lang| Choice {
             value: lang.code(),
-            label: match lang {
-                Lang::Zh => "中文",
-                Lang::En => "English",
-            },
+            label: lang.name(),
             glyph: None,
             lang: Some(lang.tag()),
         })
         .collect();
     view! {
-        <Segmented legend=tr("Language", "语言") name="language" options=options
+        <Segmented legend=t(msg::lang_switch::LANGUAGE) name="language" options=options
             selected=i18n::lang().code()
-            hint=tr("The page reloads in the language you choose.", "切换后页面会以所选语言重新载入。")
+            hint=t(msg::lang_switch::PAGE_RELOADS_LANGUAGE_CHOOSE)
             on_change=Callback::new(|code: &'static str| {
                 if let Some(lang) = Lang::from_tag(code) {
                     if lang != i18n::lang() {

@@ -10,7 +10,7 @@ use stylers_macro::style;
 use super::avatar::Avatar;
 use super::card_menu::{CardMenu, CardMenuHost, Panel};
 use super::picture::Picture;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::masonry::Placement;
 use crate::richtext::highlight;
 
@@ -99,7 +99,7 @@ pub fn NoteCard(
     let video = (card.kind == NoteKind::Video).then(|| {
         let label = card.video_seconds.map(format::duration).unwrap_or_default();
         view! { class=class,
-            <span class="badge" aria-label=tr("Video note", "视频笔记")>
+            <span class="badge" aria-label=t(msg::note_card::VIDEO_NOTE)>
                 <Icon glyph=Glyph::Play size=12/>
                 {label}
             </span>
@@ -115,11 +115,10 @@ pub fn NoteCard(
             format::decimal(p.width, 2)
         )
     };
-    let likes_label = if is_zh() {
-        format!("{} 个赞", card.like_count)
-    } else {
-        format!("{} likes", card.like_count)
-    };
+    let likes_label = tf(
+        msg::note_card::LIKE_COUNT_LIKES,
+        &[("like_count", &card.like_count)],
+    );
     let alt = card.title.clone();
     // On search results the matched words are emphasised (as text nodes, never HTML).
     let title_view = match use_context::<SearchHighlight>() {

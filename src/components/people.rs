@@ -12,7 +12,7 @@ use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api::{self, ApiError, PeopleList};
 use crate::format;
 use crate::hooks::use_paged::use_paged;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;
 
 /// Follow / Following toggle. Optimistic: flips at once, rolls back with a toast on failure.
@@ -47,21 +47,19 @@ pub fn FollowButton(
                 }
                 Err(e) => {
                     following.set(!on);
-                    if is_zh() {
-                        toasts.show(format!("关注操作失败：{e}"));
-                    } else {
-                        toasts.show(format!("Couldn't update follow: {e}"));
-                    }
+                    toasts.show(tf(msg::people::FOLLOW_FAILED, &[("error", &e)]));
                 }
             }
             busy.set(false);
         });
     });
-    let label = move || match (following.get(), is_zh()) {
-        (true, true) => format!("取消关注{name}"),
-        (false, true) => format!("关注{name}"),
-        (true, false) => format!("Unfollow {name}"),
-        (false, false) => format!("Follow {name}"),
+    let label = move || {
+        let key = if following.get() {
+            msg::people::UNFOLLOW_NAME
+        } else {
+            msg::people::FOLLOW_NAME
+        };
+        tf(key, &[("name", &name)])
     };
     view! {
         <Show when=move || !is_me()>
@@ -77,7 +75,7 @@ pub fn FollowButton(
                     auth.require(act);
                 })
             >
-                {move || if following.get() { tr("Following", "已关注") } else { tr("Follow", "关注") }}
+                {move || if following.get() { t(msg::people::FOLLOWING) } else { t(msg::people::FOLLOW) }}
             </Button>
         </Show>
     }
@@ -94,11 +92,7 @@ pub fn PersonRow(profile: UserProfile) -> impl IntoView {
                 <span class="user-row-main">
                     <span class="user-row-name">{p.user.display_name.clone()}</span>
                     <span class="user-row-meta">
-                        {if is_zh() {
-                            format!("@{} · 粉丝 {} · 笔记 {}", p.user.username, format::count(p.follower_count), format::count(p.note_count))
-                        } else {
-                            format!("@{} · {} followers · {} notes", p.user.username, format::count(p.follower_count), format::count(p.note_count))
-                        }}
+                        {tf(msg::people::USERNAME_FOLLOWER_COUNT_FOLLOWERS_NOTE, &[("follower_count", &(format::count(p.follower_count))), ("note_count", &(format::count(p.note_count))), ("username", &p.user.username)])}
                     </span>
                     <span class="user-row-bio">{p.bio.clone()}</span>
                 </span>
@@ -160,6 +154,6 @@ pub fn PeopleListView(
             <EmptyState title=empty_title.clone() message=empty_message.clone()/>
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
-        <ListStatus loading=loading loading_text=tr("Loading…", "加载中…")/>
+        <ListStatus loading=loading loading_text=t(msg::common::LOADING)/>
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::picture::Picture;
 use super::ui::Price;
 use crate::format;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 
 #[component]
 pub fn ProductTile(
@@ -29,17 +29,13 @@ pub fn ProductTile(
             <a href=href>
                 <div class="product-photo">
                     <Picture image=product.cover.clone() sizes=sizes alt=name eager=eager/>
-                    {product.sold_out.then(|| view! { <span class="sold-out-badge">{tr("Sold out", "已售罄")}</span> })}
+                    {product.sold_out.then(|| view! { <span class="sold-out-badge">{t(msg::common::SOLD_OUT)}</span> })}
                 </div>
                 <p class="product-brand">{product.brand.clone()}</p>
                 <h3 class="product-title">{product.title.clone()}</h3>
                 <p class="product-meta">
                     <Price fen=product.price_fen/>
-                    <span class="sales">{if is_zh() {
-                        format!("已售 {}", format::count(product.sales_count))
-                    } else {
-                        format!("{} sold", format::count(product.sales_count))
-                    }}</span>
+                    <span class="sales">{tf(msg::product_tile::SALES_COUNT_SOLD, &[("sales_count", &(format::count(product.sales_count)))])}</span>
                 </p>
             </a>
         </article>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use stylers_macro::style;
 
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 
 #[component]
 pub fn QuantityStepper(
@@ -65,11 +65,11 @@ pub fn QuantityStepper(
     };
     view! { class=styles,
         <div class="stepper" role="group" aria-label=label>
-            <button type="button" class="stepper-btn" aria-label=tr("Decrease quantity", "减少数量")
+            <button type="button" class="stepper-btn" aria-label=t(msg::quantity_stepper::DECREASE_QUANTITY)
                 disabled=move || disabled.get() || (value.get() <= 1)
                 on:click=move |_| set(value.get_untracked() - 1)>"−"</button>
             <input class="stepper-value" type="number" inputmode="numeric" min="1"
-                max=move || max.get().max(1) aria-label=tr("Quantity", "数量")
+                max=move || max.get().max(1) aria-label=t(msg::common::QUANTITY)
                 prop:value=move || value.get().to_string()
                 disabled=move || disabled.get()
                 on:change=move |ev| {
@@ -80,7 +80,7 @@ pub fn QuantityStepper(
                     input.set_value(&n.to_string());
                     set(n);
                 }/>
-            <button type="button" class="stepper-btn" aria-label=tr("Increase quantity", "增加数量")
+            <button type="button" class="stepper-btn" aria-label=t(msg::quantity_stepper::INCREASE_QUANTITY)
                 disabled=move || disabled.get() || (value.get() >= max.get())
                 on:click=move |_| set(value.get_untracked() + 1)>"+"</button>
         </div>

@@ -9,7 +9,7 @@ use super::dialog::{Dialog, DialogLead, DialogTitle};
 use super::toast::use_toasts;
 use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api::{self, ReportTarget};
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t};
 use crate::session::use_auth;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -30,19 +30,9 @@ pub fn ReportButton(
     let open = RwSignal::new(false);
     let reason = RwSignal::new(None::<ReportReason>);
     let busy = RwSignal::new(false);
-    let what = match target {
-        Reportable::Note(_) => "note",
-        Reportable::Comment(_) => "comment",
-    };
-    let heading = move || {
-        if is_zh() {
-            match target {
-                Reportable::Note(_) => "举报这篇笔记".to_string(),
-                Reportable::Comment(_) => "举报这条评论".to_string(),
-            }
-        } else {
-            format!("Report this {what}")
-        }
+    let heading = move || match target {
+        Reportable::Note(_) => t(msg::report::HEADING_NOTE),
+        Reportable::Comment(_) => t(msg::report::HEADING_COMMENT),
     };
     let submit = move |_| {
         let Some(r) = reason.get_untracked() else {
@@ -55,14 +45,10 @@ pub fn ReportButton(
                 Reportable::Comment(id) => ReportTarget::Comment(id),
             };
             match api::report(api_target, r).await {
-                Ok(result) if result.hidden => toasts.show(tr(
-                    "Thanks. It's hidden while we review it.",
-                    "感谢举报，审核期间内容已隐藏。",
-                )),
-                Ok(_) => toasts.show(tr(
-                    "Thanks for reporting. We'll review it.",
-                    "感谢举报，我们会尽快审核。",
-                )),
+                Ok(result) if result.hidden => {
+                    toasts.show(t(msg::report::THANKS_ITS_HIDDEN_WHILE_WE))
+                }
+                Ok(_) => toasts.show(t(msg::report::THANKS_REPORTING_WELL_REVIEW)),
                 Err(e) => toasts.show(e.to_string()),
             }
             busy.set(false);
@@ -87,18 +73,18 @@ pub fn ReportButton(
     view! {
         <Button variant=ButtonVariant::Link size=ButtonSize::Small class=class label=heading()
             on_click=Callback::new(move |_| auth.require(Callback::new(move |()| open.set(true))))>
-            {tr("Report", "举报")}
+            {t(msg::report::REPORT)}
         </Button>
         <Show when=move || open.get()>
             <Dialog labelled_by="report-title" on_close=close autofocus="input">
                 <DialogTitle id="report-title">{heading()}</DialogTitle>
-                <DialogLead>{tr("Why? Reports are anonymous.", "请选择举报原因，举报均为匿名。")}</DialogLead>
+                <DialogLead>{t(msg::report::WHY_REPORTS_ARE_ANONYMOUS)}</DialogLead>
                 <fieldset class="choices">
-                    <legend class="visually-hidden">{tr("Reason", "原因")}</legend>
+                    <legend class="visually-hidden">{t(msg::report::REASON)}</legend>
                     {options()}
                 </fieldset>
                 <Button block=true on_click=Callback::new(submit)
-                    disabled=Signal::derive(move || reason.get().is_none() || busy.get())>{tr("Send report", "提交举报")}</Button>
+                    disabled=Signal::derive(move || reason.get().is_none() || busy.get())>{t(msg::report::SEND_REPORT)}</Button>
             </Dialog>
         </Show>
     }
@@ -107,9 +93,9 @@ pub fn ReportButton(
 /// The reason's label in the interface language (the English is the crate's `label()`).
 fn reason_label(r: ReportReason) -> &'static str {
     match r {
-        ReportReason::Spam => tr("Spam or advertising", "垃圾广告或营销"),
-        ReportReason::Inappropriate => tr("Inappropriate or offensive", "低俗或令人不适"),
-        ReportReason::Misleading => tr("Misleading or fake", "虚假或误导信息"),
-        ReportReason::Other => tr("Something else", "其他原因"),
+        ReportReason::Spam => t(msg::report::SPAM_ADVERTISING),
+        ReportReason::Inappropriate => t(msg::report::INAPPROPRIATE_OFFENSIVE),
+        ReportReason::Misleading => t(msg::report::MISLEADING_FAKE),
+        ReportReason::Other => t(msg::report::SOMETHING_ELSE),
     }
 }

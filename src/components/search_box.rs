@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use super::icon::{Glyph, Icon};
 use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::routes::search::search_href;
 
 const HISTORY_KEY: &str = "zhongcao.search-history";
@@ -230,15 +230,15 @@ pub fn SearchBox() -> impl IntoView {
                 type="search"
                 name="q"
                 role="combobox"
-                aria-label=tr("Search notes and people", "搜索笔记和用户")
+                aria-label=t(msg::search_box::SEARCH_NOTES_PEOPLE)
                 aria-autocomplete="list"
                 aria-controls="search-options"
                 aria-expanded=move || expanded().to_string()
                 aria-activedescendant=move || active.get().map(option_id)
                 placeholder=move || if short.get() {
-                    tr("Search notes, people", "搜索笔记、话题、用户")
+                    t(msg::search_box::SEARCH_NOTES_PEOPLE_2)
                 } else {
-                    tr("Search notes, topics, people", "搜索笔记、话题、用户")
+                    t(msg::search_box::SEARCH_NOTES_TOPICS_PEOPLE)
                 }
                 maxlength="100"
                 autocomplete="off"
@@ -253,9 +253,9 @@ pub fn SearchBox() -> impl IntoView {
                 on:blur=move |_| open.set(false)
                 on:keydown=on_keydown
             />
-            <button type="submit" aria-label=tr("Search", "搜索")><Icon glyph=Glyph::Search size=18/></button>
+            <button type="submit" aria-label=t(msg::search_box::SEARCH)><Icon glyph=Glyph::Search size=18/></button>
             <div class="search-popup" hidden=move || !expanded()>
-                <ul id="search-options" role="listbox" aria-label=tr("Search suggestions", "搜索建议")>
+                <ul id="search-options" role="listbox" aria-label=t(msg::search_box::SEARCH_SUGGESTIONS)>
                     {move || {
                         let typed = value.get();
                         choices
@@ -289,12 +289,12 @@ pub fn SearchBox() -> impl IntoView {
                                             {(!head.is_empty()).then(|| view! { <mark>{head}</mark> })}
                                             {rest}
                                         </span>
-                                        {(c.source == Source::Trending).then(|| view! { <span class="search-option-tag">{tr("Trending", "热门")}</span> })}
+                                        {(c.source == Source::Trending).then(|| view! { <span class="search-option-tag">{t(msg::search_box::TRENDING)}</span> })}
                                         {(c.source == Source::History).then(|| view! {
                                             <button
                                                 type="button"
                                                 class="search-option-remove"
-                                                aria-label=if is_zh() { format!("从搜索历史中删除“{label}”") } else { format!("Remove {label} from history") }
+                                                aria-label=tf(msg::search_box::REMOVE_LABEL_FROM_HISTORY, &[("label", &label)])
                                                 on:mousedown=move |ev| ev.prevent_default()
                                                 on:click=move |ev| {
                                                     ev.stop_propagation();
@@ -322,7 +322,7 @@ pub fn SearchBox() -> impl IntoView {
                             save_history(&[]);
                         })
                     >
-                        {tr("Clear search history", "清空搜索历史")}
+                        {t(msg::search_box::CLEAR_SEARCH_HISTORY)}
                     </Button>
                 </Show>
             </div>

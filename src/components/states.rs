@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use stylers_macro::style;
 
 use super::ui::{Button, Spinner};
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 
 /// The centred title + message block shared by the empty and error states.
 #[component]
@@ -52,9 +52,9 @@ pub fn ErrorState(
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     view! {
-        <StateBlock kind="error" role="alert" title=tr("Something went wrong", "出错了").to_string() message=message>
+        <StateBlock kind="error" role="alert" title=t(msg::states::SOMETHING_WENT_WRONG).to_string() message=message>
             {on_retry.map(|retry| view! {
-                <Button on_click=Callback::new(move |_| retry.run(()))>{tr("Try again", "重试")}</Button>
+                <Button on_click=Callback::new(move |_| retry.run(()))>{t(msg::states::TRY_AGAIN)}</Button>
             })}
         </StateBlock>
     }
@@ -150,7 +150,7 @@ pub fn ListStatus(
             font-size: var(--fs-sm);
         }
     };
-    let loading_text = loading_text.unwrap_or_else(|| tr("Loading more…", "正在加载更多…"));
+    let loading_text = loading_text.unwrap_or_else(|| t(msg::states::LOADING_MORE));
     move || {
         if loading.get() {
             view! { class=styles,

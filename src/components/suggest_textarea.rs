@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 
 #[derive(Clone, Debug, PartialEq)]
 struct Suggestion {
@@ -79,11 +79,10 @@ pub fn SuggestTextarea(
                     t.into_iter()
                         .map(|t| Suggestion {
                             label: format!("#{}", t.name),
-                            detail: if is_zh() {
-                                format!("{} 篇笔记", crate::format::count(t.note_count))
-                            } else {
-                                format!("{} notes", crate::format::count(t.note_count))
-                            },
+                            detail: tf(
+                                msg::suggest_textarea::NOTE_COUNT_NOTES,
+                                &[("note_count", &(crate::format::count(t.note_count)))],
+                            ),
                             insert: t.name,
                         })
                         .collect::<Vec<_>>()
@@ -175,7 +174,7 @@ pub fn SuggestTextarea(
                 aria-activedescendant=active_id
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=error_id.clone()
-                placeholder=tr("Share the details… type # for a topic, @ for someone you follow", "分享细节…输入 # 添加话题，@ 提及你关注的人")
+                placeholder=t(msg::suggest_textarea::SHARE_DETAILS_TYPE_TOPIC_SOMEONE)
                 prop:value=move || value.get()
                 on:input=move |e| { value.set(event_target_value(&e)); lookup(); }
                 on:click=move |_| lookup()
@@ -183,7 +182,7 @@ pub fn SuggestTextarea(
                 on:blur=move |_| set_timeout(move || items.set(Vec::new()), std::time::Duration::from_millis(150))>
             </textarea>
             <p class="field-hint counter" aria-live="polite">{move || format!("{}/{maxlength}", count())}</p>
-            <ul id=list_id class="suggest-list" role="listbox" aria-label=tr("Suggestions", "联想") hidden=move || !open()>
+            <ul id=list_id class="suggest-list" role="listbox" aria-label=t(msg::suggest_textarea::SUGGESTIONS) hidden=move || !open()>
                 {move || items.get().into_iter().enumerate().map(|(i, s)| {
                     let option_id = option_id.clone();
                     view! {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::icon::{Glyph, Icon};
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;
 
 /// Pages whose own sticky actions sit where the tab bar would.
@@ -46,20 +46,19 @@ pub fn TabBar() -> impl IntoView {
     };
     let unread = move || auth.unread.with(|u| u.total);
     view! {
-        <nav class="tab-bar" aria-label=tr("Main", "底部导航") class:tab-bar-hidden=hidden>
-            <a href="/explore" aria-current=current("/explore")><Icon glyph=Glyph::Home size=24/><span>{tr("Home", "首页")}</span></a>
-            <a href="/shop" aria-current=current("/shop")><Icon glyph=Glyph::Bag size=24/><span>{tr("Shop", "购物")}</span></a>
-            <a href="/publish" class="tab-publish" aria-label=tr("Publish", "发布")><Icon glyph=Glyph::Plus size=24/></a>
+        <nav class="tab-bar" aria-label=t(msg::tab_bar::MAIN) class:tab-bar-hidden=hidden>
+            <a href="/explore" aria-current=current("/explore")><Icon glyph=Glyph::Home size=24/><span>{t(msg::tab_bar::HOME)}</span></a>
+            <a href="/shop" aria-current=current("/shop")><Icon glyph=Glyph::Bag size=24/><span>{t(msg::common::SHOP)}</span></a>
+            <a href="/publish" class="tab-publish" aria-label=t(msg::common::PUBLISH)><Icon glyph=Glyph::Plus size=24/></a>
             <a href="/notifications" aria-current=current("/notifications")
                 aria-label=move || match unread() {
-                    0 => tr("Messages", "消息").to_string(),
-                    n if is_zh() => format!("消息，{n} 条未读"),
-                    n => format!("Messages, {n} unread"),
+                    0 => t(msg::tab_bar::MESSAGES).to_string(),
+                    n => tf(msg::tab_bar::MESSAGES_UNREAD, &[("n", &n)]),
                 }>
-                <Icon glyph=Glyph::Comment size=24/><span aria-hidden="true">{tr("Messages", "消息")}</span>
+                <Icon glyph=Glyph::Comment size=24/><span aria-hidden="true">{t(msg::tab_bar::MESSAGES)}</span>
                 {move || (unread() > 0).then(|| view! { <span class="badge" aria-hidden="true">{unread().min(99)}</span> })}
             </a>
-            <a href=me_href aria-current=current("/user")><Icon glyph=Glyph::User size=24/><span>{tr("Me", "我")}</span></a>
+            <a href=me_href aria-current=current("/user")><Icon glyph=Glyph::User size=24/><span>{t(msg::tab_bar::ME)}</span></a>
         </nav>
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::icon::{Glyph, Icon};
 use super::ui::{Choice, Segmented};
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 
 const KEY: &str = "zc_theme";
 
@@ -110,15 +110,9 @@ fn apply(theme: Theme) {
 pub fn ThemeToggle() -> impl IntoView {
     let theme = chosen();
     let label = move || match theme.get() {
-        Theme::System => tr(
-            "Theme: system (switch to light)",
-            "主题：跟随系统（切换到浅色）",
-        ),
-        Theme::Light => tr("Theme: light (switch to dark)", "主题：浅色（切换到深色）"),
-        Theme::Dark => tr(
-            "Theme: dark (switch to system)",
-            "主题：深色（切换到跟随系统）",
-        ),
+        Theme::System => t(msg::theme_toggle::THEME_SYSTEM_SWITCH_LIGHT),
+        Theme::Light => t(msg::theme_toggle::THEME_LIGHT_SWITCH_DARK),
+        Theme::Dark => t(msg::theme_toggle::THEME_DARK_SWITCH_SYSTEM),
     };
     view! {
         <button type="button" class="icon-link theme-toggle" aria-label=label title=label
@@ -144,25 +138,25 @@ pub fn ThemeChoice() -> impl IntoView {
     let options = vec![
         Choice {
             value: Theme::System.code(),
-            label: tr("System", "跟随系统"),
+            label: t(msg::theme_toggle::SYSTEM),
             glyph: Some(Glyph::Screen),
             lang: None,
         },
         Choice {
             value: Theme::Light.code(),
-            label: tr("Light", "浅色"),
+            label: t(msg::common::LIGHT),
             glyph: Some(Glyph::Sun),
             lang: None,
         },
         Choice {
             value: Theme::Dark.code(),
-            label: tr("Dark", "深色"),
+            label: t(msg::common::DARK),
             glyph: Some(Glyph::Moon),
             lang: None,
         },
     ];
     view! {
-        <Segmented legend=tr("Theme", "主题") name="theme" options=options
+        <Segmented legend=t(msg::theme_toggle::THEME) name="theme" options=options
             selected=Signal::derive(move || theme.get().code())
             on_change=Callback::new(|code: &'static str| {
                 if let Some(theme) = Theme::from_code(code) {

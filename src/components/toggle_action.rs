@@ -9,7 +9,7 @@ use super::icon::{Glyph, Icon};
 use super::toast::use_toasts;
 use crate::api::{self, ApiError};
 use crate::format;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;
 
 /// What a toggle button switches.
@@ -39,9 +39,17 @@ impl ToggleTarget {
     /// (verb for the accessible name, noun for the count; in Chinese the count's unit)
     fn words(self) -> (&'static str, &'static str) {
         match self {
-            ToggleTarget::NoteLike(_) => (tr("Like", "点赞"), tr("likes", "个赞")),
-            ToggleTarget::NoteCollect(_) => (tr("Collect", "收藏"), tr("collects", "次收藏")),
-            ToggleTarget::CommentLike(_) => (tr("Like comment", "给评论点赞"), tr("likes", "个赞")),
+            ToggleTarget::NoteLike(_) => {
+                (t(msg::toggle_action::LIKE), t(msg::toggle_action::LIKES))
+            }
+            ToggleTarget::NoteCollect(_) => (
+                t(msg::toggle_action::COLLECT),
+                t(msg::toggle_action::COLLECTS),
+            ),
+            ToggleTarget::CommentLike(_) => (
+                t(msg::toggle_action::LIKE_COMMENT),
+                t(msg::toggle_action::LIKES),
+            ),
         }
     }
 }
@@ -81,11 +89,10 @@ pub fn ToggleAction(
                     active.set(!on);
                     count.set(before);
                     let (verb, _) = target.words();
-                    if is_zh() {
-                        toasts.show(format!("{verb}失败：{e}"));
-                    } else {
-                        toasts.show(format!("{verb} didn't go through: {e}"));
-                    }
+                    toasts.show(tf(
+                        msg::toggle_action::FAILED,
+                        &[("verb", &verb), ("error", &e)],
+                    ));
                 }
             }
             in_flight.set(false);
@@ -100,11 +107,7 @@ pub fn ToggleAction(
             class:collect=matches!(target, ToggleTarget::NoteCollect(_))
             aria-pressed=move || active.get().to_string()
             aria-label=move || {
-                if is_zh() {
-                    format!("{verb}，{} {noun}", format::count(count.get()))
-                } else {
-                    format!("{verb}, {} {noun}", format::count(count.get()))
-                }
+                tf(msg::toggle_action::VERB_COUNT_NOUN, &[("count", &(format::count(count.get()))), ("noun", &noun), ("verb", &verb)])
             }
             on:click=move |_| auth.require(act)
         >

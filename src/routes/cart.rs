@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use crate::cart::use_cart;
 use crate::components::cart_view::CartContents;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant};
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 use crate::session::use_auth;
 
 #[component]
@@ -19,12 +19,12 @@ pub fn CartPage() -> impl IntoView {
     });
     view! {
         <div class="page-narrow cart-page">
-            <h1 class="page-title">{tr("Cart", "购物车")}</h1>
+            <h1 class="page-title">{t(msg::common::CART)}</h1>
             <Show when=move || auth.checked.get() && auth.me.with(Option::is_none)>
                 <p class="notice">
-                    {tr("Your cart is kept in this browser. ", "购物车暂存在这个浏览器里。")}
-                    <Button variant=ButtonVariant::Link size=ButtonSize::Small on_click=Callback::new(move |_| auth.open_sheet())>{tr("Sign in", "登录")}</Button>
-                    {tr(" to check out; it comes with you.", "后即可结算，购物车会一起带过来。")}
+                    {t(msg::cart::CART_KEPT_BROWSER)}
+                    <Button variant=ButtonVariant::Link size=ButtonSize::Small on_click=Callback::new(move |_| auth.open_sheet())>{t(msg::common::SIGN)}</Button>
+                    {t(msg::cart::CHECK_OUT_COMES)}
                 </p>
             </Show>
             <CartContents/>

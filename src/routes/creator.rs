@@ -12,7 +12,7 @@ use crate::components::gate::SignedInOnly;
 use crate::components::picture::Picture;
 use crate::components::states::ErrorState;
 use crate::format;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 
 const PERIODS: [i64; 3] = [7, 30, 90];
 
@@ -60,14 +60,14 @@ impl Metric {
 
     pub fn label(self) -> &'static str {
         match self {
-            Metric::Views => tr("Views", "浏览"),
-            Metric::Likes => tr("Likes", "点赞"),
-            Metric::Collects => tr("Collects", "收藏"),
-            Metric::Comments => tr("Comments", "评论"),
-            Metric::Shares => tr("Shares", "分享"),
-            Metric::Followers => tr("New followers", "新增粉丝"),
-            Metric::Orders => tr("Orders", "订单"),
-            Metric::Commission => tr("Commission", "佣金"),
+            Metric::Views => t(msg::creator::VIEWS),
+            Metric::Likes => t(msg::creator::LIKES),
+            Metric::Collects => t(msg::creator::COLLECTS),
+            Metric::Comments => t(msg::creator::COMMENTS),
+            Metric::Shares => t(msg::creator::SHARES),
+            Metric::Followers => t(msg::creator::NEW_FOLLOWERS),
+            Metric::Orders => t(msg::common::ORDERS),
+            Metric::Commission => t(msg::common::COMMISSION),
         }
     }
 
@@ -134,7 +134,7 @@ fn day_label(day: i64) -> String {
 #[component]
 pub fn CreatorPage() -> impl IntoView {
     view! {
-        <SignedInOnly title=tr("Creator center", "创作中心") reason=tr("Sign in to see how your notes are doing.", "登录后查看你的笔记数据。")>
+        <SignedInOnly title=t(msg::common::CREATOR_CENTER) reason=t(msg::creator::SIGN_SEE_HOW_NOTES_ARE)>
             <CreatorCenter/>
         </SignedInOnly>
     }
@@ -175,7 +175,7 @@ fn CreatorCenter() -> impl IntoView {
                 let current = move || days.get() == d;
                 view! {
                     <a href=move || href(d, metric.get()) aria-current=move || current().then_some("page")>
-                        {if is_zh() { format!("近 {d} 天") } else { format!("{d} days") }}
+                        {tf(msg::creator::D_DAYS, &[("d", &d)])}
                     </a>
                 }
             })
@@ -184,15 +184,15 @@ fn CreatorCenter() -> impl IntoView {
     view! {
         <div class="page-wide creator-page">
             <header class="creator-head">
-                <h1 class="page-title">{tr("Creator center", "创作中心")}</h1>
-                <nav class="segmented-links" aria-label=tr("Period", "时间范围")>{periods}</nav>
+                <h1 class="page-title">{t(msg::common::CREATOR_CENTER)}</h1>
+                <nav class="segmented-links" aria-label=t(msg::creator::PERIOD)>{periods}</nav>
             </header>
             {move || match stats.get() {
                 None => view! { <div class="skeleton shimmer checkout-skeleton" aria-busy="true"></div> }.into_any(),
                 Some(Err(e)) => view! { <ErrorState message=e.to_string() on_retry=Callback::new(move |()| load())/> }.into_any(),
                 Some(Ok(s)) => view! { <StatsView stats=s metric=metric href=Callback::new(move |(d, m)| href(d, m))/> }.into_any(),
             }}
-            <p class="muted small">{tr("Orders and commission come from purchases made from your notes. See every sale in ", "订单和佣金来自通过你的笔记完成的购买，每一笔都可在")}<a href="/creator/earnings">{tr("Earnings", "收益")}</a>{tr(".", "中查看。")}</p>
+            <p class="muted small">{t(msg::creator::ORDERS_COMMISSION_COME_FROM_PURCHASES)}<a href="/creator/earnings">{t(msg::common::EARNINGS)}</a>{t(msg::creator::COMMISSION_END)}</p>
         </div>
     }
 }
@@ -247,25 +247,25 @@ fn StatsView(
         .collect_view();
     let has_notes = !stats.notes.is_empty();
     view! {
-        <nav class="metric-cards" aria-label=tr("Metrics", "数据指标")>{cards}</nav>
+        <nav class="metric-cards" aria-label=t(msg::creator::METRICS)>{cards}</nav>
         <section class="chart-card" aria-labelledby="chart-title">{chart}</section>
         <section aria-labelledby="notes-title" class="order-section">
-            <h2 id="notes-title">{tr("Your notes in this period", "所选时段的笔记")}</h2>
+            <h2 id="notes-title">{t(msg::creator::NOTES_PERIOD)}</h2>
             {if has_notes {
                 view! {
                     <div class="table-scroll">
                         <table class="stats-table">
                             <thead><tr>
-                                <th scope="col">{tr("Note", "笔记")}</th><th scope="col" class="num">{tr("Views", "浏览")}</th><th scope="col" class="num">{tr("Likes", "点赞")}</th>
-                                <th scope="col" class="num">{tr("Collects", "收藏")}</th><th scope="col" class="num">{tr("Comments", "评论")}</th><th scope="col" class="num">{tr("Shares", "分享")}</th>
-                                <th scope="col" class="num">{tr("Orders", "订单")}</th><th scope="col" class="num">{tr("Commission", "佣金")}</th>
+                                <th scope="col">{t(msg::common::NOTE)}</th><th scope="col" class="num">{t(msg::creator::VIEWS)}</th><th scope="col" class="num">{t(msg::creator::LIKES)}</th>
+                                <th scope="col" class="num">{t(msg::creator::COLLECTS)}</th><th scope="col" class="num">{t(msg::creator::COMMENTS)}</th><th scope="col" class="num">{t(msg::creator::SHARES)}</th>
+                                <th scope="col" class="num">{t(msg::common::ORDERS)}</th><th scope="col" class="num">{t(msg::common::COMMISSION)}</th>
                             </tr></thead>
                             <tbody>{notes}</tbody>
                         </table>
                     </div>
                 }.into_any()
             } else {
-                view! { <p class="muted">{tr("No notes yet. ", "还没有笔记，")}<a href="/publish">{tr("Publish your first", "发布第一篇")}</a>{tr(".", "吧。")}</p> }.into_any()
+                view! { <p class="muted">{t(msg::creator::NO_NOTES_YET)}<a href="/publish">{t(msg::creator::PUBLISH_FIRST)}</a>{t(msg::creator::EMPTY_END)}</p> }.into_any()
             }}
         </section>
     }
@@ -278,21 +278,15 @@ fn chart_view(series: &[DayStats], m: Metric, days: i64) -> impl IntoView {
     let peak = values.iter().copied().max().unwrap_or(0);
     let first = series.first().map(|d| day_label(d.day)).unwrap_or_default();
     let last = series.last().map(|d| day_label(d.day)).unwrap_or_default();
-    let summary = if is_zh() {
-        format!(
-            "{}：近 {days} 天共 {}，单日最高 {}。",
-            m.label(),
-            m.show(total),
-            m.show(peak)
-        )
-    } else {
-        format!(
-            "{}: {} over the last {days} days, at most {} in a day.",
-            m.label(),
-            m.show(total),
-            m.show(peak)
-        )
-    };
+    let summary = tf(
+        msg::creator::CHART_SUMMARY,
+        &[
+            ("metric", &m.label()),
+            ("total", &m.show(total)),
+            ("days", &days),
+            ("peak", &m.show(peak)),
+        ],
+    );
     let rows = series
         .iter()
         .rev()
@@ -303,7 +297,7 @@ fn chart_view(series: &[DayStats], m: Metric, days: i64) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h2 id="chart-title" class="chart-title">{if is_zh() { format!("每日{}", m.label()) } else { format!("{} per day", m.label()) }}</h2>
+        <h2 id="chart-title" class="chart-title">{tf(msg::creator::PER_DAY, &[("metric", &m.label())])}</h2>
         <svg class="chart" viewBox=format!("0 0 {W} {H}") preserveAspectRatio="none" role="img" aria-label=summary.clone()>
             <line x1="0" x2=W.to_string() y1=(H - PAD).to_string() y2=(H - PAD).to_string() class="chart-axis"/>
             <line x1="0" x2=W.to_string() y1=(H / 2).to_string() y2=(H / 2).to_string() class="chart-grid"/>
@@ -311,13 +305,13 @@ fn chart_view(series: &[DayStats], m: Metric, days: i64) -> impl IntoView {
             <path d=line class="chart-line" vector-effect="non-scaling-stroke"/>
         </svg>
         <div class="chart-scale muted small" aria-hidden="true">
-            <span>{first}</span><span>{if is_zh() { format!("峰值 {}", m.show(peak)) } else { format!("peak {}", m.show(peak)) }}</span><span>{last}</span>
+            <span>{first}</span><span>{tf(msg::creator::PEAK, &[("peak", &m.show(peak))])}</span><span>{last}</span>
         </div>
         <p class="visually-hidden">{summary}</p>
         <details class="chart-table">
-            <summary>{tr("Show as a table", "以表格查看")}</summary>
+            <summary>{t(msg::creator::SHOW_AS_TABLE)}</summary>
             <table class="stats-table">
-                <thead><tr><th scope="col">{tr("Day", "日期")}</th><th scope="col" class="num">{m.label()}</th></tr></thead>
+                <thead><tr><th scope="col">{t(msg::creator::DAY)}</th><th scope="col" class="num">{m.label()}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </details>

@@ -10,12 +10,12 @@ use crate::components::gate::SignedInOnly;
 use crate::components::states::{EmptyState, ErrorState};
 use crate::components::ui::{Button, ButtonVariant};
 use crate::format;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tnf};
 
 #[component]
 pub fn EarningsPage() -> impl IntoView {
     view! {
-        <SignedInOnly title=tr("Earnings", "收益") reason=tr("Sign in to see the commission your notes earn.", "登录后查看你的笔记带来的佣金。")>
+        <SignedInOnly title=t(msg::common::EARNINGS) reason=t(msg::earnings::SIGN_SEE_COMMISSION_NOTES_EARN)>
             <EarningsView/>
         </SignedInOnly>
     }
@@ -28,9 +28,9 @@ fn percent(bp: i64) -> String {
 
 fn state_label(state: CommissionState) -> &'static str {
     match state {
-        CommissionState::Pending => tr("Pending", "待结算"),
-        CommissionState::Settled => tr("Settled", "已结算"),
-        CommissionState::Reversed => tr("Reversed", "已冲回"),
+        CommissionState::Pending => t(msg::earnings::PENDING),
+        CommissionState::Settled => t(msg::earnings::SETTLED),
+        CommissionState::Reversed => t(msg::earnings::REVERSED),
     }
 }
 
@@ -70,26 +70,20 @@ fn EarningsView() -> impl IntoView {
         };
         view! {
             <div class="stat-cards">
-                <div class="stat-card primary"><p class="stat-label">{tr("Total earnings", "累计收益")}</p><p class="stat-value">{format_cny(e.total_fen)}</p></div>
-                <div class="stat-card"><p class="stat-label">{tr("Pending delivery", "待签收")}</p><p class="stat-value">{format_cny(e.pending_fen)}</p></div>
-                <div class="stat-card"><p class="stat-label">{tr("Settled", "已结算")}</p><p class="stat-value">{format_cny(e.settled_fen)}</p></div>
-                <div class="stat-card"><p class="stat-label">{tr("Reversed", "已冲回")}</p><p class="stat-value">{format_cny(e.reversed_fen)}</p></div>
+                <div class="stat-card primary"><p class="stat-label">{t(msg::earnings::TOTAL_EARNINGS)}</p><p class="stat-value">{format_cny(e.total_fen)}</p></div>
+                <div class="stat-card"><p class="stat-label">{t(msg::earnings::PENDING_DELIVERY)}</p><p class="stat-value">{format_cny(e.pending_fen)}</p></div>
+                <div class="stat-card"><p class="stat-label">{t(msg::earnings::SETTLED)}</p><p class="stat-value">{format_cny(e.settled_fen)}</p></div>
+                <div class="stat-card"><p class="stat-label">{t(msg::earnings::REVERSED)}</p><p class="stat-value">{format_cny(e.reversed_fen)}</p></div>
             </div>
-            <p class="muted">{if is_zh() { format!(
-                "共 {} 笔关联订单。通过你的笔记下的每一笔订单，你可获得品牌佣金的 {}；订单取消后佣金冲回。",
-                e.orders, percent(e.creator_share_bp)
-            ) } else { format!(
-                "{} attributed {}. You earn {} of the brand's commission on every order placed from your notes; cancelled orders are reversed.",
-                e.orders, if e.orders == 1 { "order" } else { "orders" }, percent(e.creator_share_bp)
-            ) }}</p>
+            <p class="muted">{tnf(msg::earnings::SUMMARY, e.orders, &[("share", &percent(e.creator_share_bp))])}</p>
         }
         .into_any()
     };
     let table = move || {
         if lines.with(Vec::is_empty) {
             return view! {
-                <EmptyState title=tr("No sales yet", "还没有成交")
-                    message=tr("Tag products in your notes: when readers buy them from there, the commission shows up here.", "在笔记里添加商品：读者从笔记下单后，佣金会显示在这里。")/>
+                <EmptyState title=t(msg::earnings::NO_SALES_YET)
+                    message=t(msg::earnings::TAG_PRODUCTS_NOTES_WHEN_READERS)/>
             }
             .into_any();
         }
@@ -99,24 +93,24 @@ fn EarningsView() -> impl IntoView {
             .map(|l| {
                 view! {
                     <tr class=format!("earning-{}", state_class(l.state))>
-                        <td data-label=tr("Date", "时间")>{format::date_time(l.created_at)}</td>
-                        <td data-label=tr("Note", "笔记")><a href=format!("/explore/{}", l.note_id)>{l.note_title}</a></td>
-                        <td data-label=tr("Product", "商品")><a href=format!("/product/{}", l.product_id)>{l.product_title}</a>{format!(" × {}", l.quantity)}</td>
-                        <td data-label=tr("Sale", "成交额") class="num">{format_cny(l.sale_fen)}</td>
-                        <td data-label=tr("Rate", "佣金比例") class="num">{percent(l.rate_bp)}</td>
-                        <td data-label=tr("Commission", "佣金") class="num strong">{format_cny(l.commission_fen)}</td>
-                        <td data-label=tr("State", "状态")><span class=format!("status-badge commission-{}", state_class(l.state))>{state_label(l.state)}</span></td>
+                        <td data-label=t(msg::earnings::DATE)>{format::date_time(l.created_at)}</td>
+                        <td data-label=t(msg::common::NOTE)><a href=format!("/explore/{}", l.note_id)>{l.note_title}</a></td>
+                        <td data-label=t(msg::earnings::PRODUCT)><a href=format!("/product/{}", l.product_id)>{l.product_title}</a>{format!(" × {}", l.quantity)}</td>
+                        <td data-label=t(msg::earnings::SALE) class="num">{format_cny(l.sale_fen)}</td>
+                        <td data-label=t(msg::earnings::RATE) class="num">{percent(l.rate_bp)}</td>
+                        <td data-label=t(msg::common::COMMISSION) class="num strong">{format_cny(l.commission_fen)}</td>
+                        <td data-label=t(msg::earnings::STATE)><span class=format!("status-badge commission-{}", state_class(l.state))>{state_label(l.state)}</span></td>
                     </tr>
                 }
             })
             .collect_view();
         view! {
             <table class="earnings-table">
-                <caption class="visually-hidden">{tr("Attributed sales", "关联成交")}</caption>
+                <caption class="visually-hidden">{t(msg::earnings::ATTRIBUTED_SALES)}</caption>
                 <thead><tr>
-                    <th scope="col">{tr("Date", "时间")}</th><th scope="col">{tr("Note", "笔记")}</th><th scope="col">{tr("Product", "商品")}</th>
-                    <th scope="col" class="num">{tr("Sale", "成交额")}</th><th scope="col" class="num">{tr("Rate", "佣金比例")}</th>
-                    <th scope="col" class="num">{tr("Commission", "佣金")}</th><th scope="col">{tr("State", "状态")}</th>
+                    <th scope="col">{t(msg::earnings::DATE)}</th><th scope="col">{t(msg::common::NOTE)}</th><th scope="col">{t(msg::earnings::PRODUCT)}</th>
+                    <th scope="col" class="num">{t(msg::earnings::SALE)}</th><th scope="col" class="num">{t(msg::earnings::RATE)}</th>
+                    <th scope="col" class="num">{t(msg::common::COMMISSION)}</th><th scope="col">{t(msg::earnings::STATE)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -125,7 +119,7 @@ fn EarningsView() -> impl IntoView {
     };
     view! {
         <div class="page-wide earnings-page">
-            <h1 class="page-title">{tr("Earnings", "收益")}</h1>
+            <h1 class="page-title">{t(msg::common::EARNINGS)}</h1>
             {move || match summary.get() {
                 None => view! { <div class="skeleton shimmer checkout-skeleton" aria-busy="true"></div> }.into_any(),
                 Some(Err(e)) => view! { <ErrorState message=e.to_string() on_retry=Callback::new(move |()| load(None))/> }.into_any(),
@@ -133,7 +127,7 @@ fn EarningsView() -> impl IntoView {
             }}
             <Show when=move || cursor.with(Option::is_some)>
                 <Button variant=ButtonVariant::Secondary disabled=loading
-                    on_click=Callback::new(move |_| load(cursor.get_untracked()))>{tr("Show more", "查看更多")}</Button>
+                    on_click=Callback::new(move |_| load(cursor.get_untracked()))>{t(msg::earnings::SHOW_MORE)}</Button>
             </Show>
         </div>
     }

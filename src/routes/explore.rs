@@ -13,7 +13,7 @@ use crate::components::feed::InfiniteFeed;
 use crate::components::people::PersonRow;
 use crate::components::states::{EmptyState, SkeletonGrid};
 use crate::components::ui::Button;
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 use crate::session::{signed_in_hint, use_auth};
 
 pub const DEFAULT_CHANNEL: &str = api::FOR_YOU_CHANNEL;
@@ -64,8 +64,9 @@ pub fn ExploreShell() -> impl IntoView {
                     0,
                     Channel {
                         slug: FOLLOWING_CHANNEL.to_string(),
-                        name_en: "Following".to_string(),
-                        name_zh: "关注".to_string(),
+                        // Ours, not the server's: its name in the interface language.
+                        name_en: t(msg::explore::FOLLOWING_CHANNEL).to_string(),
+                        name_zh: t(msg::explore::FOLLOWING_CHANNEL).to_string(),
                     },
                 );
                 channels.set(list);
@@ -112,7 +113,7 @@ pub fn ExploreShell() -> impl IntoView {
         }
         if !on_following.get() {
             return view! {
-                <InfiniteFeed source=source label=tr("Discover notes", "发现笔记") refresh=refresh/>
+                <InfiniteFeed source=source label=t(msg::explore::DISCOVER_NOTES) refresh=refresh/>
             }
             .into_any();
         }
@@ -121,9 +122,9 @@ pub fn ExploreShell() -> impl IntoView {
         }
         match auth.user_id() {
             None => view! {
-                <EmptyState title=tr("See what people you follow post", "看看你关注的人发了什么")
-                    message=tr("Sign in to get a feed of the newest notes from creators you follow.", "登录后，这里会显示你关注的创作者发布的最新笔记。")>
-                    <Button on_click=Callback::new(move |_| auth.open_sheet())>{tr("Sign in", "登录")}</Button>
+                <EmptyState title=t(msg::explore::SEE_WHAT_PEOPLE_FOLLOW_POST)
+                    message=t(msg::explore::SIGN_GET_FEED_NEWEST_NOTES)>
+                    <Button on_click=Callback::new(move |_| auth.open_sheet())>{t(msg::common::SIGN)}</Button>
                 </EmptyState>
             }
             .into_any(),
@@ -131,9 +132,9 @@ pub fn ExploreShell() -> impl IntoView {
             Some(_) => view! {
                 <InfiniteFeed
                     source=Signal::stored(FeedSource::Following)
-                    label=tr("Notes from people you follow", "你关注的人发布的笔记")
-                    empty_title=tr("Your following feed is empty", "关注页还没有内容")
-                    empty_message=tr("Follow some creators and their newest notes will appear here.", "关注一些创作者，他们的最新笔记会出现在这里。")
+                    label=t(msg::explore::NOTES_FROM_PEOPLE_FOLLOW)
+                    empty_title=t(msg::explore::FOLLOWING_FEED_EMPTY)
+                    empty_message=t(msg::explore::FOLLOW_SOME_CREATORS_THEIR_NEWEST)
                     empty_extra=|| view! { <SuggestedCreators/> }
                 />
             }
@@ -144,7 +145,7 @@ pub fn ExploreShell() -> impl IntoView {
     view! {
         <Show when=move || feed_shown.get()>
             <div class="discover">
-                <h1 class="visually-hidden">{tr("Discover", "发现")}</h1>
+                <h1 class="visually-hidden">{t(msg::common::DISCOVER)}</h1>
                 <ChannelBar channels=channels selected=channel on_reselect=on_reselect/>
                 {feed}
             </div>
@@ -165,7 +166,7 @@ fn SuggestedCreators() -> impl IntoView {
     view! {
         <Show when=move || people.with(|p| !p.is_empty())>
             <section class="suggested" aria-labelledby="suggested-heading">
-                <h2 id="suggested-heading">{tr("Creators you might like", "你可能感兴趣的创作者")}</h2>
+                <h2 id="suggested-heading">{t(msg::explore::CREATORS_MIGHT_LIKE)}</h2>
                 <ul class="user-results">
                     <For each=move || people.get() key=|p| p.user.id let:p>
                         <PersonRow profile=p/>

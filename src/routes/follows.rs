@@ -7,7 +7,7 @@ use super::not_found::NotFound;
 use crate::api::PeopleList;
 use crate::components::people::{PeopleListView, PeopleSource};
 use crate::components::ui::{Tab, Tabs};
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 
 #[component]
 fn FollowList(followers: bool) -> impl IntoView {
@@ -15,23 +15,23 @@ fn FollowList(followers: bool) -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
     move || {
         match id.get() {
-        None => view! { <NotFound title=tr("User not found", "用户不存在") message=tr("This account doesn't exist.", "该账号不存在。")/> }
+        None => view! { <NotFound title=t(msg::common::USER_NOT_FOUND) message=t(msg::common::ACCOUNT_DOESNT_EXIST)/> }
             .into_any(),
         Some(id) => {
             let (title, list) = if followers {
-                (tr("Followers", "粉丝"), PeopleList::Followers(id))
+                (t(msg::follows::FOLLOWERS), PeopleList::Followers(id))
             } else {
-                (tr("Following", "关注"), PeopleList::Following(id))
+                (t(msg::follows::FOLLOWING), PeopleList::Following(id))
             };
             let tabs = vec![
                 Tab {
-                    label: tr("Followers", "粉丝").to_string(),
+                    label: t(msg::follows::FOLLOWERS).to_string(),
                     href: format!("/user/{id}/followers"),
                     count: 0,
                     ..Default::default()
                 },
                 Tab {
-                    label: tr("Following", "关注").to_string(),
+                    label: t(msg::follows::FOLLOWING).to_string(),
                     href: format!("/user/{id}/following"),
                     count: 0,
                     ..Default::default()
@@ -39,14 +39,14 @@ fn FollowList(followers: bool) -> impl IntoView {
             ];
             view! {
                 <section class="people-page">
-                    <a class="back-link" href=format!("/user/{id}")>{tr("← Profile", "← 主页")}</a>
-                    <Tabs label=tr("People", "用户") tabs=tabs current=usize::from(!followers)/>
+                    <a class="back-link" href=format!("/user/{id}")>{t(msg::follows::PROFILE)}</a>
+                    <Tabs label=t(msg::follows::PEOPLE) tabs=tabs current=usize::from(!followers)/>
                     <h1 class="visually-hidden">{title}</h1>
                     <PeopleListView
                         source=PeopleSource::List(list)
                         label=title
-                        empty_title=if followers { tr("No followers yet", "还没有粉丝") } else { tr("Not following anyone yet", "还没有关注任何人") }
-                        empty_message=if followers { tr("Followers will show up here.", "粉丝会显示在这里。") } else { tr("People they follow will show up here.", "TA 关注的人会显示在这里。") }
+                        empty_title=if followers { t(msg::follows::NO_FOLLOWERS_YET) } else { t(msg::follows::NOT_FOLLOWING_ANYONE_YET) }
+                        empty_message=if followers { t(msg::follows::FOLLOWERS_WILL_SHOW_UP_HERE) } else { t(msg::follows::PEOPLE_THEY_FOLLOW_WILL_SHOW) }
                     />
                 </section>
             }

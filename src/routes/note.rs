@@ -27,7 +27,7 @@ use crate::components::toggle_action::{ToggleAction, ToggleTarget};
 use crate::components::ui::{Button, ButtonSize, ButtonVariant};
 use crate::format;
 use crate::hooks::use_swipe_to_close::use_swipe_to_close;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::richtext::{segments, Segment};
 use crate::session::use_auth;
 
@@ -122,7 +122,7 @@ pub fn NoteRoute() -> impl IntoView {
         auth.viewer_epoch.track();
         let Some(id) = id.get() else {
             note.set(Loaded::Failed(ApiError::NotFound(
-                tr("No such note.", "笔记不存在。").into(),
+                t(msg::note::NO_SUCH_NOTE).into(),
             )));
             return;
         };
@@ -215,7 +215,7 @@ pub fn NoteRoute() -> impl IntoView {
         Loaded::Loading => view! { <NoteSkeleton overlay=overlay/> }.into_any(),
         Loaded::Failed(e) if e.is_not_found() => view! {
             <div class="note-missing">
-                <NotFound title=tr("Note not found", "笔记不存在") message=tr("This note doesn't exist or has been removed.", "这篇笔记不存在或已被删除。")/>
+                <NotFound title=t(msg::note::NOTE_NOT_FOUND) message=t(msg::note::NOTE_DOESNT_EXIST_HAS_BEEN)/>
             </div>
         }
         .into_any(),
@@ -233,11 +233,11 @@ pub fn NoteRoute() -> impl IntoView {
         (!related.with(Vec::is_empty)).then(|| {
             view! {
                 <section class="related" aria-labelledby="related-heading">
-                    <h2 id="related-heading">{tr("More like this", "相关推荐")}</h2>
+                    <h2 id="related-heading">{t(msg::note::MORE_LIKE)}</h2>
                     // Two dozen cards cost a phone a few hundred milliseconds: they are made as
                     // the reader scrolls towards them, not while the note itself loads.
                     <WhenNear margin="0px 0px 200px 0px" reserve=900>
-                        <MasonryGrid cards=related label=tr("Related notes", "相关笔记")/>
+                        <MasonryGrid cards=related label=t(msg::note::RELATED_NOTES)/>
                     </WhenNear>
                 </section>
             }
@@ -274,7 +274,7 @@ pub fn NoteRoute() -> impl IntoView {
     } else {
         view! {
             <div class="note-page">
-                <a class="back-link" href="/explore">{tr("← Discover", "← 发现")}</a>
+                <a class="back-link" href="/explore">{t(msg::note::DISCOVER)}</a>
                 {body}
                 {related_section}
             </div>
@@ -327,7 +327,7 @@ fn share(note_id: i64, title: &str, toasts: Toasts) {
                 let promise = js_sys::Promise::from(promise);
                 leptos::task::spawn_local(async move {
                     match wasm_bindgen_futures::JsFuture::from(promise).await {
-                        Ok(_) => toasts.show(tr("Link copied", "链接已复制")),
+                        Ok(_) => toasts.show(t(msg::note::LINK_COPIED)),
                         Err(_) => toasts.show(copy_this(&url)),
                     }
                 });
@@ -340,11 +340,7 @@ fn share(note_id: i64, title: &str, toasts: Toasts) {
 
 /// The fallback toast when the link could not be copied for the reader.
 fn copy_this(url: &str) -> String {
-    if is_zh() {
-        format!("请复制链接：{url}")
-    } else {
-        format!("Copy this link: {url}")
-    }
+    tf(msg::note::COPY_LINK_URL, &[("url", &url)])
 }
 
 #[component]
@@ -352,7 +348,7 @@ fn NoteSkeleton(overlay: bool) -> impl IntoView {
     view! {
         <div class="note" class:note-dialog=overlay aria-busy="true">
             // Names the overlay's dialog until the note's own title replaces it.
-            <span id="note-title" class="visually-hidden">{tr("Loading note", "笔记加载中")}</span>
+            <span id="note-title" class="visually-hidden">{t(msg::note::LOADING_NOTE)}</span>
             <div class="note-media skeleton shimmer"></div>
             <div class="note-info">
                 <div class="skeleton shimmer line"></div>
@@ -397,7 +393,7 @@ fn NoteView(
     let video = (note.kind == NoteKind::Video).then(|| {
         let len = note.video_seconds.map(format::duration).unwrap_or_default();
         view! {
-            <span class="video-badge" aria-label=if is_zh() { format!("视频笔记，{len}") } else { format!("Video note, {len}") }>
+            <span class="video-badge" aria-label=tf(msg::note::VIDEO_NOTE_LEN, &[("len", &len)])>
                 <Icon glyph=Glyph::Play size=14/>
                 {len.clone()}
             </span>
@@ -424,10 +420,7 @@ fn NoteView(
     });
     let delete = move |_| {
         let sure = window()
-            .confirm_with_message(tr(
-                "Delete this note? This can't be undone.",
-                "确定删除这篇笔记吗？删除后无法恢复。",
-            ))
+            .confirm_with_message(t(msg::note::DELETE_NOTE_CANT_UNDONE))
             .unwrap_or(false);
         if !sure {
             return;
@@ -437,7 +430,7 @@ fn NoteView(
             match api::delete_note(note_id).await {
                 Ok(()) => {
                     api::forget_notes();
-                    toasts.show(tr("Note deleted", "笔记已删除"));
+                    toasts.show(t(msg::note::NOTE_DELETED));
                     navigate(&format!("/user/{author_id}"), Default::default());
                 }
                 Err(e) => toasts.show(e.to_string()),
@@ -449,9 +442,9 @@ fn NoteView(
         if auth.user_id() == Some(author_id) {
             view! {
                 <div class="note-owner-tools">
-                    <Button variant=ButtonVariant::Secondary size=ButtonSize::Small href=format!("/publish?edit={note_id}")>{tr("Edit", "编辑")}</Button>
+                    <Button variant=ButtonVariant::Secondary size=ButtonSize::Small href=format!("/publish?edit={note_id}")>{t(msg::note::EDIT)}</Button>
                     <Button variant=ButtonVariant::Secondary size=ButtonSize::Small
-                        on_click=Callback::new(move |e| delete.with_value(|d| d(e)))>{tr("Delete", "删除")}</Button>
+                        on_click=Callback::new(move |e| delete.with_value(|d| d(e)))>{t(msg::common::DELETE)}</Button>
                 </div>
             }
             .into_any()
@@ -472,7 +465,7 @@ fn NoteView(
             data-note-id=note.id
         >
             {overlay.then(|| view! {
-                <button class="note-close" aria-label=tr("Close note", "关闭笔记") on:click=move |_| close.run(())>
+                <button class="note-close" aria-label=t(msg::note::CLOSE_NOTE) on:click=move |_| close.run(())>
                     <Icon glyph=Glyph::Close size=22/>
                 </button>
             })}
@@ -495,7 +488,7 @@ fn NoteView(
                 </div>
                 <div class="note-scroll">
                     {note.hidden.then(|| view! {
-                        <p class="notice" role="status">{tr("Hidden while reports are reviewed. Only you can see this note.", "举报审核期间已隐藏，仅你自己可见。")}</p>
+                        <p class="notice" role="status">{t(msg::note::HIDDEN_WHILE_REPORTS_ARE_REVIEWED)}</p>
                     })}
                     <h1 id="note-title" class="note-title">{title}</h1>
                     <p class="note-body">{rich}</p>
@@ -508,7 +501,7 @@ fn NoteView(
                     {(!products.is_empty()).then(|| view! {
                         <Deferred>
                             <section class="shop-the-note" aria-labelledby="shop-note-heading">
-                                <h2 id="shop-note-heading">{tr("Shop the note", "笔记同款")}</h2>
+                                <h2 id="shop-note-heading">{t(msg::note::SHOP_NOTE)}</h2>
                                 <div class="shop-note-row">
                                     {products.clone().into_iter().map(|p| view! {
                                         <ProductTile href=format!("/product/{}?from_note={note_id}", p.id) product=p sizes="132px"/>
@@ -529,17 +522,17 @@ fn NoteView(
                     }
                 </div>
                 <Deferred>
-                <div class="note-actions" role="group" aria-label=tr("Note actions", "笔记操作")>
+                <div class="note-actions" role="group" aria-label=t(msg::note::NOTE_ACTIONS)>
                     <ToggleAction target=ToggleTarget::NoteLike(note_id) active=liked count=likes
                         on_settled=Callback::new(move |(on, n)| api::update_cached_note(note_id, |c| { c.viewer.liked = on; c.counts.likes = n; }))/>
                     <ToggleAction target=ToggleTarget::NoteCollect(note_id) active=collected count=collects
                         on_settled=Callback::new(move |(on, n)| api::update_cached_note(note_id, |c| { c.viewer.collected = on; c.counts.collects = n; }))/>
-                    <button type="button" class="action" aria-label=move || if is_zh() { format!("评论，{} 条评论", format::count(comment_count.get())) } else { format!("Comment, {} comments", format::count(comment_count.get())) }
+                    <button type="button" class="action" aria-label=move || tf(msg::note::COMMENT_COMMENT_COUNT_COMMENTS, &[("comment_count", &(format::count(comment_count.get())))])
                         on:click=move |_| focus_composer()>
                         <Icon glyph=Glyph::Comment size=22/>
                         <span class="action-count">{move || format::count(comment_count.get())}</span>
                     </button>
-                    <button type="button" class="action" aria-label=if is_zh() { format!("分享，{} 次分享", format::count(shares)) } else { format!("Share, {} shares", format::count(shares)) } on:click={
+                    <button type="button" class="action" aria-label=tf(msg::note::SHARE_SHARES_SHARES, &[("shares", &(format::count(shares)))]) on:click={
                         let share_title = share_title.clone();
                         move |_| {
                         share(note_id, &share_title, toasts);

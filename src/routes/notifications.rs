@@ -14,14 +14,14 @@ use crate::components::states::{EmptyState, ErrorState, ListStatus};
 use crate::components::ui::{Tab, Tabs};
 use crate::format;
 use crate::hooks::use_paged::use_paged;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;
 
 fn tab_label(tab: NotificationTab) -> &'static str {
     match tab {
-        NotificationTab::Likes => tr("Likes & collects", "赞和收藏"),
-        NotificationTab::Follows => tr("New followers", "新增关注"),
-        NotificationTab::Comments => tr("Comments & @mentions", "评论和@"),
+        NotificationTab::Likes => t(msg::notifications::LIKES_COLLECTS),
+        NotificationTab::Follows => t(msg::notifications::NEW_FOLLOWERS),
+        NotificationTab::Comments => t(msg::notifications::COMMENTS_MENTIONS),
     }
 }
 
@@ -36,38 +36,29 @@ fn tab_unread(counts: &UnreadCounts, tab: NotificationTab) -> i64 {
 fn tab_empty(tab: NotificationTab) -> (&'static str, &'static str) {
     match tab {
         NotificationTab::Likes => (
-            tr("No likes or collects yet", "还没有赞和收藏"),
-            tr(
-                "When people like or collect your notes, or like your comments, you'll see it here.",
-                "有人赞或收藏你的笔记、赞你的评论时，会显示在这里。",
-            ),
+            t(msg::notifications::NO_LIKES_COLLECTS_YET),
+            t(msg::notifications::WHEN_PEOPLE_LIKE_COLLECT_NOTES),
         ),
         NotificationTab::Follows => (
-            tr("No new followers yet", "还没有新增关注"),
-            tr(
-                "When someone follows you, they'll show up here.",
-                "有人关注你时，会显示在这里。",
-            ),
+            t(msg::notifications::NO_NEW_FOLLOWERS_YET),
+            t(msg::notifications::WHEN_SOMEONE_FOLLOWS_THEYLL_SHOW),
         ),
         NotificationTab::Comments => (
-            tr("No comments or mentions yet", "还没有评论和@"),
-            tr(
-                "Comments on your notes, replies to your comments and @mentions will show up here.",
-                "你笔记下的评论、对你评论的回复和@你的内容会显示在这里。",
-            ),
+            t(msg::notifications::NO_COMMENTS_MENTIONS_YET),
+            t(msg::notifications::COMMENTS_NOTES_REPLIES_COMMENTS_MENTIONS),
         ),
     }
 }
 
 fn sentence(kind: NotificationKind) -> &'static str {
     match kind {
-        NotificationKind::Like => tr("liked your note", "赞了你的笔记"),
-        NotificationKind::Collect => tr("collected your note", "收藏了你的笔记"),
-        NotificationKind::CommentLike => tr("liked your comment", "赞了你的评论"),
-        NotificationKind::Follow => tr("started following you", "开始关注你了"),
-        NotificationKind::Comment => tr("commented on your note", "评论了你的笔记"),
-        NotificationKind::Reply => tr("replied to your comment", "回复了你的评论"),
-        NotificationKind::Mention => tr("mentioned you", "@了你"),
+        NotificationKind::Like => t(msg::notifications::LIKED_NOTE),
+        NotificationKind::Collect => t(msg::notifications::COLLECTED_NOTE),
+        NotificationKind::CommentLike => t(msg::notifications::LIKED_COMMENT),
+        NotificationKind::Follow => t(msg::notifications::STARTED_FOLLOWING),
+        NotificationKind::Comment => t(msg::notifications::COMMENTED_NOTE),
+        NotificationKind::Reply => t(msg::notifications::REPLIED_COMMENT),
+        NotificationKind::Mention => t(msg::notifications::MENTIONED),
     }
 }
 
@@ -88,8 +79,8 @@ pub fn NotificationsPage() -> impl IntoView {
         })
     });
     view! {
-        <SignedInOnly title=tr("Notifications", "消息")
-            reason=tr("Sign in to see who liked and collected your notes, who followed you, and who commented or mentioned you.", "登录后查看谁赞和收藏了你的笔记、谁关注了你、谁评论或@了你。")>
+        <SignedInOnly title=t(msg::notifications::NOTIFICATIONS)
+            reason=t(msg::notifications::SIGN_SEE_WHO_LIKED_COLLECTED)>
             <Inbox tab=tab/>
         </SignedInOnly>
     }
@@ -109,8 +100,7 @@ fn Inbox(tab: Memo<NotificationTab>) -> impl IntoView {
                     count: unread,
                     hidden_suffix: match unread {
                         0 => String::new(),
-                        n if is_zh() => format!("，{n} 条未读"),
-                        n => format!(", {n} unread"),
+                        n => tf(msg::notifications::UNREAD_SUFFIX, &[("n", &n)]),
                     },
                 }
             })
@@ -124,8 +114,8 @@ fn Inbox(tab: Memo<NotificationTab>) -> impl IntoView {
     });
     view! {
         <section class="account-page notifications-page" aria-labelledby="notifications-title">
-            <h1 id="notifications-title" class="account-title">{tr("Notifications", "消息")}</h1>
-            <Tabs label=tr("Notification types", "消息类型") tabs=tabs current=current alert=true class="notif-tabs"/>
+            <h1 id="notifications-title" class="account-title">{t(msg::notifications::NOTIFICATIONS)}</h1>
+            <Tabs label=t(msg::notifications::NOTIFICATION_TYPES) tabs=tabs current=current alert=true class="notif-tabs"/>
             {move || {
                 let t = tab.get();
                 view! { <NotificationList tab=t/> }
@@ -195,7 +185,7 @@ fn NotificationList(tab: NotificationTab) -> impl IntoView {
             <EmptyState title=empty_title message=empty_message/>
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
-        <ListStatus loading=Signal::derive(move || loaded_once.get() && loading.get()) loading_text=tr("Loading…", "加载中…")/>
+        <ListStatus loading=Signal::derive(move || loaded_once.get() && loading.get()) loading_text=t(msg::common::LOADING)/>
     }
 }
 
@@ -223,7 +213,7 @@ fn NotificationRow(n: Notification, now: i64) -> impl IntoView {
         <li class="notif" class:notif-unread=unread>
             {unread.then(|| view! {
                 <span class="notif-dot" aria-hidden="true"></span>
-                <span class="visually-hidden">{tr("Unread: ", "未读：")}</span>
+                <span class="visually-hidden">{t(msg::notifications::UNREAD)}</span>
             })}
             // The name link below is the one in the tab order; this one is a bigger target.
             <a class="notif-avatar" href=profile.clone() tabindex="-1" aria-hidden="true">

@@ -16,19 +16,19 @@ use crate::components::toast::use_toasts;
 use crate::components::ui::{Button, ButtonVariant, Price};
 use crate::format;
 use crate::hooks::use_paged::use_paged;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{is_zh, msg, t, tf};
 
 /// How often an order on its way is re-read.
 const ORDER_POLL_MS: u64 = 15_000;
 
 pub fn status_label(status: OrderStatus) -> &'static str {
     match status {
-        OrderStatus::Paid => tr("Paid", "已支付"),
-        OrderStatus::Packed => tr("Packed", "已打包"),
-        OrderStatus::CustomsCleared => tr("Cleared customs", "已清关"),
-        OrderStatus::InTransit => tr("In transit", "运输中"),
-        OrderStatus::Delivered => tr("Delivered", "已签收"),
-        OrderStatus::Cancelled => tr("Cancelled", "已取消"),
+        OrderStatus::Paid => t(msg::orders::PAID_2),
+        OrderStatus::Packed => t(msg::orders::PACKED),
+        OrderStatus::CustomsCleared => t(msg::orders::CLEARED_CUSTOMS),
+        OrderStatus::InTransit => t(msg::orders::TRANSIT),
+        OrderStatus::Delivered => t(msg::orders::DELIVERED),
+        OrderStatus::Cancelled => t(msg::orders::CANCELLED),
     }
 }
 
@@ -41,7 +41,7 @@ fn status_badge(status: OrderStatus) -> impl IntoView {
 #[component]
 pub fn OrdersPage() -> impl IntoView {
     view! {
-        <SignedInOnly title=tr("Orders", "我的订单") reason=tr("Sign in to see your orders and where they are.", "登录后查看你的订单和物流进度。")>
+        <SignedInOnly title=t(msg::orders::ORDERS) reason=t(msg::orders::SIGN_SEE_ORDERS_WHERE_THEY)>
             <OrderList/>
         </SignedInOnly>
     }
@@ -62,16 +62,16 @@ fn OrderList() -> impl IntoView {
     );
     view! {
         <div class="page-narrow orders-page">
-            <h1 class="page-title">{tr("Orders", "我的订单")}</h1>
-            <ul class="order-list" aria-label=tr("Your orders", "我的订单") aria-busy=move || list.loading.get().to_string()>
+            <h1 class="page-title">{t(msg::orders::ORDERS)}</h1>
+            <ul class="order-list" aria-label=t(msg::orders::ORDERS_2) aria-busy=move || list.loading.get().to_string()>
                 <For each=move || list.items.get() key=|o| (o.id, o.status) let:o>
                     <li><OrderRow order=o/></li>
                 </For>
             </ul>
             {move || list.error.get().map(|e| view! { <ErrorState message=e on_retry=list.load/> })}
             <Show when=move || list.is_empty()>
-                <EmptyState title=tr("No orders yet", "还没有订单") message=tr("What you buy shows up here, with where it is on its way.", "买到的东西会显示在这里，还能随时查看物流进度。")/>
-                <p class="center"><Button href="/shop">{tr("Browse the shop", "去商城逛逛")}</Button></p>
+                <EmptyState title=t(msg::orders::NO_ORDERS_YET) message=t(msg::orders::WHAT_BUY_SHOWS_UP_HERE)/>
+                <p class="center"><Button href="/shop">{t(msg::common::BROWSE_SHOP)}</Button></p>
             </Show>
             <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
         </div>
@@ -87,11 +87,7 @@ fn OrderRow(order: OrderSummary) -> impl IntoView {
             format!(" and {} more", order.item_count - 1)
         }
     });
-    let label = if is_zh() {
-        format!("订单 {}", order.number)
-    } else {
-        format!("Order {}", order.number)
-    };
+    let label = tf(msg::orders::ORDER_NUMBER, &[("number", &order.number)]);
     view! {
         <a class="order-row" href=format!("/orders/{}", order.id) aria-label=label>
             <div class="order-thumbs" aria-hidden="true">
@@ -112,7 +108,7 @@ fn OrderRow(order: OrderSummary) -> impl IntoView {
 #[component]
 pub fn OrderPage() -> impl IntoView {
     view! {
-        <SignedInOnly title=tr("Order", "订单详情") reason=tr("Sign in to see this order.", "登录后查看这个订单。")>
+        <SignedInOnly title=t(msg::orders::ORDER) reason=t(msg::orders::SIGN_SEE_ORDER)>
             <OrderLoader/>
         </SignedInOnly>
     }
@@ -126,7 +122,7 @@ fn OrderLoader() -> impl IntoView {
     let load = move || {
         let Some(id) = id.get_untracked() else {
             order.set(Some(Err(ApiError::NotFound(
-                tr("No such order.", "订单不存在。").into(),
+                t(msg::orders::NO_SUCH_ORDER).into(),
             ))));
             return;
         };
@@ -164,7 +160,7 @@ fn OrderLoader() -> impl IntoView {
         match order.get() {
         None => view! { <div class="page-narrow" aria-busy="true"><div class="skeleton shimmer checkout-skeleton"></div></div> }.into_any(),
         Some(Err(e)) if e.is_not_found() => view! {
-            <NotFound title=tr("Order not found", "订单不存在") message=tr("This order doesn't exist or isn't yours.", "这个订单不存在，或者不属于你。")/>
+            <NotFound title=t(msg::orders::ORDER_NOT_FOUND) message=t(msg::orders::ORDER_DOESNT_EXIST_ISNT_YOURS)/>
         }
         .into_any(),
         Some(Err(e)) => view! { <ErrorState message=e.to_string() on_retry=Callback::new(move |()| load())/> }.into_any(),
@@ -186,10 +182,7 @@ fn OrderView(order: OrderDetail, on_change: Callback<OrderDetail>) -> impl IntoV
         spawn_local(async move {
             match api::cancel_order(id).await {
                 Ok(o) => {
-                    toasts.show(tr(
-                        "Order cancelled. You have not been charged.",
-                        "订单已取消，不会扣款。",
-                    ));
+                    toasts.show(t(msg::orders::ORDER_CANCELLED_HAVE_NOT_BEEN));
                     on_change.run(o);
                 }
                 Err(e) => toasts.show(e.to_string()),
@@ -205,11 +198,7 @@ fn OrderView(order: OrderDetail, on_change: Callback<OrderDetail>) -> impl IntoV
             let when = if step.done {
                 format::date_time(step.at)
             } else {
-                if is_zh() {
-                    format!("预计 {}", format::date_time(step.at))
-                } else {
-                    format!("Expected {}", format::date_time(step.at))
-                }
+                tf(msg::orders::EXPECTED, &[("when", &format::date_time(step.at))])
             };
             view! {
                 <li class:done=step.done class=format!("timeline-step step-{}", step.status.as_str())
@@ -246,60 +235,48 @@ fn OrderView(order: OrderDetail, on_change: Callback<OrderDetail>) -> impl IntoV
         <div class="page-narrow order-page">
             {placed.then(|| view! {
                 <div class="alert alert-success" role="status">
-                    <p class="alert-title">{tr("Payment successful", "支付成功")}</p>
-                    <p>{if is_zh() {
-                        format!("感谢购买！订单 {} 已提交，仓库正在处理。", order.number)
-                    } else {
-                        format!("Thank you! Order {} is placed and the warehouse has it.", order.number)
-                    }}</p>
+                    <p class="alert-title">{t(msg::orders::PAYMENT_SUCCESSFUL)}</p>
+                    <p>{tf(msg::orders::THANK_ORDER_NUMBER_PLACED_WAREHOUSE, &[("number", &order.number)])}</p>
                 </div>
             })}
             <header class="order-head">
-                <h1 class="page-title">{if is_zh() { format!("订单 {}", order.number) } else { format!("Order {}", order.number) }}</h1>
+                <h1 class="page-title">{tf(msg::orders::ORDER_NUMBER, &[("number", &order.number)])}</h1>
                 {status_badge(order.status)}
             </header>
-            <p class="muted small">{if is_zh() {
-                format!("下单时间：{}", format::date_time(order.created_at))
-            } else {
-                format!("Placed {}", format::date_time(order.created_at))
-            }}</p>
+            <p class="muted small">{tf(msg::orders::PLACED, &[("when", &format::date_time(order.created_at))])}</p>
             <section aria-labelledby="timeline-title" class="order-section">
-                <h2 id="timeline-title">{tr("Delivery", "物流进度")}</h2>
+                <h2 id="timeline-title">{t(msg::orders::DELIVERY)}</h2>
                 <ol class="timeline">{timeline}</ol>
             </section>
             <section aria-labelledby="items-title" class="order-section">
-                <h2 id="items-title">{tr("Items", "商品")}</h2>
+                <h2 id="items-title">{t(msg::orders::ITEMS)}</h2>
                 <ul class="summary-lines">{lines}</ul>
                 <dl class="totals">
-                    <dt>{tr("Subtotal", "商品小计")}</dt><dd>{format_cny(order.subtotal_fen)}</dd>
-                    <dt>{if is_zh() { format!("运费（{}）", order.shipping.name) } else { format!("Shipping ({})", order.shipping.name_en) }}</dt>
-                    <dd>{if order.shipping_fen == 0 { tr("Free", "免运费").to_string() } else { format_cny(order.shipping_fen) }}</dd>
-                    <dt class="total">{tr("Paid", "实付")}</dt><dd class="total"><Price fen=order.total_fen large=true/></dd>
+                    <dt>{t(msg::common::SUBTOTAL)}</dt><dd>{format_cny(order.subtotal_fen)}</dd>
+                    <dt>{tf(msg::orders::SHIPPING_NAME, &[("name", if is_zh() { &order.shipping.name } else { &order.shipping.name_en })])}</dt>
+                    <dd>{if order.shipping_fen == 0 { t(msg::common::FREE).to_string() } else { format_cny(order.shipping_fen) }}</dd>
+                    <dt class="total">{t(msg::orders::PAID)}</dt><dd class="total"><Price fen=order.total_fen large=true/></dd>
                 </dl>
             </section>
             <section aria-labelledby="ship-to-title" class="order-section">
-                <h2 id="ship-to-title">{tr("Delivery address", "收货地址")}</h2>
+                <h2 id="ship-to-title">{t(msg::orders::DELIVERY_ADDRESS)}</h2>
                 <p>{address}</p>
-                <p class="muted small">{if is_zh() {
-                    format!("使用尾号 {} 的测试卡支付", order.card_last4)
-                } else {
-                    format!("Paid with test card ending {}", order.card_last4)
-                }}</p>
+                <p class="muted small">{tf(msg::orders::PAID_TEST_CARD_ENDING_CARD, &[("card_last4", &order.card_last4)])}</p>
             </section>
             {order.cancellable.then(|| view! {
                 <div class="order-actions">
                     <Show when=move || confirming.get() fallback=move || view! {
-                        <Button variant=ButtonVariant::Secondary on_click=Callback::new(move |_| confirming.set(true))>{tr("Cancel order", "取消订单")}</Button>
+                        <Button variant=ButtonVariant::Secondary on_click=Callback::new(move |_| confirming.set(true))>{t(msg::orders::CANCEL_ORDER)}</Button>
                     }>
-                        <div class="confirm" role="group" aria-label=tr("Cancel this order?", "取消这个订单？")>
-                            <p>{tr("Cancel this order? The items go back on sale and the payment is released.", "确定取消订单吗？商品会重新上架，款项也会退回。")}</p>
-                            <Button variant=ButtonVariant::Danger on_click=Callback::new(cancel) disabled=busy>{tr("Yes, cancel it", "确定取消")}</Button>
-                            <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| confirming.set(false))>{tr("Keep the order", "暂不取消")}</Button>
+                        <div class="confirm" role="group" aria-label=t(msg::orders::CANCEL_ORDER_2)>
+                            <p>{t(msg::orders::CANCEL_ORDER_ITEMS_GO_BACK)}</p>
+                            <Button variant=ButtonVariant::Danger on_click=Callback::new(cancel) disabled=busy>{t(msg::orders::YES_CANCEL)}</Button>
+                            <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| confirming.set(false))>{t(msg::orders::KEEP_ORDER)}</Button>
                         </div>
                     </Show>
                 </div>
             })}
-            <p><a href="/orders">{tr("All orders", "全部订单")}</a></p>
+            <p><a href="/orders">{t(msg::orders::ALL_ORDERS)}</a></p>
         </div>
     }
 }

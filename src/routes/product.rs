@@ -19,7 +19,7 @@ use crate::components::states::ErrorState;
 use crate::components::toast::use_toasts;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant, Chip};
 use crate::format;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{is_zh, msg, t, tf};
 
 /// Whether some in-stock variant has `value` on `axis` and matches the other chosen values.
 pub fn value_available(
@@ -61,7 +61,7 @@ pub fn ProductPage() -> impl IntoView {
         retry.track();
         let Some(id) = id.get() else {
             product.set(Some(Err(ApiError::NotFound(
-                tr("No such product.", "商品不存在。").into(),
+                t(msg::product::NO_SUCH_PRODUCT).into(),
             ))));
             return;
         };
@@ -80,7 +80,7 @@ pub fn ProductPage() -> impl IntoView {
         }
         .into_any(),
         Some(Err(e)) if e.is_not_found() => view! {
-            <NotFound title=tr("Product not found", "商品不存在") message=tr("This product doesn't exist or is no longer sold.", "这件商品不存在或已下架。")/>
+            <NotFound title=t(msg::product::PRODUCT_NOT_FOUND) message=t(msg::product::PRODUCT_DOESNT_EXIST_NO_LONGER)/>
         }
         .into_any(),
         Some(Err(e)) => view! {
@@ -109,24 +109,19 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
         move || chosen.with(|c| variants.with_value(|vs| chosen_variant(vs, c).cloned()));
     let price = move || match selected() {
         Some(v) => format_cny(v.price_fen),
-        None if is_zh() => format!("{} 起", format_cny(p.price_fen)),
-        None => format!("from {}", format_cny(p.price_fen)),
+        None => tf(
+            msg::product::FROM_PRICE,
+            &[("price", &format_cny(p.price_fen))],
+        ),
     };
     let stock_state = move || match selected() {
-        None => (
-            tr("Choose options", "请选择规格").to_string(),
-            "stock-unknown",
-        ),
-        Some(v) if v.stock == 0 => (tr("Sold out", "已售罄").to_string(), "stock-out"),
+        None => (t(msg::product::CHOOSE_OPTIONS).to_string(), "stock-unknown"),
+        Some(v) if v.stock == 0 => (t(msg::common::SOLD_OUT).to_string(), "stock-out"),
         Some(v) if v.stock <= LOW_STOCK => (
-            if is_zh() {
-                format!("仅剩 {} 件", v.stock)
-            } else {
-                format!("Only {} left", v.stock)
-            },
+            tf(msg::product::ONLY_STOCK_LEFT, &[("stock", &v.stock)]),
             "stock-low",
         ),
-        Some(_) => (tr("In stock", "有货").to_string(), "stock-ok"),
+        Some(_) => (t(msg::product::STOCK).to_string(), "stock-ok"),
     };
     let pickers = p
         .options
@@ -151,7 +146,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                             selected=Signal::derive(pressed)
                             disabled=Signal::derive(move || !available() && !pressed())
                             strike_disabled=true
-                            title=Signal::derive(move || (!available()).then(|| tr("Out of stock with the other choices", "所选规格组合暂时无货").to_string()))
+                            title=Signal::derive(move || (!available()).then(|| t(msg::product::OUT_STOCK_OTHER_CHOICES).to_string()))
                             on_click=Callback::new(move |_| {
                                 chosen.update(|c| {
                                     if let Some(slot) = c.get_mut(axis) {
@@ -181,11 +176,8 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
     let source = Signal::stored(FeedSource::ProductNotes(p.id));
     let name = format!("{} {}", p.brand.name, p.title);
     let no_notes = (
-        tr("No notes yet", "还没有笔记"),
-        tr(
-            "Nobody has written about this product yet.",
-            "还没有人写过这件商品。",
-        ),
+        t(msg::common::NO_NOTES_YET),
+        t(msg::product::NOBODY_HAS_WRITTEN_ABOUT_PRODUCT),
     );
     view! {
         <div class="product-page">
@@ -197,30 +189,26 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                     <p class="product-brand-line">
                         <span class="brand-name-tag">{p.brand.name.clone()}</span>
                         <span class="origin">{p.brand.origin.clone()}</span>
-                        {p.brand.cross_border.then(|| view! { <span class="badge-soft">{tr("Cross-border · bonded warehouse", "跨境 · 保税仓发货")}</span> })}
+                        {p.brand.cross_border.then(|| view! { <span class="badge-soft">{t(msg::product::CROSS_BORDER_BONDED_WAREHOUSE)}</span> })}
                     </p>
                     <h1 class="product-name">{p.title.clone()}</h1>
                     <p class="product-name-en" lang="en">{p.title_en.clone()}</p>
                     <p class="product-price-line">
                         <span class="price big">{price}</span>
-                        <span class="sales">{if is_zh() { format!("已售 {}", format::count(p.sales_count)) } else { format!("{} sold", format::count(p.sales_count)) }}</span>
+                        <span class="sales">{tf(msg::product::SALES_COUNT_SOLD, &[("sales_count", &(format::count(p.sales_count)))])}</span>
                     </p>
                     {pickers}
                     <p class=move || format!("stock-state {}", stock_state().1) role="status">{move || stock_state().0}</p>
                     {buy_box}
                     <section class="product-description" aria-labelledby="description-heading">
-                        <h2 id="description-heading">{tr("Details", "商品详情")}</h2>
+                        <h2 id="description-heading">{t(msg::product::DETAILS)}</h2>
                         <p>{p.description.clone()}</p>
                         <p lang="en" class="muted">{p.description_en.clone()}</p>
                     </section>
                 </div>
             </div>
             <section class="product-notes" aria-labelledby="product-notes-heading">
-                <h2 id="product-notes-heading">{if is_zh() {
-                    format!("相关笔记（{}）", p.note_count)
-                } else {
-                    format!("Notes about this product ({})", p.note_count)
-                }}</h2>
+                <h2 id="product-notes-heading">{tf(msg::product::NOTES_ABOUT_PRODUCT_NOTE_COUNT, &[("note_count", &p.note_count)])}</h2>
                 {if p.note_count == 0 {
                     // Nothing to fetch.
                     view! { <EmptyState title=no_notes.0 message=no_notes.1/> }
@@ -230,7 +218,7 @@ fn ProductView(p: ProductDetail) -> impl IntoView {
                     // feed request and a grid) wait until the reader scrolls towards them.
                     view! {
                         <WhenNear margin="0px 0px 100px 0px" reserve=640>
-                            <InfiniteFeed source=source label=if is_zh() { format!("关于{name}的笔记") } else { format!("Notes about {name}") }
+                            <InfiniteFeed source=source label=tf(msg::product::NOTES_ABOUT_NAME, &[("name", &name)])
                                 empty_title=no_notes.0 empty_message=no_notes.1/>
                         </WhenNear>
                     }
@@ -277,7 +265,7 @@ fn BuyBox(name: String, selected: Signal<Option<Variant>>) -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             match store.add(line).await {
-                Ok(()) => toasts.show(tr("Added to cart", "已加入购物车")),
+                Ok(()) => toasts.show(t(msg::product::ADDED_CART)),
                 Err(e) => toasts.show(e.to_string()),
             }
             busy.set(false);
@@ -294,16 +282,16 @@ fn BuyBox(name: String, selected: Signal<Option<Variant>>) -> impl IntoView {
     view! {
         <div class="buy-box">
             <div class="buy-quantity">
-                <span class="option-name" aria-hidden="true">{tr("Quantity", "数量")}</span>
-                <QuantityStepper value=quantity max=max label=if is_zh() { format!("{name}的数量") } else { format!("Quantity of {name}") }
+                <span class="option-name" aria-hidden="true">{t(msg::common::QUANTITY)}</span>
+                <QuantityStepper value=quantity max=max label=tf(msg::product::QUANTITY_NAME, &[("name", &name)])
                     on_change=Callback::new(move |n| quantity.set(n)) disabled=unavailable/>
             </div>
             <div class="buy-bar">
                 <Button variant=ButtonVariant::Secondary size=ButtonSize::Large on_click=Callback::new(add)
                     disabled=Signal::derive(move || unavailable.get() || busy.get())
-                    loading=busy>{tr("Add to cart", "加入购物车")}</Button>
+                    loading=busy>{t(msg::product::ADD_CART)}</Button>
                 <Button size=ButtonSize::Large on_click=Callback::new(buy_now)
-                    disabled=unavailable>{tr("Buy now", "立即购买")}</Button>
+                    disabled=unavailable>{t(msg::product::BUY_NOW)}</Button>
             </div>
         </div>
     }

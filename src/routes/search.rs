@@ -11,7 +11,7 @@ use crate::components::feed::InfiniteFeed;
 use crate::components::note_card::SearchHighlight;
 use crate::components::people::{PeopleListView, PeopleSource};
 use crate::components::ui::{Chip, Tab, Tabs};
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::routes::shop::{ProductGrid, ProductSource};
 
 /// Which results the search page shows.
@@ -77,26 +77,26 @@ pub fn search_href(q: &str) -> String {
 
 fn sort_label(v: SearchSort) -> &'static str {
     match v {
-        SearchSort::General => tr("Best match", "综合"),
-        SearchSort::Newest => tr("Newest", "最新"),
-        SearchSort::Likes => tr("Most liked", "最多点赞"),
+        SearchSort::General => t(msg::search::BEST_MATCH),
+        SearchSort::Newest => t(msg::common::NEWEST),
+        SearchSort::Likes => t(msg::search::MOST_LIKED),
     }
 }
 
 fn kind_label(v: NoteTypeFilter) -> &'static str {
     match v {
-        NoteTypeFilter::All => tr("All", "不限"),
-        NoteTypeFilter::Image => tr("Photos", "图文"),
-        NoteTypeFilter::Video => tr("Videos", "视频"),
+        NoteTypeFilter::All => t(msg::search::ALL),
+        NoteTypeFilter::Image => t(msg::search::PHOTOS),
+        NoteTypeFilter::Video => t(msg::search::VIDEOS),
     }
 }
 
 fn time_label(v: TimeFilter) -> &'static str {
     match v {
-        TimeFilter::Any => tr("Any time", "不限"),
-        TimeFilter::Day => tr("Past day", "一天内"),
-        TimeFilter::Week => tr("Past week", "一周内"),
-        TimeFilter::HalfYear => tr("Past 6 months", "半年内"),
+        TimeFilter::Any => t(msg::search::ANY_TIME),
+        TimeFilter::Day => t(msg::search::PAST_DAY),
+        TimeFilter::Week => t(msg::search::PAST_WEEK),
+        TimeFilter::HalfYear => t(msg::search::PAST_6_MONTHS),
     }
 }
 
@@ -149,17 +149,17 @@ pub fn SearchPage() -> impl IntoView {
         if u.q.is_empty() {
             return view! {
                 <section class="search-home">
-                    <h1>{tr("Search Zhongcao", "搜索种草")}</h1>
-                    <p class="page-sub">{tr("Find notes, topics, creators and products: try 防晒, 露营, OOTD or a city.", "查找笔记、话题、创作者和商品：试试防晒、露营、OOTD或城市名。")}</p>
+                    <h1>{t(msg::search::SEARCH_ZHONGCAO)}</h1>
+                    <p class="page-sub">{t(msg::search::FIND_NOTES_TOPICS_CREATORS_PRODUCTS)}</p>
                 </section>
             }
             .into_any();
         }
         let tab = |tab: ResultTab| SearchUrl { tab, ..u.clone() }.href();
         let tabs = [
-            (ResultTab::Notes, tr("Notes", "笔记")),
-            (ResultTab::Users, tr("Users", "用户")),
-            (ResultTab::Products, tr("Products", "商品")),
+            (ResultTab::Notes, t(msg::common::NOTES)),
+            (ResultTab::Users, t(msg::search::USERS)),
+            (ResultTab::Products, t(msg::common::PRODUCTS)),
         ];
         let current = tabs.iter().position(|(t, _)| *t == u.tab).unwrap_or(0);
         let tabs: Vec<Tab> = tabs
@@ -177,9 +177,9 @@ pub fn SearchPage() -> impl IntoView {
             view! {
                 <PeopleListView
                     source=PeopleSource::Search(u.q.clone())
-                    label=tr("Users", "用户")
-                    empty_title=tr("No users found", "没有找到相关用户")
-                    empty_message=tr("Check the spelling or search by a different name.", "检查一下拼写，或换个名字搜索。")
+                    label=t(msg::search::USERS)
+                    empty_title=t(msg::search::NO_USERS_FOUND)
+                    empty_message=t(msg::search::CHECK_SPELLING_SEARCH_BY_DIFFERENT)
                 />
             }
             .into_any()
@@ -195,15 +195,15 @@ pub fn SearchPage() -> impl IntoView {
             provide_context(SearchHighlight(u.q.clone()));
             view! {
                 <div class="filters">
-                    {chips(tr("Sort", "排序依据"), &SearchSort::ALL, u.sort, sort_label, move |sort| SearchUrl { sort, ..b1.clone() })}
-                    {chips(tr("Note type", "笔记类型"), &NoteTypeFilter::ALL, u.kind, kind_label, move |kind| SearchUrl { kind, ..b2.clone() })}
-                    {chips(tr("Posted", "发布时间"), &TimeFilter::ALL, u.time, time_label, move |time| SearchUrl { time, ..b3.clone() })}
+                    {chips(t(msg::search::SORT), &SearchSort::ALL, u.sort, sort_label, move |sort| SearchUrl { sort, ..b1.clone() })}
+                    {chips(t(msg::search::NOTE_TYPE), &NoteTypeFilter::ALL, u.kind, kind_label, move |kind| SearchUrl { kind, ..b2.clone() })}
+                    {chips(t(msg::search::POSTED), &TimeFilter::ALL, u.time, time_label, move |time| SearchUrl { time, ..b3.clone() })}
                 </div>
                 <InfiniteFeed
                     source=Signal::stored(source)
-                    label=if is_zh() { format!("“{}”的搜索结果", u.q) } else { format!("Search results for {}", u.q) }
-                    empty_title=tr("No notes found", "没有找到相关笔记")
-                    empty_message=tr("Try fewer or different words, or widen the filters.", "试试减少或更换关键词，或放宽筛选条件。")
+                    label=tf(msg::search::SEARCH_RESULTS_Q, &[("q", &u.q)])
+                    empty_title=t(msg::search::NO_NOTES_FOUND)
+                    empty_message=t(msg::search::TRY_FEWER_DIFFERENT_WORDS_WIDEN)
                     empty_extra=|| view! { <TrendingLinks/> }
                 />
             }
@@ -212,7 +212,7 @@ pub fn SearchPage() -> impl IntoView {
         view! {
             <section class="search-page">
                 <h1 class="search-title">{format!("“{}”", u.q)}</h1>
-                <Tabs label=tr("Result type", "结果类型") tabs=tabs current=current/>
+                <Tabs label=t(msg::search::RESULT_TYPE) tabs=tabs current=current/>
                 {results}
             </section>
         }
@@ -232,7 +232,7 @@ fn TrendingLinks() -> impl IntoView {
     view! {
         <Show when=move || trending.with(|t| !t.is_empty())>
             <div class="try-instead">
-                <h2>{tr("Trending searches", "热门搜索")}</h2>
+                <h2>{t(msg::search::TRENDING_SEARCHES)}</h2>
                 <div class="chip-row">
                     <For each=move || trending.get() key=|t| t.clone() let:t>
                         <Chip text=t.clone() href=search_href(&t)/>

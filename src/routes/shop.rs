@@ -12,14 +12,14 @@ use crate::components::product_tile::ProductTile;
 use crate::components::states::{EmptyState, ErrorState, ListStatus};
 use crate::components::ui::Chip;
 use crate::hooks::use_paged::use_paged;
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 
 fn sort_label(sort: ProductSort) -> &'static str {
     match sort {
-        ProductSort::Popular => tr("Popular", "人气"),
-        ProductSort::Newest => tr("Newest", "最新"),
-        ProductSort::PriceAsc => tr("Price ↑", "价格 ↑"),
-        ProductSort::PriceDesc => tr("Price ↓", "价格 ↓"),
+        ProductSort::Popular => t(msg::shop::POPULAR),
+        ProductSort::Newest => t(msg::common::NEWEST),
+        ProductSort::PriceAsc => t(msg::shop::PRICE),
+        ProductSort::PriceDesc => t(msg::shop::PRICE_2),
     }
 }
 
@@ -58,7 +58,7 @@ pub fn ShopPage() -> impl IntoView {
         let current = category.get();
         let s = sort.get();
         let mut links = vec![view! {
-            <li><Chip text=tr("All", "全部") href=shop_href(None, s) selected=current.is_none()/></li>
+            <li><Chip text=t(msg::shop::ALL) href=shop_href(None, s) selected=current.is_none()/></li>
         }
         .into_any()];
         links.extend(categories.get().into_iter().map(|c| {
@@ -89,11 +89,11 @@ pub fn ShopPage() -> impl IntoView {
     };
     view! {
         <section class="shop-page">
-            <h1 class="shop-title">{tr("Shop", "购物")}</h1>
-            <nav aria-label=tr("Categories", "分类")>
+            <h1 class="shop-title">{t(msg::common::SHOP)}</h1>
+            <nav aria-label=t(msg::shop::CATEGORIES)>
                 <ul class="chip-row shop-categories">{category_links}</ul>
             </nav>
-            <div class="chip-row shop-sort" role="group" aria-label=tr("Sort by", "排序方式")>{sort_links}</div>
+            <div class="chip-row shop-sort" role="group" aria-label=t(msg::shop::SORT_BY)>{sort_links}</div>
             {move || {
                 let source = ProductSource::Shop { category: category.get(), sort: sort.get() };
                 view! { <ProductGrid source=source/> }
@@ -143,8 +143,8 @@ pub fn ProductGrid(source: ProductSource) -> impl IntoView {
     );
     view! {
         // Tiles title themselves with h3: the grid is the h2 between them and the page's h1.
-        <h2 class="visually-hidden">{tr("Products", "商品")}</h2>
-        <div class="product-grid" role="list" aria-label=tr("Products", "商品") aria-busy=move || list.loading.get().to_string()>
+        <h2 class="visually-hidden">{t(msg::common::PRODUCTS)}</h2>
+        <div class="product-grid" role="list" aria-label=t(msg::common::PRODUCTS) aria-busy=move || list.loading.get().to_string()>
             // The first two rows on a phone load at once with high priority, the rest lazily.
             <For
                 each=move || list.items.get().into_iter().enumerate()
@@ -158,9 +158,9 @@ pub fn ProductGrid(source: ProductSource) -> impl IntoView {
         </div>
         {move || list.error.get().map(|e| view! { <ErrorState message=e on_retry=list.load/> })}
         <Show when=move || list.is_empty()>
-            <EmptyState title=tr("No products found", "没有找到商品") message=tr("Try another word, a brand or a category.", "换个关键词、品牌或分类试试。")/>
+            <EmptyState title=t(msg::shop::NO_PRODUCTS_FOUND) message=t(msg::shop::TRY_ANOTHER_WORD_BRAND_CATEGORY)/>
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
-        <ListStatus loading=list.loading loading_text=tr("Loading…", "加载中…")/>
+        <ListStatus loading=list.loading loading_text=t(msg::common::LOADING)/>
     }
 }

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::FeedSource;
 use crate::components::feed::InfiniteFeed;
 use crate::components::ui::{Tab, Tabs};
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 
 #[component]
 pub fn TopicPage() -> impl IntoView {
@@ -32,34 +32,30 @@ pub fn TopicPage() -> impl IntoView {
     let tabs = Signal::derive(move || {
         vec![
             Tab {
-                label: tr("Hot", "最热").to_string(),
+                label: t(msg::topic::HOT).to_string(),
                 href: href(None),
                 count: 0,
                 ..Default::default()
             },
             Tab {
-                label: tr("Newest", "最新").to_string(),
+                label: t(msg::common::NEWEST).to_string(),
                 href: href(Some("newest")),
                 count: 0,
                 ..Default::default()
             },
         ]
     });
-    let label = if is_zh() {
-        format!("#{}的笔记", name.get_untracked())
-    } else {
-        format!("Notes about #{}", name.get_untracked())
-    };
+    let label = tf(msg::topic::NOTES_ABOUT, &[("name", &name.get_untracked())]);
     view! {
         <div class="topic-page">
             <header class="page-header">
                 <span class="topic-icon" aria-hidden="true">"#"</span>
                 <div>
                     <h1>{move || name.get()}</h1>
-                    <p class="page-sub">{tr("Notes tagged with this topic", "带有这个话题的笔记")}</p>
+                    <p class="page-sub">{t(msg::topic::NOTES_TAGGED_TOPIC)}</p>
                 </div>
             </header>
-            <Tabs label=tr("Order", "排序") tabs=tabs current=Signal::derive(move || usize::from(newest.get()))/>
+            <Tabs label=t(msg::topic::ORDER) tabs=tabs current=Signal::derive(move || usize::from(newest.get()))/>
             <InfiniteFeed source=source label=label/>
         </div>
     }

@@ -15,7 +15,7 @@ use crate::components::people::FollowButton;
 use crate::components::states::{EmptyState, ErrorState};
 use crate::components::ui::{self, Button, ButtonSize, ButtonVariant, Tabs};
 use crate::format;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -44,9 +44,9 @@ impl Tab {
 
     fn label(self) -> &'static str {
         match self {
-            Tab::Notes => tr("Notes", "笔记"),
-            Tab::Collections => tr("Collections", "收藏"),
-            Tab::Likes => tr("Likes", "赞过"),
+            Tab::Notes => t(msg::common::NOTES),
+            Tab::Collections => t(msg::user::COLLECTIONS),
+            Tab::Likes => t(msg::user::LIKES),
         }
     }
 }
@@ -65,7 +65,7 @@ pub fn UserPage() -> impl IntoView {
         auth.viewer_epoch.track();
         let Some(id) = id.get() else {
             profile.set(Some(Err(ApiError::NotFound(
-                tr("No such user.", "用户不存在。").into(),
+                t(msg::user::NO_SUCH_USER).into(),
             ))));
             return;
         };
@@ -87,7 +87,7 @@ pub fn UserPage() -> impl IntoView {
         }
         .into_any(),
         Some(Err(e)) if e.is_not_found() => view! {
-            <NotFound title=tr("User not found", "用户不存在") message=tr("This account doesn't exist.", "该账号不存在。")/>
+            <NotFound title=t(msg::common::USER_NOT_FOUND) message=t(msg::common::ACCOUNT_DOESNT_EXIST)/>
         }
         .into_any(),
         Some(Err(e)) => view! { <ErrorState message=e.to_string()/> }.into_any(),
@@ -120,63 +120,41 @@ fn Profile(p: UserProfile, tab: Memo<Tab>) -> impl IntoView {
         TABS.iter().position(|x| *x == t).unwrap_or(0)
     });
     let body = move || {
-        let t = tab.get();
-        let hidden = match t {
+        let now = tab.get();
+        let hidden = match now {
             Tab::Notes => false,
             Tab::Collections => !collections_public && !is_me(),
             Tab::Likes => !likes_public && !is_me(),
         };
         if hidden {
-            let message = if is_zh() {
-                match t {
-                    Tab::Likes => format!("{name}赞过的笔记不公开。"),
-                    _ => format!("{name}的收藏不公开。"),
-                }
-            } else {
-                format!(
-                    "{} keeps their {} to themselves.",
-                    name,
-                    t.label().to_lowercase()
-                )
+            let private = match now {
+                Tab::Likes => msg::user::LIKES_PRIVATE,
+                _ => msg::user::COLLECTIONS_PRIVATE,
             };
+            let message = tf(private, &[("name", &name)]);
             return view! {
-                <EmptyState title=tr("This list is private", "内容不公开") message=message/>
+                <EmptyState title=t(msg::user::LIST_PRIVATE) message=message/>
             }
             .into_any();
         }
-        let (source, label, empty_title, empty_message) = match t {
+        let (source, label, empty_title, empty_message) = match now {
             Tab::Notes => (
                 FeedSource::Author(uid),
-                if is_zh() {
-                    format!("{name}的笔记")
-                } else {
-                    format!("Notes by {name}")
-                },
-                tr("No notes yet", "还没有笔记"),
-                tr("Nothing has been posted yet.", "还没有发布任何内容。"),
+                tf(msg::user::NOTES_BY_NAME, &[("name", &name)]),
+                t(msg::common::NO_NOTES_YET),
+                t(msg::user::NOTHING_HAS_BEEN_POSTED_YET),
             ),
             Tab::Collections => (
                 FeedSource::Collections(uid),
-                if is_zh() {
-                    format!("{name}收藏的笔记")
-                } else {
-                    format!("Notes {name} collected")
-                },
-                tr("No collections yet", "还没有收藏"),
-                tr(
-                    "Collected notes will show up here.",
-                    "收藏的笔记会显示在这里。",
-                ),
+                tf(msg::user::NOTES_NAME_COLLECTED, &[("name", &name)]),
+                t(msg::user::NO_COLLECTIONS_YET),
+                t(msg::user::COLLECTED_NOTES_WILL_SHOW_UP),
             ),
             Tab::Likes => (
                 FeedSource::Likes(uid),
-                if is_zh() {
-                    format!("{name}赞过的笔记")
-                } else {
-                    format!("Notes {name} liked")
-                },
-                tr("No likes yet", "还没有赞过的笔记"),
-                tr("Liked notes will show up here.", "赞过的笔记会显示在这里。"),
+                tf(msg::user::NOTES_NAME_LIKED, &[("name", &name)]),
+                t(msg::user::NO_LIKES_YET),
+                t(msg::user::LIKED_NOTES_WILL_SHOW_UP),
             ),
         };
         view! {
@@ -193,22 +171,22 @@ fn Profile(p: UserProfile, tab: Memo<Tab>) -> impl IntoView {
                     <p class="profile-handle">"@"{p.user.username.clone()}</p>
                     <p class="profile-bio">{p.bio.clone()}</p>
                     <ul class="profile-stats">
-                        <li><a href=format!("/user/{uid}/following")><strong>{format::count(p.following_count)}</strong>{tr("following", "关注")}</a></li>
-                        <li><a href=format!("/user/{uid}/followers")><strong>{move || format::count(followers.get())}</strong>{tr("followers", "粉丝")}</a></li>
-                        <li><strong>{format::count(p.likes_and_collects)}</strong>{tr("likes & collects", "获赞与收藏")}</li>
+                        <li><a href=format!("/user/{uid}/following")><strong>{format::count(p.following_count)}</strong>{t(msg::user::FOLLOWING)}</a></li>
+                        <li><a href=format!("/user/{uid}/followers")><strong>{move || format::count(followers.get())}</strong>{t(msg::user::FOLLOWERS)}</a></li>
+                        <li><strong>{format::count(p.likes_and_collects)}</strong>{t(msg::user::LIKES_COLLECTS)}</li>
                     </ul>
                     <div class="profile-actions">
                         <FollowButton user_id=uid name=p.user.display_name.clone() following=following
                             on_count=Callback::new(move |n| followers.set(n))/>
                         <Show when=is_me>
-                            <Button variant=ButtonVariant::Secondary size=ButtonSize::Small href="/settings">{tr("Edit profile", "编辑资料")}</Button>
-                            <Button variant=ButtonVariant::Secondary size=ButtonSize::Small href="/orders">{tr("Orders", "订单")}</Button>
-                            <Button variant=ButtonVariant::Secondary size=ButtonSize::Small href="/creator">{tr("Creator center", "创作中心")}</Button>
+                            <Button variant=ButtonVariant::Secondary size=ButtonSize::Small href="/settings">{t(msg::user::EDIT_PROFILE)}</Button>
+                            <Button variant=ButtonVariant::Secondary size=ButtonSize::Small href="/orders">{t(msg::common::ORDERS)}</Button>
+                            <Button variant=ButtonVariant::Secondary size=ButtonSize::Small href="/creator">{t(msg::common::CREATOR_CENTER)}</Button>
                         </Show>
                     </div>
                 </div>
             </header>
-            <Tabs label=tr("Profile sections", "主页内容") tabs=tabs current=current class="profile-tabs"/>
+            <Tabs label=t(msg::user::PROFILE_SECTIONS) tabs=tabs current=current class="profile-tabs"/>
             {body}
         </div>
     }

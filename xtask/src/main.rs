@@ -18,6 +18,14 @@ mod steps;
 mod tools;
 mod view_attrs;
 
+// The web app's build-script catalogue checks (build/i18n.rs), tested natively here.
+#[cfg(test)]
+mod catalogue_tests;
+#[cfg(test)]
+#[path = "../../build/i18n.rs"]
+#[allow(dead_code)] // `build` is the build script's entry point, not used by the tests
+mod catalogues;
+
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};

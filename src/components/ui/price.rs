@@ -5,7 +5,7 @@ use api_types::format_cny;
 use leptos::prelude::*;
 use stylers_macro::style;
 
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 
 #[component]
 pub fn Price(
@@ -42,7 +42,7 @@ pub fn Price(
         <span class=if large { "price large" } else { "price" }>
             <strong>{format_cny(fen)}</strong>
             {original.map(|o| view! { class=styles,
-                <s><span class="visually-hidden">{tr("Was ", "原价 ")}</span>{format_cny(o)}</s>
+                <s><span class="visually-hidden">{t(msg::price::WAS)}</span>{format_cny(o)}</s>
             })}
         </span>
     }

@@ -9,7 +9,7 @@ use super::{masked_phone, Checkout, Step};
 use crate::api::{self, ApiError};
 use crate::components::auth_sheet::field_error;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant, TextField};
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 use crate::server_text::localize_fields;
 
 #[component]
@@ -35,7 +35,7 @@ pub(super) fn AddressStep() -> impl IntoView {
                         <span class="choice-body">
                             <span class="choice-title">
                                 {a.recipient.clone()}" "<span class="muted">{masked_phone(&a.phone)}</span>
-                                {a.is_default.then(|| view! { <span class="badge-soft">{tr("Default", "默认")}</span> })}
+                                {a.is_default.then(|| view! { <span class="badge-soft">{t(msg::checkout_address::DEFAULT)}</span> })}
                             </span>
                             <span class="choice-text">{format!("{} {} {} {}", a.province, a.city, a.district, a.detail)}</span>
                         </span>
@@ -59,21 +59,21 @@ pub(super) fn AddressStep() -> impl IntoView {
     });
     view! {
         <section class="checkout-step" aria-labelledby="step-title">
-            <h2 id="step-title">{tr("Where should we deliver?", "送到哪里？")}</h2>
+            <h2 id="step-title">{t(msg::checkout_address::WHERE_SHOULD_WE_DELIVER)}</h2>
             <fieldset class="choices">
-                <legend class="visually-hidden">{tr("Saved addresses", "已保存的收货地址")}</legend>
+                <legend class="visually-hidden">{t(msg::checkout_address::SAVED_ADDRESSES)}</legend>
                 {list}
             </fieldset>
             <Show when=move || adding.get() fallback=move || view! {
-                <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| adding.set(true))>{tr("+ Add a new address", "+ 新增收货地址")}</Button>
+                <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| adding.set(true))>{t(msg::checkout_address::ADD_NEW_ADDRESS)}</Button>
             }>
                 <AddressForm on_saved=saved/>
             </Show>
             <div class="step-actions">
-                <Button variant=ButtonVariant::Ghost href="/cart">{tr("Back to cart", "返回购物车")}</Button>
+                <Button variant=ButtonVariant::Ghost href="/cart">{t(msg::checkout_address::BACK_CART)}</Button>
                 <Button size=ButtonSize::Large
                     disabled=Signal::derive(move || co.chosen_address().is_none())
-                    on_click=Callback::new(move |_| co.go(Step::Shipping))>{tr("Continue to shipping", "下一步：选择配送")}</Button>
+                    on_click=Callback::new(move |_| co.go(Step::Shipping))>{t(msg::checkout_address::CONTINUE_SHIPPING)}</Button>
             </div>
         </section>
     }
@@ -108,11 +108,7 @@ fn AddressForm(on_saved: Callback<Address>) -> impl IntoView {
         let problems = validate_address(&form);
         if !problems.is_empty() {
             error.set(Some(ApiError::Fields {
-                message: tr(
-                    "Please correct the highlighted fields.",
-                    "请修改标出的内容。",
-                )
-                .into(),
+                message: t(msg::checkout_address::PLEASE_CORRECT_HIGHLIGHTED_FIELDS).into(),
                 fields: localize_fields(problems),
             }));
             return;
@@ -130,28 +126,28 @@ fn AddressForm(on_saved: Callback<Address>) -> impl IntoView {
     let f = move |name: &'static str| field_error(error, name);
     view! {
         <form class="form address-form" on:submit=submit novalidate aria-labelledby="address-form-title">
-            <h3 id="address-form-title">{tr("New address", "新增收货地址")}</h3>
+            <h3 id="address-form-title">{t(msg::checkout_address::NEW_ADDRESS)}</h3>
             <div class="form-row">
-                <TextField id="addr-recipient" label=tr("Recipient", "收货人") value=recipient error=f("recipient") autocomplete="name" max_chars=24 counter=false/>
-                <TextField id="addr-phone" label=tr("Mobile number", "手机号") kind="tel" value=phone error=f("phone") autocomplete="tel-national"/>
+                <TextField id="addr-recipient" label=t(msg::checkout_address::RECIPIENT) value=recipient error=f("recipient") autocomplete="name" max_chars=24 counter=false/>
+                <TextField id="addr-phone" label=t(msg::checkout_address::MOBILE_NUMBER) kind="tel" value=phone error=f("phone") autocomplete="tel-national"/>
             </div>
             <div class="form-row three">
-                <TextField id="addr-province" label=tr("Province", "省份") value=province error=f("province") autocomplete="address-level1" max_chars=20 counter=false/>
-                <TextField id="addr-city" label=tr("City", "城市") value=city error=f("city") autocomplete="address-level2" max_chars=20 counter=false/>
-                <TextField id="addr-district" label=tr("District", "区县") value=district error=f("district") autocomplete="address-level3" max_chars=20 counter=false/>
+                <TextField id="addr-province" label=t(msg::checkout_address::PROVINCE) value=province error=f("province") autocomplete="address-level1" max_chars=20 counter=false/>
+                <TextField id="addr-city" label=t(msg::checkout_address::CITY) value=city error=f("city") autocomplete="address-level2" max_chars=20 counter=false/>
+                <TextField id="addr-district" label=t(msg::checkout_address::DISTRICT) value=district error=f("district") autocomplete="address-level3" max_chars=20 counter=false/>
             </div>
-            <TextField id="addr-detail" label=tr("Street address", "详细地址") value=detail error=f("detail") autocomplete="street-address"
-                max_chars=120 counter=false hint=tr("Street, building and room number.", "街道、楼栋及门牌号。")/>
+            <TextField id="addr-detail" label=t(msg::checkout_address::STREET_ADDRESS) value=detail error=f("detail") autocomplete="street-address"
+                max_chars=120 counter=false hint=t(msg::checkout_address::STREET_BUILDING_ROOM_NUMBER)/>
             <label class="check">
                 <input type="checkbox" bind:checked=is_default/>
-                {tr(" Make this my default address", " 设为默认收货地址")}
+                {t(msg::checkout_address::MAKE_MY_DEFAULT_ADDRESS)}
             </label>
             {move || error.with(|e| match e {
                 Some(ApiError::Fields { .. }) | None => None,
                 Some(e) => Some(view! { <p class="form-error" role="alert">{e.to_string()}</p> }),
             })}
             <Button variant=ButtonVariant::Secondary submit=true disabled=busy loading=busy>
-                {move || if busy.get() { tr("Saving…", "保存中…") } else { tr("Save address", "保存地址") }}
+                {move || if busy.get() { t(msg::common::SAVING) } else { t(msg::checkout_address::SAVE_ADDRESS) }}
             </Button>
         </form>
     }

@@ -15,7 +15,7 @@ use crate::cart::use_cart;
 use crate::components::gate::SignedInOnly;
 use crate::components::states::{EmptyState, ErrorState};
 use crate::components::ui::Button;
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 
 mod address;
 mod payment;
@@ -51,10 +51,10 @@ impl Step {
 
     fn label(self) -> &'static str {
         match self {
-            Step::Address => tr("Address", "收货地址"),
-            Step::Shipping => tr("Shipping", "配送"),
-            Step::Payment => tr("Payment", "支付"),
-            Step::Review => tr("Review", "确认订单"),
+            Step::Address => t(msg::checkout::ADDRESS),
+            Step::Shipping => t(msg::common::SHIPPING),
+            Step::Payment => t(msg::common::PAYMENT),
+            Step::Review => t(msg::checkout::REVIEW),
         }
     }
 
@@ -104,7 +104,7 @@ fn masked_phone(phone: &str) -> String {
 
 fn fee_text(fee: i64) -> String {
     if fee == 0 {
-        tr("Free", "免运费").to_string()
+        t(msg::common::FREE).to_string()
     } else {
         format_cny(fee)
     }
@@ -189,7 +189,7 @@ impl Checkout {
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
     view! {
-        <SignedInOnly title=tr("Checkout", "结算") reason=tr("Sign in to check out. Your cart comes with you.", "登录后即可结算，购物车会一起带过来。")>
+        <SignedInOnly title=t(msg::checkout::CHECKOUT) reason=t(msg::checkout::SIGN_CHECK_OUT_CART_COMES)>
             <CheckoutFlow/>
         </SignedInOnly>
     }
@@ -295,8 +295,8 @@ fn CheckoutFlow() -> impl IntoView {
         None => view! { <div class="skeleton shimmer checkout-skeleton" aria-busy="true"></div> }
             .into_any(),
         Some(Err(ApiError::Validation(message))) => view! {
-            <EmptyState title=tr("Nothing to check out", "没有可结算的商品") message=message>
-                <Button href="/shop">{tr("Browse the shop", "去商城逛逛")}</Button>
+            <EmptyState title=t(msg::checkout::NOTHING_CHECK_OUT) message=message>
+                <Button href="/shop">{t(msg::common::BROWSE_SHOP)}</Button>
             </EmptyState>
         }
         .into_any(),
@@ -321,7 +321,7 @@ fn CheckoutFlow() -> impl IntoView {
     };
     view! {
         <div class="checkout-page">
-            <h1 class="page-title">{tr("Checkout", "结算")}</h1>
+            <h1 class="page-title">{t(msg::checkout::CHECKOUT)}</h1>
             <StepList/>
             {body}
         </div>
@@ -351,5 +351,5 @@ fn StepList() -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <ol class="checkout-steps" aria-label=tr("Checkout steps", "结算步骤")>{items}</ol> }
+    view! { <ol class="checkout-steps" aria-label=t(msg::checkout::CHECKOUT_STEPS)>{items}</ol> }
 }

@@ -8,7 +8,7 @@ use super::{current_month, Checkout, Step};
 use crate::api::ApiError;
 use crate::components::auth_sheet::field_error;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant, TextField};
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 use crate::server_text::localize_fields;
 
 #[component]
@@ -40,21 +40,21 @@ pub(super) fn PaymentStep() -> impl IntoView {
     let f = move |name: &'static str| field_error(error, name);
     view! {
         <section class="checkout-step" aria-labelledby="step-title">
-            <h2 id="step-title">{tr("Payment", "支付")}</h2>
+            <h2 id="step-title">{t(msg::common::PAYMENT)}</h2>
             <div class="test-mode" role="note">
-                <p><strong>{tr("Test mode.", "测试模式。")}</strong>{tr(" No real money moves. Use ", "不会真实扣款。使用 ")}<code>{TEST_CARD_SUCCESS}</code>
-                    {tr(" to pay, or ", " 可支付成功，使用 ")}<code>{TEST_CARD_DECLINE}</code>{tr(" to see a decline; any future expiry and any 3 digits.", " 可查看支付被拒；有效期填任意未来日期，安全码填任意 3 位数字。")}</p>
+                <p><strong>{t(msg::checkout_payment::TEST_MODE)}</strong>{t(msg::checkout_payment::NO_REAL_MONEY_MOVES_USE)}<code>{TEST_CARD_SUCCESS}</code>
+                    {t(msg::checkout_payment::PAY)}<code>{TEST_CARD_DECLINE}</code>{t(msg::checkout_payment::SEE_DECLINE_ANY_FUTURE_EXPIRY)}</p>
             </div>
             <form class="form card-form" on:submit=submit novalidate>
-                <TextField id="card-number" label=tr("Card number", "卡号") value=co.card error=f("card_number")
+                <TextField id="card-number" label=t(msg::checkout_payment::CARD_NUMBER) value=co.card error=f("card_number")
                     autocomplete="cc-number" max_chars=23 counter=false/>
                 <div class="form-row">
-                    <TextField id="card-expiry" label=tr("Expiry (MM/YY)", "有效期（MM/YY）") value=co.expiry error=f("expiry") autocomplete="cc-exp" max_chars=5 counter=false/>
-                    <TextField id="card-cvc" label=tr("CVC", "安全码") value=co.cvc error=f("cvc") autocomplete="cc-csc" max_chars=4 counter=false/>
+                    <TextField id="card-expiry" label=t(msg::checkout_payment::EXPIRY_MM_YY) value=co.expiry error=f("expiry") autocomplete="cc-exp" max_chars=5 counter=false/>
+                    <TextField id="card-cvc" label=t(msg::checkout_payment::CVC) value=co.cvc error=f("cvc") autocomplete="cc-csc" max_chars=4 counter=false/>
                 </div>
                 <div class="step-actions">
-                    <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| co.go(Step::Shipping))>{tr("Back", "上一步")}</Button>
-                    <Button size=ButtonSize::Large submit=true>{tr("Review order", "确认订单")}</Button>
+                    <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| co.go(Step::Shipping))>{t(msg::common::BACK)}</Button>
+                    <Button size=ButtonSize::Large submit=true>{t(msg::checkout_payment::REVIEW_ORDER)}</Button>
                 </div>
             </form>
         </section>

@@ -8,7 +8,7 @@ use super::{fee_text, masked_phone, new_key, Checkout, Step};
 use crate::api::{self, ApiError};
 use crate::cart::use_cart;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant};
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{is_zh, msg, t, tf};
 
 #[component]
 pub(super) fn ReviewStep() -> impl IntoView {
@@ -77,63 +77,64 @@ pub(super) fn ReviewStep() -> impl IntoView {
     };
     let edit = move |step: Step| {
         let href = co.href(step, co.address_id.get(), co.shipping.get());
-        view! { <Button variant=ButtonVariant::Link size=ButtonSize::Small href=href>{tr("Change", "修改")}</Button> }
+        view! { <Button variant=ButtonVariant::Link size=ButtonSize::Small href=href>{t(msg::checkout_review::CHANGE)}</Button> }
     };
     view! {
         <section class="checkout-step" aria-labelledby="step-title">
-            <h2 id="step-title">{tr("Review and pay", "确认并支付")}</h2>
+            <h2 id="step-title">{t(msg::checkout_review::REVIEW_PAY)}</h2>
             <dl class="review-list">
                 <div>
-                    <dt>{tr("Deliver to", "送至")}</dt>
+                    <dt>{t(msg::checkout_review::DELIVER)}</dt>
                     <dd>{move || co.chosen_address().map(|a| format!(
                         "{} · {} · {} {} {} {}", a.recipient, masked_phone(&a.phone), a.province, a.city, a.district, a.detail
                     ))}</dd>
                     {edit(Step::Address)}
                 </div>
                 <div>
-                    <dt>{tr("Shipping", "配送")}</dt>
-                    <dd>{move || co.chosen_shipping().map(|s| if is_zh() {
-                        format!("{} · {}–{} 天 · {}", s.name, s.min_days, s.max_days, fee_text(s.fee_fen))
-                    } else {
-                        format!("{} · {}–{} days · {}", s.name_en, s.min_days, s.max_days, fee_text(s.fee_fen))
-                    })}</dd>
+                    <dt>{t(msg::common::SHIPPING)}</dt>
+                    <dd>{move || co.chosen_shipping().map(|s| tf(msg::checkout_review::SHIPPING_SUMMARY, &[
+                        // The method's name is data with a field per language.
+                        ("name", if is_zh() { &s.name } else { &s.name_en }),
+                        ("min", &s.min_days),
+                        ("max", &s.max_days),
+                        ("fee", &fee_text(s.fee_fen)),
+                    ]))}</dd>
                     {edit(Step::Shipping)}
                 </div>
                 <div>
-                    <dt>{tr("Pay with", "支付方式")}</dt>
-                    <dd>{move || if is_zh() { format!("尾号 {} 的测试卡", card_tail()) } else { format!("Test card ending {}", card_tail()) }}</dd>
+                    <dt>{t(msg::checkout_review::PAY_2)}</dt>
+                    <dd>{move || tf(msg::checkout_review::TEST_CARD_ENDING_CARD_TAIL, &[("card_tail", &(card_tail()))])}</dd>
                     {edit(Step::Payment)}
                 </div>
             </dl>
             {move || error.get().map(|e| {
                 let (title, back) = match &e {
-                    ApiError::PaymentDeclined(_) => (tr("Payment declined", "支付被拒"), Some(Step::Payment)),
-                    ApiError::Fields { .. } => (tr("Please check your details", "请检查填写的信息"), Some(Step::Payment)),
-                    ApiError::Conflict(_) => (tr("Your order changed", "订单有变动"), None),
-                    _ => (tr("Couldn't place the order", "下单失败"), None),
+                    ApiError::PaymentDeclined(_) => (t(msg::checkout_review::PAYMENT_DECLINED), Some(Step::Payment)),
+                    ApiError::Fields { .. } => (t(msg::checkout_review::PLEASE_CHECK_DETAILS), Some(Step::Payment)),
+                    ApiError::Conflict(_) => (t(msg::checkout_review::ORDER_CHANGED), None),
+                    _ => (t(msg::checkout_review::COULDNT_PLACE_ORDER), None),
                 };
                 let detail = match &e {
-                    ApiError::Fields { fields, .. } => fields.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join(tr(" ", "")),
+                    ApiError::Fields { fields, .. } => fields.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join(t(msg::checkout_review::FIELD_ERRORS_SEPARATOR)),
                     e => e.to_string(),
                 };
                 view! {
                     <div class="alert alert-error" role="alert">
                         <p class="alert-title">{title}</p>
                         <p>{detail}</p>
-                        {back.map(|s| view! { <a href=co.href(s, co.address_id.get_untracked(), co.shipping.get_untracked())>{tr("Use another card", "换一张卡")}</a> })}
+                        {back.map(|s| view! { <a href=co.href(s, co.address_id.get_untracked(), co.shipping.get_untracked())>{t(msg::checkout_review::USE_ANOTHER_CARD)}</a> })}
                     </div>
                 }
             })}
             <div class="step-actions pay-bar">
-                <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| co.go(Step::Payment))>{tr("Back", "上一步")}</Button>
+                <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| co.go(Step::Payment))>{t(msg::common::BACK)}</Button>
                 <Button size=ButtonSize::Large on_click=Callback::new(pay)
                     disabled=Signal::derive(move || busy.get() || total().is_none())
                     loading=busy>
                     {move || match (busy.get(), total()) {
-                        (true, _) => tr("Paying…", "支付中…").to_string(),
-                        (false, Some(t)) if is_zh() => format!("支付 {}", format_cny(t)),
-                        (false, Some(t)) => format!("Pay {}", format_cny(t)),
-                        (false, None) => tr("Pay", "支付").to_string(),
+                        (true, _) => t(msg::checkout_review::PAYING).to_string(),
+                        (false, Some(total)) => tf(msg::checkout_review::PAY_TOTAL, &[("total", &format_cny(total))]),
+                        (false, None) => t(msg::checkout_review::PAY).to_string(),
                     }}
                 </Button>
             </div>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::{fee_text, Checkout, Step};
 use crate::components::ui::{Button, ButtonSize, ButtonVariant};
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{is_zh, msg, t, tf};
 
 #[component]
 pub(super) fn ShippingStep() -> impl IntoView {
@@ -26,11 +26,7 @@ pub(super) fn ShippingStep() -> impl IntoView {
                 } else {
                     (s.name_en.clone(), s.name.clone())
                 };
-                let days = if is_zh() {
-                    format!("预计 {}–{} 天送达", s.min_days, s.max_days)
-                } else {
-                    format!("Arrives in {}–{} days", s.min_days, s.max_days)
-                };
+                let days = tf(msg::checkout_shipping::ARRIVES_MIN_DAYS_MAX_DAYS, &[("max_days", &s.max_days), ("min_days", &s.min_days)]);
                 view! {
                     <label class="choice-card" class:chosen=checked>
                         <input type="radio" name="shipping" prop:checked=checked on:change=pick/>
@@ -51,17 +47,17 @@ pub(super) fn ShippingStep() -> impl IntoView {
     };
     view! {
         <section class="checkout-step" aria-labelledby="step-title">
-            <h2 id="step-title">{tr("How fast?", "选择配送方式")}</h2>
+            <h2 id="step-title">{t(msg::checkout_shipping::HOW_FAST)}</h2>
             <Show when=cross_border>
-                <p class="notice">{tr("Imported items ship from our bonded warehouse and clear customs on the way; that adds a few days and a bonded-warehouse fee (free from ¥199 of imported goods).", "进口商品从保税仓发货，途中清关，会多花几天，并收取保税仓费用（进口商品满 ¥199 免收）。")}</p>
+                <p class="notice">{t(msg::checkout_shipping::IMPORTED_ITEMS_SHIP_FROM_OUR)}</p>
             </Show>
             <fieldset class="choices">
-                <legend class="visually-hidden">{tr("Shipping options", "配送方式")}</legend>
+                <legend class="visually-hidden">{t(msg::checkout_shipping::SHIPPING_OPTIONS)}</legend>
                 {options}
             </fieldset>
             <div class="step-actions">
-                <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| co.go(Step::Address))>{tr("Back", "上一步")}</Button>
-                <Button size=ButtonSize::Large on_click=Callback::new(move |_| co.go(Step::Payment))>{tr("Continue to payment", "下一步：支付")}</Button>
+                <Button variant=ButtonVariant::Ghost on_click=Callback::new(move |_| co.go(Step::Address))>{t(msg::common::BACK)}</Button>
+                <Button size=ButtonSize::Large on_click=Callback::new(move |_| co.go(Step::Payment))>{t(msg::checkout_shipping::CONTINUE_PAYMENT)}</Button>
             </div>
         </section>
     }

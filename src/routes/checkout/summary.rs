@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::{fee_text, Checkout};
 use crate::components::picture::Picture;
 use crate::components::ui::Price;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 
 fn summary_lines(quote: &CheckoutQuote) -> impl IntoView {
     quote
@@ -43,18 +43,18 @@ pub(super) fn OrderSummary() -> impl IntoView {
         let unavailable = quote.unavailable.len();
         view! {
             <aside class="checkout-summary" aria-labelledby="summary-title">
-                <h2 id="summary-title">{tr("Order summary", "订单明细")}</h2>
+                <h2 id="summary-title">{t(msg::checkout_summary::ORDER_SUMMARY)}</h2>
                 <ul class="summary-lines">{summary_lines(&quote)}</ul>
                 {(unavailable > 0).then(|| view! {
-                    <p class="notice small">{if is_zh() { format!("{unavailable} 件已售罄的商品会留在购物车里。") } else { format!("{unavailable} sold-out item(s) stay in your cart.") }}</p>
+                    <p class="notice small">{tf(msg::checkout_summary::UNAVAILABLE_SOLD_OUT_ITEM_S, &[("unavailable", &unavailable)])}</p>
                 })}
                 <dl class="totals">
-                    <dt>{tr("Subtotal", "商品小计")}</dt><dd>{format_cny(quote.subtotal_fen)}</dd>
-                    <dt>{tr("Shipping", "运费")}</dt><dd>{if ship.is_some() { fee_text(fee) } else { "—".to_string() }}</dd>
-                    <dt class="total">{tr("Total", "合计")}</dt><dd class="total"><Price fen=quote.subtotal_fen + fee large=true/></dd>
+                    <dt>{t(msg::common::SUBTOTAL)}</dt><dd>{format_cny(quote.subtotal_fen)}</dd>
+                    <dt>{t(msg::checkout_summary::SHIPPING)}</dt><dd>{if ship.is_some() { fee_text(fee) } else { "—".to_string() }}</dd>
+                    <dt class="total">{t(msg::checkout_summary::TOTAL)}</dt><dd class="total"><Price fen=quote.subtotal_fen + fee large=true/></dd>
                 </dl>
                 {quote.cross_border.then(|| view! {
-                    <p class="muted small">{tr("Includes imported goods shipped from a bonded warehouse; customs clearance is handled for you.", "含进口商品，从保税仓发货，清关手续由我们代办。")}</p>
+                    <p class="muted small">{t(msg::checkout_summary::INCLUDES_IMPORTED_GOODS_SHIPPED_FROM)}</p>
                 })}
             </aside>
         }

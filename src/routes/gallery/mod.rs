@@ -12,7 +12,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::{self, FeedSource};
 use crate::components::states::EmptyState;
 use crate::components::ui::Spinner;
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 
 mod content;
 mod controls;
@@ -86,16 +86,16 @@ pub fn GalleryPage() -> impl IntoView {
         <div class="gallery" class:gallery-phone=move || phone.get()>
             <header class="gallery-head">
                 <div>
-                    <h1><a href=move || format!("/gallery{}", suffix())>{tr("Component gallery", "组件库")}</a></h1>
-                    <p class="muted">{tr("Every component in every state, light and dark side by side.", "每个组件的每种状态，浅色与深色并排。")}</p>
+                    <h1><a href=move || format!("/gallery{}", suffix())>{t(msg::gallery::COMPONENT_GALLERY)}</a></h1>
+                    <p class="muted">{t(msg::gallery::EVERY_COMPONENT_EVERY_STATE_LIGHT)}</p>
                 </div>
-                <nav class="gallery-widths" aria-label=tr("Preview width", "预览宽度")>
-                    <a href=move || width_link(true) aria-current=move || phone.get().then_some("page")>{tr("Phone 390", "手机 390")}</a>
-                    <a href=move || width_link(false) aria-current=move || (!phone.get()).then_some("page")>{tr("Desktop", "桌面")}</a>
+                <nav class="gallery-widths" aria-label=t(msg::gallery::PREVIEW_WIDTH)>
+                    <a href=move || width_link(true) aria-current=move || phone.get().then_some("page")>{t(msg::gallery::PHONE_390)}</a>
+                    <a href=move || width_link(false) aria-current=move || (!phone.get()).then_some("page")>{t(msg::gallery::DESKTOP)}</a>
                 </nav>
             </header>
             <div class="gallery-body">
-                <nav class="gallery-index" aria-label=tr("Components", "组件")>
+                <nav class="gallery-index" aria-label=t(msg::gallery::COMPONENTS)>
                     <ul>
                         {ENTRIES.iter().map(|e| view! {
                             <li>
@@ -117,7 +117,7 @@ pub fn GalleryPage() -> impl IntoView {
                             .collect();
                         if shown.is_empty() {
                             return view! {
-                                <EmptyState title=tr("No such component", "没有这个组件") message=tr("Pick one from the list.", "请从列表中选择。")/>
+                                <EmptyState title=t(msg::gallery::NO_SUCH_COMPONENT) message=t(msg::gallery::PICK_ONE_FROM_LIST)/>
                             }.into_any();
                         }
                         shown.into_iter().map(|e| section(e, &data, suffix())).collect_view().into_any()
@@ -137,11 +137,11 @@ fn section(entry: &Entry, data: &Specimens, suffix: &'static str) -> impl IntoVi
             <p class="gallery-about">{entry.about}</p>
             <div class="gallery-themes">
                 <div class="gallery-panel" data-theme="light">
-                    <p class="gallery-panel-label">{tr("Light", "浅色")}</p>
+                    <p class="gallery-panel-label">{t(msg::common::LIGHT)}</p>
                     {(entry.render)(data, "light")}
                 </div>
                 <div class="gallery-panel" data-theme="dark">
-                    <p class="gallery-panel-label">{tr("Dark", "深色")}</p>
+                    <p class="gallery-panel-label">{t(msg::common::DARK)}</p>
                     {(entry.render)(data, "dark")}
                 </div>
             </div>

@@ -11,13 +11,13 @@ use crate::components::states::EmptyState;
 use crate::components::toast::use_toasts;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant};
 use crate::format;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 
 /// `/publish/drafts`: saved drafts, newest first, to resume or delete.
 #[component]
 pub fn DraftsPage() -> impl IntoView {
     view! {
-        <SignedInOnly title=tr("Drafts", "草稿箱") reason=tr("Sign in to see your drafts.", "登录后查看你的草稿。")>
+        <SignedInOnly title=t(msg::common::DRAFTS) reason=t(msg::publish_drafts::SIGN_SEE_DRAFTS)>
             <DraftList/>
         </SignedInOnly>
     }
@@ -42,29 +42,29 @@ fn DraftList() -> impl IntoView {
     };
     view! {
         <div class="page-narrow drafts-page">
-            <h1 class="page-title">{tr("Drafts", "草稿箱")}</h1>
-            <p><Button href="/publish">{tr("New note", "写新笔记")}</Button></p>
+            <h1 class="page-title">{t(msg::common::DRAFTS)}</h1>
+            <p><Button href="/publish">{t(msg::publish_drafts::NEW_NOTE)}</Button></p>
             {move || match drafts.get() {
                 None => view! { <div class="skeleton shimmer line" aria-busy="true"></div> }.into_any(),
                 Some(Err(e)) => view! { <p class="form-error" role="alert">{e.to_string()}</p> }.into_any(),
                 Some(Ok(list)) if list.is_empty() => view! {
-                    <EmptyState title=tr("No drafts", "暂无草稿")
-                        message=tr("What you start writing is saved here automatically.", "开始写的笔记会自动保存在这里。")/>
+                    <EmptyState title=t(msg::publish_drafts::NO_DRAFTS)
+                        message=t(msg::publish_drafts::WHAT_START_WRITING_SAVED_HERE)/>
                 }.into_any(),
                 Some(Ok(list)) => view! {
-                    <ul class="draft-list" aria-label=tr("Your drafts", "我的草稿")>
+                    <ul class="draft-list" aria-label=t(msg::publish_drafts::DRAFTS)>
                         {list.into_iter().map(|d| {
                             let id = d.id;
-                            let name = if d.title.trim().is_empty() { tr("Untitled", "无标题").to_string() } else { d.title.clone() };
+                            let name = if d.title.trim().is_empty() { t(msg::publish_drafts::UNTITLED).to_string() } else { d.title.clone() };
                             view! {
                                 <li class="draft-row">
                                     {d.images.first().map(|u| view! { <Picture image=u.image.clone() sizes="64px" alt=""/> })}
                                     <div class="draft-body">
                                         <a href=format!("/publish?draft={id}")>{name.clone()}</a>
-                                        <p class="muted small">{let saved = format::relative_time(d.updated_at, format::now_unix()); if is_zh() { format!("{} 张图片 · {saved}保存", d.images.len()) } else { format!("{} photos · saved {}", d.images.len(), saved) }}</p>
+                                        <p class="muted small">{let saved = format::relative_time(d.updated_at, format::now_unix()); tf(msg::publish_drafts::PHOTOS_SAVED, &[("n", &d.images.len()), ("when", &saved)])}</p>
                                     </div>
-                                    <Button variant=ButtonVariant::Link size=ButtonSize::Small label=if is_zh() { format!("删除草稿 {name}") } else { format!("Delete draft {name}") }
-                                        on_click=Callback::new(move |_| remove(id))>{tr("Delete", "删除")}</Button>
+                                    <Button variant=ButtonVariant::Link size=ButtonSize::Small label=tf(msg::publish_drafts::DELETE_DRAFT_NAME, &[("name", &name)])
+                                        on_click=Callback::new(move |_| remove(id))>{t(msg::common::DELETE)}</Button>
                                 </li>
                             }
                         }).collect_view()}

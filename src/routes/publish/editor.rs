@@ -21,7 +21,7 @@ use crate::components::suggest_textarea::SuggestTextarea;
 use crate::components::toast::use_toasts;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant, TextField};
 use crate::format;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{is_zh, msg, t, tf};
 use crate::server_text::localize_fields;
 
 /// Quiet time after the last keystroke before the draft is saved.
@@ -56,10 +56,7 @@ fn guard_leaving(dirty: Signal<bool>) {
             .and_then(|el| el.closest("a[href]").ok().flatten());
         if link.is_some() {
             let leave = window
-                .confirm_with_message(tr(
-                    "Leave this page? Your latest changes are not saved yet.",
-                    "确定离开此页面？最新的修改还未保存。",
-                ))
+                .confirm_with_message(t(msg::publish_editor::LEAVE_PAGE_LATEST_CHANGES_ARE))
                 .unwrap_or(true);
             if !leave {
                 e.prevent_default();
@@ -159,7 +156,7 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
             match api::draft(id).await {
                 Ok(Some(d)) => fill(d),
                 Ok(None) => load_error.set(Some(ApiError::NotFound(
-                    tr("This draft no longer exists.", "这篇草稿已不存在。").into(),
+                    t(msg::publish_editor::DRAFT_NO_LONGER_EXISTS).into(),
                 ))),
                 Err(e) => load_error.set(Some(e)),
             }
@@ -229,16 +226,12 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
         if pending && edit.is_none() {
             problems.push(api_types::FieldError {
                 field: "image_ids".into(),
-                message: tr(
-                    "Wait for the uploads to finish, or remove the ones that failed.",
-                    "请等待图片上传完成，或删除上传失败的图片。",
-                )
-                .into(),
+                message: t(msg::publish_editor::WAIT_UPLOADS_FINISH_REMOVE_ONES).into(),
             });
         }
         if !problems.is_empty() {
             error.set(Some(ApiError::Fields {
-                message: tr("Please fix the highlighted parts.", "请修改标出的内容。").into(),
+                message: t(msg::publish_editor::PLEASE_FIX_HIGHLIGHTED_PARTS).into(),
                 fields: problems,
             }));
             return;
@@ -257,9 +250,9 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                     last_saved.set(Some(form));
                     api::forget_notes();
                     toasts.show(if edit.is_some() {
-                        tr("Saved", "已保存")
+                        t(msg::publish_editor::SAVED)
                     } else {
-                        tr("Published", "发布成功")
+                        t(msg::publish_editor::PUBLISHED)
                     });
                     navigate(&format!("/explore/{}", note.id), NavigateOptions::default());
                 }
@@ -277,20 +270,12 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
     };
     let save_text = move || match saved.get() {
         Saved::Nothing => String::new(),
-        Saved::Saving => tr("Saving draft…", "正在保存草稿…").into(),
-        Saved::At(t) if is_zh() => format!(
-            "草稿已保存 · {}",
-            format::relative_time(t, format::now_unix())
+        Saved::Saving => t(msg::publish_editor::SAVING_DRAFT).into(),
+        Saved::At(at) => tf(
+            msg::publish_editor::DRAFT_SAVED,
+            &[("when", &format::relative_time(at, format::now_unix()))],
         ),
-        Saved::At(t) => format!(
-            "Draft saved {}",
-            format::relative_time(t, format::now_unix())
-        ),
-        Saved::Failed => tr(
-            "Couldn't save the draft; we'll try again as you type.",
-            "草稿保存失败，继续输入时会自动重试。",
-        )
-        .into(),
+        Saved::Failed => t(msg::publish_editor::COULDNT_SAVE_DRAFT_WELL_TRY).into(),
     };
     let channel_chips = move || {
         channels
@@ -320,7 +305,7 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
     view! {
         <div class="publish-page">
             <header class="publish-head">
-                <h1 class="page-title">{if edit.is_some() { tr("Edit note", "编辑笔记") } else { tr("Publish a note", "发布笔记") }}</h1>
+                <h1 class="page-title">{if edit.is_some() { t(msg::publish_editor::EDIT_NOTE) } else { t(msg::publish_editor::PUBLISH_NOTE) }}</h1>
                 <p class="muted small" role="status">{save_text}</p>
             </header>
             {move || load_error.get().map(|e| view! { <div class="alert alert-error" role="alert"><p>{e.to_string()}</p></div> })}
@@ -329,13 +314,13 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                     {if edit.is_some() {
                         view! {
                             <section class="picker" aria-labelledby="picker-title">
-                                <h2 id="picker-title" class="picker-title">{tr("Photos", "图片")}</h2>
+                                <h2 id="picker-title" class="picker-title">{t(msg::publish_editor::PHOTOS)}</h2>
                                 <ul class="pick-grid">
                                     {move || existing_images.get().into_iter().map(|i| view! {
                                         <li class="pick-tile"><Picture image=i sizes="160px" alt=""/></li>
                                     }).collect_view()}
                                 </ul>
-                                <p class="field-hint">{tr("Photos stay as published; edit the words, channel, products and place.", "图片保持发布时的样子，可修改文字、频道、商品和地点。")}</p>
+                                <p class="field-hint">{t(msg::publish_editor::PHOTOS_STAY_AS_PUBLISHED_EDIT)}</p>
                             </section>
                         }.into_any()
                     } else {
@@ -343,28 +328,28 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                     }}
                 </div>
                 <div class="publish-fields form">
-                    <TextField id="note-title" label=tr("Title", "标题") value=title error=f("title") max_chars=NOTE_TITLE_MAX_CHARS counter=false
-                        hint=if is_zh() { format!("最多 {NOTE_TITLE_MAX_CHARS} 个字，好标题让人一眼看懂笔记讲什么。") } else { format!("Up to {NOTE_TITLE_MAX_CHARS} characters. A good title says what the note is about.") }/>
+                    <TextField id="note-title" label=t(msg::publish_editor::TITLE) value=title error=f("title") max_chars=NOTE_TITLE_MAX_CHARS counter=false
+                        hint=tf(msg::publish_editor::UP_NOTE_TITLE_MAX_CHARS, &[("note_title_max_chars", &NOTE_TITLE_MAX_CHARS)])/>
                     <p class="field-hint counter" aria-live="polite">{move || format!("{}/{NOTE_TITLE_MAX_CHARS}", title.with(|t| t.chars().count()))}</p>
-                    <SuggestTextarea id="note-body" label=tr("Text", "正文") value=body maxlength=NOTE_BODY_MAX_CHARS error=f("body")/>
+                    <SuggestTextarea id="note-body" label=t(msg::publish_editor::BODY_LABEL) value=body maxlength=NOTE_BODY_MAX_CHARS error=f("body")/>
                     <fieldset class="field chip-group">
-                        <legend>{tr("Channel", "频道")}</legend>
+                        <legend>{t(msg::publish_editor::CHANNEL)}</legend>
                         <div class="chips">{channel_chips}</div>
                         {move || f("channel").get().map(|e| view! { <p class="field-error">{e}</p> })}
                     </fieldset>
                     <ProductTagger products=products error=f("product_ids")/>
-                    <TextField id="note-location" label=tr("Location (optional)", "地点（选填）") value=location error=f("location")
+                    <TextField id="note-location" label=t(msg::publish_editor::LOCATION_OPTIONAL) value=location error=f("location")
                         max_chars=LOCATION_MAX_CHARS counter=false autocomplete="off"/>
                     {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                     <div class="publish-actions">
-                        <Button variant=ButtonVariant::Ghost href="/publish/drafts">{tr("Drafts", "草稿箱")}</Button>
+                        <Button variant=ButtonVariant::Ghost href="/publish/drafts">{t(msg::common::DRAFTS)}</Button>
                         <Button size=ButtonSize::Large on_click=Callback::new(publish)
                             disabled=Signal::derive(move || busy.get() || !loaded.get())
                             loading=busy>
                             {move || match (busy.get(), edit.is_some()) {
-                                (true, _) => tr("Publishing…", "发布中…"),
-                                (false, true) => tr("Save changes", "保存修改"),
-                                (false, false) => tr("Publish", "发布"),
+                                (true, _) => t(msg::publish_editor::PUBLISHING),
+                                (false, true) => t(msg::publish_editor::SAVE_CHANGES),
+                                (false, false) => t(msg::common::PUBLISH),
                             }}
                         </Button>
                     </div>

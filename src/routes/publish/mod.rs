@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::gate::SignedInOnly;
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 
 mod drafts;
 mod editor;
@@ -29,7 +29,7 @@ pub fn PublishPage() -> impl IntoView {
         })
     });
     view! {
-        <SignedInOnly title=tr("Publish", "发布") reason=tr("Sign in to share a note with photos, topics and products.", "登录后即可发布带图片、话题和商品的笔记。")>
+        <SignedInOnly title=t(msg::common::PUBLISH) reason=t(msg::publish::SIGN_SHARE_NOTE_PHOTOS_TOPICS)>
             {move || {
                 let (draft, edit) = target.get();
                 view! { <Editor draft=draft edit=edit/> }

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::api;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant};
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 
 /// Tag products from the shop: search, add (up to the limit), remove.
 #[component]
@@ -36,24 +36,24 @@ pub(super) fn ProductTagger(
     let full = move || products.with(Vec::len) >= MAX_NOTE_PRODUCTS;
     view! {
         <fieldset class="field product-tagger">
-            <legend>{move || { let n = products.with(Vec::len); if is_zh() { format!("商品（{n}/{MAX_NOTE_PRODUCTS}）") } else { format!("Products ({n}/{MAX_NOTE_PRODUCTS})") } }}</legend>
-            <ul class="tagged-products" aria-label=tr("Tagged products", "已添加的商品")>
+            <legend>{move || { let n = products.with(Vec::len); tf(msg::publish_tagger::PRODUCTS_N_MAX_NOTE_PRODUCTS, &[("max_note_products", &MAX_NOTE_PRODUCTS), ("n", &n)]) }}</legend>
+            <ul class="tagged-products" aria-label=t(msg::publish_tagger::TAGGED_PRODUCTS)>
                 {move || products.get().into_iter().map(|p| {
                     let id = p.id;
                     view! {
                         <li class="tagged-chip">
                             <span>{format!("{} {}", p.brand, p.title)}</span>
-                            <Button variant=ButtonVariant::Link size=ButtonSize::Small label=if is_zh() { format!("移除商品 {}", p.title) } else { format!("Untag {}", p.title) }
-                                on_click=Callback::new(move |_| products.update(|l| l.retain(|x| x.id != id)))>{tr("Remove", "移除")}</Button>
+                            <Button variant=ButtonVariant::Link size=ButtonSize::Small label=tf(msg::publish_tagger::UNTAG_TITLE, &[("title", &p.title)])
+                                on_click=Callback::new(move |_| products.update(|l| l.retain(|x| x.id != id)))>{t(msg::publish_tagger::REMOVE)}</Button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            <input type="search" class="tag-search" placeholder=tr("Search the shop to tag a product", "搜索商城，添加商品")
-                aria-label=tr("Search products to tag", "搜索要添加的商品") disabled=full
+            <input type="search" class="tag-search" placeholder=t(msg::publish_tagger::SEARCH_SHOP_TAG_PRODUCT)
+                aria-label=t(msg::publish_tagger::SEARCH_PRODUCTS_TAG) disabled=full
                 prop:value=move || query.get()
                 on:input=move |e| { let q = event_target_value(&e); query.set(q.clone()); search(q); }/>
-            <ul class="tag-results" aria-label=tr("Products found", "搜索到的商品")>
+            <ul class="tag-results" aria-label=t(msg::publish_tagger::PRODUCTS_FOUND)>
                 {move || results.get().into_iter().map(|p| {
                     let tagged = products.with(|l| l.iter().any(|x| x.id == p.id));
                     let card = p.clone();
@@ -62,7 +62,7 @@ pub(super) fn ProductTagger(
                             <span>{format!("{} {} · {}", p.brand, p.title, api_types::format_cny(p.price_fen))}</span>
                             <Button variant=ButtonVariant::Secondary size=ButtonSize::Small disabled=tagged || full()
                                 on_click=Callback::new(move |_| { products.update(|l| l.push(card.clone())); results.set(Vec::new()); query.set(String::new()); })>
-                                {if tagged { tr("Tagged", "已添加") } else { tr("Tag", "添加") }}
+                                {if tagged { t(msg::publish_tagger::TAGGED) } else { t(msg::publish_tagger::TAG) }}
                             </Button>
                         </li>
                     }

@@ -8,7 +8,7 @@ use crate::components::gate::SignedInOnly;
 use crate::components::lang_switch::LangChoice;
 use crate::components::theme_toggle::ThemeChoice;
 use crate::components::toast::Toasts;
-use crate::i18n::tr;
+use crate::i18n::{msg, t};
 use crate::session::Auth;
 
 mod privacy;
@@ -24,10 +24,7 @@ use security::{PasswordSection, SessionsSection};
 fn session_ended(e: &ApiError, auth: Auth, toasts: Toasts) -> bool {
     if matches!(e, ApiError::Unauthorized(_)) {
         auth.signed_out();
-        toasts.show(tr(
-            "Your session has ended. Please sign in again.",
-            "登录已失效，请重新登录。",
-        ));
+        toasts.show(t(msg::settings::SESSION_HAS_ENDED_PLEASE_SIGN));
         true
     } else {
         false
@@ -38,9 +35,9 @@ fn session_ended(e: &ApiError, auth: Auth, toasts: Toasts) -> bool {
 pub fn SettingsPage() -> impl IntoView {
     view! {
         <div class="account-page settings-page">
-            <h1 class="account-title">{tr("Settings", "设置")}</h1>
+            <h1 class="account-title">{t(msg::settings::SETTINGS)}</h1>
             <AppearanceSection/>
-            <SignedInOnly inline=true title=tr("Account", "账号") reason=tr("Sign in to edit your profile, privacy and password.", "登录后可编辑资料、隐私和密码。")>
+            <SignedInOnly inline=true title=t(msg::common::ACCOUNT) reason=t(msg::settings::SIGN_EDIT_PROFILE_PRIVACY_PASSWORD)>
                 <ProfileSection/>
                 <PrivacySection/>
                 <PasswordSection/>
@@ -56,7 +53,7 @@ fn AppearanceSection() -> impl IntoView {
     view! {
         <section class="settings-card" aria-labelledby="settings-appearance-title">
             <div class="settings-card-head">
-                <h2 id="settings-appearance-title">{tr("Appearance and language", "外观与语言")}</h2>
+                <h2 id="settings-appearance-title">{t(msg::settings::APPEARANCE_LANGUAGE)}</h2>
             </div>
             <ThemeChoice/>
             <LangChoice/>

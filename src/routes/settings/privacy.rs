@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use super::session_ended;
 use crate::api;
 use crate::components::toast::use_toasts;
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -28,21 +28,21 @@ pub(super) fn PrivacySection() -> impl IntoView {
     view! {
         <section class="settings-card" aria-labelledby="settings-privacy-title">
             <div class="settings-card-head">
-                <h2 id="settings-privacy-title">{tr("Privacy", "隐私")}</h2>
+                <h2 id="settings-privacy-title">{t(msg::settings_privacy::PRIVACY)}</h2>
             </div>
             <PrivacyToggle
                 which=Privacy::Collections
                 value=collections
                 id="settings-collections-public"
-                label=tr("Show my collections to everyone", "公开我的收藏")
-                hint=tr("When off, only you can see the notes you collect.", "关闭后，只有你自己能看到你收藏的笔记。")
+                label=t(msg::settings_privacy::SHOW_MY_COLLECTIONS_EVERYONE)
+                hint=t(msg::settings_privacy::WHEN_OFF_ONLY_CAN_SEE)
             />
             <PrivacyToggle
                 which=Privacy::Likes
                 value=likes
                 id="settings-likes-public"
-                label=tr("Show my likes to everyone", "公开我的点赞")
-                hint=tr("When off, only you can see the notes you like.", "关闭后，只有你自己能看到你点赞的笔记。")
+                label=t(msg::settings_privacy::SHOW_MY_LIKES_EVERYONE)
+                hint=t(msg::settings_privacy::WHEN_OFF_ONLY_CAN_SEE_2)
             />
         </section>
     }
@@ -95,11 +95,10 @@ fn PrivacyToggle(
                         value.set(!on);
                     }
                     if !session_ended(&e, auth, toasts) {
-                        toasts.show(if is_zh() {
-                            format!("“{label}”保存失败：{e}")
-                        } else {
-                            format!("Couldn't save “{label}”: {e}")
-                        });
+                        toasts.show(tf(
+                            msg::settings_privacy::COULDNT_SAVE_LABEL_E,
+                            &[("e", &e), ("label", &label)],
+                        ));
                     }
                 }
             }

@@ -10,7 +10,7 @@ use crate::api::{self, ApiError};
 use crate::components::auth_sheet::{field_error, form_error};
 use crate::components::toast::use_toasts;
 use crate::components::ui::{Button, Spinner, TextField};
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;
 
 const AVATAR_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
@@ -23,22 +23,15 @@ fn megabytes(bytes: f64) -> String {
 /// Why a chosen file can't be an avatar, checked before uploading.
 fn avatar_problem(file: &web_sys::File) -> Option<String> {
     if !AVATAR_TYPES.contains(&file.type_().as_str()) {
-        return Some(
-            tr(
-                "Choose a JPEG, PNG or WebP picture.",
-                "请选择 JPEG、PNG 或 WebP 格式的图片。",
-            )
-            .to_string(),
-        );
+        return Some(t(msg::settings_profile::CHOOSE_JPEG_PNG_WEBP_PICTURE).to_string());
     }
     let size = file.size();
     if size > AVATAR_MAX_BYTES as f64 {
         let (size, max) = (megabytes(size), megabytes(AVATAR_MAX_BYTES as f64));
-        return Some(if is_zh() {
-            format!("这张图片有 {size}，请选择不超过 {max} 的图片。")
-        } else {
-            format!("That picture is {size}; choose one of {max} or less.")
-        });
+        return Some(tf(
+            msg::settings_profile::PICTURE_SIZE_CHOOSE_ONE_MAX,
+            &[("max", &max), ("size", &size)],
+        ));
     }
     None
 }
@@ -78,7 +71,7 @@ pub(super) fn ProfileSection() -> impl IntoView {
                     display_name.set(me.user.display_name.clone());
                     bio.set(me.bio.clone());
                     auth.me.set(Some(me));
-                    toasts.show(tr("Profile saved", "资料已保存"));
+                    toasts.show(t(msg::settings_profile::PROFILE_SAVED));
                 }
                 Err(e) => {
                     if !session_ended(&e, auth, toasts) {
@@ -95,14 +88,14 @@ pub(super) fn ProfileSection() -> impl IntoView {
     view! {
         <section class="settings-card" aria-labelledby="settings-profile-title">
             <div class="settings-card-head">
-                <h2 id="settings-profile-title">{tr("Profile", "个人资料")}</h2>
-                <a class="settings-link" href=profile_href>{tr("View profile", "查看主页")}</a>
+                <h2 id="settings-profile-title">{t(msg::settings_profile::PROFILE)}</h2>
+                <a class="settings-link" href=profile_href>{t(msg::settings_profile::VIEW_PROFILE)}</a>
             </div>
             <AvatarPicker/>
             <form class="settings-form" on:submit=submit novalidate>
                 <TextField
                     id="settings-display-name"
-                    label=tr("Display name", "昵称")
+                    label=t(msg::common::DISPLAY_NAME)
                     value=display_name
                     error=field_error("display_name")
                     autocomplete="nickname"
@@ -110,17 +103,17 @@ pub(super) fn ProfileSection() -> impl IntoView {
                 />
                 <TextField
                     id="settings-bio"
-                    label=tr("Bio", "简介")
+                    label=t(msg::settings_profile::BIO)
                     value=bio
                     error=field_error("bio")
-                    placeholder=tr("Tell people what you love to share", "介绍一下你爱分享的内容")
+                    placeholder=t(msg::settings_profile::TELL_PEOPLE_WHAT_LOVE_SHARE)
                     rows=4
                     max_chars=BIO_MAX_CHARS
                 />
                 {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <div class="settings-actions">
                     <Button submit=true disabled=busy loading=busy>
-                        {move || if busy.get() { tr("Saving…", "保存中…") } else { tr("Save profile", "保存资料") }}
+                        {move || if busy.get() { t(msg::common::SAVING) } else { t(msg::settings_profile::SAVE_PROFILE) }}
                     </Button>
                 </div>
             </form>
@@ -166,7 +159,7 @@ fn AvatarPicker() -> impl IntoView {
             match result {
                 Ok(me) => {
                     auth.me.set(Some(me));
-                    toasts.show(tr("Photo updated", "头像已更新"));
+                    toasts.show(t(msg::settings_profile::PHOTO_UPDATED));
                 }
                 Err(e) => {
                     if !session_ended(&e, auth, toasts) {
@@ -185,7 +178,7 @@ fn AvatarPicker() -> impl IntoView {
     view! {
         <div class="avatar-picker" class:avatar-picker-busy=move || busy.get()>
             <div class="avatar-picker-frame">
-                <img class="avatar" src=src width="88" height="88" alt=tr("Your profile photo", "我的头像")/>
+                <img class="avatar" src=src width="88" height="88" alt=t(msg::settings_profile::PROFILE_PHOTO)/>
                 <Show when=move || busy.get()>
                     <span class="avatar-picker-spinner" aria-hidden="true"><Spinner size=24/></span>
                 </Show>
@@ -207,13 +200,13 @@ fn AvatarPicker() -> impl IntoView {
                     on:change=on_change
                 />
                 <label for="settings-avatar" class="avatar-picker-button">
-                    {move || if busy.get() { tr("Uploading…", "上传中…") } else { tr("Change photo", "更换头像") }}
+                    {move || if busy.get() { t(msg::settings_profile::UPLOADING) } else { t(msg::settings_profile::CHANGE_PHOTO) }}
                 </label>
                 <p class="field-hint" id="settings-avatar-hint">
-                    {let max = megabytes(AVATAR_MAX_BYTES as f64); if is_zh() { format!("支持 JPEG、PNG 或 WebP，不超过 {max}。") } else { format!("JPEG, PNG or WebP, up to {max}.") }}
+                    {let max = megabytes(AVATAR_MAX_BYTES as f64); tf(msg::settings_profile::JPEG_PNG_WEBP_UP_MAX, &[("max", &max)])}
                 </p>
                 <p class="sr-status visually-hidden" role="status">
-                    {move || if busy.get() { tr("Uploading your photo…", "正在上传头像…") } else { "" }}
+                    {move || if busy.get() { t(msg::settings_profile::UPLOADING_PHOTO) } else { "" }}
                 </p>
                 {move || error.get().map(|e| view! {
                     <p class="field-error" id="settings-avatar-error" role="alert">{e}</p>

@@ -12,7 +12,7 @@ use crate::api::{self, ApiError};
 use crate::components::auth_sheet::{field_error, form_error};
 use crate::components::toast::use_toasts;
 use crate::components::ui::{Button, ButtonVariant, TextField};
-use crate::i18n::{is_zh, tr};
+use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;
 
 #[component]
@@ -47,9 +47,8 @@ pub(super) fn PasswordSection() -> impl IntoView {
                 Ok(()) => {
                     current.set(String::new());
                     new.set(String::new());
-                    toasts.show(tr(
-                        "Password changed. Other devices were signed out.",
-                        "密码已修改，其他设备已退出登录。",
+                    toasts.show(t(
+                        msg::settings_security::PASSWORD_CHANGED_OTHER_DEVICES_WERE,
                     ));
                 }
                 Err(e) => {
@@ -66,14 +65,14 @@ pub(super) fn PasswordSection() -> impl IntoView {
     view! {
         <section class="settings-card" aria-labelledby="settings-password-title">
             <div class="settings-card-head">
-                <h2 id="settings-password-title">{tr("Password", "密码")}</h2>
+                <h2 id="settings-password-title">{t(msg::common::PASSWORD)}</h2>
             </div>
             <form class="settings-form" on:submit=submit novalidate>
                 // For password managers: which account this password belongs to.
                 <input type="text" name="username" autocomplete="username" value=username hidden/>
                 <TextField
                     id="settings-current-password"
-                    label=tr("Current password", "当前密码")
+                    label=t(msg::settings_security::CURRENT_PASSWORD)
                     kind="password"
                     value=current
                     error=field_error("current_password")
@@ -83,19 +82,19 @@ pub(super) fn PasswordSection() -> impl IntoView {
                 />
                 <TextField
                     id="settings-new-password"
-                    label=tr("New password", "新密码")
+                    label=t(msg::settings_security::NEW_PASSWORD)
                     kind="password"
                     value=new
                     error=field_error("new_password")
                     autocomplete="new-password"
                     max_chars=pw_max
                     counter=false
-                    hint=if is_zh() { format!("至少 {pw_min} 位，修改后其他设备将退出登录。") } else { format!("At least {pw_min} characters. Other devices will be signed out.") }
+                    hint=tf(msg::settings_security::AT_LEAST_PW_MIN_CHARACTERS, &[("pw_min", &pw_min)])
                 />
                 {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <div class="settings-actions">
                     <Button submit=true disabled=busy loading=busy>
-                        {move || if busy.get() { tr("Changing…", "修改中…") } else { tr("Change password", "修改密码") }}
+                        {move || if busy.get() { t(msg::settings_security::CHANGING) } else { t(msg::settings_security::CHANGE_PASSWORD) }}
                     </Button>
                 </div>
             </form>
@@ -134,15 +133,11 @@ pub(super) fn SessionsSection() -> impl IntoView {
                     navigate("/explore", NavigateOptions::default());
                     auth.signed_out();
                     toasts.show(match which {
-                        SignOut::ThisDevice => tr("Signed out", "已退出登录"),
-                        SignOut::Everywhere => tr("Signed out of all devices", "已退出所有设备"),
+                        SignOut::ThisDevice => t(msg::settings_security::SIGNED_OUT),
+                        SignOut::Everywhere => t(msg::settings_security::SIGNED_OUT_ALL_DEVICES),
                     });
                 }
-                Err(e) => toasts.show(if is_zh() {
-                    format!("退出登录失败：{e}")
-                } else {
-                    format!("Couldn't sign out: {e}")
-                }),
+                Err(e) => toasts.show(tf(msg::settings_security::COULDNT_SIGN_OUT_E, &[("e", &e)])),
             }
         });
     };
@@ -151,23 +146,23 @@ pub(super) fn SessionsSection() -> impl IntoView {
     view! {
         <section class="settings-card" aria-labelledby="settings-sessions-title">
             <div class="settings-card-head">
-                <h2 id="settings-sessions-title">{tr("Sessions", "登录设备")}</h2>
+                <h2 id="settings-sessions-title">{t(msg::settings_security::SESSIONS)}</h2>
             </div>
             <p class="settings-text">
-                {tr("Signing out of all devices ends every session of your account, including this one.", "退出所有设备会结束你账号的全部登录，包括当前设备。")}
+                {t(msg::settings_security::SIGNING_OUT_ALL_DEVICES_ENDS)}
             </p>
             <div class="settings-actions settings-actions-split">
                 <Button variant=ButtonVariant::Secondary
                     disabled=Signal::derive(move || busy.get().is_some())
                     loading=Signal::derive(move || busy.get() == Some(SignOut::ThisDevice))
                     on_click=Callback::new(move |_| sign_out_here(SignOut::ThisDevice))>
-                    {move || if busy.get() == Some(SignOut::ThisDevice) { tr("Signing out…", "正在退出…") } else { tr("Sign out", "退出登录") }}
+                    {move || if busy.get() == Some(SignOut::ThisDevice) { t(msg::settings_security::SIGNING_OUT) } else { t(msg::settings_security::SIGN_OUT) }}
                 </Button>
                 <Button variant=ButtonVariant::Danger
                     disabled=Signal::derive(move || busy.get().is_some())
                     loading=Signal::derive(move || busy.get() == Some(SignOut::Everywhere))
                     on_click=Callback::new(move |_| sign_out(SignOut::Everywhere))>
-                    {move || if busy.get() == Some(SignOut::Everywhere) { tr("Signing out…", "正在退出…") } else { tr("Sign out of all devices", "退出所有设备") }}
+                    {move || if busy.get() == Some(SignOut::Everywhere) { t(msg::settings_security::SIGNING_OUT) } else { t(msg::settings_security::SIGN_OUT_ALL_DEVICES) }}
                 </Button>
             </div>
         </section>
