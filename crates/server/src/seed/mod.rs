@@ -407,6 +407,7 @@ pub async fn seed_if_empty(
         shop::seed_shop_if_missing(db, crate::now_unix(), &mut progress).await?;
         stats::seed_stats_if_missing(db, &mut progress).await?;
         searches::seed_searches_if_missing(db, &mut progress).await?;
+        demo_passwords(db).await?;
         return Ok(false);
     }
     let started = std::time::Instant::now();
@@ -563,9 +564,18 @@ pub async fn seed_if_empty(
     shop::seed_shop_if_missing(db, now, &mut progress).await?;
     stats::seed_stats_if_missing(db, &mut progress).await?;
     searches::seed_searches_if_missing(db, &mut progress).await?;
+    demo_passwords(db).await?;
     progress(format!(
         "demo world ready in {:.1}s",
         started.elapsed().as_secs_f64()
     ));
     Ok(true)
+}
+
+/// The seeded accounts sign in with the demo password (a no-op once they have one).
+async fn demo_passwords(db: &Db) -> Result<(), sqlx::Error> {
+    crate::auth::ensure_demo_passwords(db)
+        .await
+        .map(drop)
+        .map_err(|e| sqlx::Error::Protocol(format!("demo passwords: {e}")))
 }
