@@ -24,6 +24,14 @@ def toml_value(v):
     raise TypeError(type(v))
 
 
+def toml_field(k, v):
+    """`k = v`; a long list one item a line, so a line is one thing to read or edit."""
+    one = f"{k} = {toml_value(v)}"
+    if len(one) <= 100 or not isinstance(v, list):
+        return one
+    return f"{k} = [\n" + ''.join(f"    {toml_value(x)},\n" for x in v) + "]"
+
+
 def plain(v):
     """Tuples as lists and constant references as names, as TOML reads them back."""
     if isinstance(v, (list, tuple)):
@@ -38,7 +46,7 @@ def table(header, fields):
     for k, v in fields.items():
         if k == '__struct__':
             continue
-        lines.append(f"{k} = {toml_value(plain(v))}")
+        lines.append(toml_field(k, plain(v)))
     return '\n'.join(lines) + '\n'
 
 
@@ -53,7 +61,7 @@ def write(path, what, body, expect):
 
 
 def shop():
-    c = rust_literals.consts('../src/seed/shop_corpus.rs')
+    c = rust_literals.consts(os.environ.get('SHOP_CORPUS_RS', '../src/seed/shop_corpus.rs'))
     write('shop/categories.toml', "The shop's categories, in display order; theme = the image theme of their photos.",
           '\n'.join(table('[[category]]', x) for x in c['CATEGORIES']), {'category': c['CATEGORIES']})
     write('shop/brands.toml', 'Invented brands: origin, the category slugs they sell in, commission (basis points), cross-border shipping.',
@@ -71,5 +79,64 @@ def shop():
     assert sum(1 for p in c['PRODUCTS'] if p['category'] in {x['slug'] for x in c['CATEGORIES']}) == len(c['PRODUCTS'])
 
 
+
+def docs(path):
+    """The `///` lines above each constant, as TOML comments."""
+    import re
+    src = open(path, encoding='utf-8').read()
+    out = {}
+    for m in re.finditer(r'((?:^///[^\n]*\n)+)(?:#\[rustfmt::skip\]\n)?(?:pub )?const ([A-Z0-9_]+)', src, re.M):
+        out[m.group(2)] = ''.join('# ' + l[3:].strip() + '\n' for l in m.group(1).splitlines())
+    return out
+
+
+def section(name, fields, notes=None):
+    lines = [f'[{name}]'] if name else []
+    for k, v in fields.items():
+        if k == '__struct__':
+            continue
+        if notes and notes.get(k):
+            lines.append(notes[k].rstrip('\n'))
+        lines.append(toml_field(k, plain(v)))
+    return '\n'.join(lines) + '\n'
+
+
+NAMES = ['ZH_PETS', 'ZH_HOBBIES', 'ZH_NAME_CITIES', 'ZH_EN_GIVEN', 'ZH_SUFFIXES', 'ZH_SURNAMES', 'ZH_GIVEN',
+         'ZH_NAME_ENDS', 'EN_FIRST', 'EN_LAST', 'EN_HANDLES', 'EN_NAME_CITIES']
+BIOS = ['BIRTH_YEARS', 'ZH_BIO_CITIES', 'ZH_BIO_IDS', 'ZH_BIO_INTERESTS', 'ZH_BIO_EXTRAS', 'EN_BIO_CITIES',
+        'EN_BIO_IDS', 'EN_BIO_INTERESTS', 'EN_BIO_EXTRAS']
+PLACES = {'zh': {'city': 'ZH_CITY_SPOTS', 'trip': 'ZH_TRIPS', 'nature': 'ZH_NATURE'},
+          'en': {'city': 'EN_CITY_SPOTS', 'trip': 'EN_TRIPS', 'nature': 'EN_NATURE'}}
+
+
+def corpus():
+    path = '../src/seed/corpus.rs'
+    c = rust_literals.consts(path)
+    d = docs(path)
+    write('corpus/channels.toml', 'The content channels, in order (the app adds the virtual "recommend" channel itself).',
+          '\n'.join(table('[[channel]]', x) for x in c['CHANNELS']), {'channel': c['CHANNELS']})
+    common = {'zh': c['ZH_COMMON'], 'en': c['EN_COMMON']}
+    write('corpus/common.toml', 'Text every channel shares, per language: hooks, closers, mention lines, comments, replies... {x} {p} {m} {a} {b} are slots (see channels/).',
+          section('zh', c['ZH_COMMON']) + '\n' + section('en', c['EN_COMMON']), common)
+    places = {lang: {kind: c[name] for kind, name in kinds.items()} for lang, kinds in PLACES.items()}
+    write('corpus/places.toml', 'Places notes are set in, per language and kind: [topic word, location shown on the note].',
+          section('zh', places['zh']) + '\n' + section('en', places['en']), places)
+    names = {n.lower(): c[n] for n in NAMES}
+    write('corpus/names.toml', 'Parts of generated display names; Chinese parts come with the ASCII slug their usernames use.',
+          section(None, names, {n.lower(): d.get(n) for n in NAMES}), names)
+    bios = {n.lower(): c[n] for n in BIOS}
+    write('corpus/bios.toml', 'Parts of user bios (and the birth years some usernames carry).',
+          section(None, bios, {n.lower(): d.get(n) for n in BIOS}), bios)
+    for ref in c['CHANNEL_TEXTS']:
+        ch = dict(c[ref])
+        ch['places'] = ch['places'].split('::')[1].lower()
+        top = {k: v for k, v in ch.items() if k not in ('zh', 'en', '__struct__')}
+        body = section(None, top) + '\n' + section('zh', ch['zh']) + '\n' + section('en', ch['en'])
+        write(f"corpus/channels/{ch['slug']}.toml",
+              f"Note text of the {ch['slug']} channel: templates (titles, openers, details) with {{slot}} markers, the fillers for them, topics and comments; places = which table of places.toml.",
+              body, {**top, 'zh': ch['zh'], 'en': ch['en']})
+
+
 if __name__ == '__main__':
     shop()
+    corpus()

@@ -4,6 +4,7 @@
 //! an interrupted first start leaves an empty database that is seeded again next time.
 
 pub mod corpus;
+mod corpus_tables;
 mod data;
 pub mod searches;
 pub mod shop;
