@@ -1,12 +1,12 @@
 //! The note, name and comment tables of the demo world, read from `seed-data/corpus/` (TOML,
-//! compiled in) on first use; `corpus.rs` generates text from them.
+//! compiled in) on first use; the rest of `corpus` generates text from them.
 
 use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use super::corpus::ChannelDef;
-use super::data::{pair, pairs, parse, text, texts};
+use super::ChannelDef;
+use crate::seed::data::{pair, pairs, parse, text, texts};
 
 #[derive(Clone, Copy, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -171,43 +171,43 @@ pub(super) struct Tables {
 const CHANNEL_FILES: &[(&str, &str)] = &[
     (
         "corpus/channels/fashion.toml",
-        include_str!("../../seed-data/corpus/channels/fashion.toml"),
+        include_str!("../../../seed-data/corpus/channels/fashion.toml"),
     ),
     (
         "corpus/channels/beauty.toml",
-        include_str!("../../seed-data/corpus/channels/beauty.toml"),
+        include_str!("../../../seed-data/corpus/channels/beauty.toml"),
     ),
     (
         "corpus/channels/food.toml",
-        include_str!("../../seed-data/corpus/channels/food.toml"),
+        include_str!("../../../seed-data/corpus/channels/food.toml"),
     ),
     (
         "corpus/channels/travel.toml",
-        include_str!("../../seed-data/corpus/channels/travel.toml"),
+        include_str!("../../../seed-data/corpus/channels/travel.toml"),
     ),
     (
         "corpus/channels/home.toml",
-        include_str!("../../seed-data/corpus/channels/home.toml"),
+        include_str!("../../../seed-data/corpus/channels/home.toml"),
     ),
     (
         "corpus/channels/fitness.toml",
-        include_str!("../../seed-data/corpus/channels/fitness.toml"),
+        include_str!("../../../seed-data/corpus/channels/fitness.toml"),
     ),
     (
         "corpus/channels/tech.toml",
-        include_str!("../../seed-data/corpus/channels/tech.toml"),
+        include_str!("../../../seed-data/corpus/channels/tech.toml"),
     ),
     (
         "corpus/channels/pets.toml",
-        include_str!("../../seed-data/corpus/channels/pets.toml"),
+        include_str!("../../../seed-data/corpus/channels/pets.toml"),
     ),
     (
         "corpus/channels/study.toml",
-        include_str!("../../seed-data/corpus/channels/study.toml"),
+        include_str!("../../../seed-data/corpus/channels/study.toml"),
     ),
     (
         "corpus/channels/outdoors.toml",
-        include_str!("../../seed-data/corpus/channels/outdoors.toml"),
+        include_str!("../../../seed-data/corpus/channels/outdoors.toml"),
     ),
 ];
 
@@ -219,25 +219,25 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     }
     let list: ChannelList = parse(
         "corpus/channels.toml",
-        include_str!("../../seed-data/corpus/channels.toml"),
+        include_str!("../../../seed-data/corpus/channels.toml"),
     );
     Tables {
         channel_list: Box::leak(list.channel.into_boxed_slice()),
         common: parse(
             "corpus/common.toml",
-            include_str!("../../seed-data/corpus/common.toml"),
+            include_str!("../../../seed-data/corpus/common.toml"),
         ),
         places: parse(
             "corpus/places.toml",
-            include_str!("../../seed-data/corpus/places.toml"),
+            include_str!("../../../seed-data/corpus/places.toml"),
         ),
         names: parse(
             "corpus/names.toml",
-            include_str!("../../seed-data/corpus/names.toml"),
+            include_str!("../../../seed-data/corpus/names.toml"),
         ),
         bios: parse(
             "corpus/bios.toml",
-            include_str!("../../seed-data/corpus/bios.toml"),
+            include_str!("../../../seed-data/corpus/bios.toml"),
         ),
         channels: CHANNEL_FILES
             .iter()
