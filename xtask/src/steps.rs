@@ -171,6 +171,18 @@ pub fn test(skip_e2e: bool) -> Result {
         "-D",
         "warnings",
     ]))?;
+    // The production build without demo data must keep compiling (about 30 s: only the server
+    // crate is checked again, its dependencies are shared with the step above).
+    step("Lints: server without the demo world (--no-default-features)");
+    run(cargo().args([
+        "clippy",
+        "-p",
+        "zhongcao-server",
+        "--no-default-features",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     step("Lints: web app for wasm32 (clippy -D warnings)");
     run(cargo().args([
         "clippy",

@@ -24,6 +24,7 @@ pub const SESSION_COOKIE: &str = "zc_session";
 /// Sessions last 30 days.
 pub const SESSION_SECONDS: i64 = 30 * 86_400;
 /// The password every seeded demo account signs in with (documented in the README).
+#[cfg(feature = "demo")]
 pub const DEMO_PASSWORD: &str = "zhongcao-demo";
 
 /// Hashes a password with argon2id and a fresh random salt (CPU-heavy: runs off the runtime).
@@ -59,7 +60,9 @@ pub async fn verify_password(password: String, stored: Option<String>) -> AppRes
 const DUMMY_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Qv3fDqKfr3KC4BAgW6YhN9e6Vx+Yq2yFZ2VfJt9OHf4";
 
-/// Gives every account without a password the demo password (seeded users), once.
+/// Gives every account without a password the demo password (seeded users), once. Run by
+/// seeding, so a server built without the demo world never does.
+#[cfg(feature = "demo")]
 pub async fn ensure_demo_passwords(db: &Db) -> AppResult<u64> {
     let missing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE password_hash IS NULL")
         .fetch_one(db)

@@ -19,6 +19,7 @@ pub mod ratelimit;
 pub mod recs;
 pub mod search;
 pub mod security;
+#[cfg(feature = "demo")]
 pub mod seed;
 pub mod shell;
 pub mod text;
@@ -137,7 +138,6 @@ impl AppState {
         let topics = Arc::new(TopicCounts::load(&db).await?);
         let creators = Arc::new(search::creators::CreatorTerms::load(&db).await?);
         recs::dupes::backfill(&db).await?;
-        auth::ensure_demo_passwords(&db).await?;
         let clients = Arc::new(Clients::load(&db).await?);
         Ok(AppState {
             limits: Arc::new(Limiter::new(db.clone(), 1)),

@@ -7,7 +7,9 @@ use std::time::Instant;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 use zhongcao_server::security::{Origin, Site};
-use zhongcao_server::{app, db, seed, AppState, CommerceConfig};
+#[cfg(feature = "demo")]
+use zhongcao_server::seed;
+use zhongcao_server::{app, db, AppState, CommerceConfig};
 
 #[derive(Parser, Debug)]
 #[command(version, about = "Zhongcao social-shopping server")]
@@ -25,9 +27,11 @@ struct Config {
     #[arg(long, env = "DIST_DIR", default_value = "dist")]
     dist_dir: PathBuf,
     /// Notes to generate when seeding an empty database.
+    #[cfg(feature = "demo")]
     #[arg(long, env = "SEED_NOTES", default_value_t = seed::DEFAULT_NOTES)]
     seed_notes: usize,
     /// Users to generate when seeding an empty database.
+    #[cfg(feature = "demo")]
     #[arg(long, env = "SEED_USERS", default_value_t = seed::DEFAULT_USERS)]
     seed_users: usize,
     /// The creator's share of a brand's commission, in basis points (5000 = half).
@@ -63,6 +67,7 @@ struct Config {
     ffprobe: PathBuf,
     /// Instead of serving: seed a throwaway demo world under `DATA_DIR/recs-eval`, print the
     /// For-you offline evaluation (`cargo xtask bench --recs`) and exit.
+    #[cfg(feature = "demo")]
     #[arg(long)]
     eval_recs: bool,
 }
@@ -76,6 +81,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .init();
     let config = Config::parse();
     let started = Instant::now();
+    #[cfg(feature = "demo")]
     if config.eval_recs {
         return eval_recs(&config).await;
     }
@@ -85,11 +91,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let pool = db::connect(&db_path).await?;
 
     println!("[2/4] Checking demo data");
-    let world = seed::WorldSize {
-        users: config.seed_users,
-        notes: config.seed_notes,
-    };
-    seed::seed_if_empty(&pool, world, |p| println!("      {p}")).await?;
+    #[cfg(feature = "demo")]
+    {
+        let world = seed::WorldSize {
+            users: config.seed_users,
+            notes: config.seed_notes,
+        };
+        seed::seed_if_empty(&pool, world, |p| println!("      {p}")).await?;
+    }
+    #[cfg(not(feature = "demo"))]
+    println!("      none: built without the `demo` feature");
 
     println!("[3/4] Search index");
     let state = AppState::new(pool, &config.data_dir, |p| println!("      {p}"))
@@ -130,6 +141,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// `--eval-recs`: the evaluation deletes held-out likes, so it gets its own fresh database.
+#[cfg(feature = "demo")]
 async fn eval_recs(config: &Config) -> Result<(), Box<dyn std::error::Error>> {
     let dir = config.data_dir.join("recs-eval");
     if dir.exists() {

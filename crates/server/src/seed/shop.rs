@@ -276,7 +276,7 @@ pub async fn seed_shop_if_missing(
     insert_rows(
         &mut tx,
         "INSERT INTO product_categories (id, slug, name_en, name_zh, position) ",
-        CATEGORIES,
+        *CATEGORIES,
         |mut b, i, c| {
             b.push_bind(i as i64 + 1)
                 .push_bind(c.slug)
@@ -289,7 +289,7 @@ pub async fn seed_shop_if_missing(
     insert_rows(
         &mut tx,
         "INSERT INTO brands (id, name, name_en, origin, commission_bp, cross_border) ",
-        BRANDS,
+        *BRANDS,
         |mut b, i, brand| {
             b.push_bind(i as i64 + 1)
                 .push_bind(brand.name)
