@@ -115,6 +115,8 @@ const SERVER_TESTS: &[&str] = &[
     "-p",
     "zhongcao-server",
     "-p",
+    "zhongcao-server-tests",
+    "-p",
     "api-types",
 ];
 
@@ -163,6 +165,8 @@ pub fn test(skip_e2e: bool) -> Result {
         "--all-targets",
         "-p",
         "zhongcao-server",
+        "-p",
+        "zhongcao-server-tests",
         "-p",
         "api-types",
         "-p",

@@ -7,7 +7,6 @@ mod abuse;
 mod accounts;
 mod api;
 mod contract;
-mod crash;
 mod images;
 mod orders;
 mod publishing;

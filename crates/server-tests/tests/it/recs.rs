@@ -498,7 +498,7 @@ async fn the_personal_feed_needs_a_session_and_its_own_cursors() {
 }
 
 /// The offline table on the default demo world, without building the server binary:
-/// `cargo test --profile server -p zhongcao-server --test it offline_evaluation -- --ignored --nocapture`
+/// `cargo test --profile server -p zhongcao-server-tests --test it offline_evaluation -- --ignored --nocapture`
 /// (what `cargo xtask bench --recs` prints).
 #[tokio::test]
 #[ignore = "a benchmark: seeds the full demo world (about a minute)"]

@@ -2,7 +2,7 @@
 //! `Vary: Accept`), at every width of the rendition ladder, from a disk cache that keeps both
 //! encodings; the URLs handed out before (`{w}.jpg`) still answer; uploads are negotiated the
 //! same way. `webp_against_jpeg_per_width` prints the bytes per width of both encodings
-//! (`cargo test --profile server -p zhongcao-server --test it images -- --nocapture`);
+//! (`cargo test --profile server -p zhongcao-server-tests --test it images -- --nocapture`);
 //! `webp_quality_sweep` (ignored) is how the WebP quality was chosen.
 
 use crate::common;

@@ -180,7 +180,7 @@ fn side_by_side_middle(pictures: &[image::RgbImage]) -> image::RgbImage {
 /// (`PHOTOS=a.jpg:b.jpg`, else a synthetic one), bytes and SSIM of JPEG q80 against WebP at a
 /// range of qualities, at the widths phones pick. Writes the decoded pictures as PNG to
 /// `target/webp-sweep/` to look at.
-/// `cargo test --profile server -p zhongcao-server --test it images -- --ignored --nocapture`
+/// `cargo test --profile server -p zhongcao-server-tests --test it images -- --ignored --nocapture`
 #[test]
 #[ignore]
 fn webp_quality_sweep() {
