@@ -9,10 +9,10 @@
 //
 // The CPU slowdown is calibrated to the machine, as Lighthouse's throttling guide advises: the
 // preset's 4x assumes a host with a benchmark index of about 1,533, and a slower or busier host
-// (CI's shared 2-core boxes measured a third slower than ours) would otherwise be graded as a
-// phone slower than the one we design for. Just before each run, Lighthouse's own benchmark runs
-// in a browser and picks the multiplier (Lighthouse's calculator: 1x at
-// 150, 2x at 800, 3x at 1,300, +1x per 233 above; at most 6x).
+// would otherwise be graded as a phone slower than the one we design for (CI's shared box gave
+// medians of 75–92 at a fixed 4x on 2026-12-07, where ours gave 89–99). Just before each run,
+// Lighthouse's own benchmark runs in a browser and picks the multiplier (its calculator: 1x at
+// 150, 2x at 800, 3x at 1,300, +1x per 233 above; at most 6x here).
 //
 //   BASE_URL=http://127.0.0.1:8080 node tests/lighthouse.mjs
 import { mkdirSync, writeFileSync } from "node:fs";
