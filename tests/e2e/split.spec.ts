@@ -25,6 +25,7 @@ test("the feed loads only the main module; a page's chunk comes when the page is
 });
 
 test("every build's files sit under their own hash and are cached forever", async ({ page }) => {
+  test.skip(test.info().project.name !== "phone", "width-independent: run where the split matters, on phones");
   const wasm: { url: string; cache: string }[] = [];
   page.on("response", (r) => {
     if (r.url().endsWith(".wasm")) wasm.push({ url: r.url(), cache: r.headers()["cache-control"] ?? "" });
@@ -39,6 +40,7 @@ test("every build's files sit under their own hash and are cached forever", asyn
 });
 
 test("a direct visit to a lazy page works", async ({ page }) => {
+  test.skip(test.info().project.name !== "phone", "width-independent: run where the split matters, on phones");
   await page.goto("/search?q=%E9%98%B2%E6%99%92");
   await expect(page.getByRole("article").first()).toBeVisible();
   await page.goto("/gallery/button");
@@ -46,6 +48,7 @@ test("a direct visit to a lazy page works", async ({ page }) => {
 });
 
 test("a chunk that fails to download shows an error with a retry, and the retry works", async ({ page }) => {
+  test.skip(test.info().project.name !== "phone", "width-independent: run where the split matters, on phones");
   // The network is cut under the chunks on purpose: Chromium logs each refused download, and
   // wasm-split's loader leaves a second failed download's promise unhandled ("Failed to fetch").
   allowErrors(/ERR_INTERNET_DISCONNECTED|Failed to fetch/, "the chunks' downloads are cut on purpose");
@@ -67,6 +70,7 @@ test("a chunk that fails to download shows an error with a retry, and the retry 
 });
 
 test("once the feed is idle the note's chunk is fetched but not run, and opening a note takes it from the cache", async ({ page }) => {
+  test.skip(test.info().project.name !== "phone", "width-independent: run where the split matters, on phones");
   const warmed = page.waitForRequest((r) => r.url().endsWith("/split_note.wasm"), { timeout: 20_000 });
   await page.goto("/explore");
   await expect(page.getByRole("feed").getByRole("article").first()).toBeVisible();
