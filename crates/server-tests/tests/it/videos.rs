@@ -441,6 +441,11 @@ async fn renditions_answer_range_requests() {
         let res = range(bad.clone()).await;
         assert_eq!(res.status, StatusCode::RANGE_NOT_SATISFIABLE, "{bad}");
         assert_eq!(res.header("content-range"), format!("bytes */{n}"), "{bad}");
+        assert_eq!(
+            res.json()["error"]["code"],
+            "range_not_satisfiable",
+            "{bad}"
+        );
     }
 
     let res = app

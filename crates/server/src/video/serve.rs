@@ -83,6 +83,23 @@ async fn serve_video(
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let (mut parts, body) = res.into_parts();
+    if parts.status == StatusCode::RANGE_NOT_SATISFIABLE {
+        // Our JSON error, keeping `Content-Range: bytes */{size}` (ServeFile's body is empty).
+        let mut res = AppError::Coded {
+            status: StatusCode::RANGE_NOT_SATISFIABLE,
+            code: "range_not_satisfiable",
+            message: format!(
+                "The video has {} bytes: ask for a range inside them.",
+                meta.len()
+            ),
+        }
+        .into_response();
+        if let Some(range) = parts.headers.get(header::CONTENT_RANGE) {
+            res.headers_mut()
+                .insert(header::CONTENT_RANGE, range.clone());
+        }
+        return Ok(res);
+    }
     if parts.status.is_success() {
         parts.headers.insert(header::ETAG, etag);
         parts.headers.insert(header::CACHE_CONTROL, immutable);
