@@ -6,27 +6,28 @@
 //! unreadable or out of step (different document count), and kept current one document at a
 //! time (`index_note`, `index_user`, `index_product`) without a full rebuild.
 
-use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
-use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
-};
-use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer};
-use tantivy::{doc, DocAddress, Index, IndexReader, IndexWriter, Order, ReloadPolicy, Term};
-use tantivy_jieba::JiebaTokenizer;
+use tantivy::collector::Count;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 use crate::db::Db;
+use documents::{load_notes, load_products, load_users};
+use schema::{analyzer, schema, Fields, ANALYZER};
 
 pub mod creators;
+mod documents;
+mod query;
+mod schema;
 pub mod suggest;
 pub mod topics;
 
-/// Name under which the mixed Chinese/English analyzer is registered.
-const ANALYZER: &str = "zh_en";
+pub use documents::{NoteDoc, ProductDoc, UserDoc};
+pub use query::{Hits, NoteFilter, NoteSort};
+
 /// Bumped when the schema or analysis changes: a different version means rebuild.
 const SCHEMA_VERSION: &str = "1";
 const WRITER_HEAP: usize = 50_000_000;
@@ -43,111 +44,6 @@ pub enum SearchError {
     Database(#[from] sqlx::Error),
     #[error("search index lock poisoned")]
     Poisoned,
-}
-
-#[derive(Clone, Copy)]
-struct Fields {
-    /// "n:{id}", "u:{id}" or "p:{id}": the unique key used to replace a document.
-    key: Field,
-    /// "note", "user" or "product".
-    kind: Field,
-    id: Field,
-    title: Field,
-    body: Field,
-    topics: Field,
-    author: Field,
-    /// "image" or "video" (notes).
-    note_type: Field,
-    likes: Field,
-    engagement: Field,
-    created_at: Field,
-}
-
-fn schema() -> (Schema, Fields) {
-    let mut b = Schema::builder();
-    let text = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer(ANALYZER)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
-    let fields = Fields {
-        key: b.add_text_field("key", STRING),
-        kind: b.add_text_field("kind", STRING),
-        id: b.add_i64_field("id", STORED | FAST),
-        title: b.add_text_field("title", text.clone()),
-        body: b.add_text_field("body", text.clone()),
-        topics: b.add_text_field("topics", text.clone()),
-        author: b.add_text_field("author", text),
-        note_type: b.add_text_field("note_type", STRING),
-        likes: b.add_i64_field("likes", FAST),
-        engagement: b.add_i64_field("engagement", FAST),
-        created_at: b.add_i64_field("created_at", FAST | INDEXED),
-    };
-    (b.build(), fields)
-}
-
-fn analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(JiebaTokenizer::new())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(Stemmer::new(Language::English))
-        .build()
-}
-
-/// Which note sort the caller wants.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoteSort {
-    /// Relevance mixed with engagement and recency.
-    General,
-    Newest,
-    MostLiked,
-}
-
-#[derive(Clone, Debug, Default)]
-pub struct NoteFilter {
-    /// "image" or "video"; None for both.
-    pub note_type: Option<&'static str>,
-    /// Only notes created at or after this unix time.
-    pub since: Option<i64>,
-}
-
-/// A page of matching ids, best first, and the total number of matches.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Hits {
-    pub ids: Vec<i64>,
-    pub total: usize,
-}
-
-/// What a note contributes to the index.
-pub struct NoteDoc {
-    pub id: i64,
-    pub title: String,
-    pub body: String,
-    pub topics: Vec<String>,
-    pub author: String,
-    pub video: bool,
-    pub likes: i64,
-    pub engagement: i64,
-    pub created_at: i64,
-}
-
-pub struct UserDoc {
-    pub id: i64,
-    pub username: String,
-    pub display_name: String,
-    pub bio: String,
-}
-
-/// What a product contributes: both languages of its name and description, the brand (in the
-/// `author` field) and its category names (in `topics`); sales rank it.
-pub struct ProductDoc {
-    pub id: i64,
-    pub title: String,
-    pub brand: String,
-    pub category: String,
-    pub description: String,
-    pub sales: i64,
-    pub created_at: i64,
 }
 
 pub struct SearchIndex {
@@ -286,53 +182,6 @@ impl SearchIndex {
         Ok(())
     }
 
-    fn note_document(&self, n: &NoteDoc) -> tantivy::TantivyDocument {
-        let f = self.fields;
-        doc!(
-            f.key => format!("n:{}", n.id),
-            f.kind => "note",
-            f.id => n.id,
-            f.title => n.title.as_str(),
-            f.body => n.body.as_str(),
-            f.topics => n.topics.join(" "),
-            f.author => n.author.as_str(),
-            f.note_type => if n.video { "video" } else { "image" },
-            f.likes => n.likes,
-            f.engagement => n.engagement,
-            f.created_at => n.created_at,
-        )
-    }
-
-    fn user_document(&self, u: &UserDoc) -> tantivy::TantivyDocument {
-        let f = self.fields;
-        doc!(
-            f.key => format!("u:{}", u.id),
-            f.kind => "user",
-            f.id => u.id,
-            f.title => format!("{} {}", u.display_name, u.username),
-            f.body => u.bio.as_str(),
-            f.likes => 0i64,
-            f.engagement => 0i64,
-            f.created_at => 0i64,
-        )
-    }
-
-    fn product_document(&self, p: &ProductDoc) -> tantivy::TantivyDocument {
-        let f = self.fields;
-        doc!(
-            f.key => format!("p:{}", p.id),
-            f.kind => "product",
-            f.id => p.id,
-            f.title => p.title.as_str(),
-            f.body => p.description.as_str(),
-            f.topics => p.category.as_str(),
-            f.author => p.brand.as_str(),
-            f.likes => p.sales,
-            f.engagement => p.sales,
-            f.created_at => p.created_at,
-        )
-    }
-
     /// Re-reads one product from the database into the index (after it is created or edited).
     pub async fn index_product(&self, db: &Db, id: i64) -> Result<(), SearchError> {
         let products = load_products(db, Some(id)).await?;
@@ -341,42 +190,6 @@ impl SearchIndex {
                 .iter()
                 .map(|p| (format!("p:{}", p.id), self.product_document(p))),
         )
-    }
-
-    /// Product ids matching `q` by name, brand, category or description, best sellers lifted.
-    pub fn search_products(
-        &self,
-        q: &str,
-        offset: usize,
-        limit: usize,
-    ) -> Result<Hits, SearchError> {
-        let f = self.fields;
-        let text = self.text_query(
-            q,
-            vec![f.title, f.author, f.topics, f.body],
-            &[(f.title, 3.0), (f.author, 2.5), (f.topics, 1.5)],
-        );
-        let query = BooleanQuery::new(vec![(Occur::Must, text), self.kind_clause("product")]);
-        let searcher = self.reader.searcher();
-        let collector = TopDocs::with_limit(limit.max(1))
-            .and_offset(offset)
-            .tweak_score(move |segment: &tantivy::SegmentReader| {
-                let sales = segment
-                    .fast_fields()
-                    .i64("engagement")
-                    .ok()
-                    .map(|c| c.first_or_default_col(0));
-                move |doc: tantivy::DocId, score: tantivy::Score| {
-                    let n = sales.as_ref().map_or(0, |c| c.get_val(doc)).max(0);
-                    score * (1.0 + 0.1 * ((1 + n) as f32).ln())
-                }
-            });
-        let (docs, total) = searcher.search(&query, &(collector, Count))?;
-        let addresses: Vec<DocAddress> = docs.into_iter().map(|(_, a)| a).collect();
-        Ok(Hits {
-            ids: self.ids(&searcher, &addresses)?,
-            total,
-        })
     }
 
     /// Adds or replaces documents and makes them searchable before returning.
@@ -433,256 +246,6 @@ impl SearchIndex {
         let users = load_users(db, Some(id)).await?;
         self.upsert(&[], &users)
     }
-
-    fn text_query(&self, q: &str, fields: Vec<Field>, boosts: &[(Field, f32)]) -> Box<dyn Query> {
-        let mut parser = QueryParser::for_index(&self.index, fields);
-        for (field, boost) in boosts {
-            parser.set_field_boost(*field, *boost);
-        }
-        // Lenient: user input is not query syntax; stray quotes or colons must not fail.
-        let (query, _errors) = parser.parse_query_lenient(q);
-        query
-    }
-
-    fn kind_clause(&self, kind: &str) -> (Occur, Box<dyn Query>) {
-        (
-            Occur::Must,
-            Box::new(TermQuery::new(
-                Term::from_field_text(self.fields.kind, kind),
-                IndexRecordOption::Basic,
-            )),
-        )
-    }
-
-    /// Note ids matching `q`, `offset..offset+limit` of the ranking.
-    pub fn search_notes(
-        &self,
-        q: &str,
-        sort: NoteSort,
-        filter: &NoteFilter,
-        offset: usize,
-        limit: usize,
-        now: i64,
-    ) -> Result<Hits, SearchError> {
-        let f = self.fields;
-        let text = self.text_query(
-            q,
-            vec![f.title, f.topics, f.body, f.author],
-            &[(f.title, 3.0), (f.topics, 2.0), (f.author, 1.5)],
-        );
-        let mut clauses = vec![(Occur::Must, text), self.kind_clause("note")];
-        if let Some(kind) = filter.note_type {
-            clauses.push((
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.note_type, kind),
-                    IndexRecordOption::Basic,
-                )),
-            ));
-        }
-        if let Some(since) = filter.since {
-            clauses.push((
-                Occur::Must,
-                Box::new(RangeQuery::new(
-                    Bound::Included(Term::from_field_i64(f.created_at, since)),
-                    Bound::Unbounded,
-                )),
-            ));
-        }
-        let query = BooleanQuery::new(clauses);
-        let searcher = self.reader.searcher();
-        let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
-        let (addresses, total): (Vec<DocAddress>, usize) = match sort {
-            NoteSort::General => {
-                let collector = top.tweak_score(move |segment: &tantivy::SegmentReader| {
-                    let fast = segment.fast_fields();
-                    let engagement = fast
-                        .i64("engagement")
-                        .ok()
-                        .map(|c| c.first_or_default_col(0));
-                    let created = fast
-                        .i64("created_at")
-                        .ok()
-                        .map(|c| c.first_or_default_col(0));
-                    move |doc: tantivy::DocId, score: tantivy::Score| {
-                        let e = engagement.as_ref().map_or(0, |c| c.get_val(doc)).max(0);
-                        let t = created.as_ref().map_or(now, |c| c.get_val(doc));
-                        let age_days = ((now - t).max(0) as f32) / 86_400.0;
-                        // Popular and fresh notes rise, but text relevance stays the main term.
-                        let popularity = 1.0 + 0.12 * ((1 + e) as f32).ln();
-                        let freshness = 1.0 / (1.0 + age_days / 60.0).sqrt();
-                        score * popularity * (0.6 + 0.4 * freshness)
-                    }
-                });
-                let (docs, total) = searcher.search(&query, &(collector, Count))?;
-                (docs.into_iter().map(|(_, a)| a).collect(), total)
-            }
-            NoteSort::Newest | NoteSort::MostLiked => {
-                let field = if sort == NoteSort::Newest {
-                    "created_at"
-                } else {
-                    "likes"
-                };
-                let collector = top.order_by_fast_field::<i64>(field, Order::Desc);
-                let (docs, total) = searcher.search(&query, &(collector, Count))?;
-                (docs.into_iter().map(|(_, a)| a).collect(), total)
-            }
-        };
-        Ok(Hits {
-            ids: self.ids(&searcher, &addresses)?,
-            total,
-        })
-    }
-
-    /// User ids matching `q` by name, username or bio.
-    pub fn search_users(&self, q: &str, offset: usize, limit: usize) -> Result<Hits, SearchError> {
-        let f = self.fields;
-        let text = self.text_query(q, vec![f.title, f.body], &[(f.title, 3.0)]);
-        let query = BooleanQuery::new(vec![(Occur::Must, text), self.kind_clause("user")]);
-        let searcher = self.reader.searcher();
-        let collector = TopDocs::with_limit(limit.max(1))
-            .and_offset(offset)
-            .order_by_score();
-        let (docs, total) = searcher.search(&query, &(collector, Count))?;
-        let addresses: Vec<DocAddress> = docs.into_iter().map(|(_, a)| a).collect();
-        Ok(Hits {
-            ids: self.ids(&searcher, &addresses)?,
-            total,
-        })
-    }
-
-    fn ids(
-        &self,
-        searcher: &tantivy::Searcher,
-        addresses: &[DocAddress],
-    ) -> Result<Vec<i64>, SearchError> {
-        // Read ids from the fast field: no stored-document decompression per hit.
-        let mut ids = Vec::with_capacity(addresses.len());
-        for address in addresses {
-            let column = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .i64("id")?
-                .first_or_default_col(0);
-            ids.push(column.get_val(address.doc_id));
-        }
-        Ok(ids)
-    }
-}
-
-async fn load_notes(db: &Db, only: Option<i64>) -> Result<Vec<NoteDoc>, sqlx::Error> {
-    type Row = (i64, String, String, String, String, i64, i64, i64, i64);
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT n.id, n.title, n.body, u.display_name, n.kind, n.like_count, n.collect_count, \
-         n.comment_count, n.created_at \
-         FROM notes n JOIN users u ON u.id = n.author_id \
-         WHERE (? IS NULL OR n.id = ?) AND n.hidden_at IS NULL ORDER BY n.id",
-    )
-    .bind(only)
-    .bind(only)
-    .fetch_all(db)
-    .await?;
-    let topic_rows: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT note_id, topic FROM note_topics WHERE (? IS NULL OR note_id = ?) ORDER BY note_id",
-    )
-    .bind(only)
-    .bind(only)
-    .fetch_all(db)
-    .await?;
-    let mut topics: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
-    for (note, topic) in topic_rows {
-        topics.entry(note).or_default().push(topic);
-    }
-    Ok(rows
-        .into_iter()
-        .map(
-            |(id, title, body, author, kind, likes, collects, comments, created_at)| NoteDoc {
-                id,
-                title,
-                body,
-                topics: topics.remove(&id).unwrap_or_default(),
-                author,
-                video: kind == "video",
-                likes,
-                engagement: likes + 2 * collects + 3 * comments,
-                created_at,
-            },
-        )
-        .collect())
-}
-
-async fn load_users(db: &Db, only: Option<i64>) -> Result<Vec<UserDoc>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT id, username, display_name, bio FROM users WHERE (? IS NULL OR id = ?) ORDER BY id",
-    )
-    .bind(only)
-    .bind(only)
-    .fetch_all(db)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, username, display_name, bio)| UserDoc {
-            id,
-            username,
-            display_name,
-            bio,
-        })
-        .collect())
-}
-
-async fn load_products(db: &Db, only: Option<i64>) -> Result<Vec<ProductDoc>, sqlx::Error> {
-    type Row = (
-        i64,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        i64,
-        i64,
-    );
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT p.id, p.title, p.title_en, b.name, b.name_en, c.name_zh, c.name_en, \
-         p.description, p.description_en, p.sales_count, p.created_at \
-         FROM products p JOIN brands b ON b.id = p.brand_id \
-         JOIN product_categories c ON c.id = p.category_id \
-         WHERE (? IS NULL OR p.id = ?) ORDER BY p.id",
-    )
-    .bind(only)
-    .bind(only)
-    .fetch_all(db)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(
-                id,
-                title,
-                title_en,
-                brand,
-                brand_en,
-                cat,
-                cat_en,
-                desc,
-                desc_en,
-                sales,
-                created_at,
-            )| {
-                ProductDoc {
-                    id,
-                    title: format!("{title} {title_en}"),
-                    brand: format!("{brand} {brand_en}"),
-                    category: format!("{cat} {cat_en}"),
-                    description: format!("{desc} {desc_en}"),
-                    sales,
-                    created_at,
-                }
-            },
-        )
-        .collect())
 }
 
 #[cfg(test)]
