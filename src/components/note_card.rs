@@ -84,6 +84,13 @@ pub fn NoteCard(
             color: var(--text-2);
             text-decoration: none;
         }
+        .preview {
+            position: absolute;
+            inset: 0;
+            width: 100%;
+            height: 100%;
+            object-fit: cover;
+        }
         .likes {
             display: flex;
             align-items: center;
@@ -105,6 +112,19 @@ pub fn NoteCard(
             </span>
         }
     });
+    // A mouse resting on a video card plays it muted in the cover after a moment (the note is
+    // prefetched on entering anyway; its smallest file is enough for a card); leaving puts the
+    // poster back.
+    let is_video = card.kind == NoteKind::Video;
+    let preview = RwSignal::new(None::<String>);
+    let hover_timer = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
+    let stop_preview = move || {
+        if let Some(h) = hover_timer.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        preview.set(None);
+    };
+    on_cleanup(stop_preview);
     let image_height = move || placement.get().image_height;
     let style = move || {
         let p = placement.get();
@@ -155,13 +175,29 @@ pub fn NoteCard(
             aria-setsize="-1"
             tabindex="0"
             data-note-id=id
-            on:pointerenter=move |_| api::prefetch_note(id)
+            on:pointerenter=move |e| {
+                api::prefetch_note(id);
+                if is_video && e.pointer_type() == "mouse" {
+                    let start = move || {
+                        let url = api::cached_note(id)
+                            .and_then(|n| n.video)
+                            .and_then(|v| v.renditions.into_iter().next())
+                            .map(|r| r.url);
+                        preview.try_set(url);
+                    };
+                    hover_timer.set_value(set_timeout_with_handle(start, std::time::Duration::from_millis(500)).ok());
+                }
+            }
+            on:pointerleave=move |_| stop_preview()
             on:touchstart=move |_| api::prefetch_note(id)
         >
             <a class="cover" href=href.clone() data-noscroll="" tabindex="-1" aria-hidden="true"
                 style=move || format!("height:{}px", format::decimal(image_height(), 2))>
                 // The same `sizes` the server's preload uses, true at every viewport width.
                 <Picture image=card.cover.clone() sizes=api_types::card_sizes() alt=alt eager=eager/>
+                {move || preview.get().map(|url| view! { class=class,
+                    <video class="preview" prop:muted=true autoplay="" loop="" playsinline="" src=url></video>
+                })}
                 {video}
             </a>
             <div class="card-body">
