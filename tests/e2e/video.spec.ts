@@ -113,7 +113,7 @@ test("a video note plays, seeks, mutes and counts a view after 3 s of playing", 
   await expect.poll(() => viewsOf(baseURL!, note), { timeout: 10_000 }).toBe(before + 1);
 
   // The time reads m:ss / m:ss, and the slider says it in words.
-  await expect(box.locator(".time")).toHaveText(/^0:0\d \/ 0:06$/);
+  await expect(box.locator(".vp-time")).toHaveText(/^0:0\d \/ 0:06$/);
   const seek = box.getByRole("slider", { name: "Seek" });
   await expect(seek).toHaveAttribute("aria-valuetext", /^0:0\d of 0:06$/);
 
@@ -133,7 +133,7 @@ test("a video note plays, seeks, mutes and counts a view after 3 s of playing", 
   await page.keyboard.press("ArrowRight");
   await expect.poll(() => currentTime(page)).toBeGreaterThan(4.8);
   expect(await currentTime(page)).toBeLessThan(5.2);
-  await expect(box.locator(".time")).toHaveText("0:05 / 0:06");
+  await expect(box.locator(".vp-time")).toHaveText("0:05 / 0:06");
 
   // Mute: the button's state follows (M and the button).
   const wasMuted = (await mute.getAttribute("aria-pressed")) === "true";
