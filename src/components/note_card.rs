@@ -4,7 +4,6 @@
 use super::icon::{Glyph, Icon};
 use api_types::{NoteCard as Card, NoteKind};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use stylers_macro::style;
 
@@ -106,25 +105,6 @@ pub fn NoteCard(
             </span>
         }
     });
-    // A mouse resting on a video card plays it muted in the cover after a moment (the note is
-    // prefetched on entering anyway; its smallest file is enough for a card); leaving puts the
-    // poster back. Made by hand, not as a view: this code is in every page's first load.
-    let is_video = card.kind == NoteKind::Video;
-    let cover = NodeRef::<leptos::html::A>::new();
-    let hover_timer = StoredValue::new(None::<leptos::prelude::TimeoutHandle>);
-    let stop_preview = move || {
-        if let Some(h) = hover_timer.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
-        if let Some(Ok(Some(v))) = cover
-            .try_get_untracked()
-            .flatten()
-            .map(|a| a.query_selector("video"))
-        {
-            v.remove();
-        }
-    };
-    on_cleanup(stop_preview);
     let image_height = move || placement.get().image_height;
     let style = move || {
         let p = placement.get();
@@ -175,40 +155,10 @@ pub fn NoteCard(
             aria-setsize="-1"
             tabindex="0"
             data-note-id=id
-            on:pointerenter=move |e| {
-                api::prefetch_note(id);
-                if is_video && e.pointer_type() == "mouse" {
-                    let start = move || {
-                        let url = api::cached_note(id)
-                            .and_then(|n| n.video)
-                            .and_then(|v| v.renditions.into_iter().next());
-                        let (Some(r), Some(a)) = (url, cover.try_get_untracked().flatten()) else {
-                            return;
-                        };
-                        let Ok(v) = document().create_element("video") else {
-                            return;
-                        };
-                        let v: web_sys::HtmlVideoElement = v.unchecked_into();
-                        // Muted before it has a source: only then may it start by itself.
-                        v.set_muted(true);
-                        v.set_loop(true);
-                        v.set_autoplay(true);
-                        let _ = v.set_attribute("playsinline", "");
-                        let _ = v.set_attribute("aria-hidden", "true");
-                        let _ = v.set_attribute(
-                            "style",
-                            "position:absolute;inset:0;width:100%;height:100%;object-fit:cover",
-                        );
-                        v.set_src(&r.url);
-                        let _ = a.append_child(&v);
-                    };
-                    hover_timer.set_value(set_timeout_with_handle(start, std::time::Duration::from_millis(500)).ok());
-                }
-            }
-            on:pointerleave=move |_| stop_preview()
+            on:pointerenter=move |_| api::prefetch_note(id)
             on:touchstart=move |_| api::prefetch_note(id)
         >
-            <a class="cover" node_ref=cover href=href.clone() data-noscroll="" tabindex="-1" aria-hidden="true"
+            <a class="cover" href=href.clone() data-noscroll="" tabindex="-1" aria-hidden="true"
                 style=move || format!("height:{}px", format::decimal(image_height(), 2))>
                 // The same `sizes` the server's preload uses, true at every viewport width.
                 <Picture image=card.cover.clone() sizes=api_types::card_sizes() alt=alt eager=eager/>
