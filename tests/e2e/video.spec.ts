@@ -3,6 +3,7 @@
 // view only after about 3 s of playing, and says so when its file cannot be loaded.
 import { allowErrors, expect, test, type Page } from "./fixtures";
 import { request as pwRequest } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 
 const DEMO_PASSWORD = "zhongcao-demo";
 
@@ -112,6 +113,14 @@ test("a video note plays, seeks, mutes and counts a view after 3 s of playing", 
   }
   // Counted once it has played 3 s.
   await expect.poll(() => viewsOf(baseURL!, note), { timeout: 10_000 }).toBe(before + 1);
+
+  // Every control has a name, a role and room (axe: WCAG 2.2 A/AA and best practices).
+  const axe = await new AxeBuilder({ page })
+    .include(".vp")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"])
+    .options({ resultTypes: ["violations"] })
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
   // The time reads m:ss / m:ss, and the slider says it in words.
   await expect(box.locator(".vp-time")).toHaveText(/^0:0\d \/ 0:06$/);
