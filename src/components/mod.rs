@@ -30,3 +30,4 @@ pub mod theme_toggle;
 pub mod toast;
 pub mod toggle_action;
 pub mod ui;
+pub mod video_player;

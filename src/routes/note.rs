@@ -25,6 +25,7 @@ use crate::components::states::ErrorState;
 use crate::components::toast::{use_toasts, Toasts};
 use crate::components::toggle_action::{ToggleAction, ToggleTarget};
 use crate::components::ui::{Button, ButtonSize, ButtonVariant};
+use crate::components::video_player::VideoPlayer;
 use crate::format;
 use crate::hooks::use_swipe_to_close::use_swipe_to_close;
 use crate::i18n::{msg, t, tf};
@@ -201,7 +202,8 @@ pub fn NoteRoute() -> impl IntoView {
             return;
         }
         let count = note.with_untracked(|n| match n {
-            Loaded::Ready(n) => n.images.len(),
+            // A video note's arrows seek in its player instead.
+            Loaded::Ready(n) if n.video.is_none() => n.images.len(),
             _ => 0,
         });
         if handle_arrow_key(&e, carousel_index, count) {
@@ -390,7 +392,8 @@ fn NoteView(
             .into_any(),
         })
         .collect_view();
-    let video = (note.kind == NoteKind::Video).then(|| {
+    // A video note without its video (not expected) still says what it is over its pictures.
+    let video = (note.kind == NoteKind::Video && note.video.is_none()).then(|| {
         let len = note.video_seconds.map(format::duration).unwrap_or_default();
         view! {
             <span class="video-badge" aria-label=tf(msg::note::VIDEO_NOTE_LEN, &[("len", &len)])>
@@ -414,10 +417,16 @@ fn NoteView(
     let auth = use_auth();
     let navigate = use_navigate();
     let author_id = note.author.id;
-    // One view per reader per day is counted by the server.
-    spawn_local(async move {
-        let _ = api::record_view(note_id).await;
+    // One view per reader per day is counted by the server; a video's counts once it has
+    // been watched a little (the player says when), not on open.
+    let count_view = Callback::new(move |()| {
+        spawn_local(async move {
+            let _ = api::record_view(note_id).await;
+        });
     });
+    if note.video.is_none() {
+        count_view.run(());
+    }
     let delete = move |_| {
         let sure = window()
             .confirm_with_message(t(msg::note::DELETE_NOTE_CANT_UNDONE))
@@ -469,10 +478,25 @@ fn NoteView(
                     <Icon glyph=Glyph::Close size=22/>
                 </button>
             })}
-            <div class="note-media">
-                <Carousel images=note.images.clone() title=title.clone() index=index/>
-                {video}
-            </div>
+            {match note.video.clone() {
+                Some(v) => {
+                    // The box takes the video's shape (clamped like covers) before anything loads.
+                    let ratio = crate::masonry::display_ratio(v.width, v.height);
+                    view! {
+                        <div class="note-media note-video" style=format!("--ratio:{}", format::decimal(ratio, 4))>
+                            <VideoPlayer video=v title=title.clone() on_watched=count_view/>
+                        </div>
+                    }
+                    .into_any()
+                }
+                None => view! {
+                    <div class="note-media">
+                        <Carousel images=note.images.clone() title=title.clone() index=index/>
+                        {video}
+                    </div>
+                }
+                .into_any(),
+            }}
             <div class="note-info">
                 <div class="note-author-row">
                     <a class="note-author" href=format!("/user/{}", note.author.id)>
