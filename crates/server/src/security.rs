@@ -169,6 +169,7 @@ impl Csp {
              style-src-elem 'self'{styles}; \
              style-src-attr 'unsafe-inline'; \
              img-src 'self' blob:; \
+             media-src 'self' blob:; \
              font-src 'self'; \
              connect-src 'self'{sockets}; \
              manifest-src 'self'; \
@@ -201,6 +202,8 @@ impl Csp {
 //   ever put in one. `<style>` elements and stylesheets stay limited to 'self' and hashes.
 // - img-src blob:: the publish editor and the avatar form preview picked files via
 //   `URL.createObjectURL` before they upload. No data: URLs are used.
+// - media-src 'self' blob:: note videos play from /vid/ ('self'); the composer previews a
+//   picked video from its `blob:` URL to show it and capture the cover frame before upload.
 
 /// `'sha256-…'` of an inline element's text as the browser hashes it.
 fn sha256_source(text: &[u8]) -> String {
