@@ -190,7 +190,12 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
 
     // Autosave (new notes and drafts only; edits are saved by "Save changes").
     let generation = StoredValue::new(0u32);
+    // Set once the note is published: a draft save still on its way then is deleted when it
+    // lands (the editor may be gone by then, hence not a signal).
+    let published = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let published_for_save = published.clone();
     Effect::new(move |_| {
+        let published = published_for_save.clone();
         if edit.is_some() || !dirty.get() {
             return;
         }
@@ -206,13 +211,19 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
         set_timeout(
             move || {
                 // `try_`: the editor may be gone by now; reading a disposed value panics.
-                if generation.try_get_value() != Some(mine) || !dirty.get_untracked() {
+                if generation.try_get_value() != Some(mine)
+                    || !dirty.get_untracked()
+                    || busy.get_untracked()
+                {
                     return;
                 }
                 let form = untrack(snapshot);
                 saved.set(Saved::Saving);
                 spawn_local(async move {
                     match api::save_draft(form.draft_id, &form).await {
+                        Ok(d) if published.load(std::sync::atomic::Ordering::Relaxed) => {
+                            let _ = api::delete_draft(d.id).await;
+                        }
                         Ok(d) => {
                             draft_id.set(Some(d.id));
                             last_saved.set(Some(NoteInput {
@@ -257,6 +268,7 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
         error.set(None);
         busy.set(true);
         let navigate = navigate.clone();
+        let published = published.clone();
         spawn_local(async move {
             let result = match edit {
                 Some(id) => api::edit_note(id, &form).await,
@@ -265,6 +277,14 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(note) => {
+                    published.store(true, std::sync::atomic::Ordering::Relaxed);
+                    // A draft first saved while publishing is not the one the note replaced.
+                    if let Some(d) = draft_id
+                        .get_untracked()
+                        .filter(|d| form.draft_id != Some(*d))
+                    {
+                        let _ = api::delete_draft(d).await;
+                    }
                     last_saved.set(Some(untrack(snapshot)));
                     api::forget_notes();
                     toasts.show(if edit.is_some() {

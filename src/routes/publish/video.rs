@@ -479,7 +479,13 @@ pub fn VideoPicker(video: VideoSlot) -> impl IntoView {
                 Some((url, name)) => view! {
                     <div class="video-picked">
                         <video node_ref=player class="video-preview" src=url muted playsinline preload="auto"
-                            aria-label=t(msg::upload::PREVIEW)
+                            aria-label=t(msg::upload::PREVIEW) controls
+                            // Played or scrubbed with its own controls: the cover slider follows.
+                            on:timeupdate=move |e: web_sys::Event| {
+                                if let Some(v) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlVideoElement>().ok()) {
+                                    at.set(v.current_time());
+                                }
+                            }
                             on:loadedmetadata=move |e: web_sys::Event| {
                                 if let Some(v) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlVideoElement>().ok()) {
                                     let d = v.duration();
@@ -488,7 +494,7 @@ pub fn VideoPicker(video: VideoSlot) -> impl IntoView {
                             }></video>
                         <p class="video-name" title=name.clone()>{name.clone()}</p>
                         {status}
-                        <Show when=move || { length.get() > 0.0 }>
+                        <Show when=move || { length.get() > 0.0 && !matches!(phase(), Some(Phase::Failed { .. })) }>
                             <div class="video-cover">
                                 <label for="cover-at" class="video-cover-label">
                                     {t(msg::upload::COVER)}" · "{move || format::duration(at.get().round() as i32)}
@@ -512,7 +518,15 @@ pub fn VideoPicker(video: VideoSlot) -> impl IntoView {
                                             on_click=Callback::new(move |_| slot.cover.set(Cover::Auto))>{t(msg::upload::USE_AUTO)}</Button>
                                     </Show>
                                 </div>
-                                <p class="field-hint" role="status">{cover_text}</p>
+                                <div class="video-cover-now">
+                                    {move || match slot.cover.get() {
+                                        Cover::Chosen { upload, .. } => Some(view! {
+                                            <img class="video-cover-thumb" src=upload.image.url(240) alt=t(msg::upload::COVER)/>
+                                        }),
+                                        _ => None,
+                                    }}
+                                    <p class="field-hint" role="status">{cover_text}</p>
+                                </div>
                             </div>
                         </Show>
                         <Button variant=ButtonVariant::Link size=ButtonSize::Small
