@@ -869,3 +869,53 @@ pub async fn record_share(id: i64) -> Result<(), ApiError> {
 pub async fn creator_stats(days: i64) -> Result<CreatorStats, ApiError> {
     get_json(&format!("/api/v1/creator/stats?days={days}")).await
 }
+
+// ---- Video uploads ----
+
+/// Uploads one video as the raw body (`POST /videos`), reporting progress (0.0–1.0). XHR, like
+/// [`upload_image`], for the progress events; `on_start` gets the request so the caller can
+/// abort it (an aborted upload ends as [`ApiError::Network`]).
+pub async fn upload_video(
+    file: &web_sys::File,
+    on_progress: impl Fn(f64) + 'static,
+    on_start: impl FnOnce(web_sys::XmlHttpRequest),
+) -> Result<api_types::VideoStatus, ApiError> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let xhr = web_sys::XmlHttpRequest::new().map_err(|_| ApiError::Network("XHR".into()))?;
+    xhr.open("POST", "/api/v1/videos")
+        .map_err(|_| ApiError::Network("XHR open".into()))?;
+    let _ = xhr.set_request_header("Accept", "application/json");
+    let _ = xhr.set_request_header("Content-Type", &file.type_());
+    let progress =
+        Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
+            if e.length_computable() && e.total() > 0.0 {
+                on_progress(e.loaded() / e.total());
+            }
+        });
+    if let Ok(upload) = xhr.upload() {
+        upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    }
+    let done = js_sys::Promise::new(&mut |resolve, _reject| {
+        xhr.set_onload(Some(&resolve));
+        xhr.set_onerror(Some(&resolve));
+        xhr.set_onabort(Some(&resolve));
+    });
+    xhr.send_with_opt_blob(Some(file))
+        .map_err(|_| ApiError::Network("XHR send".into()))?;
+    on_start(xhr.clone());
+    let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+    drop(progress);
+    let status = xhr.status().unwrap_or(0);
+    let body = xhr.response_text().ok().flatten().unwrap_or_default();
+    match status {
+        0 => Err(ApiError::Network("upload failed".into())),
+        200..=299 => decode(&body),
+        _ => Err(error_from_response(status, &body)),
+    }
+}
+
+/// How an uploaded video's processing is going (`GET /videos/{id}`).
+pub async fn video_status(id: i64) -> Result<api_types::VideoStatus, ApiError> {
+    get_json(&format!("/api/v1/videos/{id}")).await
+}

@@ -131,6 +131,13 @@ fn exact(message: &str) -> Option<&'static str> {
             "测试模式：请使用测试卡（4242 4242 4242 4242 可支付成功；4000 0000 0000 0002 和 \
              4000 0000 0000 9995 会被拒绝）。未扣款。"
         }
+        // Video uploads (crates/server/src/video/probe.rs, api/videos.rs).
+        "This file is not a video we can read: upload an MP4, MOV or WebM file." => {
+            "无法读取这个视频文件：请上传 MP4、MOV 或 WebM 文件。"
+        }
+        "This file has no picture, only sound: upload a video." => {
+            "这个文件只有声音，没有画面：请上传视频。"
+        }
         _ => return None,
     })
 }
@@ -139,6 +146,16 @@ fn exact(message: &str) -> Option<&'static str> {
 /// [`term`] knows (translated; the template only matches when it is known). The Chinese names
 /// the captures in order as `{0}`, `{1}`, ...
 const TEMPLATES: &[(&str, &str)] = &[
+    // Video uploads and video notes.
+    (
+        "Videos can be at most {} minutes long (this one is {}).",
+        "视频最长 {0} 分钟（这个视频 {1}）。",
+    ),
+    ("Videos can be at most {} MB.", "视频最大 {0} MB。"),
+    (
+        "The video is still being processed ({}%). It can be published when it is ready.",
+        "视频仍在处理中（{0}%），处理完成后即可发布。",
+    ),
     // api_types: addresses (labels: Recipient, Province, City, District, Street address).
     ("{t} is required.", "请填写{0}。"),
     (

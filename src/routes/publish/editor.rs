@@ -13,6 +13,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::tagger::ProductTagger;
+use super::video::{VideoPicker, VideoSlot};
 use crate::api::{self, ApiError};
 use crate::components::auth_sheet::field_error;
 use crate::components::image_picker::{ImagePicker, ImageState, PickedImage};
@@ -107,16 +108,33 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
     let saved = RwSignal::new(Saved::Nothing);
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
+    // Photos or one video; a draft keeps the words only of a video note (see `snapshot`).
+    let video_mode = RwSignal::new(false);
+    let video = VideoSlot::new();
 
+    // What a draft saves: a video note's words, channel, products and place, not its video.
     let snapshot = move || NoteInput {
         title: title.get(),
         body: body.get(),
         channel: channel.get(),
-        image_ids: images.with(|l| l.iter().filter_map(PickedImage::upload_id).collect()),
+        image_ids: if video_mode.get() {
+            Vec::new()
+        } else {
+            images.with(|l| l.iter().filter_map(PickedImage::upload_id).collect())
+        },
         product_ids: products.with(|p| p.iter().map(|p| p.id).collect()),
         location: location.with(|l| (!l.trim().is_empty()).then(|| l.trim().to_string())),
         draft_id: draft_id.get(),
         video_id: None,
+    };
+    // What publishing sends: the draft plus the video and its chosen cover frame, if any.
+    let note_form = move || {
+        let mut form = snapshot();
+        if video_mode.get() {
+            form.video_id = video.ready_id();
+            form.image_ids = video.cover_id().into_iter().collect();
+        }
+        form
     };
     let last_saved = RwSignal::new(None::<NoteInput>);
     let dirty = Signal::derive(move || {
@@ -129,7 +147,7 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
             })
         }
     });
-    guard_leaving(dirty);
+    guard_leaving(Signal::derive(move || dirty.get() || video.is_picked()));
 
     let fill = move |d: Draft| {
         title.set(d.title);
@@ -172,7 +190,12 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
 
     // Autosave (new notes and drafts only; edits are saved by "Save changes").
     let generation = StoredValue::new(0u32);
+    // Set once the note is published: a draft save still on its way then is deleted when it
+    // lands (the editor may be gone by then, hence not a signal).
+    let published = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let published_for_save = published.clone();
     Effect::new(move |_| {
+        let published = published_for_save.clone();
         if edit.is_some() || !dirty.get() {
             return;
         }
@@ -188,13 +211,19 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
         set_timeout(
             move || {
                 // `try_`: the editor may be gone by now; reading a disposed value panics.
-                if generation.try_get_value() != Some(mine) || !dirty.get_untracked() {
+                if generation.try_get_value() != Some(mine)
+                    || !dirty.get_untracked()
+                    || busy.get_untracked()
+                {
                     return;
                 }
                 let form = untrack(snapshot);
                 saved.set(Saved::Saving);
                 spawn_local(async move {
                     match api::save_draft(form.draft_id, &form).await {
+                        Ok(d) if published.load(std::sync::atomic::Ordering::Relaxed) => {
+                            let _ = api::delete_draft(d.id).await;
+                        }
                         Ok(d) => {
                             draft_id.set(Some(d.id));
                             last_saved.set(Some(NoteInput {
@@ -215,7 +244,7 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let form = untrack(snapshot);
+        let form = untrack(note_form);
         let mut problems = localize_fields(validate_note(&form));
         if edit.is_some() {
             // Photos stay as published.
@@ -223,7 +252,7 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
         }
         let pending =
             images.with_untracked(|l| l.iter().any(|i| !matches!(i.state, ImageState::Ready(_))));
-        if pending && edit.is_none() {
+        if pending && edit.is_none() && !video_mode.get_untracked() {
             problems.push(api_types::FieldError {
                 field: "image_ids".into(),
                 message: t(msg::publish_editor::WAIT_UPLOADS_FINISH_REMOVE_ONES).into(),
@@ -239,6 +268,7 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
         error.set(None);
         busy.set(true);
         let navigate = navigate.clone();
+        let published = published.clone();
         spawn_local(async move {
             let result = match edit {
                 Some(id) => api::edit_note(id, &form).await,
@@ -247,7 +277,15 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(note) => {
-                    last_saved.set(Some(form));
+                    published.store(true, std::sync::atomic::Ordering::Relaxed);
+                    // A draft first saved while publishing is not the one the note replaced.
+                    if let Some(d) = draft_id
+                        .get_untracked()
+                        .filter(|d| form.draft_id != Some(*d))
+                    {
+                        let _ = api::delete_draft(d).await;
+                    }
+                    last_saved.set(Some(untrack(snapshot)));
                     api::forget_notes();
                     toasts.show(if edit.is_some() {
                         t(msg::publish_editor::SAVED)
@@ -261,6 +299,12 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
         });
     };
 
+    // Why "Publish" is off (a video note waits for its video).
+    let waiting = move || {
+        (edit.is_none() && video_mode.get())
+            .then(|| video.blocker())
+            .flatten()
+    };
     let f = move |name: &'static str| field_error(error, name);
     let form_error = move || {
         error.with(|e| match e {
@@ -324,7 +368,13 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                             </section>
                         }.into_any()
                     } else {
-                        view! { <ImagePicker images=images next_key=next_key error=f("image_ids")/> }.into_any()
+                        view! {
+                            <MediaSwitch video_mode=video_mode images=images video=video/>
+                            <Show when=move || video_mode.get()
+                                fallback=move || view! { <ImagePicker images=images next_key=next_key error=f("image_ids")/> }>
+                                <VideoPicker video=video/>
+                            </Show>
+                        }.into_any()
                     }}
                 </div>
                 <div class="publish-fields form">
@@ -341,10 +391,11 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                     <TextField id="note-location" label=t(msg::publish_editor::LOCATION_OPTIONAL) value=location error=f("location")
                         max_chars=LOCATION_MAX_CHARS counter=false autocomplete="off"/>
                     {move || form_error().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                    {move || waiting().map(|w| view! { <p class="field-hint publish-waiting" id="publish-waiting">{w}</p> })}
                     <div class="publish-actions">
                         <Button variant=ButtonVariant::Ghost href="/publish/drafts">{t(msg::common::DRAFTS)}</Button>
                         <Button size=ButtonSize::Large on_click=Callback::new(publish)
-                            disabled=Signal::derive(move || busy.get() || !loaded.get())
+                            disabled=Signal::derive(move || busy.get() || !loaded.get() || waiting().is_some())
                             loading=busy>
                             {move || match (busy.get(), edit.is_some()) {
                                 (true, _) => t(msg::publish_editor::PUBLISHING),
@@ -375,4 +426,37 @@ fn fill_note(
     location.set(n.location.unwrap_or_default());
     products.set(n.products);
     existing_images.set(n.images);
+}
+
+/// Photos or a video: a note has one or the other, so the other side is closed while this one
+/// holds something (and says why).
+#[component]
+fn MediaSwitch(
+    video_mode: RwSignal<bool>,
+    images: RwSignal<Vec<PickedImage>>,
+    video: VideoSlot,
+) -> impl IntoView {
+    let has_photos = move || images.with(|l| !l.is_empty());
+    let why = move || {
+        if has_photos() {
+            Some(t(msg::upload::REMOVE_PHOTOS_FIRST))
+        } else if video.is_picked() {
+            Some(t(msg::upload::REMOVE_VIDEO_FIRST))
+        } else {
+            None
+        }
+    };
+    view! {
+        <div class="media-switch" role="group" aria-label=t(msg::upload::MEDIA)>
+            <button type="button" class="media-choice" aria-pressed=move || (!video_mode.get()).to_string()
+                disabled=move || video.is_picked() on:click=move |_| video_mode.set(false)>
+                {t(msg::upload::PHOTOS)}
+            </button>
+            <button type="button" class="media-choice" aria-pressed=move || video_mode.get().to_string()
+                disabled=has_photos on:click=move |_| video_mode.set(true)>
+                "▶ "{t(msg::upload::VIDEO)}
+            </button>
+        </div>
+        {move || why().map(|w| view! { <p class="field-hint media-why">{w}</p> })}
+    }
 }

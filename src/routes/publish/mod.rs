@@ -1,4 +1,4 @@
-//! `/publish`: write a note — photos, title, text with `#topic` and `@name` completion, channel,
+//! `/publish`: write a note — photos or one video, title, text with `#topic` and `@name` completion, channel,
 //! tagged products, location — saved as a draft while you type (`/publish?draft=ID` resumes
 //! one); `/publish?edit=ID` edits a published note (its photos stay). Leaving with unsaved
 //! changes asks first.
@@ -12,6 +12,7 @@ use crate::i18n::{msg, t};
 mod drafts;
 mod editor;
 mod tagger;
+mod video;
 
 pub use drafts::DraftsPage;
 use editor::Editor;

@@ -541,3 +541,20 @@ async fn the_upload_is_documented_as_a_raw_video_body() {
     assert!(doc["components"]["schemas"]["VideoStatus"].is_object());
     assert!(doc["components"]["schemas"]["NoteVideo"].is_object());
 }
+
+/// Pages let videos play: from this site (renditions under /vid/) and from `blob:` URLs, the
+/// composer's preview of a picked file (shown, and its cover frame captured, before upload).
+/// Without `media-src`, `default-src 'none'` refuses both.
+#[tokio::test]
+async fn pages_allow_videos_from_the_site_and_local_previews() {
+    let app = test_app(TINY_WORLD).await;
+    let page = app.get("/publish").await;
+    let csp = page.header("content-security-policy");
+    let media = csp
+        .split(';')
+        .map(str::trim)
+        .find_map(|d| d.strip_prefix("media-src "))
+        .unwrap_or_else(|| panic!("no media-src in {csp}"));
+    let sources: Vec<&str> = media.split_whitespace().collect();
+    assert_eq!(sources, ["'self'", "blob:"], "{csp}");
+}
