@@ -11,6 +11,8 @@ import { expect, test as base, type ConsoleMessage, type Page } from "@playwrigh
 
 export { expect };
 export type { Browser, Locator, Page } from "@playwright/test";
+// For specs that need their own API client (e.g. a reader with no cookies).
+export { request } from "@playwright/test";
 
 /** Errors the current test provokes on purpose (see `allowErrors`). */
 let allowed: { pattern: RegExp; why: string }[] = [];

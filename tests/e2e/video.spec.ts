@@ -1,8 +1,7 @@
 // Video notes play (issue 16): a seeded video note's player advances, seeks with the slider and
 // the keyboard, mutes, starts muted inline on phones with a working "Tap to unmute", counts a
 // view only after about 3 s of playing, and says so when its file cannot be loaded.
-import { allowErrors, expect, test, type Page } from "./fixtures";
-import { request as pwRequest } from "@playwright/test";
+import { allowErrors, expect, request as pwRequest, test, type Page } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 
 const DEMO_PASSWORD = "zhongcao-demo";
