@@ -111,11 +111,14 @@ test("browsing signed out: feed, a note and its pictures, search with suggestion
   // The lazily loaded note chunk (and pages.css) come in when a note opens.
   await cards.first().click();
   await expect(page).toHaveURL(/\/explore\/\d+/);
-  const note = page.getByRole("dialog").or(page.getByRole("article")).first();
-  await expect(note).toBeVisible();
+  // The note opens over the feed (the feed's cards are articles too: wait for the note itself,
+  // or Escape may come before the overlay is there to close).
+  const note = page.getByRole("dialog");
+  await expect(note.getByRole("heading", { level: 1 })).toBeVisible();
   const next = page.getByRole("button", { name: "Next image" });
   if (!phone && (await next.count()) > 0 && (await next.first().isEnabled())) await next.first().click();
   await page.keyboard.press("Escape");
+  await expect(note).toHaveCount(0);
 
   // Search: the combobox's suggestions, then the results page.
   const box = page.getByRole("combobox", { name: "Search notes and people" });
