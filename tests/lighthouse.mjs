@@ -1,10 +1,10 @@
 // Lighthouse (mobile preset: a mid-range phone on a simulated slow 4G network with a slower CPU)
 // on the pages a phone opens first: the feed, a note, a product and a search. Each page runs
-// three times (five when the median misses a floor); the median run's figures are printed. Fails
-// unless accessibility is 100 on every page, LCP is at most 2.5 s and CLS at most 0.01, and
-// performance reaches the page's floor: 90 on the feed; 80 on the product, search and note
-// pages, whose scores are held back by the main-thread time of their lazily loaded code (medians
-// 89–96 measured on a quiet machine on 2026-12-06; the goal is 95 everywhere). The gallery is
+// three times (five when the median misses a floor or the LCP limit); the median run's figures
+// are printed, with the element that was the largest paint in each run. Fails unless
+// accessibility is 100 on every page, LCP is at most 2.5 s and CLS at most 0.01, and
+// performance is at least 90 on every page (the goal is 95: CI's box gave medians of 94–100 on
+// 2026-12-07, this machine 97–100). The gallery is
 // checked for accessibility too. Reports go to target/lighthouse/.
 //
 // The CPU slowdown is calibrated to the machine, as Lighthouse's throttling guide advises: the
@@ -14,7 +14,7 @@
 // Lighthouse's own benchmark runs in a browser and picks the multiplier (its calculator: 1x at
 // 150, 2x at 800, 3x at 1,300, +1x per 233 above; at most 6x here).
 //
-//   BASE_URL=http://127.0.0.1:8080 node tests/lighthouse.mjs
+//   BASE_URL=http://127.0.0.1:8080 [PAGES=feed,product] node tests/lighthouse.mjs
 import { mkdirSync, writeFileSync } from "node:fs";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -37,11 +37,11 @@ const feed = await json("/api/v1/feed?channel=recommend");
 const products = await json("/api/v1/products?sort=popular&limit=1");
 const pages = [
   { name: "feed", path: "/explore", runs, minPerformance: 90 },
-  { name: "note", path: `/explore/${feed.items[0].id}`, runs, minPerformance: 80 },
-  { name: "product", path: `/product/${products.items[0].id}`, runs, minPerformance: 80 },
-  { name: "search", path: `/search?q=${encodeURIComponent("防晒")}`, runs, minPerformance: 80 },
+  { name: "note", path: `/explore/${feed.items[0].id}`, runs, minPerformance: 90 },
+  { name: "product", path: `/product/${products.items[0].id}`, runs, minPerformance: 90 },
+  { name: "search", path: `/search?q=${encodeURIComponent("防晒")}`, runs, minPerformance: 90 },
   { name: "gallery", path: "/gallery", runs: 1, accessibilityOnly: true },
-];
+].filter((page) => !process.env.PAGES || process.env.PAGES.split(",").includes(page.name));
 
 const chrome = await launch({
   chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
@@ -111,7 +111,8 @@ try {
     };
     for (let i = 0; i < page.runs; i++) await runOnce();
     const medianPerformance = () => median(scored.map((s) => s.performance));
-    if (!page.accessibilityOnly && medianPerformance() < page.minPerformance) {
+    const medianLcp = () => median(scored.map(({ lhr }) => lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN));
+    if (!page.accessibilityOnly && (medianPerformance() < page.minPerformance || !(medianLcp() <= maxLcpMs))) {
       for (let i = 0; i < 2; i++) await runOnce();
     }
     const byPerformance = [...scored].sort((a, b) => a.performance - b.performance);
@@ -123,6 +124,12 @@ try {
     const tbt = median(audit("total-blocking-time"));
     const cls = median(audit("cumulative-layout-shift"));
     const perf = medianPerformance();
+    // Which element was the largest paint, per run: the first-paint picture (before the wasm),
+    // or something the app drew later.
+    const lcpElements = scored.map(({ lhr }) => {
+      const item = lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0];
+      return item?.node?.selector ?? "?";
+    });
     const a11y = Math.min(...scored.map((s) => s.accessibility));
     const line = page.accessibilityOnly
       ? `lighthouse ${page.name} (${page.path}): accessibility ${a11y}`
@@ -130,6 +137,7 @@ try {
         `CPU ${multipliers.map((m) => m.toFixed(1)).join("/")}x), ` +
         `accessibility ${a11y} | FCP ${seconds(fcp)}, LCP ${seconds(lcp)}, TBT ${Math.round(tbt)} ms, CLS ${cls.toFixed(3)}`;
     console.log(line);
+    if (!page.accessibilityOnly) console.log(`  ${page.name}: largest paint per run: ${lcpElements.join(" | ")}`);
     summary.push(line);
     if (a11y !== 100) {
       failed = true;

@@ -111,7 +111,10 @@ pub fn build_spa() -> Result {
     let final_dist = root.join("dist");
     let _ = std::fs::remove_dir_all(&final_dist);
     std::fs::rename(&dist, &final_dist).map_err(|e| format!("dist: {e}"))?;
-    let _ = std::fs::remove_dir_all(&work);
+    // ZC_KEEP_SPA_WORK=1 keeps the split modules (with their function names) for size studies.
+    if std::env::var_os("ZC_KEEP_SPA_WORK").is_none() {
+        let _ = std::fs::remove_dir_all(&work);
+    }
     println!("    dist/ ready: {base} holds the glue, the modules and the stylesheet");
     Ok(())
 }
@@ -223,8 +226,12 @@ fn index_html(base: &str, chunks: &BTreeMap<String, Vec<String>>) -> Result<Stri
     // On a phone whose document carries a first paint (`#zc-first-paint`, crates/server/src/
     // shell/first_paint.rs), the wasm waits until those pictures are on screen: the first
     // screen gets the network and the main thread to itself, then the app boots (the glue is
-    // already preloaded). Elsewhere (wide screens, pages without a first paint) it starts at
-    // once, with the module preloaded from the head.
+    // already preloaded). "On screen" is what the browser reports: a largest-contentful-paint
+    // entry for one of the pictures once they are decoded (a loaded picture can still be a
+    // frame or two from the screen on a slow phone, and then the 250 KB module shared the
+    // network with it). Capped at 3 s; without that API, decoded plus two frames. Elsewhere
+    // (wide screens, pages without a first paint) it starts at once, with the module preloaded
+    // from the head.
     let assets = format!(
         r#"<link rel="stylesheet" href="{base}app.css" />
     <link rel="modulepreload" href="{base}{STEM}.js" />
@@ -233,13 +240,28 @@ fn index_html(base: &str, chunks: &BTreeMap<String, Vec<String>>) -> Result<Stri
     <script type="module">
       import init from "{base}{STEM}.js";
       const first = document.getElementById("zc-first-paint");
-      const painted = !first || getComputedStyle(first).display === "none"
+      const pictures = !first || getComputedStyle(first).display === "none"
+        ? []
+        : [...first.querySelectorAll('img[fetchpriority="high"]')];
+      const wait = (ms) => new Promise((done) => setTimeout(done, ms));
+      const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      const reported = new Promise((done) => {{
+        if (!(PerformanceObserver.supportedEntryTypes || []).includes("largest-contentful-paint")) return done();
+        new PerformanceObserver((list, observer) => {{
+          if (list.getEntries().some((entry) => pictures.includes(entry.element))) {{
+            observer.disconnect();
+            done();
+          }}
+        }}).observe({{ type: "largest-contentful-paint", buffered: true }});
+      }});
+      const painted = pictures.length === 0
         ? Promise.resolve()
         : Promise.race([
-            Promise.all([...first.querySelectorAll('img[fetchpriority="high"]')].map((img) =>
-              img.complete ? null : new Promise((done) => {{ img.onload = img.onerror = done; }}))),
-            new Promise((done) => setTimeout(done, 3000)),
-          ]).then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+            Promise.all(pictures.map((img) => img.decode().then(() => true, () => false)))
+              .then((decoded) => decoded.some(Boolean) && Promise.race([reported, wait(1000)]))
+              .then(frames),
+            wait(3000),
+          ]);
       painted.then(() => init({{ module_or_path: "{base}{STEM}_bg.wasm" }}));
     </script>
     <script>
