@@ -117,9 +117,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(account::sign_out))
         .routes(routes!(account::sign_out_everywhere))
         .routes(routes!(account::session))
-        .routes(routes!(account::update_profile))
-        .routes(routes!(account::change_password))
-        .routes(routes!(account::upload_avatar))
+        .routes(routes!(account::settings::update_profile))
+        .routes(routes!(account::settings::change_password))
+        .routes(routes!(account::settings::upload_avatar))
         .routes(routes!(interactions::like_note, interactions::unlike_note))
         .routes(routes!(
             interactions::collect_note,
