@@ -76,3 +76,31 @@ pub struct NoteVideo {
     /// Smallest first; at least one.
     pub renditions: Vec<VideoRendition>,
 }
+
+/// A video note published before its video was ready (`POST /notes` → 202): it goes public by
+/// itself when the video is ready. Listed for its author by `GET /me/waiting-notes` until then,
+/// or until they dismiss it when it could not be published.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct WaitingNote {
+    pub video_id: i64,
+    pub title: String,
+    /// The video's processing (`ready` only for the moment before the note is written).
+    pub state: VideoState,
+    /// 0–100.
+    pub progress: u8,
+    /// Why it will not go public: the video failed, or the note could no longer be published
+    /// (e.g. a product it names is gone). `None` while it is on its way.
+    pub error: Option<String>,
+    /// Unix seconds.
+    pub created_at: i64,
+}
+
+/// What `POST /notes` answers: the published note (201), or, when its video is still being
+/// processed, the note waiting for it (202).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Published {
+    Note(Box<crate::NoteDetail>),
+    Waiting(WaitingNote),
+}

@@ -17,3 +17,4 @@ mod seed;
 mod shell;
 mod shop;
 mod videos;
+mod waiting_notes;

@@ -1,9 +1,10 @@
 //! Video notes: uploads checked by ffprobe (a renamed text file, an over-long video, a body
 //! over the limit: clear 4xx and nothing left behind), the durable transcoding queue (a job
 //! left `processing` by a killed process is taken again at start and completes; a lost
-//! source fails with why), renditions never upscaled, publishing with a ready video (and
-//! refused while it processes), range requests, the demo world's clips, and 503 without
-//! FFmpeg. Clips are made with ffmpeg in the test: small and a second or two long.
+//! source fails with why), renditions never upscaled, publishing with a ready video (a note
+//! published before its video is ready waits for it: `waiting_notes.rs`), range requests,
+//! the demo world's clips, and 503 without FFmpeg. Clips are made with ffmpeg in the test:
+//! small and a second or two long.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -19,13 +20,20 @@ use zhongcao_server::seed::WorldSize;
 
 use crate::common::{parse, signed_in_user, test_app, TestApp};
 
-const TINY_WORLD: WorldSize = WorldSize {
+pub(crate) const TINY_WORLD: WorldSize = WorldSize {
     users: 12,
     notes: 60,
 };
 
 /// Makes a clip with ffmpeg's test sources: `seconds` long, `w`x`h`, with a tone.
-fn clip(dir: &Path, name: &str, w: u32, h: u32, seconds: u32, extra: &[&str]) -> PathBuf {
+pub(crate) fn clip(
+    dir: &Path,
+    name: &str,
+    w: u32,
+    h: u32,
+    seconds: u32,
+    extra: &[&str],
+) -> PathBuf {
     let out = dir.join(name);
     let status = Command::new("ffmpeg")
         .args([
@@ -49,7 +57,7 @@ fn clip(dir: &Path, name: &str, w: u32, h: u32, seconds: u32, extra: &[&str]) ->
     out
 }
 
-async fn upload(
+pub(crate) async fn upload(
     app: &TestApp,
     cookie: &str,
     content_type: &str,
@@ -63,7 +71,7 @@ async fn upload(
 }
 
 /// Polls the video until it is ready or failed.
-async fn settled(app: &TestApp, cookie: &str, id: i64) -> VideoStatus {
+pub(crate) async fn settled(app: &TestApp, cookie: &str, id: i64) -> VideoStatus {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let res = app
@@ -223,7 +231,7 @@ async fn without_ffmpeg_video_endpoints_answer_503() {
 async fn a_small_upload_is_transcoded_without_upscaling_and_published() {
     let app = test_app(TINY_WORLD).await;
     app.state.start_video_worker().await.expect("worker");
-    let (me, cookie) = signed_in_user(&app, "vid_{n}", "Vid {n}").await;
+    let (_, cookie) = signed_in_user(&app, "vid_{n}", "Vid {n}").await;
     let source = clip(app.dir.path(), "small.mov", 640, 360, 2, &[]);
     let res = upload(
         &app,
@@ -306,28 +314,6 @@ async fn a_small_upload_is_transcoded_without_upscaling_and_published() {
         serde_json::from_value(app.get_json(&format!("/api/v1/notes/{}", note.id)).await)
             .expect("detail");
     assert_eq!(detail.video, Some(video));
-
-    // A video still processing is refused with a code the client waits on.
-    let now = zhongcao_server::now_unix();
-    let busy: i64 = sqlx::query_scalar(
-        "INSERT INTO videos (video_key, user_id, status, progress, duration_ms, width, height, \
-         created_at, updated_at) VALUES ('vBusy0000000000000', ?, 'processing', 40, 1000, 64, 64, ?, ?) \
-         RETURNING id",
-    )
-    .bind(me)
-    .bind(now)
-    .bind(now)
-    .fetch_one(&app.state.db)
-    .await
-    .expect("row");
-    let input = json!({"title": "Too soon", "body": "", "channel": "fashion", "video_id": busy});
-    let res = app
-        .request(Method::POST, "/api/v1/notes")
-        .cookie(&cookie)
-        .json(&input)
-        .send()
-        .await;
-    res.expect_error(409, "video_processing", "still processing");
 }
 
 /// A job a killed process left `processing` (with a stale partial file) is queued again at

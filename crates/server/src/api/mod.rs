@@ -84,6 +84,8 @@ pub fn router() -> OpenApiRouter<AppState> {
             publish::delete_note
         ))
         .routes(routes!(publish::create_note))
+        .routes(routes!(publish::waiting::list))
+        .routes(routes!(publish::waiting::dismiss))
         .routes((schemas, paths, upload))
         .routes((video_schemas, video_paths, video_upload))
         .routes(routes!(videos::status))

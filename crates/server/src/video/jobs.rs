@@ -52,6 +52,7 @@ pub async fn start(state: &AppState) -> Result<(), sqlx::Error> {
     if requeued > 0 {
         tracing::info!("{requeued} video job(s) were cut short and are queued again");
     }
+    crate::api::publish::waiting::publish_all_ready(state).await?;
     if !state.videos.available() {
         return Ok(());
     }
@@ -205,6 +206,8 @@ async fn process(state: &AppState, job: &Job, dir: &Path) -> Result<(), String> 
     mark_ready(state, job.id, poster, &sizes)
         .await
         .map_err(|e| format!("The result could not be saved ({e})."))?;
+    // A note published while this video was being processed goes public now.
+    crate::api::publish::waiting::publish_ready(state, job.id).await;
     // The source is not needed once every rendition exists.
     if let Err(e) = tokio::fs::remove_file(&source).await {
         tracing::warn!(error = %e, "could not remove a processed video's source");

@@ -187,13 +187,22 @@ pub(super) struct NoteVideoRef {
     pub(super) poster_image_id: i64,
 }
 
-/// The author's video `id` if it is ready; else why the note must wait (409
-/// `video_processing`: the client waits and tries again) or cannot have it (422).
-pub(super) async fn ready_for_note(
+/// Where the author's video `id` stands for a note.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum VideoForNote {
+    Ready(NoteVideoRef),
+    /// Queued or being processed: the note can wait for it (`POST /notes` → 202).
+    Processing {
+        progress: i64,
+    },
+}
+
+/// The author's video `id`: ready, still processing, or why the note cannot have it (422).
+pub(super) async fn video_for_note(
     conn: &mut SqliteConnection,
     me: i64,
     id: i64,
-) -> AppResult<NoteVideoRef> {
+) -> AppResult<VideoForNote> {
     type Row = (String, i64, Option<String>, i64, Option<i64>);
     let row: Option<Row> = sqlx::query_as(
         "SELECT status, progress, error, duration_ms, poster_image_id FROM videos \
@@ -210,10 +219,10 @@ pub(super) async fn ready_for_note(
         ));
     };
     match (status.as_str(), poster) {
-        ("ready", Some(poster_image_id)) => Ok(NoteVideoRef {
+        ("ready", Some(poster_image_id)) => Ok(VideoForNote::Ready(NoteVideoRef {
             seconds: (duration_ms + 999) / 1000,
             poster_image_id,
-        }),
+        })),
         ("failed", _) => Err(AppError::Coded {
             status: axum::http::StatusCode::UNPROCESSABLE_ENTITY,
             code: "video_failed",
@@ -222,13 +231,7 @@ pub(super) async fn ready_for_note(
                 error.unwrap_or_else(|| "upload it again.".to_string())
             ),
         }),
-        _ => Err(AppError::Coded {
-            status: axum::http::StatusCode::CONFLICT,
-            code: "video_processing",
-            message: format!(
-                "The video is still being processed ({progress}%). It can be published when it is ready."
-            ),
-        }),
+        _ => Ok(VideoForNote::Processing { progress }),
     }
 }
 

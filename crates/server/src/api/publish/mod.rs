@@ -7,11 +7,13 @@
 //! the same text (ignoring case and spacing) twice within a day is refused as a duplicate.
 
 mod checks;
+pub mod waiting;
 mod write;
 
-use api_types::{NoteDetail, NoteInput};
+use api_types::{NoteDetail, NoteInput, WaitingNote};
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 
 use super::notes::load_note_detail;
@@ -22,26 +24,64 @@ use crate::extract::{ApiJson, ApiPath};
 use crate::ratelimit::PUBLISH;
 use crate::text::topic_candidates;
 use crate::{now_unix, AppState};
-use checks::{form_errors, ready_for_note, refuse_duplicate, resolve, tidy};
+use checks::{form_errors, refuse_duplicate, resolve, tidy, video_for_note, VideoForNote};
 use write::{fresh_score, note_topics, notify_mentions, own_note, write_parts};
 
 pub use checks::{check_products, DUPLICATE_WINDOW_SECS};
 pub use write::{insert_pairs, FRESH_RANK};
 
-/// Publishes a note (from a draft, which is then deleted, if `draft_id` names one).
+/// Publishes a note (from a draft, which is then deleted, if `draft_id` names one). A video
+/// note whose video is still being processed waits for it (202): it is published by itself
+/// when the video is ready (see [`waiting`]).
 #[utoipa::path(post, path = "/api/v1/notes", tag = "publishing", request_body = NoteInput,
     responses(
         (status = 201, body = NoteDetail),
+        (status = 202, description = "The video is still being processed: the note is kept and goes public by itself when the video is ready", body = WaitingNote),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
         (status = 409, description = "`duplicate_note`: the same text within 24 hours", body = api_types::ErrorBody),
-        (status = 422, description = "Invalid fields, listed in `fields`", body = api_types::ErrorBody),
+        (status = 422, description = "Invalid fields, listed in `fields`; `video_failed`: the video could not be processed", body = api_types::ErrorBody),
         (status = 429, description = "Too many notes lately (see Retry-After)", body = api_types::ErrorBody),
     ))]
 pub async fn create_note(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     ApiJson(input): ApiJson<NoteInput>,
-) -> AppResult<(StatusCode, Json<NoteDetail>)> {
+) -> AppResult<Response> {
+    match publish(&state, me, input, Asked::Now).await? {
+        Outcome::Note(id) => {
+            let note = load_note_detail(&state.db, id, Some(me)).await?;
+            Ok((StatusCode::CREATED, Json(note)).into_response())
+        }
+        Outcome::Waiting(video) => {
+            let note = waiting::load(&state.db, me, video).await?;
+            Ok((StatusCode::ACCEPTED, Json(note)).into_response())
+        }
+    }
+}
+
+/// Who asks for a note to be written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Asked {
+    /// The author, now: rate-limited, and a video still being processed makes the note wait.
+    Now,
+    /// A waiting note whose video is ready (its request was checked and counted when made).
+    Waited,
+}
+
+/// What became of a publishing request.
+pub(crate) enum Outcome {
+    Note(i64),
+    /// Kept until the video with this id is ready.
+    Waiting(i64),
+}
+
+/// Writes `me`'s note `input` in one transaction, or keeps it until its video is ready.
+pub(crate) async fn publish(
+    state: &AppState,
+    me: i64,
+    input: NoteInput,
+    asked: Asked,
+) -> AppResult<Outcome> {
     let input = tidy(input);
     let errors = form_errors(&input, false);
     let topics = topic_candidates(&input.body);
@@ -52,10 +92,27 @@ pub async fn create_note(
     // Checked and recorded in the note's own transaction: concurrent publishes queue behind
     // it, so none can slip past the limit, and a refused or failed one does not count.
     let account = format!("u{me}");
-    state.limits.check_in(&mut tx, &PUBLISH, &account).await?;
+    if asked == Asked::Now {
+        state.limits.check_in(&mut tx, &PUBLISH, &account).await?;
+    }
     refuse_duplicate(&mut tx, me, &input, None, now).await?;
     let video = match input.video_id {
-        Some(video) => Some(ready_for_note(&mut tx, me, video).await?),
+        Some(video) => match video_for_note(&mut tx, me, video).await? {
+            VideoForNote::Ready(v) => Some(v),
+            VideoForNote::Processing { progress } => {
+                if asked == Asked::Waited {
+                    return Err(AppError::Internal(format!(
+                        "video {video} is not ready ({progress}%)"
+                    )));
+                }
+                waiting::keep(&mut tx, me, video, &input, now).await?;
+                delete_draft(&mut tx, me, input.draft_id).await?;
+                state.limits.record_in(&mut tx, &PUBLISH, &account).await?;
+                tx.commit().await?;
+                drop(turn);
+                return Ok(Outcome::Waiting(video));
+            }
+        },
         None => None,
     };
     let score = fresh_score(&mut tx).await?;
@@ -98,14 +155,13 @@ pub async fn create_note(
     )
     .await?;
     notify_mentions(&mut tx, me, id, &mentions).await?;
-    if let Some(draft) = input.draft_id {
-        sqlx::query("DELETE FROM drafts WHERE id = ? AND user_id = ?")
-            .bind(draft)
-            .bind(me)
-            .execute(&mut *tx)
-            .await?;
+    if let Some(video) = input.video_id {
+        waiting::forget(&mut tx, video).await?;
     }
-    state.limits.record_in(&mut tx, &PUBLISH, &account).await?;
+    delete_draft(&mut tx, me, input.draft_id).await?;
+    if asked == Asked::Now {
+        state.limits.record_in(&mut tx, &PUBLISH, &account).await?;
+    }
     tx.commit().await?;
     drop(turn);
 
@@ -113,8 +169,23 @@ pub async fn create_note(
     for topic in &topics {
         state.suggester.add(topic, 1);
     }
-    let note = load_note_detail(&state.db, id, Some(me)).await?;
-    Ok((StatusCode::CREATED, Json(note)))
+    Ok(Outcome::Note(id))
+}
+
+/// The draft a note was published from goes with it.
+async fn delete_draft(
+    conn: &mut sqlx::SqliteConnection,
+    me: i64,
+    draft: Option<i64>,
+) -> AppResult<()> {
+    if let Some(draft) = draft {
+        sqlx::query("DELETE FROM drafts WHERE id = ? AND user_id = ?")
+            .bind(draft)
+            .bind(me)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// Edits one's own note: title, text (so topics and mentions), channel, location, products,

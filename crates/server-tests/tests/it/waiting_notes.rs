@@ -1,0 +1,193 @@
+//! Video notes published before their video is ready (issue 16): `POST /notes` answers 202
+//! and keeps the note, which goes public by itself when the transcoding job finishes (also
+//! when that happened while the server was stopping); until then only its author sees it, in
+//! `GET /me/waiting-notes`, and a failed video says why there until dismissed.
+
+use api_types::{NoteDetail, NoteKind, VideoState, VideoStatus, WaitingNote};
+use axum::http::Method;
+use serde_json::json;
+use zhongcao_server::AppState;
+
+use crate::common::{parse, signed_in_user, test_app, TestApp};
+use crate::videos::{clip, settled, upload, TINY_WORLD};
+
+async fn waiting(app: &TestApp, cookie: &str) -> Vec<WaitingNote> {
+    let res = app
+        .request(Method::GET, "/api/v1/me/waiting-notes")
+        .cookie(cookie)
+        .send()
+        .await;
+    parse(&res, 200, "waiting notes")
+}
+
+async fn notes_of(app: &TestApp, author: i64) -> Vec<(i64, String, String)> {
+    sqlx::query_as("SELECT id, kind, title FROM notes WHERE author_id = ? ORDER BY id")
+        .bind(author)
+        .fetch_all(&app.state.db)
+        .await
+        .expect("notes")
+}
+
+/// A video row in a given state, without a job behind it.
+async fn video_row(app: &TestApp, me: i64, key: &str, status: &str) -> i64 {
+    let now = zhongcao_server::now_unix();
+    sqlx::query_scalar(
+        "INSERT INTO videos (video_key, user_id, status, progress, duration_ms, width, height, \
+         created_at, updated_at) VALUES (?, ?, ?, 40, 1500, 64, 64, ?, ?) RETURNING id",
+    )
+    .bind(key)
+    .bind(me)
+    .bind(status)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&app.state.db)
+    .await
+    .expect("video row")
+}
+
+#[tokio::test]
+async fn a_note_published_before_its_video_is_ready_goes_public_by_itself() {
+    let app = test_app(TINY_WORLD).await;
+    let (me, cookie) = signed_in_user(&app, "wait_{n}", "Wait {n}").await;
+    let (_, other) = signed_in_user(&app, "wait_{n}", "Wait {n}").await;
+    // No worker yet: the job stays queued while the note is published.
+    let source = clip(app.dir.path(), "phone.mp4", 360, 640, 2, &[]);
+    let res = upload(
+        &app,
+        &cookie,
+        "video/mp4",
+        std::fs::read(&source).expect("clip"),
+    )
+    .await;
+    let video: VideoStatus = parse(&res, 201, "upload");
+    let before = notes_of(&app, me).await;
+
+    let input = json!({"title": "Sunset walk", "body": "Golden hour #video", "channel": "travel", "video_id": video.id});
+    let res = app
+        .request(Method::POST, "/api/v1/notes")
+        .cookie(&cookie)
+        .json(&input)
+        .send()
+        .await;
+    let kept: WaitingNote = parse(&res, 202, "publish while the video is queued");
+    assert_eq!(kept.video_id, video.id);
+    assert_eq!(kept.title, "Sunset walk");
+    assert_eq!(kept.state, VideoState::Queued);
+    assert_eq!(kept.error, None);
+    assert_eq!(waiting(&app, &cookie).await, vec![kept.clone()]);
+    assert_eq!(waiting(&app, &other).await, vec![], "only the author's");
+    assert_eq!(notes_of(&app, me).await, before, "nothing public yet");
+
+    app.state.start_video_worker().await.expect("worker");
+    let ready = settled(&app, &cookie, video.id).await;
+    assert_eq!(ready.state, VideoState::Ready, "{ready:?}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !waiting(&app, &cookie).await.is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the note is still waiting"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let after = notes_of(&app, me).await;
+    assert_eq!(after.len(), before.len() + 1, "published once: {after:?}");
+    let (id, kind, title) = after.last().cloned().expect("the new note");
+    assert_eq!((kind.as_str(), title.as_str()), ("video", "Sunset walk"));
+    let note: NoteDetail =
+        serde_json::from_value(app.get_json(&format!("/api/v1/notes/{id}")).await).expect("detail");
+    assert_eq!(note.kind, NoteKind::Video);
+    assert_eq!(note.video, ready.video, "plays for everyone");
+    assert_eq!(note.topics, vec!["video".to_string()]);
+}
+
+#[tokio::test]
+async fn a_failed_video_says_why_until_its_waiting_note_is_dismissed() {
+    let app = test_app(TINY_WORLD).await;
+    let (me, cookie) = signed_in_user(&app, "wait_{n}", "Wait {n}").await;
+    let (_, other) = signed_in_user(&app, "wait_{n}", "Wait {n}").await;
+    let video = video_row(&app, me, "vWaitFail000000000", "processing").await;
+    let input = json!({"title": "Doomed", "body": "", "channel": "fashion", "video_id": video});
+    let res = app
+        .request(Method::POST, "/api/v1/notes")
+        .cookie(&cookie)
+        .json(&input)
+        .send()
+        .await;
+    let kept: WaitingNote = parse(&res, 202, "publish while processing");
+    assert_eq!((kept.state, kept.progress), (VideoState::Processing, 40));
+
+    sqlx::query(
+        "UPDATE videos SET status = 'failed', error = 'The file has no picture.' WHERE id = ?",
+    )
+    .bind(video)
+    .execute(&app.state.db)
+    .await
+    .expect("fail it");
+    let listed = waiting(&app, &cookie).await;
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].state, VideoState::Failed);
+    assert_eq!(
+        listed[0].error.as_deref(),
+        Some("The video could not be processed: The file has no picture.")
+    );
+
+    let path = format!("/api/v1/me/waiting-notes/{video}");
+    let res = app
+        .request(Method::DELETE, &path)
+        .cookie(&other)
+        .send()
+        .await;
+    res.expect_error(404, "not_found", "someone else's");
+    let res = app
+        .request(Method::DELETE, &path)
+        .cookie(&cookie)
+        .send()
+        .await;
+    assert_eq!(res.status.as_u16(), 204);
+    assert_eq!(waiting(&app, &cookie).await, vec![]);
+    let res = app
+        .request(Method::DELETE, &path)
+        .cookie(&cookie)
+        .send()
+        .await;
+    res.expect_error(404, "not_found", "already dismissed");
+}
+
+#[tokio::test]
+async fn a_note_whose_video_became_ready_during_a_restart_is_published_at_start() {
+    let app = test_app(TINY_WORLD).await;
+    let (me, cookie) = signed_in_user(&app, "wait_{n}", "Wait {n}").await;
+    let video = video_row(&app, me, "vWaitRestart000000", "processing").await;
+    let input =
+        json!({"title": "Across a restart", "body": "", "channel": "food", "video_id": video});
+    let res = app
+        .request(Method::POST, "/api/v1/notes")
+        .cookie(&cookie)
+        .json(&input)
+        .send()
+        .await;
+    let _: WaitingNote = parse(&res, 202, "publish while processing");
+    // The job finished, and the process stopped before the note was written.
+    let poster: i64 = sqlx::query_scalar("SELECT id FROM images ORDER BY id LIMIT 1")
+        .fetch_one(&app.state.db)
+        .await
+        .expect("an image");
+    sqlx::query(
+        "UPDATE videos SET status = 'ready', progress = 100, poster_image_id = ? WHERE id = ?",
+    )
+    .bind(poster)
+    .bind(video)
+    .execute(&app.state.db)
+    .await
+    .expect("ready");
+    let before = notes_of(&app, me).await;
+
+    let restarted = AppState::new(app.state.db.clone(), app.dir.path(), |_| {})
+        .await
+        .expect("state");
+    restarted.start_video_worker().await.expect("worker");
+    let after = notes_of(&app, me).await;
+    assert_eq!(after.len(), before.len() + 1, "{after:?}");
+    assert_eq!(after.last().map(|n| n.2.as_str()), Some("Across a restart"));
+    assert_eq!(waiting(&app, &cookie).await, vec![]);
+}
