@@ -8,7 +8,7 @@ use api_types::{
     OrderDetail, OrderPage, PasswordChange, PlaceOrder, ProductDetail, ProductPage, ProductSort,
     ProfileUpdate, QuantityInput, QuoteInput, ReportInput, ReportReason, ReportResult, SearchSort,
     Session, ShopCategory, SignIn, SignUp, TimeFilter, Toggle, TopicSuggestion, UnreadCounts,
-    Upload, UserPage, UserProfile, UserSearchPage, UserSummary,
+    Published, Upload, UserPage, UserProfile, UserSearchPage, UserSummary, WaitingNote,
 };
 use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::de::DeserializeOwned;
@@ -765,8 +765,23 @@ pub async fn upload_image(
     }
 }
 
-pub async fn publish_note(form: &NoteInput) -> Result<NoteDetail, ApiError> {
+/// The published note, or (a video still being processed) the note waiting for its video.
+pub async fn publish_note(form: &NoteInput) -> Result<Published, ApiError> {
     send_json(Method::POST, "/api/v1/notes", Some(form)).await
+}
+
+/// The signed-in author's video notes waiting for their video.
+pub async fn waiting_notes() -> Result<Vec<WaitingNote>, ApiError> {
+    get_json("/api/v1/me/waiting-notes").await
+}
+
+pub async fn dismiss_waiting_note(video_id: i64) -> Result<(), ApiError> {
+    send_json::<(), ()>(
+        Method::DELETE,
+        &format!("/api/v1/me/waiting-notes/{video_id}"),
+        None,
+    )
+    .await
 }
 
 pub async fn edit_note(id: i64, form: &NoteInput) -> Result<NoteDetail, ApiError> {

@@ -31,3 +31,4 @@ pub mod toast;
 pub mod toggle_action;
 pub mod ui;
 pub mod video_player;
+pub mod waiting_notes;

@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::not_found::NotFound;
 use crate::api::{self, ApiError, FeedSource};
+use crate::components::waiting_notes::WaitingNotes;
 use crate::components::avatar::Avatar;
 use crate::components::feed::InfiniteFeed;
 use crate::components::people::FollowButton;
@@ -119,6 +120,7 @@ fn Profile(p: UserProfile, tab: Memo<Tab>) -> impl IntoView {
         let t = tab.get();
         TABS.iter().position(|x| *x == t).unwrap_or(0)
     });
+    let published = RwSignal::new(0u32);
     let body = move || {
         let now = tab.get();
         let hidden = match now {
@@ -186,8 +188,15 @@ fn Profile(p: UserProfile, tab: Memo<Tab>) -> impl IntoView {
                     </div>
                 </div>
             </header>
+            <Show when=is_me>
+                <WaitingNotes on_published=Callback::new(move |()| published.update(|n| *n += 1))/>
+            </Show>
             <Tabs label=t(msg::user::PROFILE_SECTIONS) tabs=tabs current=current class="profile-tabs"/>
-            {body}
+            {move || {
+                // A waiting video note that went public: the notes list again, with it.
+                published.track();
+                body()
+            }}
         </div>
     }
 }

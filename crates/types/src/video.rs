@@ -19,7 +19,7 @@ pub const VIDEO_RENDITIONS: [u32; 2] = [480, 720];
 pub const VIDEO_VIEW_AFTER_SECS: u32 = 3;
 
 /// Where an uploaded video is in its processing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VideoState {

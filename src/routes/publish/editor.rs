@@ -2,7 +2,7 @@
 //! changes.
 
 use api_types::{
-    validate_note, Channel, Draft, NoteDetail, NoteInput, ProductCard, LOCATION_MAX_CHARS,
+    validate_note, Channel, Draft, NoteDetail, NoteInput, ProductCard, Published, LOCATION_MAX_CHARS,
     NOTE_BODY_MAX_CHARS, NOTE_TITLE_MAX_CHARS,
 };
 use leptos::prelude::*;
@@ -92,6 +92,7 @@ fn guard_leaving(dirty: Signal<bool>) {
 #[component]
 pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
     let toasts = use_toasts();
+    let auth = crate::session::use_auth();
     let navigate = use_navigate();
     let title = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
@@ -131,7 +132,7 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
     let note_form = move || {
         let mut form = snapshot();
         if video_mode.get() {
-            form.video_id = video.ready_id();
+            form.video_id = video.uploaded_id();
             form.image_ids = video.cover_id().into_iter().collect();
         }
         form
@@ -271,12 +272,14 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
         let published = published.clone();
         spawn_local(async move {
             let result = match edit {
-                Some(id) => api::edit_note(id, &form).await,
+                Some(id) => api::edit_note(id, &form)
+                    .await
+                    .map(|note| Published::Note(Box::new(note))),
                 None => api::publish_note(&form).await,
             };
             busy.set(false);
             match result {
-                Ok(note) => {
+                Ok(outcome) => {
                     published.store(true, std::sync::atomic::Ordering::Relaxed);
                     // A draft first saved while publishing is not the one the note replaced.
                     if let Some(d) = draft_id
@@ -287,12 +290,24 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                     }
                     last_saved.set(Some(untrack(snapshot)));
                     api::forget_notes();
-                    toasts.show(if edit.is_some() {
-                        t(msg::publish_editor::SAVED)
-                    } else {
-                        t(msg::publish_editor::PUBLISHED)
-                    });
-                    navigate(&format!("/explore/{}", note.id), NavigateOptions::default());
+                    let (said, to) = match outcome {
+                        Published::Note(note) if edit.is_some() => {
+                            (t(msg::publish_editor::SAVED), format!("/explore/{}", note.id))
+                        }
+                        Published::Note(note) => (
+                            t(msg::publish_editor::PUBLISHED),
+                            format!("/explore/{}", note.id),
+                        ),
+                        // Its video is still being processed: the author's profile lists it
+                        // until it goes public.
+                        Published::Waiting(_) => (
+                            t(msg::publish_editor::PUBLISHED_WHEN_READY),
+                            auth.user_id_untracked()
+                                .map_or_else(|| "/explore".to_string(), |me| format!("/user/{me}")),
+                        ),
+                    };
+                    toasts.show(said);
+                    navigate(&to, NavigateOptions::default());
                 }
                 Err(e) => error.set(Some(e)),
             }

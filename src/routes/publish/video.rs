@@ -23,7 +23,10 @@ pub enum Phase {
     /// Upload progress, 0.0–1.0.
     Uploading(f64),
     /// The server's progress, 0–100 (`queued` is 0).
+    /// Uploaded (the video's id) and being processed: a note can be published with it now
+    /// and goes public when it is ready.
     Processing {
+        id: i64,
         progress: u8,
         queued: bool,
     },
@@ -101,10 +104,12 @@ impl VideoSlot {
         self.video.with(Option::is_some)
     }
 
-    /// The video to publish with, once it is ready.
-    pub fn ready_id(&self) -> Option<i64> {
+    /// The video to publish with, once uploaded: a note published while it is still being
+    /// processed waits for it on the server.
+    pub fn uploaded_id(&self) -> Option<i64> {
         self.video.with(|v| match v.as_ref().map(|v| &v.phase) {
             Some(Phase::Ready(s)) => Some(s.id),
+            Some(Phase::Processing { id, .. }) => Some(*id),
             _ => None,
         })
     }
@@ -122,12 +127,12 @@ impl VideoSlot {
         let phase = self.video.with(|v| v.as_ref().map(|v| v.phase.clone()));
         match phase {
             None => Some(t(msg::upload::ADD_VIDEO_FIRST)),
-            Some(Phase::Ready(_)) => match self.cover.get() {
+            Some(Phase::Ready(_) | Phase::Processing { .. }) => match self.cover.get() {
                 Cover::Saving(_) => Some(t(msg::upload::WAIT_COVER)),
                 _ => None,
             },
             Some(Phase::Failed { .. }) => Some(t(msg::upload::VIDEO_DIDNT_MAKE_IT)),
-            Some(_) => Some(t(msg::upload::WAIT_READY)),
+            Some(_) => Some(t(msg::upload::WAIT_UPLOAD)),
         }
     }
 
@@ -244,6 +249,7 @@ impl VideoSlot {
             state => self.set_phase(
                 mine,
                 Phase::Processing {
+                    id,
                     progress: status.progress,
                     queued: state == VideoState::Queued,
                 },
@@ -262,7 +268,10 @@ impl VideoSlot {
                             let again = self
                                 .video
                                 .try_with_untracked(|v| v.as_ref().map(|v| v.phase.clone()));
-                            if let Some(Some(Phase::Processing { progress, queued })) = again {
+                            if let Some(Some(Phase::Processing {
+                                progress, queued, ..
+                            })) = again
+                            {
                                 let state = if queued {
                                     VideoState::Queued
                                 } else {
@@ -401,7 +410,7 @@ pub fn VideoPicker(video: VideoSlot) -> impl IntoView {
                         on_click=Callback::new(move |_| slot.cancel())>{t(msg::upload::CANCEL_UPLOAD)}</Button>
                 </div>
             }.into_any(),
-            Some(Phase::Processing { progress, queued }) => view! {
+            Some(Phase::Processing { progress, queued, .. }) => view! {
                 <div class="video-status">
                     <p>{if queued { t(msg::upload::QUEUED).to_string() } else { tf(msg::upload::PROCESSING_PCT, &[("pct", &progress)]) }}</p>
                     <div class="video-bar processing" role="progressbar" aria-label=t(msg::upload::PROCESSING_VIDEO)
