@@ -16,4 +16,5 @@ mod security;
 mod seed;
 mod shell;
 mod shop;
+mod test_clip;
 mod videos;
