@@ -6,9 +6,9 @@ use api_types::{
     Earnings, ErrorBody, FeedPage, FieldError, LineInput, LinesInput, Me, NewComment, NoteCard,
     NoteDetail, NoteInput, NoteSearchPage, NoteTypeFilter, NotificationPage, NotificationTab,
     OrderDetail, OrderPage, PasswordChange, PlaceOrder, ProductDetail, ProductPage, ProductSort,
-    ProfileUpdate, QuantityInput, QuoteInput, ReportInput, ReportReason, ReportResult, SearchSort,
-    Session, ShopCategory, SignIn, SignUp, TimeFilter, Toggle, TopicSuggestion, UnreadCounts,
-    Published, Upload, UserPage, UserProfile, UserSearchPage, UserSummary, WaitingNote,
+    ProfileUpdate, Published, QuantityInput, QuoteInput, ReportInput, ReportReason, ReportResult,
+    SearchSort, Session, ShopCategory, SignIn, SignUp, TimeFilter, Toggle, TopicSuggestion,
+    UnreadCounts, Upload, UserPage, UserProfile, UserSearchPage, UserSummary, WaitingNote,
 };
 use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::de::DeserializeOwned;
@@ -730,10 +730,24 @@ pub async fn upload_image(
     file: &web_sys::File,
     on_progress: impl Fn(f64) + 'static,
 ) -> Result<Upload, ApiError> {
+    // Image uploads are not cancelled, so nobody needs the request.
+    upload_file("/api/v1/uploads", file, on_progress, |_| {}).await
+}
+
+/// POSTs `file` as the raw body to `path` with XHR (only XHR reports upload progress) and
+/// decodes the JSON answer. `on_progress` gets 0.0–1.0; `on_start` gets the request once it is
+/// sent, so a caller can abort it. Load, error and abort all just end the wait: what happened
+/// is read from the status afterwards (0 when the request never got an answer).
+async fn upload_file<T: DeserializeOwned>(
+    path: &str,
+    file: &web_sys::File,
+    on_progress: impl Fn(f64) + 'static,
+    on_start: impl FnOnce(web_sys::XmlHttpRequest),
+) -> Result<T, ApiError> {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let xhr = web_sys::XmlHttpRequest::new().map_err(|_| ApiError::Network("XHR".into()))?;
-    xhr.open("POST", "/api/v1/uploads")
+    xhr.open("POST", path)
         .map_err(|_| ApiError::Network("XHR open".into()))?;
     let _ = xhr.set_request_header("Accept", "application/json");
     let _ = xhr.set_request_header("Content-Type", &file.type_());
@@ -747,14 +761,16 @@ pub async fn upload_image(
         upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
     }
     let done = js_sys::Promise::new(&mut |resolve, _reject| {
-        let resolve2 = resolve.clone();
         xhr.set_onload(Some(&resolve));
-        xhr.set_onerror(Some(&resolve2));
-        xhr.set_onabort(Some(&resolve2));
+        xhr.set_onerror(Some(&resolve));
+        xhr.set_onabort(Some(&resolve));
     });
     xhr.send_with_opt_blob(Some(file))
         .map_err(|_| ApiError::Network("XHR send".into()))?;
+    on_start(xhr.clone());
     let _ = wasm_bindgen_futures::JsFuture::from(done).await;
+    // The progress closure must live until the upload has ended; dropping it earlier would
+    // leave the XHR calling a freed function.
     drop(progress);
     let status = xhr.status().unwrap_or(0);
     let body = xhr.response_text().ok().flatten().unwrap_or_default();
@@ -895,39 +911,7 @@ pub async fn upload_video(
     on_progress: impl Fn(f64) + 'static,
     on_start: impl FnOnce(web_sys::XmlHttpRequest),
 ) -> Result<api_types::VideoStatus, ApiError> {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let xhr = web_sys::XmlHttpRequest::new().map_err(|_| ApiError::Network("XHR".into()))?;
-    xhr.open("POST", "/api/v1/videos")
-        .map_err(|_| ApiError::Network("XHR open".into()))?;
-    let _ = xhr.set_request_header("Accept", "application/json");
-    let _ = xhr.set_request_header("Content-Type", &file.type_());
-    let progress =
-        Closure::<dyn Fn(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
-            if e.length_computable() && e.total() > 0.0 {
-                on_progress(e.loaded() / e.total());
-            }
-        });
-    if let Ok(upload) = xhr.upload() {
-        upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
-    }
-    let done = js_sys::Promise::new(&mut |resolve, _reject| {
-        xhr.set_onload(Some(&resolve));
-        xhr.set_onerror(Some(&resolve));
-        xhr.set_onabort(Some(&resolve));
-    });
-    xhr.send_with_opt_blob(Some(file))
-        .map_err(|_| ApiError::Network("XHR send".into()))?;
-    on_start(xhr.clone());
-    let _ = wasm_bindgen_futures::JsFuture::from(done).await;
-    drop(progress);
-    let status = xhr.status().unwrap_or(0);
-    let body = xhr.response_text().ok().flatten().unwrap_or_default();
-    match status {
-        0 => Err(ApiError::Network("upload failed".into())),
-        200..=299 => decode(&body),
-        _ => Err(error_from_response(status, &body)),
-    }
+    upload_file("/api/v1/videos", file, on_progress, on_start).await
 }
 
 /// How an uploaded video's processing is going (`GET /videos/{id}`).

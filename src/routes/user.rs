@@ -9,12 +9,12 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::not_found::NotFound;
 use crate::api::{self, ApiError, FeedSource};
-use crate::components::waiting_notes::WaitingNotes;
 use crate::components::avatar::Avatar;
 use crate::components::feed::InfiniteFeed;
 use crate::components::people::FollowButton;
 use crate::components::states::{EmptyState, ErrorState};
 use crate::components::ui::{self, Button, ButtonSize, ButtonVariant, Tabs};
+use crate::components::waiting_notes::WaitingNotes;
 use crate::format;
 use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;

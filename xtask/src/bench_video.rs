@@ -17,32 +17,14 @@ pub fn video_benchmarks(port: u16) -> Result<()> {
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let clip = dir.join("clip-1080p.mp4");
     let made = Instant::now();
-    run(std::process::Command::new("ffmpeg")
-        .args([
-            "-hide_banner",
-            "-loglevel",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-        ])
-        .arg(format!(
-            "testsrc2=size=1920x1080:rate=30:duration={CLIP_SECONDS}"
-        ))
-        .args(["-f", "lavfi", "-i"])
-        .arg(format!("sine=frequency=440:duration={CLIP_SECONDS}"))
-        .args([
-            "-c:v",
-            "libx264",
-            "-preset",
-            "ultrafast",
-            "-crf",
-            "20",
-            "-c:a",
-            "aac",
-        ])
-        .arg(&clip))?;
+    run(&mut crate::test_clip::clip_command(
+        &clip,
+        1920,
+        1080,
+        30,
+        CLIP_SECONDS,
+        &["-crf", "20"],
+    ))?;
     let bytes = std::fs::read(&clip).map_err(|e| e.to_string())?;
     let _ = std::fs::remove_dir_all(&dir);
     println!(

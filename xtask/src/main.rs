@@ -15,6 +15,9 @@ mod load;
 mod server;
 mod spa;
 mod steps;
+// The test-clip recipe, shared with the server tests (see the file for why it lives there).
+#[path = "../../crates/server-tests/tests/it/test_clip.rs"]
+mod test_clip;
 mod tools;
 mod view_attrs;
 

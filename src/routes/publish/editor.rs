@@ -2,8 +2,8 @@
 //! changes.
 
 use api_types::{
-    validate_note, Channel, Draft, NoteDetail, NoteInput, ProductCard, Published, LOCATION_MAX_CHARS,
-    NOTE_BODY_MAX_CHARS, NOTE_TITLE_MAX_CHARS,
+    validate_note, Channel, Draft, NoteDetail, NoteInput, ProductCard, Published,
+    LOCATION_MAX_CHARS, NOTE_BODY_MAX_CHARS, NOTE_TITLE_MAX_CHARS,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -291,9 +291,10 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
                     last_saved.set(Some(untrack(snapshot)));
                     api::forget_notes();
                     let (said, to) = match outcome {
-                        Published::Note(note) if edit.is_some() => {
-                            (t(msg::publish_editor::SAVED), format!("/explore/{}", note.id))
-                        }
+                        Published::Note(note) if edit.is_some() => (
+                            t(msg::publish_editor::SAVED),
+                            format!("/explore/{}", note.id),
+                        ),
                         Published::Note(note) => (
                             t(msg::publish_editor::PUBLISHED),
                             format!("/explore/{}", note.id),

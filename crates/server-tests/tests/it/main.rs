@@ -16,5 +16,6 @@ mod security;
 mod seed;
 mod shell;
 mod shop;
+mod test_clip;
 mod videos;
 mod waiting_notes;

@@ -19,13 +19,14 @@ use zhongcao_server::AppState;
 use zhongcao_server::seed::WorldSize;
 
 use crate::common::{parse, signed_in_user, test_app, TestApp};
+use crate::test_clip::{clip_command, ffmpeg};
 
 pub(crate) const TINY_WORLD: WorldSize = WorldSize {
     users: 12,
     notes: 60,
 };
 
-/// Makes a clip with ffmpeg's test sources: `seconds` long, `w`x`h`, with a tone.
+/// Makes a clip with ffmpeg's test sources: `seconds` long, `w`x`h` at 15 fps, with a tone.
 pub(crate) fn clip(
     dir: &Path,
     name: &str,
@@ -35,22 +36,7 @@ pub(crate) fn clip(
     extra: &[&str],
 ) -> PathBuf {
     let out = dir.join(name);
-    let status = Command::new("ffmpeg")
-        .args([
-            "-hide_banner",
-            "-loglevel",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-        ])
-        .arg(format!("testsrc2=size={w}x{h}:rate=15:duration={seconds}"))
-        .args(["-f", "lavfi", "-i"])
-        .arg(format!("sine=frequency=440:duration={seconds}"))
-        .args(["-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac"])
-        .args(extra)
-        .arg(&out)
+    let status = clip_command(&out, w, h, 15, seconds, extra)
         .status()
         .expect("ffmpeg runs (cargo xtask setup installs it)");
     assert!(status.success(), "ffmpeg made {name}");
@@ -126,16 +112,8 @@ async fn what_is_not_a_usable_video_is_refused_and_leaves_nothing() {
 
     // Five minutes and a second of 16x16 frames at 1 fps: long, yet made in a moment.
     let long = app.dir.path().join("long.mp4");
-    let made = Command::new("ffmpeg")
-        .args([
-            "-hide_banner",
-            "-loglevel",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-        ])
+    let made = ffmpeg()
+        .args(["-f", "lavfi", "-i"])
         .arg("color=c=black:size=16x16:rate=1:duration=301")
         .args(["-c:v", "libx264", "-preset", "ultrafast"])
         .arg(&long)
@@ -160,17 +138,8 @@ async fn what_is_not_a_usable_video_is_refused_and_leaves_nothing() {
 
     // Sound only is not a video.
     let sound = app.dir.path().join("sound.m4a");
-    let made = Command::new("ffmpeg")
-        .args([
-            "-hide_banner",
-            "-loglevel",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-        ])
-        .arg("sine=frequency=440:duration=1")
+    let made = ffmpeg()
+        .args(["-f", "lavfi", "-i", "sine=frequency=440:duration=1"])
         .args(["-c:a", "aac", "-f", "mp4"])
         .arg(&sound)
         .status()
