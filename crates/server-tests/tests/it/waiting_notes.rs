@@ -28,6 +28,18 @@ async fn notes_of(app: &TestApp, author: i64) -> Vec<(i64, String, String)> {
         .expect("notes")
 }
 
+async fn publish(
+    app: &TestApp,
+    cookie: &str,
+    input: &serde_json::Value,
+) -> crate::common::TestResponse {
+    app.request(Method::POST, "/api/v1/notes")
+        .cookie(cookie)
+        .json(input)
+        .send()
+        .await
+}
+
 /// A video row in a given state, without a job behind it.
 async fn video_row(app: &TestApp, me: i64, key: &str, status: &str) -> i64 {
     let now = zhongcao_server::now_unix();
@@ -63,12 +75,7 @@ async fn a_note_published_before_its_video_is_ready_goes_public_by_itself() {
     let before = notes_of(&app, me).await;
 
     let input = json!({"title": "Sunset walk", "body": "Golden hour #video", "channel": "travel", "video_id": video.id});
-    let res = app
-        .request(Method::POST, "/api/v1/notes")
-        .cookie(&cookie)
-        .json(&input)
-        .send()
-        .await;
+    let res = publish(&app, &cookie, &input).await;
     let kept: WaitingNote = parse(&res, 202, "publish while the video is queued");
     assert_eq!(kept.video_id, video.id);
     assert_eq!(kept.title, "Sunset walk");
@@ -107,12 +114,7 @@ async fn a_failed_video_says_why_until_its_waiting_note_is_dismissed() {
     let (_, other) = signed_in_user(&app, "wait_{n}", "Wait {n}").await;
     let video = video_row(&app, me, "vWaitFail000000000", "processing").await;
     let input = json!({"title": "Doomed", "body": "", "channel": "fashion", "video_id": video});
-    let res = app
-        .request(Method::POST, "/api/v1/notes")
-        .cookie(&cookie)
-        .json(&input)
-        .send()
-        .await;
+    let res = publish(&app, &cookie, &input).await;
     let kept: WaitingNote = parse(&res, 202, "publish while processing");
     assert_eq!((kept.state, kept.progress), (VideoState::Processing, 40));
 
@@ -160,12 +162,7 @@ async fn a_note_whose_video_became_ready_during_a_restart_is_published_at_start(
     let video = video_row(&app, me, "vWaitRestart000000", "processing").await;
     let input =
         json!({"title": "Across a restart", "body": "", "channel": "food", "video_id": video});
-    let res = app
-        .request(Method::POST, "/api/v1/notes")
-        .cookie(&cookie)
-        .json(&input)
-        .send()
-        .await;
+    let res = publish(&app, &cookie, &input).await;
     let _: WaitingNote = parse(&res, 202, "publish while processing");
     // The job finished, and the process stopped before the note was written.
     let poster: i64 = sqlx::query_scalar("SELECT id FROM images ORDER BY id LIMIT 1")
