@@ -70,14 +70,12 @@ pub fn segments(body: &str, topics: &[String], mentions: &[Mention]) -> Vec<Segm
 /// Splits `text` into (segment, is_match) pieces where any whitespace-separated term of
 /// `query` occurs (ignoring ASCII case). Used to highlight search matches as text, never HTML.
 pub fn highlight(text: &str, query: &str) -> Vec<(String, bool)> {
-    let lower = text.to_lowercase();
-    // Lower-casing can change byte lengths outside ASCII; only then fall back to no highlight.
-    if lower.len() != text.len() {
-        return vec![(text.to_string(), false)];
-    }
+    // ASCII lower-casing keeps every byte where it was, so positions in `lower` are positions
+    // in `text` (and no Unicode case tables are needed).
+    let lower = text.to_ascii_lowercase();
     let terms: Vec<String> = query
         .split_whitespace()
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .filter(|t| !t.is_empty())
         .collect();
     let mut marked = vec![false; text.len()];

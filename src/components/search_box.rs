@@ -58,12 +58,13 @@ pub fn remember(history: &mut Vec<String>, q: &str) {
     history.truncate(HISTORY_MAX);
 }
 
-/// Splits `text` into (matched prefix, rest) when it starts with `typed` (ignoring case).
+/// Splits `text` into (matched prefix, rest) when it starts with `typed` (ignoring ASCII case:
+/// Unicode case mapping would bring its tables into the main module for Latin letters only).
 pub fn split_match(text: &str, typed: &str) -> (String, String) {
     let typed = typed.trim();
     let n = typed.chars().count();
     let head: String = text.chars().take(n).collect();
-    if n > 0 && head.to_lowercase() == typed.to_lowercase() {
+    if n > 0 && head.eq_ignore_ascii_case(typed) {
         (head, text.chars().skip(n).collect())
     } else {
         (String::new(), text.to_string())
