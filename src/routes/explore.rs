@@ -14,6 +14,7 @@ use crate::components::people::PersonRow;
 use crate::components::states::{EmptyState, SkeletonGrid};
 use crate::components::ui::Button;
 use crate::i18n::{msg, t};
+use crate::lazy::Lazy;
 use crate::session::{signed_in_hint, use_auth};
 
 pub const DEFAULT_CHANNEL: &str = api::FOR_YOU_CHANNEL;
@@ -135,7 +136,7 @@ pub fn ExploreShell() -> impl IntoView {
                     label=t(msg::explore::NOTES_FROM_PEOPLE_FOLLOW)
                     empty_title=t(msg::explore::FOLLOWING_FEED_EMPTY)
                     empty_message=t(msg::explore::FOLLOW_SOME_CREATORS_THEIR_NEWEST)
-                    empty_extra=|| view! { <SuggestedCreators/> }
+                    empty_extra=|| view! { <Lazy load=suggested_creators::load/> }
                 />
             }
             .into_any(),
@@ -154,9 +155,17 @@ pub fn ExploreShell() -> impl IntoView {
     }
 }
 
+// The people list of an empty following feed comes with the `pages` chunk (people, profiles):
+// the first load of Discover does not carry it.
+lazy_view!(
+    suggested_creators,
+    pages,
+    view! { <crate::routes::explore::SuggestedCreators/> }
+);
+
 /// Popular creators to follow, for an empty following feed.
 #[component]
-fn SuggestedCreators() -> impl IntoView {
+pub fn SuggestedCreators() -> impl IntoView {
     let people = RwSignal::new(Vec::new());
     spawn_local(async move {
         if let Ok(page) = api::suggested_creators().await {

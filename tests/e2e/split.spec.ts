@@ -89,3 +89,22 @@ test("once the feed is idle the note's chunk is fetched but not run, and opening
   // The loader's own fetch of the chunk came from the HTTP cache (no bytes over the network).
   expect(await loaded()).toContainEqual({ by: "fetch", bytes: 0 });
 });
+
+test("a new account's empty Following tab suggests creators, whose list comes with the people chunk", async ({ page }) => {
+  test.skip(test.info().project.name !== "phone", "width-independent: run where the split matters, on phones");
+  const fetched: string[] = [];
+  page.on("request", (r) => fetched.push(r.url()));
+  await page.goto("/explore");
+  const username = `sug${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+  const res = await page.request.post("/api/v1/auth/signup", {
+    headers: { Origin: new URL(page.url()).origin },
+    data: { username, display_name: "New here", password: "a-long-enough-password" },
+  });
+  expect(res.ok()).toBeTruthy();
+  await page.goto("/explore?channel=following");
+  await expect(page.getByText("Your following feed is empty")).toBeVisible();
+  const suggested = page.getByRole("region", { name: "Creators you might like" });
+  await expect(suggested).toBeVisible();
+  await expect(suggested.getByRole("button", { name: /^Follow/ }).first()).toBeVisible();
+  expect(wasmFiles(fetched)).toContain("split_pages.wasm");
+});
