@@ -88,8 +88,11 @@ pub async fn search_users(q: &str, cursor: Option<&str>) -> Result<UserSearchPag
 }
 
 thread_local! {
-    /// Recently fetched or prefetched notes, so opening a card can render at once.
+    /// Recently fetched notes, so opening a card can render at once.
     static NOTE_CACHE: std::cell::RefCell<Vec<NoteDetail>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Prefetched notes as the server's JSON text: read only when opened, by the note's own
+    /// chunk, so the main module carries no `NoteDetail` decoder.
+    static PREFETCHED: std::cell::RefCell<Vec<(i64, String)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 const NOTE_CACHE_SIZE: usize = 24;
 
@@ -106,7 +109,17 @@ fn remember(note: &NoteDetail) {
 
 /// A note fetched (or prefetched) recently, without a request.
 pub fn cached_note(id: i64) -> Option<NoteDetail> {
-    NOTE_CACHE.with(|c| c.borrow().iter().find(|n| n.id == id).cloned())
+    if let Some(note) = NOTE_CACHE.with(|c| c.borrow().iter().find(|n| n.id == id).cloned()) {
+        return Some(note);
+    }
+    let text = PREFETCHED.with(|p| {
+        let mut p = p.borrow_mut();
+        let at = p.iter().position(|(n, _)| *n == id)?;
+        Some(p.remove(at).1)
+    })?;
+    let note: NoteDetail = decode(&text).ok()?;
+    remember(&note);
+    Some(note)
 }
 
 pub async fn note(id: i64) -> Result<NoteDetail, ApiError> {
@@ -117,11 +130,22 @@ pub async fn note(id: i64) -> Result<NoteDetail, ApiError> {
 
 /// Warms the cache when a pointer rests on a card (or a finger touches it).
 pub fn prefetch_note(id: i64) {
-    if cached_note(id).is_some() {
+    let known = NOTE_CACHE.with(|c| c.borrow().iter().any(|n| n.id == id))
+        || PREFETCHED.with(|p| p.borrow().iter().any(|(n, _)| *n == id));
+    if known {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = note(id).await;
+        if let Ok(text) = get_text(&api_types::paths::note(id)).await {
+            PREFETCHED.with(|p| {
+                let mut p = p.borrow_mut();
+                p.retain(|(n, _)| *n != id);
+                if p.len() >= NOTE_CACHE_SIZE {
+                    p.remove(0);
+                }
+                p.push((id, text));
+            });
+        }
     });
 }
 
@@ -161,6 +185,7 @@ pub async fn trending() -> Result<Vec<String>, ApiError> {
 /// Forgets every cached note: what the reader has liked or collected changes on sign-in/out.
 pub fn forget_notes() {
     NOTE_CACHE.with(|c| c.borrow_mut().clear());
+    PREFETCHED.with(|p| p.borrow_mut().clear());
     forget_boot();
 }
 

@@ -104,8 +104,12 @@ fn ensure_npm_packages() -> Result {
         },
         _ => false,
     };
-    if fresh && root.join("node_modules/.bin/wasm-opt").exists() {
-        println!("    npm packages (playwright, binaryen wasm-opt): present");
+    if fresh
+        && ["wasm-opt", "esbuild"]
+            .iter()
+            .all(|b| root.join("node_modules/.bin").join(b).exists())
+    {
+        println!("    npm packages (playwright, binaryen wasm-opt, esbuild): present");
         return Ok(());
     }
     // Browsers come from Debian; Playwright must never download its own.
