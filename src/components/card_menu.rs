@@ -287,7 +287,9 @@ pub fn CardMenu(
     view! { class=class,
         <div class="more" node_ref=root on:focusout=on_focus_out
             on:keydown=move |e: web_sys::KeyboardEvent| {
-                if e.key() == "Escape" && panel.get_untracked() == Panel::Why {
+                // Escape closes whatever is open, also when focus has not reached the menu yet
+                // (the button that just opened it still has it).
+                if e.key() == "Escape" && panel.get_untracked() != Panel::Closed {
                     e.prevent_default();
                     close_to_button();
                 }

@@ -110,6 +110,7 @@ test("For you learns from likes and collects; Not interested removes a card for 
   // The menu by keyboard: Escape closes it and focus goes back to the button.
   await page.keyboard.press("Enter");
   await expect(menu).toBeVisible();
+  await expect(menu.getByRole("menuitem").first()).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(menu).toHaveCount(0);
   await expect(more).toBeFocused();
