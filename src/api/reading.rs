@@ -96,15 +96,18 @@ thread_local! {
 }
 const NOTE_CACHE_SIZE: usize = 24;
 
+/// Adds `item` to a most-recent-last list of at most [`NOTE_CACHE_SIZE`], replacing its own
+/// older copy (`same`) and dropping the oldest when full.
+fn push_recent<T>(list: &mut Vec<T>, item: T, same: impl Fn(&T) -> bool) {
+    list.retain(|x| !same(x));
+    if list.len() >= NOTE_CACHE_SIZE {
+        list.remove(0);
+    }
+    list.push(item);
+}
+
 fn remember(note: &NoteDetail) {
-    NOTE_CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        c.retain(|n| n.id != note.id);
-        if c.len() >= NOTE_CACHE_SIZE {
-            c.remove(0);
-        }
-        c.push(note.clone());
-    });
+    NOTE_CACHE.with(|c| push_recent(&mut c.borrow_mut(), note.clone(), |n| n.id == note.id));
 }
 
 /// A note fetched (or prefetched) recently, without a request.
@@ -137,14 +140,7 @@ pub fn prefetch_note(id: i64) {
     }
     wasm_bindgen_futures::spawn_local(async move {
         if let Ok(text) = get_text(&api_types::paths::note(id)).await {
-            PREFETCHED.with(|p| {
-                let mut p = p.borrow_mut();
-                p.retain(|(n, _)| *n != id);
-                if p.len() >= NOTE_CACHE_SIZE {
-                    p.remove(0);
-                }
-                p.push((id, text));
-            });
+            PREFETCHED.with(|p| push_recent(&mut p.borrow_mut(), (id, text), |(n, _)| *n == id));
         }
     });
 }

@@ -187,6 +187,14 @@ pub(super) struct NoteVideoRef {
     pub(super) poster_image_id: i64,
 }
 
+/// What the author reads about a video that could not be processed (`why`: the job's words).
+pub(super) fn video_failed_message(why: Option<String>) -> String {
+    format!(
+        "The video could not be processed: {}",
+        why.unwrap_or_else(|| "upload it again.".to_string())
+    )
+}
+
 /// Where the author's video `id` stands for a note.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum VideoForNote {
@@ -226,10 +234,7 @@ pub(super) async fn video_for_note(
         ("failed", _) => Err(AppError::Coded {
             status: axum::http::StatusCode::UNPROCESSABLE_ENTITY,
             code: "video_failed",
-            message: format!(
-                "The video could not be processed: {}",
-                error.unwrap_or_else(|| "upload it again.".to_string())
-            ),
+            message: video_failed_message(error),
         }),
         _ => Ok(VideoForNote::Processing { progress }),
     }

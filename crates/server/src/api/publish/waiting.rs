@@ -11,6 +11,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use sqlx::SqliteConnection;
 
+use super::checks::video_failed_message;
 use super::{publish, Asked, Outcome};
 use crate::auth::SignedIn;
 use crate::db::Db;
@@ -78,10 +79,7 @@ fn waiting_note(
         _ => VideoState::Failed,
     };
     let error = match state {
-        VideoState::Failed => Some(format!(
-            "The video could not be processed: {}",
-            video_error.unwrap_or_else(|| "upload it again.".to_string())
-        )),
+        VideoState::Failed => Some(video_failed_message(video_error)),
         _ => error,
     };
     WaitingNote {
