@@ -103,7 +103,7 @@ async fn flash_prices_come_from_the_server_and_the_host_earns_the_commission() {
     let host = person(&app).await;
     let buyer = person(&app).await;
     let addr_id = address(&app, &buyer).await;
-    let (room, _product, variant, commission_bp) =
+    let (room, product, variant, commission_bp) =
         flash_room(&app, &host, 20_000, 50, 12_345).await;
 
     // The quote prices the room's line at the flash price; without the room, the usual price.
@@ -128,7 +128,11 @@ async fn flash_prices_come_from_the_server_and_the_host_earns_the_commission() {
     assert_eq!(outside.lines[0].unit_price_fen, 20_000);
     // A room that does not list the product is dropped from the line (no price, no credit).
     let other_host = person(&app).await;
-    let unrelated: Vec<i64> = products(&app, 3).await.into_iter().filter(|p| *p != product).collect();
+    let unrelated: Vec<i64> = products(&app, 3)
+        .await
+        .into_iter()
+        .filter(|p| *p != product)
+        .collect();
     let other_room = go_live(&app, &other_host, &unrelated).await;
     let elsewhere: CheckoutQuote = parse(&quote(Some(other_room.id)).await, 200, "quote elsewhere");
     assert_eq!(

@@ -18,6 +18,7 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 use crate::common::{parse, signed_in_user, test_app, TestApp, TestResponse, SMALL_WORLD};
 
 mod commerce;
+mod demo;
 mod rest;
 mod ws;
 
