@@ -23,6 +23,7 @@ const TRANSPORT_MAX_BYTES: usize = 64 * 1024;
 const BUFFER_BYTES: usize = 8 * 1024;
 /// What may queue for one slow client before its socket fails.
 const MAX_WRITE_BUFFER_BYTES: usize = 256 * 1024;
+const _: () = assert!(FRAME_MAX_BYTES < TRANSPORT_MAX_BYTES);
 
 /// The room's events socket (JSON text frames; see `ServerEvent` and `ClientEvent`). Anyone
 /// may watch; chat needs the session cookie.
@@ -88,7 +89,6 @@ async fn accept(
         .read_buffer_size(BUFFER_BYTES)
         .write_buffer_size(BUFFER_BYTES)
         .max_write_buffer_size(MAX_WRITE_BUFFER_BYTES);
-    debug_assert!(FRAME_MAX_BYTES < TRANSPORT_MAX_BYTES);
     Ok(upgrade.on_upgrade(move |ws| async move {
         let viewing = state.live.join(&state.db, &row, products);
         socket::run(ws, state, viewing, socket::Peer { user }).await;
