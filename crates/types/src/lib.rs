@@ -9,6 +9,7 @@ mod accounts;
 mod commerce;
 mod format;
 mod layout;
+pub mod live_media;
 mod notifications;
 pub mod paths;
 mod publishing;
