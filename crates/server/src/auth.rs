@@ -208,12 +208,17 @@ pub async fn csrf_guard(State(site): State<Arc<Site>>, req: Request, next: Next)
 }
 
 fn same_origin(site: &Site, req: &Request) -> bool {
-    let headers = req.headers();
+    is_same_origin(site, req.headers(), req.uri())
+}
+
+/// Whether a request with `headers` for `uri` comes from this site's own pages (see
+/// [`csrf_guard`]): also for WebSocket upgrades, which are GETs the guard lets through.
+pub fn is_same_origin(site: &Site, headers: &HeaderMap, uri: &axum::http::Uri) -> bool {
     // HTTP/2 requests name their host in `:authority` (the URI), HTTP/1.1 in `Host`.
     let host = headers
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
-        .or_else(|| req.uri().authority().map(|a| a.as_str()));
+        .or_else(|| uri.authority().map(|a| a.as_str()));
     match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
         Some(origin) => site.is_own_origin(origin, host),
         None => headers

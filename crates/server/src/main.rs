@@ -123,6 +123,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_limit_factor(config.rate_limit_factor)
         .with_videos(zhongcao_server::video::Videos::new(tools));
     state.start_video_worker().await?;
+    let demos = state.start_live_demos().await?;
+    if demos > 0 {
+        println!("      {demos} demo live rooms on air");
+    }
     let addr = SocketAddr::new(config.host, config.port);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     println!(

@@ -157,7 +157,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(search::search_users))
         .routes(routes!(search::search_products))
         .routes(routes!(search::suggestions))
-        .routes(routes!(search::trending));
+        .routes(routes!(search::trending))
+        .routes(routes!(crate::live_media::ingest::ingest))
+        .routes(routes!(crate::live_media::viewer::media));
     openapi::complete(router.get_openapi_mut());
     router
 }
