@@ -8,6 +8,7 @@ mod accounts;
 mod api;
 mod contract;
 mod images;
+mod live_media;
 mod orders;
 mod publishing;
 mod recs;

@@ -95,17 +95,25 @@ pub async fn ingest(
     let tools = state.videos.tools()?.clone();
     let ws: WebSocketUpgrade = upgrade(ws)?;
     let channel = state.live_media.channel(id, !room.is_demo);
+    // Claimed before answering, so of two sockets the later answered one wins.
+    let (source, stop) = channel.claim().ok_or_else(|| AppError::Coded {
+        status: axum::http::StatusCode::CONFLICT,
+        code: "live_ended",
+        message: "This live has ended.".to_string(),
+    })?;
     Ok(ws
         .max_message_size(MAX_CHUNK)
-        .on_upgrade(move |socket| run(socket, channel, tools)))
+        .on_upgrade(move |socket| run(socket, channel, tools, source, stop)))
 }
 
 /// One ingest connection, until the host leaves, another socket takes over or the room ends.
-async fn run(mut socket: WebSocket, channel: Arc<MediaChannel>, tools: Tools) {
-    let Some((source, mut stop)) = channel.claim() else {
-        let _ = socket.send(close(CLOSE_ENDED, "The room has ended.")).await;
-        return;
-    };
+async fn run(
+    mut socket: WebSocket,
+    channel: Arc<MediaChannel>,
+    tools: Tools,
+    source: SourceId,
+    mut stop: tokio::sync::watch::Receiver<u64>,
+) {
     let mut child = match spawn(&tools) {
         Ok(child) => child,
         Err(e) => {
