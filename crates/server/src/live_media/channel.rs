@@ -179,7 +179,8 @@ impl MediaChannel {
         let info = &info;
         let parsed = FragmentInfo::parse(&raw, info).map_err(|e| e.to_string())?;
         let secs = |track: u32, ticks: u64| {
-            info.track(track).map_or(0.0, |t| ticks as f64 / f64::from(t.timescale))
+            info.track(track)
+                .map_or(0.0, |t| ticks as f64 / f64::from(t.timescale))
         };
         // One offset in seconds for all tracks keeps them in sync: a run starts where the
         // longest track of the previous one ended (like MSE's "sequence" mode).
@@ -231,7 +232,13 @@ impl MediaChannel {
     /// What a joining viewer is sent first (the format, the fragments since the newest
     /// keyframe) and the receiver of what follows, taken together so nothing is missed or
     /// doubled; `None` once the room ended.
-    pub fn join(&self) -> Option<(Option<Bytes>, Vec<Arc<Fragment>>, broadcast::Receiver<Event>)> {
+    pub fn join(
+        &self,
+    ) -> Option<(
+        Option<Bytes>,
+        Vec<Arc<Fragment>>,
+        broadcast::Receiver<Event>,
+    )> {
         let inner = self.lock();
         if *self.source.borrow() == ENDED {
             return None;

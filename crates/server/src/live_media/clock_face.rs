@@ -15,7 +15,10 @@ pub fn draw(scene: &RgbImage, phase: f32, frame_in_second: u32) -> RgbImage {
     let (cx, cy) = (w as f32 / 2.0, h as f32 * 0.42);
     let angle = phase * std::f32::consts::TAU;
     // The hand points up at 0 and turns clockwise.
-    let tip = (cx + (RADIUS - 22.0) * angle.sin(), cy - (RADIUS - 22.0) * angle.cos());
+    let tip = (
+        cx + (RADIUS - 22.0) * angle.sin(),
+        cy - (RADIUS - 22.0) * angle.cos(),
+    );
     let x0 = (cx - RADIUS - 2.0).max(0.0) as u32;
     let y0 = (cy - RADIUS - 2.0).max(0.0) as u32;
     let x1 = ((cx + RADIUS + 2.0) as u32).min(w);
@@ -66,7 +69,11 @@ fn badge(frame: &mut RgbImage, lit: bool) {
     for y in 20..56.min(h) {
         for x in 20..110.min(w) {
             let dot = (x as f32 - 40.0).powi(2) + (y as f32 - 38.0).powi(2) <= 64.0;
-            let colour = if dot && lit { [255, 255, 255] } else { [230, 40, 60] };
+            let colour = if dot && lit {
+                [255, 255, 255]
+            } else {
+                [230, 40, 60]
+            };
             frame.put_pixel(x, y, Rgb(colour));
         }
     }

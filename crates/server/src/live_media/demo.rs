@@ -37,10 +37,11 @@ pub fn replay_key(room_id: i64) -> String {
 
 /// Starts playing every live demo room (at start-up). Failures are logged.
 pub async fn start_all(state: &AppState) -> Result<usize, sqlx::Error> {
-    let rooms: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM live_rooms WHERE status = 'live' AND is_demo ORDER BY id")
-            .fetch_all(&state.db)
-            .await?;
+    let rooms: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM live_rooms WHERE status = 'live' AND is_demo ORDER BY id",
+    )
+    .fetch_all(&state.db)
+    .await?;
     for &id in &rooms {
         start(state, id);
     }
@@ -107,8 +108,14 @@ pub fn split(bytes: &[u8]) -> Result<(Vec<u8>, Vec<Vec<u8>>), String> {
 }
 
 /// The cached clip of `look`, made now if missing.
-async fn ensure_clip(media: &LiveMedia, tools: &Tools, look: (&'static str, u64)) -> Result<PathBuf, String> {
-    let path = media.dir.join(format!("demo-clip-{CLIP_VERSION}-{}.mp4", look.0));
+async fn ensure_clip(
+    media: &LiveMedia,
+    tools: &Tools,
+    look: (&'static str, u64),
+) -> Result<PathBuf, String> {
+    let path = media
+        .dir
+        .join(format!("demo-clip-{CLIP_VERSION}-{}.mp4", look.0));
     if tokio::fs::try_exists(&path).await.unwrap_or(false) {
         return Ok(path);
     }
@@ -116,7 +123,9 @@ async fn ensure_clip(media: &LiveMedia, tools: &Tools, look: (&'static str, u64)
     if tokio::fs::try_exists(&path).await.unwrap_or(false) {
         return Ok(path); // made while this one waited its turn
     }
-    tokio::fs::create_dir_all(&media.dir).await.map_err(|e| e.to_string())?;
+    tokio::fs::create_dir_all(&media.dir)
+        .await
+        .map_err(|e| e.to_string())?;
     let part = path.with_extension(format!("mp4.part{}", fastrand::u32(..)));
     let made = {
         let (tools, part) = (tools.clone(), part.clone());
@@ -125,7 +134,9 @@ async fn ensure_clip(media: &LiveMedia, tools: &Tools, look: (&'static str, u64)
             .map_err(|e| e.to_string())?
     };
     let renamed = match made {
-        Ok(()) => tokio::fs::rename(&part, &path).await.map_err(|e| e.to_string()),
+        Ok(()) => tokio::fs::rename(&part, &path)
+            .await
+            .map_err(|e| e.to_string()),
         Err(e) => Err(e),
     };
     if renamed.is_err() {
@@ -146,11 +157,25 @@ fn make_clip(tools: &Tools, (theme, seed): (&str, u64), out: &Path) -> Result<()
         .args(["-s", &format!("{WIDTH}x{HEIGHT}"), "-r", &FPS.to_string()])
         .args(["-i", "pipe:0", "-f", "lavfi", "-i", audio])
         .args(["-map", "0:v", "-map", "1:a", "-t", &CLIP_SECS.to_string()])
-        .args(["-c:v", "libx264", "-preset", "veryfast", "-crf", "27", "-pix_fmt", "yuv420p"])
+        .args([
+            "-c:v", "libx264", "-preset", "veryfast", "-crf", "27", "-pix_fmt", "yuv420p",
+        ])
         // A keyframe every second, and nowhere else: one fragment a second.
-        .args(["-g", &FPS.to_string(), "-keyint_min", &FPS.to_string(), "-sc_threshold", "0"])
+        .args([
+            "-g",
+            &FPS.to_string(),
+            "-keyint_min",
+            &FPS.to_string(),
+            "-sc_threshold",
+            "0",
+        ])
         .args(["-c:a", "aac", "-b:a", "64k"])
-        .args(["-f", "mp4", "-movflags", "frag_keyframe+empty_moov+default_base_moof"])
+        .args([
+            "-f",
+            "mp4",
+            "-movflags",
+            "frag_keyframe+empty_moov+default_base_moof",
+        ])
         .arg(out)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -167,7 +192,9 @@ fn make_clip(tools: &Tools, (theme, seed): (&str, u64), out: &Path) -> Result<()
         }
     }
     drop(stdin);
-    let out = child.wait_with_output().map_err(|e| format!("ffmpeg: {e}"))?;
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("ffmpeg: {e}"))?;
     if !out.status.success() {
         return Err(format!("ffmpeg: {}", crate::video::last_line(&out.stderr)));
     }
@@ -187,14 +214,22 @@ pub async fn ensure_replay(state: &AppState, key: &str, path: &Path) -> AppResul
     let media = &state.live_media;
     let tools = state.videos.tools()?.clone();
     let look = LOOKS[id.rem_euclid(LOOKS.len() as i64) as usize];
-    let clip = ensure_clip(media, &tools, look).await.map_err(AppError::Internal)?;
-    let _turn = media.demo_turn.acquire().await.map_err(|e| AppError::Internal(e.to_string()))?;
+    let clip = ensure_clip(media, &tools, look)
+        .await
+        .map_err(AppError::Internal)?;
+    let _turn = media
+        .demo_turn
+        .acquire()
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     if tokio::fs::try_exists(path).await.unwrap_or(false) {
         return Ok(());
     }
     let looped = path.with_extension(format!("mp4.part{}", fastrand::u32(..)));
     let made = match loop_three_times(&tools, &clip, &looped).await {
-        Ok(()) => tokio::fs::rename(&looped, path).await.map_err(|e| e.to_string()),
+        Ok(()) => tokio::fs::rename(&looped, path)
+            .await
+            .map_err(|e| e.to_string()),
         Err(e) => Err(e),
     };
     if made.is_err() {
@@ -207,7 +242,16 @@ pub async fn ensure_replay(state: &AppState, key: &str, path: &Path) -> AppResul
 /// re-encoding).
 async fn loop_three_times(tools: &Tools, clip: &Path, out: &Path) -> Result<(), String> {
     let run = tokio::process::Command::new(&tools.ffmpeg)
-        .args(["-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-stream_loop", "2", "-i"])
+        .args([
+            "-hide_banner",
+            "-nostdin",
+            "-loglevel",
+            "error",
+            "-y",
+            "-stream_loop",
+            "2",
+            "-i",
+        ])
         .arg(clip)
         .args(["-c", "copy", "-movflags", "+faststart", "-f", "mp4"])
         .arg(out)

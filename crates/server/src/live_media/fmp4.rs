@@ -87,7 +87,10 @@ fn top_box(buf: &[u8]) -> Result<Option<([u8; 4], usize)>, Fmp4Error> {
         n => u64::from(n),
     };
     if size < 8 || size > MAX_BOX {
-        return err(format!("box {} of {size} bytes", String::from_utf8_lossy(&kind)));
+        return err(format!(
+            "box {} of {size} bytes",
+            String::from_utf8_lossy(&kind)
+        ));
     }
     Ok((buf.len() as u64 >= size).then_some((kind, size as usize)))
 }
@@ -118,7 +121,11 @@ fn children(data: &[u8]) -> Result<Vec<([u8; 4], usize, &[u8])>, Fmp4Error> {
             return err("box overruns its parent");
         }
         let kind = [data[at + 4], data[at + 5], data[at + 6], data[at + 7]];
-        out.push((kind, at + header as usize, &data[at + header as usize..end as usize]));
+        out.push((
+            kind,
+            at + header as usize,
+            &data[at + header as usize..end as usize],
+        ));
         at = end as usize;
     }
     Ok(out)
@@ -258,7 +265,9 @@ fn codec_of(stsd: &[u8]) -> Result<String, Fmp4Error> {
 fn mp4a_codec(descriptors: &[u8]) -> Result<String, Fmp4Error> {
     // (tag, body) of the descriptor at `at`; lengths use 7 bits a byte.
     fn descriptor(b: &[u8], at: usize) -> Result<(u8, usize, usize), Fmp4Error> {
-        let tag = *b.get(at).ok_or_else(|| Fmp4Error("truncated esds".into()))?;
+        let tag = *b
+            .get(at)
+            .ok_or_else(|| Fmp4Error("truncated esds".into()))?;
         let (mut len, mut i) = (0usize, at + 1);
         loop {
             let byte = *b.get(i).ok_or_else(|| Fmp4Error("truncated esds".into()))?;
@@ -350,7 +359,8 @@ impl FragmentInfo {
             let duration_at = field(flags & 0x8 != 0, 4);
             field(flags & 0x10 != 0, 4);
             let flags_at = field(flags & 0x20 != 0, 4);
-            let default_duration = duration_at.map_or(Ok(track.default_duration), |a| be32(tfhd, a))?;
+            let default_duration =
+                duration_at.map_or(Ok(track.default_duration), |a| be32(tfhd, a))?;
             let default_flags = flags_at.map_or(Ok(track.default_flags), |a| be32(tfhd, a))?;
             let tfdt = need(traf, b"tfdt")?;
             let start = if tfdt.first() == Some(&1) {
@@ -395,7 +405,11 @@ impl FragmentInfo {
 }
 
 /// A `trun`'s total duration and its first sample's flags.
-fn trun_totals(trun: &[u8], default_duration: u32, default_flags: u32) -> Result<(u64, u32), Fmp4Error> {
+fn trun_totals(
+    trun: &[u8],
+    default_duration: u32,
+    default_flags: u32,
+) -> Result<(u64, u32), Fmp4Error> {
     let flags = be32(trun, 0)? & 0x00ff_ffff;
     let count = be32(trun, 4)? as usize;
     let mut at = 8;

@@ -10,12 +10,29 @@ fn ffmpeg_fmp4() -> Vec<u8> {
         .args(["-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i"])
         .arg("testsrc=size=320x240:rate=25")
         .args(["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"])
-        .args(["-t", "3", "-c:v", "libx264", "-preset", "ultrafast", "-g", "25"])
+        .args([
+            "-t",
+            "3",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-g",
+            "25",
+        ])
         .args(["-pix_fmt", "yuv420p", "-c:a", "aac", "-f", "mp4"])
-        .args(["-movflags", "frag_keyframe+empty_moov+default_base_moof", "pipe:1"])
+        .args([
+            "-movflags",
+            "frag_keyframe+empty_moov+default_base_moof",
+            "pipe:1",
+        ])
         .output()
         .expect("ffmpeg runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out.stdout
 }
 
@@ -41,10 +58,18 @@ fn ffmpeg_output_splits_into_init_and_keyframe_fragments() {
         panic!("init first");
     };
     let info = InitInfo::parse(init).expect("init parses");
-    let video = info.tracks.iter().find(|t| t.kind == TrackKind::Video).expect("video");
+    let video = info
+        .tracks
+        .iter()
+        .find(|t| t.kind == TrackKind::Video)
+        .expect("video");
     // ultrafast encodes the Constrained Baseline profile (42, constraints c0), level 1.3.
     assert_eq!(video.codec, "avc1.42c00d");
-    let audio = info.tracks.iter().find(|t| t.kind == TrackKind::Audio).expect("audio");
+    let audio = info
+        .tracks
+        .iter()
+        .find(|t| t.kind == TrackKind::Audio)
+        .expect("audio");
     assert_eq!(audio.codec, "mp4a.40.2");
     assert_eq!(audio.timescale, 48_000);
     assert_eq!(info.mime(), "video/mp4; codecs=\"avc1.42c00d,mp4a.40.2\"");

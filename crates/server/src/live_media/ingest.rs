@@ -38,21 +38,58 @@ const CLOCK_SKEW_MS: i64 = 60_000;
 /// The FFmpeg command: WebM/MP4 chunks on stdin, fragmented MP4 on stdout.
 fn ffmpeg_args() -> Vec<&'static str> {
     vec![
-        "-hide_banner", "-nostdin", "-loglevel", "error",
+        "-hide_banner",
+        "-nostdin",
+        "-loglevel",
+        "error",
         // Start as soon as the first chunk's headers are read (the default waits for 5 s).
-        "-probesize", "65536", "-analyzeduration", "500000",
-        "-i", "pipe:0",
-        "-map", "0:v:0", "-map", "0:a:0?",
+        "-probesize",
+        "65536",
+        "-analyzeduration",
+        "500000",
+        "-i",
+        "pipe:0",
+        "-map",
+        "0:v:0",
+        "-map",
+        "0:a:0?",
         // ≤ 720 on the short side, even sides, never upscaled.
-        "-vf", "scale='if(gt(iw,ih),-2,min(iw,720))':'if(gt(iw,ih),min(ih,720),-2)'",
+        "-vf",
+        "scale='if(gt(iw,ih),-2,min(iw,720))':'if(gt(iw,ih),min(ih,720),-2)'",
         // Browsers record at a variable rate: keep their timestamps.
-        "-fps_mode", "vfr",
-        "-c:v", "libx264", "-preset", "veryfast", "-tune", "zerolatency",
-        "-profile:v", "high", "-pix_fmt", "yuv420p", "-crf", "25", "-maxrate", "2500k", "-bufsize", "2500k",
+        "-fps_mode",
+        "vfr",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "veryfast",
+        "-tune",
+        "zerolatency",
+        "-profile:v",
+        "high",
+        "-pix_fmt",
+        "yuv420p",
+        "-crf",
+        "25",
+        "-maxrate",
+        "2500k",
+        "-bufsize",
+        "2500k",
         // A keyframe every second, so a fragment every second that a viewer can start at.
-        "-force_key_frames", "expr:gte(t,n_forced*1)",
-        "-c:a", "aac", "-b:a", "96k", "-ar", "48000", "-ac", "2",
-        "-f", "mp4", "-movflags", "frag_keyframe+empty_moov+default_base_moof",
+        "-force_key_frames",
+        "expr:gte(t,n_forced*1)",
+        "-c:a",
+        "aac",
+        "-b:a",
+        "96k",
+        "-ar",
+        "48000",
+        "-ac",
+        "2",
+        "-f",
+        "mp4",
+        "-movflags",
+        "frag_keyframe+empty_moov+default_base_moof",
         "pipe:1",
     ]
 }
@@ -90,7 +127,9 @@ pub async fn ingest(
     }
     let room = live_room(&state, id).await?;
     if room.host_id != me {
-        return Err(AppError::Forbidden("Only the room's host can stream to it.".into()));
+        return Err(AppError::Forbidden(
+            "Only the room's host can stream to it.".into(),
+        ));
     }
     let tools = state.videos.tools()?.clone();
     let ws: WebSocketUpgrade = upgrade(ws)?;
@@ -118,7 +157,9 @@ async fn run(
         Ok(child) => child,
         Err(e) => {
             tracing::warn!("live {}: ffmpeg: {e}", channel.room_id);
-            let _ = socket.send(close(1011, "The stream cannot be transcoded now.")).await;
+            let _ = socket
+                .send(close(1011, "The stream cannot be transcoded now."))
+                .await;
             return;
         }
     };
@@ -184,7 +225,9 @@ async fn run(
     };
     match reason {
         Some(Stop::Replaced) => {
-            let _ = socket.send(close(CLOSE_REPLACED, "Another connection took over.")).await;
+            let _ = socket
+                .send(close(CLOSE_REPLACED, "Another connection took over."))
+                .await;
         }
         Some(Stop::Ended) => {
             let _ = socket.send(close(CLOSE_ENDED, "The room has ended.")).await;
@@ -194,7 +237,10 @@ async fn run(
     drop(chunks);
     let _ = writer.await;
     // Let FFmpeg flush the last fragment (published only if this source still owns the room).
-    if tokio::time::timeout(Duration::from_secs(5), &mut output).await.is_err() {
+    if tokio::time::timeout(Duration::from_secs(5), &mut output)
+        .await
+        .is_err()
+    {
         output.abort();
     }
     let _ = child.kill().await;
@@ -246,7 +292,9 @@ async fn pump(
                 Piece::Fragment(raw) => {
                     // Output only follows input, so the first chunk has set the clock.
                     let since = (*clock.borrow()).unwrap_or_else(now_ms);
-                    channel.publish(source, raw, Clock::Since(since)).map(|_| ())
+                    channel
+                        .publish(source, raw, Clock::Since(since))
+                        .map(|_| ())
                 }
             };
             if let Err(e) = done {

@@ -81,7 +81,10 @@ impl Recorder {
             None => false,
         };
         if full {
-            tracing::warn!("replay {}: the disk fell behind; recording stops here", self.key);
+            tracing::warn!(
+                "replay {}: the disk fell behind; recording stops here",
+                self.key
+            );
             self.tx = None;
         }
     }
@@ -95,7 +98,10 @@ impl Recorder {
                 self.send(Bytes::copy_from_slice(raw));
             }
             Some(old) if old.as_slice() != raw && self.tx.is_some() => {
-                tracing::warn!("replay {}: the stream's format changed; recording stops here", self.key);
+                tracing::warn!(
+                    "replay {}: the stream's format changed; recording stops here",
+                    self.key
+                );
                 self.tx = None;
             }
             Some(_) => {}
@@ -156,7 +162,16 @@ pub async fn faststart_copy(tools: &Tools, source: &Path, out: &Path) -> Result<
     let run = tokio::process::Command::new(&tools.ffmpeg)
         .args(["-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i"])
         .arg(source)
-        .args(["-map", "0", "-c", "copy", "-movflags", "+faststart", "-f", "mp4"])
+        .args([
+            "-map",
+            "0",
+            "-c",
+            "copy",
+            "-movflags",
+            "+faststart",
+            "-f",
+            "mp4",
+        ])
         .arg(&tmp)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -167,7 +182,9 @@ pub async fn faststart_copy(tools: &Tools, source: &Path, out: &Path) -> Result<
         Err(_) => Err("copying took too long".to_string()),
         Ok(Err(e)) => Err(e.to_string()),
         Ok(Ok(out)) if !out.status.success() => Err(crate::video::last_line(&out.stderr)),
-        Ok(Ok(_)) => tokio::fs::rename(&tmp, out).await.map_err(|e| e.to_string()),
+        Ok(Ok(_)) => tokio::fs::rename(&tmp, out)
+            .await
+            .map_err(|e| e.to_string()),
     };
     if result.is_err() {
         let _ = tokio::fs::remove_file(&tmp).await;

@@ -21,7 +21,9 @@ pub fn router() -> Router<AppState> {
 fn replay_key(file: &str) -> Option<&str> {
     let key = file.strip_suffix(".mp4")?;
     let ok = (1..=64).contains(&key.len())
-        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !key.starts_with('-');
     ok.then_some(key)
 }

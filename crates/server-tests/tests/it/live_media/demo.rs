@@ -14,7 +14,12 @@ async fn a_demo_room_plays_h264_fragments_at_real_time_pace() {
     let server = live_server().await;
     let host = server.some_user().await;
     let id = server.room(host, true).await;
-    let on_air = server.app.state.start_live_demos().await.expect("demo rooms");
+    let on_air = server
+        .app
+        .state
+        .start_live_demos()
+        .await
+        .expect("demo rooms");
     assert_eq!(on_air, 1);
 
     let mut viewer = server.connect(&media_path(id), &[]).await.expect("viewer");
@@ -36,14 +41,16 @@ async fn a_demo_room_plays_h264_fragments_at_real_time_pace() {
         let fragment = read_fragment(&mut viewer, &info, Duration::from_secs(10))
             .await
             .expect("a fragment");
-        assert!(fragment.info.is_key(&info), "each fragment opens with a keyframe");
+        assert!(
+            fragment.info.is_key(&info),
+            "each fragment opens with a keyframe"
+        );
         let lag = now_ms() as i64 - fragment.captured_at_ms as i64;
         assert!((-100..2_000).contains(&lag), "captured {lag} ms ago");
         got.push(fragment);
     }
-    let secs = |f: &super::Received| {
-        f.info.main_run(&info).duration as f64 / f64::from(video.timescale)
-    };
+    let secs =
+        |f: &super::Received| f.info.main_run(&info).duration as f64 / f64::from(video.timescale);
     for pair in got.windows(2) {
         let (a, b) = (pair[0].info.main_run(&info), pair[1].info.main_run(&info));
         assert_eq!(b.start, a.start + a.duration, "back to back");
@@ -52,7 +59,10 @@ async fn a_demo_room_plays_h264_fragments_at_real_time_pace() {
     // has had its time.
     let media: f64 = got[..3].iter().map(secs).sum();
     let wall = (got[3].at - got[0].at).as_secs_f64();
-    assert!((wall - media).abs() < 0.5, "{wall:.2} s of wall clock for {media:.2} s of media");
+    assert!(
+        (wall - media).abs() < 0.5,
+        "{wall:.2} s of wall clock for {media:.2} s of media"
+    );
     let sizes: Vec<String> = got
         .iter()
         .map(|f| format!("{} KB/{:.2} s", f.bytes / 1024, secs(f)))
@@ -90,7 +100,14 @@ async fn a_new_run_continues_the_timeline() {
         240,
         25,
         3,
-        &["-g", "25", "-f", "mp4", "-movflags", "frag_keyframe+empty_moov+default_base_moof"],
+        &[
+            "-g",
+            "25",
+            "-f",
+            "mp4",
+            "-movflags",
+            "frag_keyframe+empty_moov+default_base_moof",
+        ],
     )
     .status()
     .expect("ffmpeg");
@@ -107,7 +124,9 @@ async fn a_new_run_continues_the_timeline() {
     for _lap in 0..2 {
         channel.new_run(source);
         for fragment in &fragments {
-            channel.publish(source, fragment.clone(), Clock::Now).expect("published");
+            channel
+                .publish(source, fragment.clone(), Clock::Now)
+                .expect("published");
             let Ok(Event::Fragment(fragment)) = rx.try_recv() else {
                 panic!("the fragment is sent");
             };
@@ -116,7 +135,12 @@ async fn a_new_run_continues_the_timeline() {
             for run in FragmentInfo::parse(m.payload, &info).expect("parses").runs {
                 let kind = info.track(run.track_id).expect("track").kind;
                 let end = ends.entry(run.track_id).or_insert(0u64);
-                assert!(run.start >= *end, "{kind:?} overlaps: {} < {}", run.start, *end);
+                assert!(
+                    run.start >= *end,
+                    "{kind:?} overlaps: {} < {}",
+                    run.start,
+                    *end
+                );
                 if kind == TrackKind::Video {
                     assert_eq!(run.start, *end, "video is gapless");
                 }

@@ -22,14 +22,45 @@ const RECORDED_SECS: u32 = 6;
 async fn stream_like_a_browser(mut host: Socket) {
     let started_at_ms = now_ms() as i64;
     let start = serde_json::to_string(&IngestStart { started_at_ms }).expect("json");
-    host.send(Message::Text(start.into())).await.expect("start message");
+    host.send(Message::Text(start.into()))
+        .await
+        .expect("start message");
     let mut recorder = tokio::process::Command::new("ffmpeg")
-        .args(["-hide_banner", "-loglevel", "error", "-re", "-f", "lavfi", "-i"])
-        .arg(format!("testsrc=size=640x360:rate=30:duration={RECORDED_SECS}"))
+        .args([
+            "-hide_banner",
+            "-loglevel",
+            "error",
+            "-re",
+            "-f",
+            "lavfi",
+            "-i",
+        ])
+        .arg(format!(
+            "testsrc=size=640x360:rate=30:duration={RECORDED_SECS}"
+        ))
         .args(["-re", "-f", "lavfi", "-i"])
-        .arg(format!("sine=frequency=440:sample_rate=48000:duration={RECORDED_SECS}"))
-        .args(["-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "1M"])
-        .args(["-c:a", "libopus", "-f", "webm", "-cluster_time_limit", "250", "pipe:1"])
+        .arg(format!(
+            "sine=frequency=440:sample_rate=48000:duration={RECORDED_SECS}"
+        ))
+        .args([
+            "-c:v",
+            "libvpx",
+            "-deadline",
+            "realtime",
+            "-cpu-used",
+            "8",
+            "-b:v",
+            "1M",
+        ])
+        .args([
+            "-c:a",
+            "libopus",
+            "-f",
+            "webm",
+            "-cluster_time_limit",
+            "250",
+            "pipe:1",
+        ])
         .stdout(std::process::Stdio::piped())
         .kill_on_drop(true)
         .spawn()
@@ -41,7 +72,9 @@ async fn stream_like_a_browser(mut host: Socket) {
         if n == 0 {
             break;
         }
-        host.send(Message::Binary(buf[..n].to_vec().into())).await.expect("chunk");
+        host.send(Message::Binary(buf[..n].to_vec().into()))
+            .await
+            .expect("chunk");
     }
     assert!(recorder.wait().await.expect("ffmpeg").success());
     // Like a tab that stops recording: the socket closes.
@@ -62,12 +95,22 @@ async fn a_hosts_webm_reaches_viewers_as_fmp4_and_ends_as_a_replay() {
     let refused = |r: Result<Socket, (u16, String)>| r.err().expect("refused");
     let guest = server.connect(&path, &[("origin", &origin)]).await;
     assert_eq!(refused(guest), (401, "unauthorized".to_string()));
-    let not_host = server.connect(&path, &[("origin", &origin), ("cookie", &stranger)]).await;
+    let not_host = server
+        .connect(&path, &[("origin", &origin), ("cookie", &stranger)])
+        .await;
     assert_eq!(refused(not_host), (403, "forbidden".to_string()));
-    let unknown = server.connect(&ingest_path(987_654), &[("origin", &origin), ("cookie", &cookie)]).await;
+    let unknown = server
+        .connect(
+            &ingest_path(987_654),
+            &[("origin", &origin), ("cookie", &cookie)],
+        )
+        .await;
     assert_eq!(refused(unknown), (404, "not_found".to_string()));
     let cross_site = server
-        .connect(&path, &[("origin", "http://evil.example"), ("cookie", &cookie)])
+        .connect(
+            &path,
+            &[("origin", "http://evil.example"), ("cookie", &cookie)],
+        )
         .await;
     assert_eq!(refused(cross_site), (403, "forbidden".to_string()));
     let plain_get = app.request(Method::GET, &media_path(id)).send().await;
@@ -89,7 +132,10 @@ async fn a_hosts_webm_reaches_viewers_as_fmp4_and_ends_as_a_replay() {
     let sending = tokio::spawn(stream_like_a_browser(second));
     let (mime, init, info) = read_init(&mut viewer, Duration::from_secs(20)).await;
     assert_eq!(top_boxes(&init), ["ftyp", "moov"]);
-    assert!(mime.contains("avc1.") && mime.contains("mp4a.40.2"), "{mime}");
+    assert!(
+        mime.contains("avc1.") && mime.contains("mp4a.40.2"),
+        "{mime}"
+    );
     let mut delays = Vec::new();
     let mut media_secs = 0.0;
     while let Some(fragment) = read_fragment(&mut viewer, &info, Duration::from_secs(10)).await {
@@ -103,14 +149,19 @@ async fn a_hosts_webm_reaches_viewers_as_fmp4_and_ends_as_a_replay() {
         }
     }
     sending.await.expect("sent");
-    println!("ingest → viewer: {} fragments, delay from capture (ms): {delays:?}", delays.len());
+    println!(
+        "ingest → viewer: {} fragments, delay from capture (ms): {delays:?}",
+        delays.len()
+    );
     assert!(delays.len() >= 4, "{delays:?}");
     // The fragment's first frame to its arrival: a fragment's length (1 s) plus transcoding.
     assert!(delays.iter().all(|d| (0..5_000).contains(d)), "{delays:?}");
 
     let key = app.state.live_media.end(id).await.expect("a replay");
     let end = loop {
-        let (_, bytes) = next_binary(&mut viewer, Duration::from_secs(5)).await.expect("end");
+        let (_, bytes) = next_binary(&mut viewer, Duration::from_secs(5))
+            .await
+            .expect("end");
         let kind = MediaMessage::parse(&bytes).expect("framed").kind;
         if kind != KIND_FRAGMENT {
             break kind;
@@ -120,13 +171,26 @@ async fn a_hosts_webm_reaches_viewers_as_fmp4_and_ends_as_a_replay() {
 
     let file = app.state.live_media.dir.join(format!("{key}.mp4"));
     let probe = std::process::Command::new("ffprobe")
-        .args(["-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0"])
+        .args([
+            "-v",
+            "error",
+            "-show_entries",
+            "format=duration",
+            "-of",
+            "csv=p=0",
+        ])
         .arg(&file)
         .output()
         .expect("ffprobe");
-    let duration: f64 = String::from_utf8_lossy(&probe.stdout).trim().parse().expect("a duration");
+    let duration: f64 = String::from_utf8_lossy(&probe.stdout)
+        .trim()
+        .parse()
+        .expect("a duration");
     println!("replay {key}: {duration:.2} s");
-    assert!((duration - f64::from(RECORDED_SECS)).abs() < 1.0, "{duration} s");
+    assert!(
+        (duration - f64::from(RECORDED_SECS)).abs() < 1.0,
+        "{duration} s"
+    );
 
     let size = std::fs::metadata(&file).expect("replay file").len();
     let res = app

@@ -158,7 +158,11 @@ pub fn top_boxes(data: &[u8]) -> Vec<String> {
 }
 
 /// The next fragment message, checked: `moof` then `mdat`, and parsed against `init`.
-pub async fn read_fragment(socket: &mut Socket, init: &InitInfo, within: Duration) -> Option<Received> {
+pub async fn read_fragment(
+    socket: &mut Socket,
+    init: &InitInfo,
+    within: Duration,
+) -> Option<Received> {
     let (at, bytes) = next_binary(socket, within).await?;
     let message = MediaMessage::parse(&bytes).expect("framed");
     if message.kind != api_types::live_media::KIND_FRAGMENT {
