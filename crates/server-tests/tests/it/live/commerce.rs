@@ -103,8 +103,7 @@ async fn flash_prices_come_from_the_server_and_the_host_earns_the_commission() {
     let host = person(&app).await;
     let buyer = person(&app).await;
     let addr_id = address(&app, &buyer).await;
-    let (room, product, variant, commission_bp) =
-        flash_room(&app, &host, 20_000, 50, 12_345).await;
+    let (room, product, variant, commission_bp) = flash_room(&app, &host, 20_000, 50, 12_345).await;
 
     // The quote prices the room's line at the flash price; without the room, the usual price.
     let quote = |room: Option<i64>| {

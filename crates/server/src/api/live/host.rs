@@ -159,15 +159,12 @@ pub async fn end(
     let row = hosted_room(&mut tx, id, me).await?;
     let ended = row.is_live();
     if ended {
-        // media: replay key
-        let replay_key: Option<String> = None;
         // Likes not flushed yet are saved by the room's ticker; the total is kept as is.
         sqlx::query(
-            "UPDATE live_rooms SET status = 'ended', ended_at = ?, replay_key = ? \
+            "UPDATE live_rooms SET status = 'ended', ended_at = ? \
              WHERE id = ? AND status = 'live'",
         )
         .bind(now)
-        .bind(replay_key)
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -178,6 +175,18 @@ pub async fn end(
         state
             .live
             .publish(id, &ServerEvent::Ended { ended_at: now });
+        // The stream stops: its recording, finished (outside the write turn: it waits for
+        // the file), is the replay; a demo room's is its generated clip.
+        if let Some(key) = state.live_media.end(id).await {
+            let (turn, mut tx) = write_tx(&state.db).await?;
+            sqlx::query("UPDATE live_rooms SET replay_key = ? WHERE id = ?")
+                .bind(key)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            drop(turn);
+        }
     }
     detail(State(state), Viewer(Some(me)), ApiPath(id)).await
 }
