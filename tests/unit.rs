@@ -6,7 +6,7 @@ use zhongcao_web::api::{error_from_response, feed_path, ApiError, FeedSource};
 use zhongcao_web::format;
 use zhongcao_web::masonry::{columns_for_width, display_ratio, layout, visible, MAX_RATIO};
 use zhongcao_web::richtext::{highlight, segments, Segment};
-use zhongcao_web::routes::checkout::parse_buy;
+use zhongcao_web::routes::checkout::{buy_part, parse_buy};
 use zhongcao_web::routes::creator::chart_paths;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -210,6 +210,18 @@ fn buy_now_lines_parse_from_the_url_and_skip_junk() {
     );
     assert_eq!((lines[1].variant_id, lines[1].quantity), (13, 1));
     assert!(parse_buy("nope").is_none());
+}
+
+#[wasm_bindgen_test]
+fn buy_lines_from_a_live_room_round_trip_through_the_url() {
+    let lines = parse_buy("14:1::7,15:2:345:8").expect("lines");
+    assert_eq!((lines[0].from_note, lines[0].live_room_id), (None, Some(7)));
+    assert_eq!(
+        (lines[1].from_note, lines[1].live_room_id),
+        (Some(345), Some(8))
+    );
+    let again: Vec<String> = lines.iter().map(buy_part).collect();
+    assert_eq!(again.join(","), "14:1::7,15:2:345:8");
 }
 
 #[wasm_bindgen_test]

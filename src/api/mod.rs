@@ -19,12 +19,14 @@ use crate::server_text::{localize, localize_fields};
 
 mod accounts;
 mod interactions;
+mod live;
 mod publishing;
 mod reading;
 mod shop;
 
 pub use accounts::*;
 pub use interactions::*;
+pub use live::*;
 pub use publishing::*;
 pub use reading::*;
 pub use shop::*;

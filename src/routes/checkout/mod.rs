@@ -1,6 +1,6 @@
 //! `/checkout`: address → shipping → payment → review, with the step (and the chosen address
 //! and shipping) in the URL so back/forward and reloads behave. A buy-now selection rides in
-//! `?buy=variant:quantity[:note]`; without it the cart is checked out. Card details stay in
+//! `?buy=variant:quantity[:note[:live room]]`; without it the cart is checked out. Card details stay in
 //! memory only (a reload asks for them again). One idempotency key per attempt: a double
 //! click or a retried request can never place two orders.
 
@@ -63,7 +63,8 @@ impl Step {
     }
 }
 
-/// `?buy=12:2:345,13:1` → lines (variant, quantity, optional note).
+/// `?buy=12:2:345,13:1,14:1::7` → lines (variant, quantity, optional note, optional live room:
+/// the room's host earns the commission and its flash sale prices the line).
 pub fn parse_buy(raw: &str) -> Option<Vec<LineInput>> {
     let lines: Vec<LineInput> = raw
         .split(',')
@@ -72,15 +73,31 @@ pub fn parse_buy(raw: &str) -> Option<Vec<LineInput>> {
             let variant_id = it.next()?.parse().ok()?;
             let quantity = it.next().map_or(Some(1), |q| q.parse().ok())?;
             let from_note = it.next().and_then(|n| n.parse().ok());
+            let live_room_id = it.next().and_then(|r| r.parse().ok());
             Some(LineInput {
                 variant_id,
                 quantity,
                 from_note,
-                live_room_id: None,
+                live_room_id,
             })
         })
         .collect();
     (!lines.is_empty()).then_some(lines)
+}
+
+/// One line of `?buy=` (the inverse of [`parse_buy`]).
+pub fn buy_part(line: &LineInput) -> String {
+    let mut part = format!("{}:{}", line.variant_id, line.quantity);
+    if line.from_note.is_some() || line.live_room_id.is_some() {
+        part.push(':');
+        if let Some(n) = line.from_note {
+            part.push_str(&n.to_string());
+        }
+    }
+    if let Some(r) = line.live_room_id {
+        part.push_str(&format!(":{r}"));
+    }
+    part
 }
 
 /// A fresh idempotency key (not a secret: it only tells retries apart from new orders).
@@ -135,13 +152,7 @@ impl Checkout {
     fn href(&self, step: Step, address: Option<i64>, ship: ShippingMethod) -> String {
         let mut url = format!("/checkout?step={}", step.as_str());
         if let Some(buy) = self.buy.get_untracked() {
-            let parts: Vec<String> = buy
-                .iter()
-                .map(|l| match l.from_note {
-                    Some(n) => format!("{}:{}:{n}", l.variant_id, l.quantity),
-                    None => format!("{}:{}", l.variant_id, l.quantity),
-                })
-                .collect();
+            let parts: Vec<String> = buy.iter().map(buy_part).collect();
             url.push_str(&format!("&buy={}", parts.join(",")));
         }
         if let Some(a) = address {
