@@ -19,7 +19,7 @@ use crate::session::provide_auth;
 // The shell and the feed are in the main module; every other page is fetched with its chunk on
 // first use (or, for the likely next steps, when idle). Four chunks: `note` (with the sign-in
 // sheet and the cart drawer: what the first taps need, prefetched when idle), `shop`, `pages`
-// (search, people, notifications, settings) and `rare` (buying, publishing, the creator center,
+// (search, people, notifications, settings, live rooms) and `rare` (buying, publishing, the creator center,
 // the gallery). Every chunk costs a file per set of chunks sharing code, so there are few.
 // The note (over the feed, or as a page) is fetched when idle, before the first tap.
 lazy_view!(
@@ -57,6 +57,21 @@ lazy_view!(
     settings_page,
     pages,
     view! { <crate::routes::settings::SettingsPage/> }
+);
+lazy_view!(
+    live_list_page,
+    pages,
+    view! { <crate::routes::live::LiveListPage/> }
+);
+lazy_view!(
+    live_room_page,
+    pages,
+    view! { <crate::routes::live::LiveRoomPage/> }
+);
+lazy_view!(
+    go_live_page,
+    pages,
+    view! { <crate::routes::live::GoLivePage/> }
 );
 lazy_view!(shop_page, shop, view! { <crate::routes::shop::ShopPage/> });
 lazy_view!(
@@ -131,6 +146,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/user/:id/following") view=|| view! { <Lazy load=following_page::load/> }/>
                     <Route path=path!("/notifications") view=|| view! { <Lazy load=notifications_page::load/> }/>
                     <Route path=path!("/settings") view=|| view! { <Lazy load=settings_page::load/> }/>
+                    <Route path=path!("/live") view=|| view! { <Lazy load=live_list_page::load/> }/>
+                    <Route path=path!("/live/new") view=|| view! { <Lazy load=go_live_page::load/> }/>
+                    <Route path=path!("/live/:id") view=|| view! { <Lazy load=live_room_page::load/> }/>
                     <Route path=path!("/shop") view=|| view! { <Lazy load=shop_page::load/> }/>
                     <Route path=path!("/product/:id") view=|| view! { <Lazy load=product_page::load/> }/>
                     <Route path=path!("/cart") view=|| view! { <Lazy load=cart_page::load/> }/>

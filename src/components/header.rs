@@ -101,6 +101,7 @@ pub fn Header() -> impl IntoView {
                 <nav class="primary-nav" aria-label=t(msg::header::PRIMARY)>
                     <a href="/explore">{t(msg::common::DISCOVER)}</a>
                     <a href="/shop">{t(msg::common::SHOP)}</a>
+                    <a href="/live">{t(msg::header::LIVE)}</a>
                     <a href="/publish" class="nav-publish">{t(msg::header::PUBLISH)}</a>
                 </nav>
                 <nav class="account-nav" aria-label=t(msg::common::ACCOUNT)><LangSwitch/><ThemeToggle/>{cart_link()}{account}</nav>

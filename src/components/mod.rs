@@ -15,6 +15,7 @@ pub mod header;
 pub mod icon;
 pub mod image_picker;
 pub mod lang_switch;
+pub mod live_player;
 pub mod masonry_grid;
 pub mod note_card;
 pub mod people;

@@ -1,7 +1,7 @@
 //! The phone's bottom tab bar: Home, Shop, Publish, Messages, Me (one's profile; Settings
 //! when signed out), one thumb away (safe-area aware, 44 px targets). Hidden on wide screens
 //! (the header has the same links) and on pages with their own bottom action bar (note,
-//! product, cart, checkout, publish).
+//! product, cart, checkout, publish, a live room).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -17,6 +17,7 @@ fn has_own_bar(path: &str) -> bool {
         || path.starts_with("/checkout")
         || path == "/cart"
         || path.starts_with("/publish")
+        || (path.starts_with("/live/") && path != "/live/new")
 }
 
 #[component]

@@ -7,6 +7,7 @@ pub mod earnings;
 pub mod explore;
 pub mod follows;
 pub mod gallery;
+pub mod live;
 pub mod not_found;
 pub mod note;
 pub mod notifications;

@@ -1,0 +1,193 @@
+//! A room's chat: the running list (text nodes only; demo messages marked; the host can
+//! remove a message or mute its writer), the composer (signed in and not muted), and an ended
+//! room's history beside its replay.
+
+use api_types::{ChatMessage, ClientEvent, CHAT_MAX_CHARS};
+use leptos::html::Ol;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api;
+use crate::components::toast::use_toasts;
+use crate::hooks::use_live_events::LiveEvents;
+use crate::i18n::{msg, t, tf};
+use crate::session::use_auth;
+
+/// Pages of history read for a replay (50 messages each).
+const HISTORY_PAGES: usize = 6;
+
+#[component]
+pub fn ChatList(room_id: i64, events: LiveEvents, is_host: bool) -> impl IntoView {
+    let list = NodeRef::<Ol>::new();
+    // New messages scroll into view (the newest sit at the bottom, above the composer).
+    Effect::new(move |_| {
+        events.chat.track();
+        if let Some(el) = list.get() {
+            el.set_scroll_top(el.scroll_height());
+        }
+    });
+    view! {
+        <ol class="live-chat" node_ref=list aria-label=t(msg::live::CHAT) aria-live="polite" data-testid="live-chat">
+            <For each=move || events.chat.get() key=|m| m.id let:message>
+                <ChatLine room_id=room_id message=message is_host=is_host/>
+            </For>
+        </ol>
+    }
+}
+
+#[component]
+fn ChatLine(room_id: i64, message: ChatMessage, is_host: bool) -> impl IntoView {
+    let toasts = use_toasts();
+    let writer = message.user.id;
+    let mid = message.id;
+    let actions = (is_host && !message.by_host).then(|| {
+        let remove = move |_| {
+            spawn_local(async move {
+                if let Err(e) = api::remove_chat_message(room_id, mid).await {
+                    toasts.show(e.to_string());
+                }
+            });
+        };
+        let name = message.user.display_name.clone();
+        let mute = move |_| {
+            let name = name.clone();
+            spawn_local(async move {
+                match api::set_live_mute(room_id, writer, true).await {
+                    Ok(()) => toasts.show(tf(msg::live::MUTED_NAME, &[("name", &name)])),
+                    Err(e) => toasts.show(e.to_string()),
+                }
+            });
+        };
+        view! {
+            <span class="live-chat-actions">
+                <button type="button" on:click=remove>{t(msg::live::REMOVE)}</button>
+                <button type="button" on:click=mute>{t(msg::live::MUTE)}</button>
+            </span>
+        }
+    });
+    view! {
+        <li class="live-chat-line" class:is-demo=message.is_demo class:by-host=message.by_host>
+            <span class="live-chat-name">{message.user.display_name.clone()}</span>
+            {message.by_host.then(|| view! { <span class="live-chat-tag">{t(msg::live::HOST)}</span> })}
+            {message.is_demo.then(|| view! { <span class="live-chat-tag">{t(msg::live::DEMO)}</span> })}
+            " "
+            <span class="live-chat-text">{message.text.clone()}</span>
+            {actions}
+        </li>
+    }
+}
+
+/// The message field: guests get the sign-in sheet, muted readers a disabled field.
+#[component]
+pub fn ChatComposer(events: LiveEvents) -> impl IntoView {
+    let auth = use_auth();
+    let toasts = use_toasts();
+    let text = RwSignal::new(String::new());
+    // Refusals (too fast, muted) come back on the socket.
+    Effect::new(move |_| {
+        if let Some(notice) = events.notice.get() {
+            toasts.show(notice);
+            events.notice.set(None);
+        }
+    });
+    let send = move |e: leptos::ev::SubmitEvent| {
+        e.prevent_default();
+        let body = text.get_untracked().trim().to_string();
+        if body.is_empty() {
+            return;
+        }
+        auth.require(Callback::new(move |()| {
+            if events.send(&ClientEvent::Chat { text: body.clone() }) {
+                text.set(String::new());
+            } else {
+                toasts.show(t(msg::live::NOT_CONNECTED));
+            }
+        }));
+    };
+    let placeholder = move || {
+        if events.muted.get() {
+            t(msg::live::YOU_ARE_MUTED)
+        } else {
+            t(msg::live::SAY_SOMETHING)
+        }
+    };
+    view! {
+        <form class="live-composer" on:submit=send>
+            <input
+                type="text"
+                class="live-input"
+                aria-label=t(msg::live::CHAT_MESSAGE)
+                placeholder=placeholder
+                maxlength=CHAT_MAX_CHARS.to_string()
+                enterkeyhint="send"
+                autocomplete="off"
+                disabled=move || events.muted.get()
+                prop:value=move || text.get()
+                on:input=move |e| text.set(event_target_value(&e))
+                on:focus=move |_| {
+                    if auth.user_id_untracked().is_none() {
+                        auth.open_sheet();
+                    }
+                }
+            />
+        </form>
+    }
+}
+
+/// An ended room's chat from the start; lines already reached in the replay stand out.
+#[component]
+pub fn ReplayChat(room_id: i64, position_ms: RwSignal<i64>) -> impl IntoView {
+    let items = RwSignal::new(Vec::<ChatMessage>::new());
+    let loaded = RwSignal::new(false);
+    spawn_local(async move {
+        let mut cursor: Option<String> = None;
+        for _ in 0..HISTORY_PAGES {
+            let Ok(page) = api::live_chat(room_id, cursor.as_deref()).await else {
+                break;
+            };
+            if items.try_update(|l| l.extend(page.items)).is_none() {
+                return;
+            }
+            cursor = page.next_cursor;
+            if cursor.is_none() {
+                break;
+            }
+        }
+        let _ = loaded.try_set(true);
+    });
+    view! {
+        <div class="live-history">
+            <h2 class="live-history-title">{t(msg::live::CHAT_REPLAY)}</h2>
+            <Show when=move || loaded.get() && items.with(|l| l.is_empty())>
+                <p class="muted">{t(msg::live::NO_CHAT)}</p>
+            </Show>
+            <ol class="live-chat is-history" data-testid="live-chat-history">
+                <For each=move || items.get() key=|m| m.id let:message>
+                    {
+                        let at = message.offset_ms;
+                        view! {
+                            <li class="live-chat-line" class:is-demo=message.is_demo class:by-host=message.by_host
+                                class:is-past=move || { position_ms.get() > 0 && at <= position_ms.get() }>
+                                <span class="live-chat-time">{clock(at)}</span>
+                                <span class="live-chat-name">{message.user.display_name.clone()}</span>
+                                {message.is_demo.then(|| view! { <span class="live-chat-tag">{t(msg::live::DEMO)}</span> })}
+                                " "
+                                <span class="live-chat-text">{message.text.clone()}</span>
+                            </li>
+                        }
+                    }
+                </For>
+            </ol>
+        </div>
+    }
+}
+
+/// `m:ss` (or `h:mm:ss`) from milliseconds.
+fn clock(ms: i64) -> String {
+    let s = ms.max(0) / 1000;
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{}:{:02}", s / 60, s % 60)
+    }
+}
