@@ -20,12 +20,13 @@ const STEM: &str = "zhongcao";
 const APP_STYLESHEETS: [&str; 2] = ["style/main.css", "style/first-paint.css"];
 /// Styles of the lazily loaded pages only (`pages.css`): fetched with the first lazy view, which
 /// waits for it (`src/lazy.rs`), so the first load does not carry them.
-const PAGE_STYLESHEETS: [&str; 5] = [
+const PAGE_STYLESHEETS: [&str; 6] = [
     "style/account.css",
     "style/commerce.css",
     "style/publish.css",
     "style/gallery.css",
     "style/video.css",
+    "style/live.css",
 ];
 /// What the wasm target enables by default (rustc 1.95); wasm-opt must accept the same.
 const WASM_FEATURES: [&str; 6] = [
