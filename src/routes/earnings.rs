@@ -94,7 +94,11 @@ fn EarningsView() -> impl IntoView {
                 view! {
                     <tr class=format!("earning-{}", state_class(l.state))>
                         <td data-label=t(msg::earnings::DATE)>{format::date_time(l.created_at)}</td>
-                        <td data-label=t(msg::common::NOTE)><a href=format!("/explore/{}", l.note_id)>{l.note_title}</a></td>
+                        <td data-label=t(msg::common::NOTE)>{match l.live_room_id {
+                            // Sold in the creator's live room: the room, not a note.
+                            Some(room) => view! { <a href=format!("/live/{room}")>{t(msg::earnings::LIVE_ROOM)}</a> }.into_any(),
+                            None => view! { <a href=format!("/explore/{}", l.note_id)>{l.note_title}</a> }.into_any(),
+                        }}</td>
                         <td data-label=t(msg::earnings::PRODUCT)><a href=format!("/product/{}", l.product_id)>{l.product_title}</a>{format!(" × {}", l.quantity)}</td>
                         <td data-label=t(msg::earnings::SALE) class="num">{format_cny(l.sale_fen)}</td>
                         <td data-label=t(msg::earnings::RATE) class="num">{percent(l.rate_bp)}</td>
