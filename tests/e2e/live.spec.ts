@@ -1,0 +1,176 @@
+// Livestream shopping (issue 17) end to end, with Chromium's fake camera and microphone: a
+// creator goes live from /live/new, a viewer finds the room, watches it play, chats (the host
+// sees it), the host pins a product with a flash price, the viewer buys it from the room, the
+// host's earnings show the commission, and ending the live leaves a replay that plays. Also:
+// a demo room plays at phone width. The glass-to-glass latency the player measures is printed.
+import { expect, test, type Browser, type Page, watch } from "./fixtures";
+import { mkdirSync } from "node:fs";
+
+test.use({
+  launchOptions: {
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--use-fake-device-for-media-stream",
+      "--use-fake-ui-for-media-stream",
+      "--autoplay-policy=no-user-gesture-required",
+    ],
+  },
+});
+
+const SHOTS = "artifacts/screenshots";
+mkdirSync(SHOTS, { recursive: true });
+const SUCCESS_CARD = "4242 4242 4242 4242";
+
+function newUsername(prefix: string): string {
+  return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`.slice(0, 20);
+}
+
+/** A new account signed in a fresh browser context (with an address, ready to buy). */
+async function newPerson(browser: Browser, prefix: string, name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: test.info().project.use.viewport ?? undefined });
+  await context.grantPermissions(["camera", "microphone"]);
+  const page = await context.newPage();
+  watch(page);
+  await page.goto("/explore");
+  const headers = { Origin: new URL(page.url()).origin };
+  const signUp = await page.request.post("/api/v1/auth/signup", {
+    headers,
+    data: { username: newUsername(prefix), display_name: name, password: "a-long-enough-password" },
+  });
+  expect(signUp.ok()).toBeTruthy();
+  const address = await page.request.post("/api/v1/addresses", {
+    headers,
+    data: { recipient: "林小满", phone: "13800138000", province: "上海市", city: "上海市", district: "静安区", detail: "南京西路 1266 号 12 楼" },
+  });
+  expect(address.status()).toBe(201);
+  return page;
+}
+
+/** The `<video>` of the room on `page` plays: its time moves on by a second and more. */
+async function expectPlaying(page: Page) {
+  const video = page.locator("video.live-screen");
+  await expect(video).toBeVisible();
+  const time = () => video.evaluate((v: HTMLVideoElement) => v.currentTime);
+  await expect.poll(time, { timeout: 30_000 }).toBeGreaterThan(0.2);
+  const first = await time();
+  await expect.poll(time, { timeout: 15_000 }).toBeGreaterThan(first + 1);
+}
+
+/** The latency the player measured (`data-latency-ms`), once it has one. */
+async function latencyOf(page: Page): Promise<number> {
+  const player = page.locator(".live-player[data-latency-ms]");
+  await expect(player).toHaveCount(1, { timeout: 20_000 });
+  return Number(await player.getAttribute("data-latency-ms"));
+}
+
+test("a creator goes live, a viewer watches, chats and buys the pinned flash sale; ending leaves a replay", async ({ browser }) => {
+  test.skip(test.info().project.name !== "desktop", "two browsers streaming: once is enough");
+  test.setTimeout(180_000);
+  // A product with one variant axis and stock, found through the shop search like a creator would.
+  const host = await newPerson(browser, "host", "Live Host");
+  const products = await (await host.request.get("/api/v1/products?sort=popular")).json();
+  const product = products.items.find((p: any) => !p.sold_out);
+  const detail = await (await host.request.get(`/api/v1/products/${product.id}`)).json();
+  const title = `Live test ${Date.now().toString(36)}`;
+
+  // Go live: camera, title, a product, Start.
+  await host.goto("/live/new");
+  await host.getByRole("button", { name: "Turn on camera" }).click();
+  await expect.poll(() => host.locator("video.go-live-preview").evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
+  await host.getByLabel("Title").fill(title);
+  await host.getByRole("searchbox").fill(product.title);
+  await host.getByRole("button", { name: "Search", exact: true }).click();
+  await host.locator(".live-product").filter({ hasText: product.title }).first().getByRole("button", { name: "Add" }).click();
+  await host.getByRole("button", { name: "Start live" }).click();
+  await expect(host.getByRole("button", { name: "End", exact: true })).toBeVisible();
+  const rooms = await (await host.request.get("/api/v1/live?status=live")).json();
+  const room = rooms.items.find((r: any) => r.title === title);
+  expect(room).toBeTruthy();
+
+  // A viewer finds it on /live and watches it play.
+  const viewer = await newPerson(browser, "view", "Live Viewer");
+  await viewer.goto("/live");
+  await viewer.getByRole("link", { name: new RegExp(title) }).click();
+  await expect(viewer).toHaveURL(new RegExp(`/live/${room.id}$`));
+  await expectPlaying(viewer);
+  const latency = await latencyOf(viewer);
+  console.log(`glass-to-glass latency (host camera → viewer screen): ${latency} ms`);
+  expect(latency).toBeGreaterThan(0);
+  expect(latency).toBeLessThan(15_000);
+
+  // Chat: the viewer writes, the host sees it.
+  const words = `hello from the e2e ${Date.now().toString(36)}`;
+  await viewer.getByLabel("Chat message").fill(words);
+  await viewer.getByLabel("Chat message").press("Enter");
+  await expect(host.getByTestId("live-chat")).toContainText(words);
+  await expect(host.getByTestId("live-chat")).toContainText("Live Viewer");
+
+  // The host pins the product with a flash price a yuan below the lowest one.
+  await host.getByRole("button", { name: "Products (1)" }).click();
+  await host.getByRole("dialog", { name: "Products (1)" }).getByRole("button", { name: "Pin" }).click();
+  const pin = host.getByRole("dialog", { name: "Pin to the stream" });
+  await pin.getByLabel("Flash sale").check();
+  const flashFen = detail.price_fen - 100;
+  await pin.getByLabel(/Flash price/).fill((flashFen / 100).toFixed(2));
+  await pin.getByLabel("Minutes").fill("10");
+  await pin.getByRole("button", { name: "Pin" }).click();
+  await expect(pin).toBeHidden();
+  const card = viewer.getByTestId("live-pinned");
+  await expect(card).toContainText("Flash sale");
+  await expect(card).toContainText(/Ends in \d\d:\d\d/);
+  await viewer.screenshot({ path: `${SHOTS}/live-viewer-desktop.png` });
+
+  // The viewer buys it from the room: the checkout prices the flash sale.
+  await card.getByRole("button", { name: "Buy" }).click();
+  await viewer.getByRole("dialog").getByRole("button", { name: "Check out" }).click();
+  await expect(viewer).toHaveURL(new RegExp(`/checkout\\?.*buy=\\d+:1::${room.id}`));
+  await expect(viewer.getByRole("radio", { name: /林小满/ })).toBeChecked();
+  await viewer.getByRole("button", { name: "Continue to shipping" }).click();
+  await viewer.getByRole("button", { name: "Continue to payment" }).click();
+  await viewer.getByLabel("Card number").fill(SUCCESS_CARD);
+  await viewer.getByLabel("Expiry (MM/YY)").fill("12/30");
+  await viewer.getByLabel("CVC").fill("123");
+  await viewer.getByRole("button", { name: "Review order" }).click();
+  await viewer.getByRole("button", { name: /^Pay ¥/ }).click();
+  await expect(viewer).toHaveURL(/\/orders\/\d+\?placed=1/);
+  const orderId = Number(new URL(viewer.url()).pathname.split("/").pop());
+  const order = await (await viewer.request.get(`/api/v1/orders/${orderId}`)).json();
+  expect(JSON.stringify(order)).toContain(String(flashFen));
+
+  // The host ends the live; the viewer's page turns into the replay, which plays.
+  await viewer.goto(`/live/${room.id}`);
+  await expectPlaying(viewer);
+  await host.getByRole("button", { name: "End", exact: true }).click();
+  await host.getByRole("dialog", { name: "End this live?" }).getByRole("button", { name: "End live" }).click();
+  const replay = viewer.locator(".live-player.is-replay video");
+  await expect(replay).toBeVisible({ timeout: 30_000 });
+  await replay.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
+  await expect.poll(() => replay.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.5);
+  await expect(viewer.getByTestId("live-chat-history")).toContainText(words);
+
+  // The host's earnings list the sale, attributed to the live room.
+  await host.goto("/creator/earnings");
+  const row = host.getByRole("row").filter({ hasText: "Live room" });
+  await expect(row.first()).toBeVisible();
+  await expect(row.first()).toContainText("Pending");
+  await host.context().close();
+  await viewer.context().close();
+});
+
+test("a demo room plays on a phone, marked as a demo", async ({ page }) => {
+  test.skip(test.info().project.name !== "phone", "the phone layout");
+  await page.goto("/live");
+  const demo = page.locator(".live-card").filter({ hasText: "LIVE" }).filter({ hasText: "Demo" }).first();
+  await expect(demo).toBeVisible();
+  await demo.click();
+  await expect(page).toHaveURL(/\/live\/\d+$/);
+  await expectPlaying(page);
+  await expect(page.locator(".live-top .live-tag", { hasText: "Demo" })).toBeVisible();
+  console.log(`demo room latency on a phone: ${await latencyOf(page)} ms`);
+});
