@@ -25,6 +25,10 @@ pub fn ChannelBar(
     /// Called when the reader presses the channel already selected.
     #[prop(optional, into)]
     on_reselect: Option<Callback<()>>,
+    /// A "Live" chip first, to the live rooms (Discover). Static, so the server's first paint
+    /// draws it in the same place (`shell/first_paint.rs`, `.fp-live`).
+    #[prop(optional)]
+    live: bool,
 ) -> impl IntoView {
     let label = label.unwrap_or_else(|| t(msg::channel_bar::CHANNELS).to_string());
     let class = style! {
@@ -66,10 +70,23 @@ pub fn ChannelBar(
             color: var(--text-1);
             font-weight: 600;
         }
+        a.live {
+            gap: 6px;
+            color: var(--brand-text);
+            font-weight: 600;
+        }
+        a.live::before {
+            content: "";
+            width: 7px;
+            height: 7px;
+            border-radius: 50%;
+            background: var(--brand);
+        }
     };
     view! { class=class,
         <nav aria-label=label>
             <ul>
+                {live.then(|| view! { class=class, <li><a class="live" href="/live">{t(msg::channel_bar::LIVE)}</a></li> })}
                 <For
                     each=move || channels.get()
                     key=|c| c.slug.clone()

@@ -147,7 +147,7 @@ pub fn ExploreShell() -> impl IntoView {
         <Show when=move || feed_shown.get()>
             <div class="discover">
                 <h1 class="visually-hidden">{t(msg::common::DISCOVER)}</h1>
-                <ChannelBar channels=channels selected=channel on_reselect=on_reselect/>
+                <ChannelBar channels=channels selected=channel on_reselect=on_reselect live=true/>
                 {feed}
             </div>
         </Show>

@@ -164,10 +164,14 @@ fn tab_bar(html: &mut String) {
 }
 
 fn channel_row(html: &mut String, channels: &[Channel], current: &str) {
+    // The app's row starts with its static "Live" chip (`ChannelBar`'s `live`).
+    html.push_str(r#"<div class="fp-channels"><span class="fp-live">"#);
+    push_bilingual(html, "Live", "直播");
+    html.push_str("</span>");
     html.push_str(if current == "following" {
-        r#"<div class="fp-channels"><span class="fp-current">"#
+        r#"<span class="fp-current">"#
     } else {
-        r#"<div class="fp-channels"><span>"#
+        "<span>"
     });
     push_bilingual(html, "Following", "关注");
     html.push_str("</span>");
