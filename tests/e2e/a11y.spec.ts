@@ -163,3 +163,19 @@ test("touch targets are 24 px or spaced (WCAG 2.2) and roles have their children
   await visit(page, "/settings", (p) => expect(p.getByRole("region", { name: "Appearance and language" })).toBeVisible());
   await expectNoViolations(page, "settings", rules);
 });
+
+test("axe (all rules) finds no violations on the live pages: the list, a live room with its products sheet, a replay", async ({ page }) => {
+  test.setTimeout(120_000);
+  await visit(page, "/live", (p) => expect(p.locator(".live-card").first()).toBeVisible());
+  await expectNoViolations(page, "live rooms");
+  const live = await (await page.request.get("/api/v1/live?status=live")).json();
+  await visit(page, `/live/${live.items[0].id}`, (p) => expect(p.locator(".live-chat-line").first()).toBeVisible());
+  await expectNoViolations(page, "live room");
+  await page.getByRole("button", { name: /^Products/ }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectNoViolations(page, "live products sheet");
+  await page.keyboard.press("Escape");
+  const past = await (await page.request.get("/api/v1/live?status=ended")).json();
+  await visit(page, `/live/${past.items[0].id}`, (p) => expect(p.getByTestId("live-chat-history").locator("li").first()).toBeVisible());
+  await expectNoViolations(page, "live replay");
+});

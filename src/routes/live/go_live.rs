@@ -199,7 +199,7 @@ fn GoLive() -> impl IntoView {
                         </label>
                         <form class="go-live-search" role="search" on:submit=search>
                             <label class="live-field">
-                                <span>{tf(msg::live::PRODUCTS_PICKED, &[("count", &picked.with(|p| p.len())), ("max", &LIVE_MAX_PRODUCTS)])}</span>
+                                <span>{move || tf(msg::live::PRODUCTS_PICKED, &[("count", &picked.with(|p| p.len())), ("max", &LIVE_MAX_PRODUCTS)])}</span>
                                 <input type="search" name="product-search" placeholder=t(msg::live::SEARCH_SHOP)
                                     prop:value=move || query.get() on:input=move |e| query.set(event_target_value(&e))/>
                             </label>
