@@ -115,7 +115,7 @@ pub fn LivePlayer(
         })
     };
     view! {
-        <div class="live-player" attr:data-latency-ms=move || latency.get().map(|l| l.to_string())>
+        <div class="live-player" data-latency-ms=move || latency.get().map(|l| l.to_string())>
             <video
                 node_ref=screen
                 class="live-screen"

@@ -81,8 +81,9 @@ test("a creator goes live, a viewer watches, chats and buys the pinned flash sal
   await host.getByRole("button", { name: "Turn on camera" }).click();
   await expect.poll(() => host.locator("video.go-live-preview").evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
   await host.getByLabel("Title").fill(title);
-  await host.getByRole("searchbox").fill(product.title);
-  await host.getByRole("button", { name: "Search", exact: true }).click();
+  const shopSearch = host.getByRole("search", { name: "Search the shop" });
+  await shopSearch.getByRole("searchbox").fill(product.title);
+  await shopSearch.getByRole("button", { name: "Search", exact: true }).click();
   await host.locator(".live-product").filter({ hasText: product.title }).first().getByRole("button", { name: "Add" }).click();
   await host.getByRole("button", { name: "Start live" }).click();
   await expect(host.getByRole("button", { name: "End", exact: true })).toBeVisible();

@@ -134,7 +134,7 @@ pub fn ChatComposer(events: LiveEvents) -> impl IntoView {
     }
 }
 
-/// An ended room's chat from the start; lines already reached in the replay stand out.
+/// An ended room's chat from the start; once the replay plays, lines not reached yet are dimmed.
 #[component]
 pub fn ReplayChat(room_id: i64, position_ms: RwSignal<i64>) -> impl IntoView {
     let items = RwSignal::new(Vec::<ChatMessage>::new());
@@ -167,7 +167,7 @@ pub fn ReplayChat(room_id: i64, position_ms: RwSignal<i64>) -> impl IntoView {
                         let at = message.offset_ms;
                         view! {
                             <li class="live-chat-line" class:is-demo=message.is_demo class:by-host=message.by_host
-                                class:is-past=move || { position_ms.get() > 0 && at <= position_ms.get() }>
+                                class:is-ahead=move || { position_ms.get() > 0 && at > position_ms.get() }>
                                 <span class="live-chat-time">{clock(at)}</span>
                                 <span class="live-chat-name">{message.user.display_name.clone()}</span>
                                 {message.is_demo.then(|| view! { <span class="live-chat-tag">{t(msg::live::DEMO)}</span> })}

@@ -197,7 +197,7 @@ fn GoLive() -> impl IntoView {
                                 placeholder=t(msg::live::TITLE_PLACEHOLDER)
                                 prop:value=move || title.get() on:input=move |e| title.set(event_target_value(&e))/>
                         </label>
-                        <form class="go-live-search" role="search" on:submit=search>
+                        <form class="go-live-search" role="search" aria-label=t(msg::live::SEARCH_SHOP) on:submit=search>
                             <label class="live-field">
                                 <span>{move || tf(msg::live::PRODUCTS_PICKED, &[("count", &picked.with(|p| p.len())), ("max", &LIVE_MAX_PRODUCTS)])}</span>
                                 <input type="search" name="product-search" placeholder=t(msg::live::SEARCH_SHOP)
