@@ -154,15 +154,18 @@ pub async fn end(
     SignedIn(me): SignedIn,
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<Json<LiveRoomDetail>> {
-    let now = now_unix();
-    let (turn, mut tx) = write_tx(&state.db).await?;
-    let row = hosted_room(&mut tx, id, me).await?;
-    let ended = row.is_live();
-    if ended {
+    let row = {
+        let mut conn = state.db.acquire().await?;
+        hosted_room(&mut conn, id, me).await?
+    };
+    if row.is_live() {
+        // Outside the write lock: finishing a recording may take a moment.
         // media: replay key
         let replay_key: Option<String> = None;
-        // Likes not flushed yet are saved by the room's ticker; the total is kept as is.
-        sqlx::query(
+        let now = now_unix();
+        let (turn, mut tx) = write_tx(&state.db).await?;
+        // Guarded by the status: of two concurrent ends, one ends the room.
+        let done = sqlx::query(
             "UPDATE live_rooms SET status = 'ended', ended_at = ?, replay_key = ? \
              WHERE id = ? AND status = 'live'",
         )
@@ -171,13 +174,14 @@ pub async fn end(
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    }
-    tx.commit().await?;
-    drop(turn);
-    if ended {
-        state
-            .live
-            .publish(id, &ServerEvent::Ended { ended_at: now });
+        tx.commit().await?;
+        drop(turn);
+        if done.rows_affected() == 1 {
+            // Likes not flushed yet are still saved by the room's ticker.
+            state
+                .live
+                .publish(id, &ServerEvent::Ended { ended_at: now });
+        }
     }
     detail(State(state), Viewer(Some(me)), ApiPath(id)).await
 }
