@@ -257,6 +257,7 @@ fn BuyBox(name: String, selected: Signal<Option<Variant>>) -> impl IntoView {
                 variant_id: v.id,
                 quantity: quantity.get_untracked(),
                 from_note: from_note(),
+                live_room_id: None,
             })
         })
     };

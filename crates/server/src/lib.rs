@@ -12,6 +12,7 @@ pub mod extract;
 pub mod guest;
 pub mod imagegen;
 pub mod images;
+pub mod live;
 pub mod mentions;
 pub mod microcache;
 pub mod notify;
@@ -92,6 +93,8 @@ pub struct AppState {
     pub site: Arc<Site>,
     /// FFmpeg, the upload limit and the transcoding worker's wake-up (see `video`).
     pub videos: Arc<video::Videos>,
+    /// Live rooms being watched: their event channels, viewers and likes (see `live`).
+    pub live: Arc<live::LiveHub>,
 }
 
 impl AppState {
@@ -153,6 +156,7 @@ impl AppState {
             commerce: CommerceConfig::default(),
             site: Arc::new(Site::default()),
             videos: Arc::new(video::Videos::new(video::Tools::from_path())),
+            live: Arc::new(live::LiveHub::default()),
         })
     }
 

@@ -65,6 +65,12 @@ struct Config {
     /// The `ffprobe` program (videos: checking uploads).
     #[arg(long, env = "FFPROBE", default_value = "ffprobe")]
     ffprobe: PathBuf,
+    /// Generated chat and likes in the demo live rooms while somebody watches them (shown as
+    /// demo). `false` for tests and benchmarks that need quiet rooms.
+    #[cfg(feature = "demo")]
+    #[arg(long, env = "LIVE_DEMO_ACTIVITY", default_value_t = true, action = clap::ArgAction::Set,
+          value_parser = clap::builder::BoolishValueParser::new())]
+    live_demo_activity: bool,
     /// Instead of serving: seed a throwaway demo world under `DATA_DIR/recs-eval`, print the
     /// For-you offline evaluation (`cargo xtask bench --recs`) and exit.
     #[cfg(feature = "demo")]
@@ -123,6 +129,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_limit_factor(config.rate_limit_factor)
         .with_videos(zhongcao_server::video::Videos::new(tools));
     state.start_video_worker().await?;
+    #[cfg(feature = "demo")]
+    if config.live_demo_activity {
+        zhongcao_server::live::demo::start(state.clone(), std::time::Duration::from_secs(3));
+    } else {
+        println!("      demo live rooms: quiet (LIVE_DEMO_ACTIVITY=false)");
+    }
     let addr = SocketAddr::new(config.host, config.port);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     println!(

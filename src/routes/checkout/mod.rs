@@ -76,6 +76,7 @@ pub fn parse_buy(raw: &str) -> Option<Vec<LineInput>> {
                 variant_id,
                 quantity,
                 from_note,
+                live_room_id: None,
             })
         })
         .collect();

@@ -8,6 +8,7 @@ mod accounts;
 mod api;
 mod contract;
 mod images;
+mod live;
 mod orders;
 mod publishing;
 mod recs;

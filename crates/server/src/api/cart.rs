@@ -122,18 +122,26 @@ async fn add_line(
             .then_some(note),
         None => None,
     };
-    // A later add with a valid note re-attributes the line; one without keeps the old note.
+    let live_room_id = match item.live_room_id {
+        Some(room) => crate::live::room_lists(conn, room, product_id)
+            .await?
+            .then_some(room),
+        None => None,
+    };
+    // A later add with a valid note (room) re-attributes the line; one without keeps the old.
     sqlx::query(
-        "INSERT INTO cart_items (user_id, variant_id, quantity, from_note, seq, added_at) \
-         VALUES (?, ?, ?, ?, ?, ?) \
+        "INSERT INTO cart_items (user_id, variant_id, quantity, from_note, live_room_id, seq, \
+         added_at) VALUES (?, ?, ?, ?, ?, ?, ?) \
          ON CONFLICT (user_id, variant_id) DO UPDATE SET quantity = excluded.quantity, \
          from_note = COALESCE(excluded.from_note, cart_items.from_note), \
+         live_room_id = COALESCE(excluded.live_room_id, cart_items.live_room_id), \
          seq = excluded.seq, added_at = excluded.added_at",
     )
     .bind(user)
     .bind(item.variant_id)
     .bind(quantity)
     .bind(from_note)
+    .bind(live_room_id)
     .bind(seq)
     .bind(now_unix())
     .execute(&mut *conn)

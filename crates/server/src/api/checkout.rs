@@ -224,6 +224,7 @@ mod tests {
             stock: 99,
             cross_border,
             from_note: None,
+            live_room_id: None,
         }
     }
 

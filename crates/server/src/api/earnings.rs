@@ -26,6 +26,7 @@ struct EarningRow {
     cancelled_at: Option<i64>,
     note_id: Option<i64>,
     note_title: String,
+    live_room_id: Option<i64>,
     product_id: i64,
     product_title: String,
     quantity: i64,
@@ -74,8 +75,8 @@ pub async fn earnings(
     let mut sql = QueryBuilder::<Sqlite>::new(
         "SELECT oi.order_id, oi.position, o.number, o.created_at, o.paid_at, o.cross_border, \
          o.cancelled_at, oi.from_note AS note_id, COALESCE(n.title, '') AS note_title, \
-         oi.product_id, oi.title AS product_title, oi.quantity, oi.unit_price_fen, oi.rate_bp, \
-         oi.commission_fen \
+         oi.live_room_id, oi.product_id, oi.title AS product_title, oi.quantity, \
+         oi.unit_price_fen, oi.rate_bp, oi.commission_fen \
          FROM order_items oi JOIN orders o ON o.id = oi.order_id \
          LEFT JOIN notes n ON n.id = oi.from_note WHERE oi.creator_id = ",
     );
@@ -130,6 +131,7 @@ pub async fn earnings(
                 created_at: r.created_at,
                 note_id: r.note_id.unwrap_or_default(),
                 note_title: r.note_title,
+                live_room_id: r.live_room_id,
                 product_id: r.product_id,
                 product_title: r.product_title,
                 quantity: r.quantity,

@@ -40,6 +40,7 @@ const LINE_JOINS: &str = " JOIN products p ON p.id = v.product_id \
 struct LineRow {
     quantity: i64,
     from_note: Option<i64>,
+    live_room_id: Option<i64>,
     variant_id: i64,
     product_id: i64,
     sku: String,
@@ -85,6 +86,7 @@ impl From<LineRow> for PricedLine {
                 stock: r.stock,
                 cross_border: r.cross_border,
                 from_note: r.from_note,
+                live_room_id: r.live_room_id,
             },
             commission_bp: r.commission_bp,
             image_id: r.image_id,
@@ -95,13 +97,15 @@ impl From<LineRow> for PricedLine {
 /// The signed-in user's cart lines, newest first, priced now.
 pub async fn cart_lines(conn: &mut SqliteConnection, user: i64) -> AppResult<Vec<PricedLine>> {
     let mut sql = QueryBuilder::<Sqlite>::new(format!(
-        "SELECT c.quantity, c.from_note, {LINE_COLUMNS} FROM cart_items c \
+        "SELECT c.quantity, c.from_note, c.live_room_id, {LINE_COLUMNS} FROM cart_items c \
          JOIN product_variants v ON v.id = c.variant_id{LINE_JOINS} WHERE c.user_id = "
     ));
     sql.push_bind(user)
         .push(" ORDER BY c.seq DESC, c.variant_id DESC");
     let rows: Vec<LineRow> = sql.build_query_as().fetch_all(&mut *conn).await?;
-    Ok(rows.into_iter().map(PricedLine::from).collect())
+    let mut lines: Vec<PricedLine> = rows.into_iter().map(PricedLine::from).collect();
+    room_prices(conn, &mut lines, crate::now_unix()).await?;
+    Ok(lines)
 }
 
 /// Lines for variants a client names, in its order, with its quantities; `from_note` is kept
@@ -114,7 +118,8 @@ pub async fn requested_lines(
         return Ok((Vec::new(), Vec::new()));
     }
     let mut sql = QueryBuilder::<Sqlite>::new(format!(
-        "SELECT 0 AS quantity, CAST(NULL AS INTEGER) AS from_note, {LINE_COLUMNS} \
+        "SELECT 0 AS quantity, CAST(NULL AS INTEGER) AS from_note, \
+         CAST(NULL AS INTEGER) AS live_room_id, {LINE_COLUMNS} \
          FROM product_variants v{LINE_JOINS} WHERE v.id IN ("
     ));
     let mut list = sql.separated(", ");
@@ -141,12 +146,59 @@ pub async fn requested_lines(
                 priced.line.from_note = item
                     .from_note
                     .filter(|note| tagged.contains(&(*note, priced.line.product_id)));
+                priced.line.live_room_id = item.live_room_id;
                 lines.push(priced);
             }
             None => unknown.push(item.variant_id),
         }
     }
+    room_prices(conn, &mut lines, crate::now_unix()).await?;
     Ok((lines, unknown))
+}
+
+/// Lines bought in a live room: the room is kept only when it lists the product (else the
+/// line is an ordinary one), and a flash sale running on the room's pinned product prices
+/// every variant of it (never above the catalogue price). Part of the one pricing path, so
+/// the cart, quotes and the order placed inside its write transaction agree.
+pub async fn room_prices(
+    conn: &mut SqliteConnection,
+    lines: &mut [PricedLine],
+    now: i64,
+) -> AppResult<()> {
+    let rooms: Vec<i64> = lines.iter().filter_map(|l| l.line.live_room_id).collect();
+    if rooms.is_empty() {
+        return Ok(());
+    }
+    let mut sql = QueryBuilder::<Sqlite>::new(
+        "SELECT rp.room_id, rp.product_id, \
+         CASE WHEN r.status = 'live' AND r.pinned_product_id = rp.product_id \
+           AND r.flash_ends_at > ",
+    );
+    sql.push_bind(now).push(
+        " THEN r.flash_price_fen END AS flash_fen \
+         FROM live_room_products rp JOIN live_rooms r ON r.id = rp.room_id WHERE rp.room_id IN (",
+    );
+    let mut list = sql.separated(", ");
+    for room in &rooms {
+        list.push_bind(*room);
+    }
+    sql.push(")");
+    let listed: Vec<(i64, i64, Option<i64>)> = sql.build_query_as().fetch_all(&mut *conn).await?;
+    let by_pair: HashMap<(i64, i64), Option<i64>> = listed
+        .into_iter()
+        .map(|(room, product, flash)| ((room, product), flash))
+        .collect();
+    for l in lines.iter_mut() {
+        let Some(room) = l.line.live_room_id else {
+            continue;
+        };
+        match by_pair.get(&(room, l.line.product_id)) {
+            None => l.line.live_room_id = None,
+            Some(Some(flash)) => l.line.unit_price_fen = l.line.unit_price_fen.min(*flash),
+            Some(None) => {}
+        }
+    }
+    Ok(())
 }
 
 /// Which of the `(note, product)` pairs are real tags (the note shows the product).
@@ -186,6 +238,7 @@ pub fn dedupe(items: &[LineInput]) -> Vec<LineInput> {
             Some(line) => {
                 line.quantity = line.quantity.saturating_add(item.quantity);
                 line.from_note = line.from_note.or(item.from_note);
+                line.live_room_id = line.live_room_id.or(item.live_room_id);
             }
             None => {
                 at.insert(item.variant_id, out.len());
@@ -220,6 +273,7 @@ mod tests {
             variant_id,
             quantity,
             from_note,
+            live_room_id: None,
         }
     }
 

@@ -11,6 +11,7 @@ pub mod editor;
 pub mod feed;
 pub mod interactions;
 pub mod lines;
+pub mod live;
 pub mod notes;
 pub mod notifications;
 pub mod openapi;
@@ -40,7 +41,7 @@ use crate::AppState;
 #[openapi(
     info(
         title = "Zhongcao API",
-        description = "Notes, feed, comments, accounts, interactions, notifications, publishing (uploads, drafts, reports, views, creator stats), the shop, cart, checkout, orders and creator earnings of the Zhongcao social-shopping app. State-changing requests need a same-site Origin and (mostly) the session cookie. Every failure answers `ErrorBody`."
+        description = "Notes, feed, comments, accounts, interactions, notifications, publishing (uploads, drafts, reports, views, creator stats), the shop, cart, checkout, orders, creator earnings and livestream shopping rooms of the Zhongcao social-shopping app. State-changing requests need a same-site Origin and (mostly) the session cookie. Every failure answers `ErrorBody`."
     ),
     // Types that only query parameters name: nothing else pulls them into the document.
     components(schemas(
@@ -49,6 +50,8 @@ use crate::AppState;
         api_types::TimeFilter,
         api_types::ProductSort,
         api_types::NotificationTab,
+        api_types::ServerEvent,
+        api_types::ClientEvent,
         api_types::ErrorBody
     ))
 )]
@@ -157,7 +160,15 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(search::search_users))
         .routes(routes!(search::search_products))
         .routes(routes!(search::suggestions))
-        .routes(routes!(search::trending));
+        .routes(routes!(search::trending))
+        .routes(routes!(live::list, live::host::go_live))
+        .routes(routes!(live::detail))
+        .routes(routes!(live::chat_history))
+        .routes(routes!(live::host::end))
+        .routes(routes!(live::host::pin, live::host::unpin))
+        .routes(routes!(live::host::remove_message))
+        .routes(routes!(live::host::mute, live::host::unmute))
+        .routes(routes!(live::ws::events));
     openapi::complete(router.get_openapi_mut());
     router
 }

@@ -19,8 +19,8 @@ use crate::db::{write_tx, Db};
 use crate::error::{AppError, AppResult};
 
 pub use policies::{
-    Policy, Refusal, Rule, Store, POLICIES, PUBLISH, SEARCH, SIGN_IN_CLIENT, SIGN_IN_PAIR, SIGN_UP,
-    UPLOAD,
+    Policy, Refusal, Rule, Store, LIVE_CHAT, POLICIES, PUBLISH, SEARCH, SIGN_IN_CLIENT,
+    SIGN_IN_PAIR, SIGN_UP, UPLOAD,
 };
 
 /// Events older than this are of no use to any rule (the longest window is a day).

@@ -17,6 +17,13 @@ pub(super) const fn minutes(limit: u32, minutes: u64) -> Rule {
     }
 }
 
+pub(super) const fn seconds(limit: u32, seconds: u64) -> Rule {
+    Rule {
+        limit,
+        window: Duration::from_secs(seconds),
+    }
+}
+
 /// Where a policy's windows are kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Store {
@@ -96,8 +103,18 @@ pub const UPLOAD: Policy = Policy {
     refusal: Refusal::Action("upload pictures"),
 };
 
+/// Chat messages per person in live rooms (all rooms together): a burst of 5 in 10 seconds,
+/// 30 a minute. In memory: every message is a write already, and the window is short.
+pub const LIVE_CHAT: Policy = Policy {
+    name: "live-chat",
+    rules: &[seconds(5, 10), minutes(30, 1)],
+    store: Store::Local,
+    refusal: Refusal::Action("send chat messages"),
+};
+
 /// Every policy, for checks over all of them.
-pub const POLICIES: [&Policy; 6] = [
+pub const POLICIES: [&Policy; 7] = [
+    &LIVE_CHAT,
     &SIGN_IN_PAIR,
     &SIGN_IN_CLIENT,
     &SIGN_UP,

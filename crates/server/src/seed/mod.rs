@@ -5,6 +5,7 @@
 
 pub mod corpus;
 mod data;
+pub mod live;
 pub mod searches;
 pub mod shop;
 pub mod shop_corpus;
@@ -120,6 +121,7 @@ pub async fn seed_if_empty(
         progress(format!("reusing existing database ({existing} notes)"));
         social::seed_social_if_missing(db, crate::now_unix(), &mut progress).await?;
         shop::seed_shop_if_missing(db, crate::now_unix(), &mut progress).await?;
+        live::seed_live_if_missing(db, crate::now_unix(), &mut progress).await?;
         stats::seed_stats_if_missing(db, &mut progress).await?;
         searches::seed_searches_if_missing(db, &mut progress).await?;
         demo_passwords(db).await?;
@@ -277,6 +279,7 @@ pub async fn seed_if_empty(
     tx.commit().await?;
     social::seed_social_if_missing(db, now, &mut progress).await?;
     shop::seed_shop_if_missing(db, now, &mut progress).await?;
+    live::seed_live_if_missing(db, now, &mut progress).await?;
     stats::seed_stats_if_missing(db, &mut progress).await?;
     searches::seed_searches_if_missing(db, &mut progress).await?;
     demo_passwords(db).await?;

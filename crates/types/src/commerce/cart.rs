@@ -21,6 +21,10 @@ pub struct LineInput {
     /// The note the product was opened from, for creator attribution.
     #[serde(default)]
     pub from_note: Option<i64>,
+    /// The live room the product was bought in: its host earns the commission, and a flash
+    /// sale running on the room's pinned product prices the line.
+    #[serde(default)]
+    pub live_room_id: Option<i64>,
 }
 
 /// `PUT /cart/items/{variant_id}`: set a line's quantity.
@@ -59,6 +63,9 @@ pub struct CartLine {
     pub cross_border: bool,
     #[serde(default)]
     pub from_note: Option<i64>,
+    /// The live room the line came from (kept only when the room lists the product).
+    #[serde(default)]
+    pub live_room_id: Option<i64>,
 }
 
 impl CartLine {

@@ -129,6 +129,9 @@ pub struct EarningLine {
     pub created_at: i64,
     pub note_id: i64,
     pub note_title: String,
+    /// The live room the line was bought in (the host's commission), if any.
+    #[serde(default)]
+    pub live_room_id: Option<i64>,
     pub product_id: i64,
     pub product_title: String,
     pub quantity: i64,

@@ -44,7 +44,7 @@ const SUMMARY_IMAGES: i64 = 4;
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
         (status = 402, description = "`card_declined`: nothing was charged or changed", body = api_types::ErrorBody),
         (status = 404, description = "Unknown variant (buy now)", body = api_types::ErrorBody),
-        (status = 409, description = "`out_of_stock` / `sold_out` or `price_changed`: nothing was charged", body = api_types::ErrorBody),
+        (status = 409, description = "`out_of_stock` / `sold_out` or `price_changed` (e.g. a live room's flash sale ended): nothing was charged", body = api_types::ErrorBody),
         (status = 422, description = "Invalid card, expiry, CVC or address_id (fields); empty cart; `idempotency_key_reused`", body = api_types::ErrorBody),
     ))]
 pub async fn place(
@@ -109,7 +109,11 @@ pub async fn place(
     tx.commit().await?;
     drop(turn);
     match placed {
-        Placed::New(id) => Ok((StatusCode::CREATED, Json(load_order(&state, me, id).await?))),
+        Placed::New(id) => {
+            // Rooms that list what sold show the new stock to their viewers.
+            state.live.order_stock_changed(&state.db, id).await;
+            Ok((StatusCode::CREATED, Json(load_order(&state, me, id).await?)))
+        }
         Placed::Replayed(id) => Ok((StatusCode::OK, Json(load_order(&state, me, id).await?))),
     }
 }
@@ -278,5 +282,7 @@ pub async fn cancel(
     }
     let detail = order_detail(&mut tx, me, id, now, step).await?;
     tx.commit().await?;
+    // The stock came back: rooms listing these products show it.
+    state.live.order_stock_changed(&state.db, id).await;
     Ok(Json(detail))
 }

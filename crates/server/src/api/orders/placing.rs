@@ -197,10 +197,16 @@ pub(super) async fn place_in_tx(
     .await?;
     for (position, l) in lines.iter().enumerate() {
         let line = &l.line;
-        // Attribution: the note must tag this product, and buying through one's own note
-        // earns nothing.
-        let creator: Option<i64> = match line.from_note {
-            Some(note) => sqlx::query_scalar(
+        // Attribution: a line bought in a live room pays the room's host (the pricing kept
+        // the room only if it lists the product); else the note must tag this product. Buying
+        // through one's own room or note earns nothing.
+        let creator: Option<i64> = match (line.live_room_id, line.from_note) {
+            (Some(room), _) => sqlx::query_scalar("SELECT host_id FROM live_rooms WHERE id = ?")
+                .bind(room)
+                .fetch_optional(&mut *conn)
+                .await?
+                .filter(|host| *host != p.user),
+            (None, Some(note)) => sqlx::query_scalar(
                 "SELECT n.author_id FROM notes n JOIN note_products np \
                  ON np.note_id = n.id AND np.product_id = ? WHERE n.id = ?",
             )
@@ -209,14 +215,14 @@ pub(super) async fn place_in_tx(
             .fetch_optional(&mut *conn)
             .await?
             .filter(|author| *author != p.user),
-            None => None,
+            (None, None) => None,
         };
         let rate = creator.map_or(0, |_| creator_rate_bp(l.commission_bp, p.creator_share_bp));
         sqlx::query(
             "INSERT INTO order_items (order_id, position, variant_id, product_id, sku, title, \
              title_en, variant_label, variant_label_en, image_id, unit_price_fen, quantity, \
-             from_note, creator_id, rate_bp, commission_fen) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             from_note, live_room_id, creator_id, rate_bp, commission_fen) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(id)
         .bind(position as i64)
@@ -231,6 +237,7 @@ pub(super) async fn place_in_tx(
         .bind(line.unit_price_fen)
         .bind(line.quantity)
         .bind(line.from_note)
+        .bind(line.live_room_id)
         .bind(creator)
         .bind(rate)
         .bind(commission_fen(line.line_total_fen(), rate))

@@ -1,0 +1,423 @@
+//! What a host does: go live with products from the shop, pin one (optionally with a flash
+//! sale), remove a chat message, mute and unmute a person, end the room. Each is one write
+//! transaction, and its event goes to the room's sockets after the commit.
+
+use std::collections::HashSet;
+
+use api_types::{
+    FieldError, GoLiveInput, LiveRoomDetail, PinInput, PinnedProduct, ServerEvent, FLASH_MAX_SECS,
+    LIVE_MAX_PRODUCTS, LIVE_TITLE_MAX_CHARS,
+};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use sqlx::SqliteConnection;
+
+use super::detail;
+use crate::auth::{SignedIn, Viewer};
+use crate::db::write_tx;
+use crate::error::{AppError, AppResult};
+use crate::extract::{ApiJson, ApiPath};
+use crate::live::load::{self, RoomRow};
+use crate::{now_unix, AppState};
+
+fn field(name: &str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field: name.to_string(),
+        message: message.into(),
+    }
+}
+
+/// The room if `me` hosts it: 404 unknown, 403 someone else's.
+async fn hosted_room(conn: &mut SqliteConnection, id: i64, me: i64) -> AppResult<RoomRow> {
+    let row = load::room(conn, id).await?;
+    if row.host_id != me {
+        return Err(AppError::Forbidden(
+            "Only the room's host can do that.".to_string(),
+        ));
+    }
+    Ok(row)
+}
+
+/// The hosted room, which must still be live (409 `room_ended`).
+async fn hosted_live_room(conn: &mut SqliteConnection, id: i64, me: i64) -> AppResult<RoomRow> {
+    let row = hosted_room(conn, id, me).await?;
+    if !row.is_live() {
+        return Err(crate::live::chat::room_ended());
+    }
+    Ok(row)
+}
+
+/// Goes live: a new room listing products from the shop, in the order given.
+#[utoipa::path(post, path = "/api/v1/live", tag = "live", request_body = GoLiveInput,
+    responses(
+        (status = 201, description = "Live", body = LiveRoomDetail),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+        (status = 409, description = "`already_live`: you have a live room; end it first", body = api_types::ErrorBody),
+        (status = 422, description = "Title empty or too long; no, too many or unknown products (fields)", body = api_types::ErrorBody),
+    ))]
+pub async fn go_live(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    ApiJson(input): ApiJson<GoLiveInput>,
+) -> AppResult<(StatusCode, Json<LiveRoomDetail>)> {
+    let title = input.title.trim().to_string();
+    let mut errors = Vec::new();
+    let title_len = title.chars().count();
+    if title_len == 0 {
+        errors.push(field("title", "Give the room a title."));
+    } else if title_len > LIVE_TITLE_MAX_CHARS {
+        errors.push(field(
+            "title",
+            format!("A title can be at most {LIVE_TITLE_MAX_CHARS} characters."),
+        ));
+    }
+    let mut seen = HashSet::new();
+    let products: Vec<i64> = input
+        .product_ids
+        .iter()
+        .copied()
+        .filter(|p| seen.insert(*p))
+        .collect();
+    if products.is_empty() {
+        errors.push(field("product_ids", "Choose at least one product to sell."));
+    } else if products.len() > LIVE_MAX_PRODUCTS {
+        errors.push(field(
+            "product_ids",
+            format!("A room lists up to {LIVE_MAX_PRODUCTS} products."),
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Fields(errors));
+    }
+    let now = now_unix();
+    let (turn, mut tx) = write_tx(&state.db).await?;
+    for p in &products {
+        let known: Option<i64> = sqlx::query_scalar("SELECT id FROM products WHERE id = ?")
+            .bind(p)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if known.is_none() {
+            return Err(AppError::Fields(vec![field(
+                "product_ids",
+                format!("Product {p} is not in the shop."),
+            )]));
+        }
+    }
+    let live: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM live_rooms WHERE host_id = ? AND status = 'live'")
+            .bind(me)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some(live) = live {
+        return Err(AppError::conflict(
+            "already_live",
+            format!("You are live already (room {live}). End that room first."),
+        ));
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO live_rooms (host_id, title, status, is_demo, started_at) \
+         VALUES (?, ?, 'live', FALSE, ?) RETURNING id",
+    )
+    .bind(me)
+    .bind(&title)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    for (position, p) in products.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO live_room_products (room_id, product_id, position) VALUES (?, ?, ?)",
+        )
+        .bind(id)
+        .bind(p)
+        .bind(position as i64)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    drop(turn);
+    let Json(room) = detail(State(state), Viewer(Some(me)), ApiPath(id)).await?;
+    Ok((StatusCode::CREATED, Json(room)))
+}
+
+/// Ends the host's room (again: no change). Its sockets get `ended` and close.
+#[utoipa::path(post, path = "/api/v1/live/{id}/end", tag = "live",
+    params(("id" = i64, Path)),
+    responses(
+        (status = 200, description = "Ended", body = LiveRoomDetail),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+        (status = 403, description = "Not your room", body = api_types::ErrorBody),
+        (status = 404, description = "No such room", body = api_types::ErrorBody),
+    ))]
+pub async fn end(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<Json<LiveRoomDetail>> {
+    let row = {
+        let mut conn = state.db.acquire().await?;
+        hosted_room(&mut conn, id, me).await?
+    };
+    if row.is_live() {
+        // Outside the write lock: finishing a recording may take a moment.
+        // media: replay key
+        let replay_key: Option<String> = None;
+        let now = now_unix();
+        let (turn, mut tx) = write_tx(&state.db).await?;
+        // Guarded by the status: of two concurrent ends, one ends the room.
+        let done = sqlx::query(
+            "UPDATE live_rooms SET status = 'ended', ended_at = ?, replay_key = ? \
+             WHERE id = ? AND status = 'live'",
+        )
+        .bind(now)
+        .bind(replay_key)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        drop(turn);
+        if done.rows_affected() == 1 {
+            // Likes not flushed yet are still saved by the room's ticker.
+            state
+                .live
+                .publish(id, &ServerEvent::Ended { ended_at: now });
+        }
+    }
+    detail(State(state), Viewer(Some(me)), ApiPath(id)).await
+}
+
+/// Pins one of the room's products over the stream, optionally with a flash sale (every
+/// variant at `price_fen` for `duration_secs`, when bought from this room).
+#[utoipa::path(put, path = "/api/v1/live/{id}/pin", tag = "live",
+    params(("id" = i64, Path)), request_body = PinInput,
+    responses(
+        (status = 200, description = "Pinned", body = PinnedProduct),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+        (status = 403, description = "Not your room", body = api_types::ErrorBody),
+        (status = 404, description = "No such room", body = api_types::ErrorBody),
+        (status = 409, description = "`room_ended`", body = api_types::ErrorBody),
+        (status = 422, description = "Not one of the room's products; flash price or duration out of range (fields)", body = api_types::ErrorBody),
+    ))]
+pub async fn pin(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(input): ApiJson<PinInput>,
+) -> AppResult<Json<PinnedProduct>> {
+    let now = now_unix();
+    let (turn, mut tx) = write_tx(&state.db).await?;
+    let _row = hosted_live_room(&mut tx, id, me).await?;
+    let products = load::products(&mut tx, id).await?;
+    let Some(product) = products.iter().find(|p| p.id == input.product_id) else {
+        return Err(AppError::Fields(vec![field(
+            "product_id",
+            "Pin one of the room's products.",
+        )]));
+    };
+    let mut errors = Vec::new();
+    if let Some(flash) = input.flash {
+        if !(1..product.price_fen).contains(&flash.price_fen) {
+            errors.push(field(
+                "flash.price_fen",
+                format!(
+                    "A flash price is below the lowest price ({}).",
+                    api_types::format_cny(product.price_fen)
+                ),
+            ));
+        }
+        if !(1..=FLASH_MAX_SECS).contains(&flash.duration_secs) {
+            errors.push(field(
+                "flash.duration_secs",
+                format!("A flash sale lasts 1 to {FLASH_MAX_SECS} seconds."),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Fields(errors));
+    }
+    sqlx::query(
+        "UPDATE live_rooms SET pinned_product_id = ?, pinned_at = ?, flash_price_fen = ?, \
+         flash_ends_at = ? WHERE id = ?",
+    )
+    .bind(input.product_id)
+    .bind(now)
+    .bind(input.flash.map(|f| f.price_fen))
+    .bind(input.flash.map(|f| now + f.duration_secs))
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    let row = load::room(&mut tx, id).await?;
+    tx.commit().await?;
+    drop(turn);
+    let pinned = load::pinned(&row, &products, now)
+        .ok_or_else(|| AppError::Internal("the pinned product vanished".to_string()))?;
+    state.live.publish(
+        id,
+        &ServerEvent::Pinned {
+            pinned: Some(pinned.clone()),
+        },
+    );
+    Ok(Json(pinned))
+}
+
+/// Takes the pinned card down (and ends its flash sale).
+#[utoipa::path(delete, path = "/api/v1/live/{id}/pin", tag = "live",
+    params(("id" = i64, Path)),
+    responses(
+        (status = 204, description = "Unpinned"),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+        (status = 403, description = "Not your room", body = api_types::ErrorBody),
+        (status = 404, description = "No such room", body = api_types::ErrorBody),
+        (status = 409, description = "`room_ended`", body = api_types::ErrorBody),
+    ))]
+pub async fn unpin(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    ApiPath(id): ApiPath<i64>,
+) -> AppResult<StatusCode> {
+    let (turn, mut tx) = write_tx(&state.db).await?;
+    hosted_live_room(&mut tx, id, me).await?;
+    sqlx::query(
+        "UPDATE live_rooms SET pinned_product_id = NULL, pinned_at = NULL, \
+         flash_price_fen = NULL, flash_ends_at = NULL WHERE id = ?",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    drop(turn);
+    state
+        .live
+        .publish(id, &ServerEvent::Pinned { pinned: None });
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Removes a chat message: out of every list and replay, and off every viewer's screen.
+#[utoipa::path(delete, path = "/api/v1/live/{id}/chat/{message_id}", tag = "live",
+    params(("id" = i64, Path), ("message_id" = i64, Path)),
+    responses(
+        (status = 204, description = "Removed (or already)"),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+        (status = 403, description = "Not your room", body = api_types::ErrorBody),
+        (status = 404, description = "No such room or message in it", body = api_types::ErrorBody),
+    ))]
+pub async fn remove_message(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    ApiPath((id, message_id)): ApiPath<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    let (turn, mut tx) = write_tx(&state.db).await?;
+    hosted_room(&mut tx, id, me).await?;
+    let found: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT removed_at FROM live_chat WHERE id = ? AND room_id = ?")
+            .bind(message_id)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    match found {
+        None => {
+            return Err(AppError::NotFound(format!(
+                "Message {message_id} is not in this room."
+            )))
+        }
+        Some(Some(_)) => return Ok(StatusCode::NO_CONTENT),
+        Some(None) => {}
+    }
+    sqlx::query("UPDATE live_chat SET removed_at = ? WHERE id = ?")
+        .bind(now_unix())
+        .bind(message_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    drop(turn);
+    state
+        .live
+        .publish(id, &ServerEvent::ChatRemoved { id: message_id });
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Mutes a person in the room: their chat is refused from now on (they are told).
+#[utoipa::path(put, path = "/api/v1/live/{id}/mutes/{user_id}", tag = "live",
+    params(("id" = i64, Path), ("user_id" = i64, Path)),
+    responses(
+        (status = 204, description = "Muted (or already)"),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+        (status = 403, description = "Not your room", body = api_types::ErrorBody),
+        (status = 404, description = "No such room or person", body = api_types::ErrorBody),
+        (status = 422, description = "Muting yourself", body = api_types::ErrorBody),
+    ))]
+pub async fn mute(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    ApiPath((id, user_id)): ApiPath<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    set_muted(&state, me, id, user_id, true).await
+}
+
+/// Lets a muted person chat again.
+#[utoipa::path(delete, path = "/api/v1/live/{id}/mutes/{user_id}", tag = "live",
+    params(("id" = i64, Path), ("user_id" = i64, Path)),
+    responses(
+        (status = 204, description = "Not muted (any more)"),
+        (status = 401, description = "Not signed in", body = api_types::ErrorBody),
+        (status = 403, description = "Not your room", body = api_types::ErrorBody),
+        (status = 404, description = "No such room or person", body = api_types::ErrorBody),
+        (status = 422, description = "Unmuting yourself", body = api_types::ErrorBody),
+    ))]
+pub async fn unmute(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    ApiPath((id, user_id)): ApiPath<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    set_muted(&state, me, id, user_id, false).await
+}
+
+async fn set_muted(
+    state: &AppState,
+    me: i64,
+    id: i64,
+    user_id: i64,
+    muted: bool,
+) -> AppResult<StatusCode> {
+    let (turn, mut tx) = write_tx(&state.db).await?;
+    hosted_room(&mut tx, id, me).await?;
+    if user_id == me {
+        return Err(AppError::Validation(
+            "The host cannot mute themselves.".to_string(),
+        ));
+    }
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = ?")
+        .bind(user_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if exists.is_none() {
+        return Err(AppError::NotFound(format!(
+            "User {user_id} does not exist."
+        )));
+    }
+    let changed = if muted {
+        sqlx::query(
+            "INSERT INTO live_mutes (room_id, user_id, muted_at) VALUES (?, ?, ?) \
+             ON CONFLICT (room_id, user_id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(user_id)
+        .bind(now_unix())
+        .execute(&mut *tx)
+        .await?
+    } else {
+        sqlx::query("DELETE FROM live_mutes WHERE room_id = ? AND user_id = ?")
+            .bind(id)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?
+    };
+    tx.commit().await?;
+    drop(turn);
+    if changed.rows_affected() > 0 {
+        state
+            .live
+            .publish_to(id, user_id, &ServerEvent::Muted { muted });
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
