@@ -131,6 +131,8 @@ pub fn provide_auth() -> Auth {
     };
     provide_context(auth);
     spawn_local(async move {
+        // Not in the task that mounts the app: its first calls compile on the main thread.
+        crate::hooks::use_next_task::next_task().await;
         if let Ok(session) = api::session().await {
             set_signed_in_hint(session.me.is_some());
             auth.me.set(session.me);

@@ -49,3 +49,17 @@ pub fn use_render_limit(
     });
     limit
 }
+
+/// Resolves in a later task (a zero timeout): async work that has just done something long
+/// (decoding a big answer) lets the browser paint and take input before it goes on.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        set_timeout(
+            move || {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -7,6 +7,7 @@ mod bench_publish;
 mod bench_recs;
 mod bench_shell;
 mod bench_video;
+mod bench_writes;
 mod compress;
 mod contract;
 mod fixtures;

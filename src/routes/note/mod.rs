@@ -131,7 +131,15 @@ pub fn NoteRoute() -> impl IntoView {
         spawn_local(async move {
             let result = match cached {
                 Some(n) => Ok(n),
-                None => api::note(id).await,
+                None => {
+                    // On a direct visit this runs in the task that started the note's chunk,
+                    // and the answer is in the document: decoding it and drawing the note
+                    // each get a task of their own (one long task on a phone otherwise).
+                    crate::hooks::use_next_task::next_task().await;
+                    let result = api::note(id).await;
+                    crate::hooks::use_next_task::next_task().await;
+                    result
+                }
             };
             // `try_`: the reader may have left the note while it loaded, and reading a
             // disposed value panics (the wasm traps: "unreachable").

@@ -118,21 +118,28 @@ pub(super) fn NoteView(
         }
     });
     let now = format::now_unix();
-    let rich = segments(&note.body, &note.topics, &note.mentions)
-        .into_iter()
-        .map(|s| match s {
-            Segment::Text(t) => view! { <span>{t}</span> }.into_any(),
-            Segment::LineBreak => view! { <br/> }.into_any(),
-            Segment::Topic(t) => {
-                let href = format!("/topic/{}", js_sys::encode_uri_component(&t));
-                view! { <a class="topic" href=href>"#"{t}</a> }.into_any()
-            }
-            Segment::Mention { user_id, name } => view! {
-                <a class="mention" href=format!("/user/{user_id}")>"@"{name}</a>
-            }
-            .into_any(),
-        })
-        .collect_view();
+    let (body, topics, mentions) = (
+        note.body.clone(),
+        note.topics.clone(),
+        note.mentions.clone(),
+    );
+    let rich = move || {
+        segments(&body, &topics, &mentions)
+            .into_iter()
+            .map(|s| match s {
+                Segment::Text(t) => view! { <span>{t}</span> }.into_any(),
+                Segment::LineBreak => view! { <br/> }.into_any(),
+                Segment::Topic(t) => {
+                    let href = format!("/topic/{}", js_sys::encode_uri_component(&t));
+                    view! { <a class="topic" href=href>"#"{t}</a> }.into_any()
+                }
+                Segment::Mention { user_id, name } => view! {
+                    <a class="mention" href=format!("/user/{user_id}")>"@"{name}</a>
+                }
+                .into_any(),
+            })
+            .collect_view()
+    };
     // A video note without its video (not expected) still says what it is over its pictures.
     let video = (note.kind == NoteKind::Video && note.video.is_none()).then(|| {
         let len = note.video_seconds.map(format::duration).unwrap_or_default();
@@ -205,6 +212,9 @@ pub(super) fn NoteView(
     };
     let title = note.title.clone();
     let location = note.location.clone();
+    let author = note.author.clone();
+    let (hidden, created_at) = (note.hidden, note.created_at);
+    let comments = note.comments.clone();
     view! {
         <article
             class="note"
@@ -239,31 +249,38 @@ pub(super) fn NoteView(
                 .into_any(),
             }}
             <div class="note-info">
+                // The picture comes first (it is what a phone paints first); the author, the
+                // text and everything after it follow a task at a time, in reading order, so
+                // nothing already on screen moves.
+                <Deferred>
                 <div class="note-author-row">
-                    <a class="note-author" href=format!("/user/{}", note.author.id)>
-                        <Avatar user=note.author.clone() size=40/>
-                        <span class="note-author-name">{note.author.display_name.clone()}</span>
+                    <a class="note-author" href=format!("/user/{}", author.id)>
+                        <Avatar user=author.clone() size=40/>
+                        <span class="note-author-name">{author.display_name.clone()}</span>
                     </a>
-                    <FollowButton user_id=note.author.id name=note.author.display_name.clone() following=follows_author
+                    <FollowButton user_id=author.id name=author.display_name.clone() following=follows_author
                         on_count=Callback::new(move |_| {
                             let on = follows_author.get_untracked();
                             api::update_cached_note(note_id, |c| c.viewer.follows_author = on);
                         })/>
                     {owner_tools}
                 </div>
+                </Deferred>
                 <div class="note-scroll">
-                    {note.hidden.then(|| view! {
+                    <Deferred>
+                    {hidden.then(|| view! {
                         <p class="notice" role="status">{t(msg::note::HIDDEN_WHILE_REPORTS_ARE_REVIEWED)}</p>
                     })}
-                    <h1 id="note-title" class="note-title">{title}</h1>
-                    <p class="note-body">{rich}</p>
+                    <h1 id="note-title" class="note-title">{title.clone()}</h1>
+                    <p class="note-body">{rich.clone()}</p>
                     <p class="note-meta">
-                        <time datetime=note.created_at.to_string()>{format::relative_time(note.created_at, now)}</time>
-                        {location.map(|l| view! { <span class="note-location">" · "{l}</span> })}
+                        <time datetime=created_at.to_string()>{format::relative_time(created_at, now)}</time>
+                        {location.clone().map(|l| view! { <span class="note-location">" · "{l}</span> })}
                     </p>
                     // The products and the action bar come a task after the note itself (one
                     // long task on a phone's first visit otherwise).
-                    {(!products.is_empty()).then(|| view! {
+                    {let products = products.clone();
+                    (!products.is_empty()).then(move || view! {
                         <Deferred>
                             <section class="shop-the-note" aria-labelledby="shop-note-heading">
                                 <h2 id="shop-note-heading">{t(msg::note::SHOP_NOTE)}</h2>
@@ -276,15 +293,13 @@ pub(super) fn NoteView(
                         </Deferred>
                     })}
                     <hr class="divider"/>
-                    {
-                        let comments = note.comments.clone();
-                        let (note_id, author_id) = (note.id, note.author.id);
-                        view! {
-                            <Deferred>
-                                <Comments note_id=note_id author_id=author_id initial=comments.clone() total=comment_count/>
-                            </Deferred>
-                        }
-                    }
+                    {let comments = comments.clone();
+                    view! {
+                        <Deferred>
+                            <Comments note_id=note_id author_id=author_id initial=comments.clone() total=comment_count/>
+                        </Deferred>
+                    }}
+                    </Deferred>
                 </div>
                 <Deferred>
                 <div class="note-actions" role="group" aria-label=t(msg::note::NOTE_ACTIONS)>

@@ -337,3 +337,40 @@ async fn a_flash_sale_of_ten_to_two_hundred_buyers_sells_exactly_ten() {
     .expect("lines");
     assert_eq!(lines, 10, "ten units attributed to the room");
 }
+
+#[tokio::test]
+async fn a_cart_line_put_in_from_a_room_keeps_the_room() {
+    let app = live_app().await;
+    let host = person(&app).await;
+    let buyer = person(&app).await;
+    let addr_id = address(&app, &buyer).await;
+    let (room, _product, variant, _) = flash_room(&app, &host, 30_000, 20, 25_000).await;
+    let res = call(
+        &app,
+        Method::POST,
+        "/api/v1/cart/items",
+        Some(&buyer),
+        Some(json!({"variant_id": variant, "quantity": 1, "live_room_id": room})),
+    )
+    .await;
+    let cart: api_types::Cart = parse(&res, 200, "add from the room");
+    assert_eq!(
+        (cart.lines[0].live_room_id, cart.lines[0].unit_price_fen),
+        (Some(room), 25_000)
+    );
+    let mut body = order(addr_id, variant, None, None);
+    body["items"] = Value::Null;
+    let placed: OrderDetail = parse(
+        &place(&app, &buyer, &body, "cart-room-1").await,
+        201,
+        "order from the cart",
+    );
+    assert_eq!(placed.lines[0].unit_price_fen, 25_000);
+    let credited: Option<i64> =
+        sqlx::query_scalar("SELECT creator_id FROM order_items WHERE order_id = ?")
+            .bind(placed.id)
+            .fetch_one(&app.state.db)
+            .await
+            .expect("line");
+    assert_eq!(credited, Some(host.id));
+}

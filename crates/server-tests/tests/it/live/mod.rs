@@ -20,6 +20,7 @@ use crate::common::{parse, signed_in_user, test_app, TestApp, TestResponse, SMAL
 mod commerce;
 mod demo;
 mod rest;
+mod scale;
 mod ws;
 
 /// A person with a session.
