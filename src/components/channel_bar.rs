@@ -71,16 +71,8 @@ pub fn ChannelBar(
             font-weight: 600;
         }
         a.live {
-            gap: 6px;
             color: var(--brand-text);
             font-weight: 600;
-        }
-        a.live::before {
-            content: "";
-            width: 7px;
-            height: 7px;
-            border-radius: 50%;
-            background: var(--brand);
         }
     };
     view! { class=class,
