@@ -46,8 +46,13 @@ const RECONNECT: Duration = Duration::from_millis(1500);
 
 /// What goes into the `SourceBuffer`, in order.
 enum Job {
-    Append { bytes: Vec<u8>, captured_at: Option<u64> },
-    Trim { end: f64 },
+    Append {
+        bytes: Vec<u8>,
+        captured_at: Option<u64>,
+    },
+    Trim {
+        end: f64,
+    },
 }
 
 /// The player's moving parts, owned by the JS callbacks (one thread; never sent).
@@ -202,7 +207,8 @@ fn open_socket(pipe: &Shared, room_id: i64, ended: RwSignal<bool>) {
     if pipe.borrow().done {
         return;
     }
-    let Some(ws) = crate::api::socket_url(&media_path(room_id)).and_then(|u| WebSocket::new(&u).ok())
+    let Some(ws) =
+        crate::api::socket_url(&media_path(room_id)).and_then(|u| WebSocket::new(&u).ok())
     else {
         return;
     };
@@ -265,15 +271,27 @@ fn receive(pipe: &Shared, bytes: &[u8], ended: RwSignal<bool>) {
             let appends = p
                 .queue
                 .iter()
-                .filter(|j| matches!(j, Job::Append { captured_at: Some(_), .. }))
+                .filter(|j| {
+                    matches!(
+                        j,
+                        Job::Append {
+                            captured_at: Some(_),
+                            ..
+                        }
+                    )
+                })
                 .count();
             if appends >= QUEUE_MAX {
                 // Behind: drop the oldest waiting fragment (each one starts with a keyframe).
-                if let Some(at) = p
-                    .queue
-                    .iter()
-                    .position(|j| matches!(j, Job::Append { captured_at: Some(_), .. }))
-                {
+                if let Some(at) = p.queue.iter().position(|j| {
+                    matches!(
+                        j,
+                        Job::Append {
+                            captured_at: Some(_),
+                            ..
+                        }
+                    )
+                }) {
                     p.queue.remove(at);
                 }
             }
@@ -339,7 +357,10 @@ fn pump(pipe: &Shared) {
     if let Some(v) = &p.video {
         let now = v.current_time();
         let ranges = buffer.buffered().ok();
-        let first = ranges.as_ref().filter(|r| r.length() > 0).and_then(|r| r.start(0).ok());
+        let first = ranges
+            .as_ref()
+            .filter(|r| r.length() > 0)
+            .and_then(|r| r.start(0).ok());
         if let Some(first) = first {
             if now - first > KEEP_BEHIND_SECS * 1.5 {
                 p.queue.push_front(Job::Trim {
@@ -352,7 +373,10 @@ fn pump(pipe: &Shared) {
         return;
     };
     match job {
-        Job::Append { mut bytes, captured_at } => {
+        Job::Append {
+            mut bytes,
+            captured_at,
+        } => {
             // In "sequence" mode the appended media starts at `timestampOffset`.
             let start = buffer.timestamp_offset();
             if buffer.append_buffer_with_u8_array(&mut bytes).is_ok() {
@@ -381,7 +405,12 @@ fn start_playing(pipe: &Shared) {
     if !v.paused() {
         return;
     }
-    if let Some(start) = b.buffered().ok().filter(|r| r.length() > 0).and_then(|r| r.start(0).ok()) {
+    if let Some(start) = b
+        .buffered()
+        .ok()
+        .filter(|r| r.length() > 0)
+        .and_then(|r| r.start(0).ok())
+    {
         if v.current_time() < start {
             v.set_current_time(start);
         }

@@ -44,11 +44,14 @@ pub struct LiveEvents {
     shared: StoredValue<SendWrapper<Rc<Shared>>>,
 }
 
+/// A socket event handler kept alive for as long as its socket.
+type Handler = Closure<dyn FnMut(JsValue)>;
+
 #[derive(Default)]
 struct Shared {
     socket: RefCell<Option<WebSocket>>,
     /// The handlers of the current socket (dropped with it).
-    handlers: RefCell<Vec<Closure<dyn FnMut(JsValue)>>>,
+    handlers: RefCell<Vec<Handler>>,
     /// The component went or the room ended: no more reconnects.
     done: Cell<bool>,
     failures: Cell<u32>,

@@ -27,11 +27,7 @@ use crate::i18n::{msg, t, tf};
 /// `MediaRecorder`'s timeslice: the server gets a chunk this often.
 const CHUNK_MS: i32 = 500;
 /// What the recorder is asked for first (Chromium and Firefox record it).
-const RECORDER_TYPES: [&str; 3] = [
-    "video/webm;codecs=vp8,opus",
-    "video/webm",
-    "video/mp4",
-];
+const RECORDER_TYPES: [&str; 3] = ["video/webm;codecs=vp8,opus", "video/webm", "video/mp4"];
 
 #[component]
 pub fn GoLivePage() -> impl IntoView {
@@ -260,7 +256,11 @@ async fn open_camera() -> Result<MediaStream, JsValue> {
 }
 
 /// Opens the ingest socket and starts recording into it once it is open.
-fn broadcast(on_air: &Rc<RefCell<OnAir>>, room_id: i64, stream: &MediaStream) -> Result<(), JsValue> {
+fn broadcast(
+    on_air: &Rc<RefCell<OnAir>>,
+    room_id: i64,
+    stream: &MediaStream,
+) -> Result<(), JsValue> {
     let url = api::socket_url(&ingest_path(room_id)).ok_or(JsValue::NULL)?;
     let ws = WebSocket::new(&url)?;
     let on_open = Closure::<dyn FnMut(JsValue)>::new({
@@ -280,14 +280,19 @@ fn broadcast(on_air: &Rc<RefCell<OnAir>>, room_id: i64, stream: &MediaStream) ->
     Ok(())
 }
 
-fn record(on_air: &Rc<RefCell<OnAir>>, ws: &WebSocket, stream: &MediaStream) -> Result<(), JsValue> {
+fn record(
+    on_air: &Rc<RefCell<OnAir>>,
+    ws: &WebSocket,
+    stream: &MediaStream,
+) -> Result<(), JsValue> {
     let mime = RECORDER_TYPES
         .into_iter()
         .find(|m| MediaRecorder::is_type_supported(m))
         .unwrap_or("");
     let options = MediaRecorderOptions::new();
     options.set_mime_type(mime);
-    let recorder = MediaRecorder::new_with_media_stream_and_media_recorder_options(stream, &options)?;
+    let recorder =
+        MediaRecorder::new_with_media_stream_and_media_recorder_options(stream, &options)?;
     let on_data = Closure::<dyn FnMut(JsValue)>::new({
         let ws = ws.clone();
         move |e: JsValue| {

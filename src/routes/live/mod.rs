@@ -36,8 +36,10 @@ pub fn LiveListPage() -> impl IntoView {
         });
     };
     load();
-    let section = move |rooms: RwSignal<Option<Result<Vec<LiveRoomCard>, ApiError>>>, empty: crate::i18n::Msg| {
-        move || match rooms.get() {
+    let section = move |rooms: RwSignal<Option<Result<Vec<LiveRoomCard>, ApiError>>>,
+                        empty: crate::i18n::Msg| {
+        move || {
+            match rooms.get() {
             None => view! { <div class="live-grid"><div class="live-card skeleton shimmer"></div><div class="live-card skeleton shimmer"></div></div> }.into_any(),
             Some(Err(e)) => view! { <ErrorState message=e.to_string() on_retry=Callback::new(move |()| load())/> }.into_any(),
             Some(Ok(items)) if items.is_empty() => view! { <p class="muted">{t(empty)}</p> }.into_any(),
@@ -46,6 +48,7 @@ pub fn LiveListPage() -> impl IntoView {
                     {items.into_iter().map(|room| view! { <li><RoomCard room=room/></li> }).collect_view()}
                 </ul>
             }.into_any(),
+        }
         }
     };
     view! {
@@ -67,9 +70,15 @@ pub fn LiveListPage() -> impl IntoView {
 fn RoomCard(room: LiveRoomCard) -> impl IntoView {
     let is_live = room.status == LiveStatus::Live;
     let count = if is_live {
-        tf(msg::live::WATCHING, &[("count", &format::count(room.viewers))])
+        tf(
+            msg::live::WATCHING,
+            &[("count", &format::count(room.viewers))],
+        )
     } else {
-        tf(msg::live::PEAK_VIEWERS, &[("count", &format::count(room.peak_viewers))])
+        tf(
+            msg::live::PEAK_VIEWERS,
+            &[("count", &format::count(room.peak_viewers))],
+        )
     };
     let label = tf(
         msg::live::ROOM_LABEL,
@@ -100,4 +109,3 @@ fn RoomCard(room: LiveRoomCard) -> impl IntoView {
         </a>
     }
 }
-

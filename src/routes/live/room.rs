@@ -51,7 +51,8 @@ pub fn RoomLoader(
         spawn_local(async move {
             let answer = api::live_room(id).await;
             // An ended room's replay may still be being written: ask again a few times.
-            let waiting = matches!(&answer, Ok(d) if d.status == LiveStatus::Ended && d.replay_url.is_none());
+            let waiting =
+                matches!(&answer, Ok(d) if d.status == LiveStatus::Ended && d.replay_url.is_none());
             let _ = detail.try_set(Some(answer));
             if waiting && tries.try_get_value().is_some_and(|n| n < 4) {
                 tries.update_value(|n| *n += 1);
@@ -75,7 +76,8 @@ pub fn RoomLoader(
     });
     let preview = StoredValue::new(preview);
     let on_ended = Callback::new(move |()| load());
-    move || match detail.get() {
+    move || {
+        match detail.get() {
         None => view! { <div class="live-loading"><Spinner/></div> }.into_any(),
         Some(Err(e)) if e.is_not_found() => view! { <NotFound/> }.into_any(),
         Some(Err(e)) => view! {
@@ -86,6 +88,7 @@ pub fn RoomLoader(
             view! { <LiveRoom detail=d on_ended=on_ended preview=preview.get_value()/> }.into_any()
         }
         Some(Ok(d)) => view! { <EndedRoom detail=d/> }.into_any(),
+    }
     }
 }
 
@@ -114,7 +117,8 @@ fn LiveRoom(
     let hearts: HeartList = RwSignal::new(Vec::new());
     let stage = match preview {
         Some(stream) => view! { <SelfPreview stream=stream/> }.into_any(),
-        None => view! { <LivePlayer room_id=id title=detail.title.clone() ended=events.ended/> }.into_any(),
+        None => view! { <LivePlayer room_id=id title=detail.title.clone() ended=events.ended/> }
+            .into_any(),
     };
     view! {
         <section class="live-room" class:is-host=is_host aria-label=detail.title.clone()>
@@ -153,7 +157,12 @@ fn LiveRoom(
 fn RoomTop(detail: LiveRoomDetail, events: LiveEvents) -> impl IntoView {
     let host = detail.host.user.clone();
     let following = RwSignal::new(detail.host.followed_by_viewer);
-    let viewers = move || tf(msg::live::WATCHING, &[("count", &format::count(events.viewers.get()))]);
+    let viewers = move || {
+        tf(
+            msg::live::WATCHING,
+            &[("count", &format::count(events.viewers.get()))],
+        )
+    };
     view! {
         <div class="live-top">
             <a class="live-back" href="/live" aria-label=t(msg::live::ALL_LIVE_ROOMS)>
