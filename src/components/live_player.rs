@@ -9,7 +9,7 @@
 //! a tap), with a "Tap to unmute" button.
 //!
 //! Latency: each fragment's `captured_at_ms` (the host's clock when its first frame was
-//! filmed) is kept with the media time it was appended at; once the playhead passes that
+//! filmed) is kept with the media time it starts at (the buffer's end when it is appended); once the playhead passes that
 //! time, the frame on screen was filmed `captured_at + (playhead − start)` and the
 //! glass-to-glass latency is now minus that. It is shown in a small badge and as
 //! `data-latency-ms` on the player (read by the end-to-end test).
@@ -377,8 +377,14 @@ fn pump(pipe: &Shared) {
             mut bytes,
             captured_at,
         } => {
-            // In "sequence" mode the appended media starts at `timestampOffset`.
-            let start = buffer.timestamp_offset();
+            // The stream is continuous, so a fragment starts where the buffer ends now.
+            // (`timestampOffset` is no guide: "sequence" mode moves it only at the first frame.)
+            let start = buffer
+                .buffered()
+                .ok()
+                .filter(|r| r.length() > 0)
+                .and_then(|r| r.end(r.length() - 1).ok())
+                .unwrap_or(0.0);
             if buffer.append_buffer_with_u8_array(&mut bytes).is_ok() {
                 if let Some(at) = captured_at {
                     p.marks.push_back((start, at));
