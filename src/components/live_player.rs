@@ -44,6 +44,9 @@ const QUEUE_MAX: usize = 8;
 /// Pause before the media socket is opened again after a drop.
 const RECONNECT: Duration = Duration::from_millis(1500);
 
+/// The `<video>` events the player follows.
+const MEDIA_EVENTS: [&str; 5] = ["timeupdate", "playing", "pause", "waiting", "volumechange"];
+
 /// What goes into the `SourceBuffer`, in order.
 enum Job {
     Append {
@@ -67,6 +70,8 @@ struct Pipe {
     /// Fragments appended and not yet reached: (media time of their start, captured_at).
     marks: VecDeque<(f64, u64)>,
     closures: Vec<Closure<dyn FnMut(JsValue)>>,
+    /// The `<video>`'s one listener, removed before it is dropped (the element outlives us).
+    media_listener: Option<Closure<dyn FnMut(JsValue)>>,
     socket_closures: Vec<Closure<dyn FnMut(JsValue)>>,
     done: bool,
     object_url: Option<String>,
@@ -189,7 +194,7 @@ fn start(
             }
         }
     });
-    for event in ["timeupdate", "playing", "pause", "waiting", "volumechange"] {
+    for event in MEDIA_EVENTS {
         video.add_event_listener_with_callback(event, on_media.as_ref().unchecked_ref())?;
     }
     video.set_muted(true);
@@ -199,7 +204,7 @@ fn start(
     p.video = Some(video);
     p.source = Some(source);
     p.closures.push(on_open);
-    p.closures.push(on_media);
+    p.media_listener = Some(on_media);
     Ok(())
 }
 
@@ -469,6 +474,12 @@ fn stop(pipe: &Shared) {
         let _ = ws.close();
     }
     if let Some(v) = p.video.take() {
+        if let Some(listener) = p.media_listener.take() {
+            for event in MEDIA_EVENTS {
+                let _ =
+                    v.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+            }
+        }
         let _ = v.pause();
         v.remove_attribute("src").ok();
         v.load();

@@ -54,6 +54,7 @@ impl OnAir {
             let _ = r.stop();
         }
         if let Some(ws) = self.socket.take() {
+            ws.set_onopen(None);
             let _ = ws.close();
         }
         if let Some(s) = self.stream.take() {
