@@ -17,11 +17,12 @@ use crate::routes::not_found::NotFound;
 use crate::session::provide_auth;
 
 // The shell and the feed are in the main module; every other page is fetched with its chunk on
-// first use (or, for the likely next steps, when idle). Four chunks: `note` (with the sign-in
+// first use (or, for the likely next steps, when idle). Five chunks: `note` (with the sign-in
 // sheet and the cart drawer: what the first taps need, prefetched when idle), `shop`, `pages`
-// (search, people, notifications, settings) and `rare` (buying, publishing, the creator center,
-// the gallery), and `live` (the live rooms: their player, sockets and pages would take the
-// `pages` chunk from 109 KB to 213 KB brotli, over its 200 KB budget). Every chunk costs a file per set of chunks sharing code, so there are few.
+// (search, people, notifications, settings), `rare` (buying, publishing, the creator center,
+// the gallery) and `live` (the live rooms: their player, sockets and pages would take `pages`
+// from 109 KB to 213 KB brotli, over its 200 KB budget). Every chunk costs a file per set of
+// chunks sharing code, so there are few.
 // The note (over the feed, or as a page) is fetched when idle, before the first tap.
 lazy_view!(
     note_route,
