@@ -19,7 +19,7 @@ use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api;
 use crate::format;
 use crate::hooks::use_next_task::use_render_limit;
-use crate::hooks::use_paged::use_paged;
+use crate::hooks::use_paged::{show_errors, use_paged};
 use crate::i18n::{msg, t, tf, tn};
 use crate::richtext::{segments, Segment};
 use crate::session::use_auth;
@@ -168,6 +168,7 @@ fn Thread(comment: Comment) -> impl IntoView {
                 shown_from_server.update(|s| *s += n);
             }
         },
+        show_errors,
     );
     let (replies, state) = (list.items, list.state);
     replies.set(comment.replies.clone());
@@ -346,6 +347,7 @@ pub fn Comments(
                 .collect();
             list.extend(fresh);
         },
+        show_errors,
     )
     .seed(initial.into());
     let (items, state) = (list.items, list.state);

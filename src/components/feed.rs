@@ -12,7 +12,7 @@ use super::masonry_grid::MasonryGrid;
 use super::states::{EmptyState, ErrorState, ListStatus, SkeletonGrid};
 use crate::api::{self, FeedSource};
 use crate::components::toast::use_toasts;
-use crate::hooks::use_paged::use_paged;
+use crate::hooks::use_paged::{show_errors, use_paged};
 use crate::i18n::{msg, t};
 
 /// Start loading the next page this far before the sentinel is visible.
@@ -60,6 +60,7 @@ pub fn InfiniteFeed(
                 check.run(FRAMES_TO_WAIT_FOR_GRID);
             }
         },
+        show_errors,
     );
     let (cards, state) = (list.items, list.state);
 

@@ -11,7 +11,7 @@ use super::toast::use_toasts;
 use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api::{self, ApiError, PeopleList};
 use crate::format;
-use crate::hooks::use_paged::{append, use_paged};
+use crate::hooks::use_paged::{append, show_errors, use_paged};
 use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;
 
@@ -132,6 +132,7 @@ pub fn PeopleListView(
             async move { fetch(&source, after.as_deref()).await }
         },
         append,
+        show_errors,
     );
     list.load.run(());
     list.more_when_near(sentinel, "0px 0px 600px 0px");

@@ -16,17 +16,12 @@ use leptos::task::spawn_local;
 use super::use_intersection::use_intersection;
 use crate::api::ApiError;
 
-/// Decides whether an error is handled elsewhere (true: not shown), e.g. a 401 that signs the
-/// reader out.
-type TakeError = Box<dyn Fn(&ApiError) -> bool + Send + Sync>;
-
 /// Where a paged list stands, whatever its items.
 #[derive(Clone, Copy)]
 pub struct PageState {
-    /// The next page's cursor: None before the first page and after the last.
+    /// The next page's cursor: None before the first page and after the last (`done`), so a
+    /// request without one asks for the first page.
     next: RwSignal<Option<String>>,
-    /// A page has landed since the start (or the last reset): the next one is not the first.
-    started: StoredValue<bool>,
     /// The last page has landed.
     pub done: RwSignal<bool>,
     pub loading: RwSignal<bool>,
@@ -35,7 +30,6 @@ pub struct PageState {
     pub answered: RwSignal<bool>,
     /// Bumped by every reset, so that late answers for the old source are dropped.
     generation: StoredValue<u32>,
-    take_error: StoredValue<Option<TakeError>>,
 }
 
 /// A request the state agreed to: the cursor to send and what to check the answer against.
@@ -49,13 +43,11 @@ impl PageState {
     fn new() -> Self {
         PageState {
             next: RwSignal::new(None),
-            started: StoredValue::new(false),
             done: RwSignal::new(false),
             loading: RwSignal::new(false),
             error: RwSignal::new(None),
             answered: RwSignal::new(false),
             generation: StoredValue::new(0),
-            take_error: StoredValue::new(None),
         }
     }
 
@@ -77,26 +69,24 @@ impl PageState {
         }
         self.loading.set(true);
         self.error.set(None);
+        let after = self.next.get_untracked();
         Some(Ticket {
-            after: self.next.get_untracked(),
-            first: !self.started.get_value(),
+            first: after.is_none(),
+            after,
             generation: self.generation.get_value(),
         })
     }
 
     fn landed(&self, next: Option<String>) {
-        self.started.set_value(true);
         self.done.set(next.is_none());
         self.next.set(next);
         self.settle();
     }
 
-    fn failed(&self, error: &ApiError) {
-        let taken = self
-            .take_error
-            .with_value(|take| take.as_ref().is_some_and(|take| take(error)));
-        if !taken {
-            self.error.set(Some(error.to_string()));
+    /// A failed request: `message` is shown, unless None (the error was handled elsewhere).
+    fn failed(&self, message: Option<String>) {
+        if message.is_some() {
+            self.error.set(message);
         }
         self.settle();
     }
@@ -110,7 +100,6 @@ impl PageState {
     fn reset(&self) {
         self.generation.update_value(|g| *g += 1);
         self.next.set(None);
-        self.started.set_value(false);
         self.done.set(false);
         self.error.set(None);
         self.loading.set(false);
@@ -119,7 +108,6 @@ impl PageState {
 
     /// The list already holds its first page, which `next` continues.
     fn seed(&self, next: Option<String>) {
-        self.started.set_value(true);
         self.done.set(next.is_none());
         self.next.set(next);
     }
@@ -147,12 +135,6 @@ impl<T: Send + Sync + 'static> Paged<T> {
     pub fn seed(self, page: Page<T>) -> Self {
         self.items.set(page.items);
         self.state.seed(page.next_cursor);
-        self
-    }
-
-    /// `take` sees each error first and may handle it (return true: not shown).
-    pub fn on_error(self, take: impl Fn(&ApiError) -> bool + Send + Sync + 'static) -> Self {
-        self.state.take_error.set_value(Some(Box::new(take)));
         self
     }
 
@@ -185,25 +167,27 @@ impl<T: Send + Sync + 'static> Paged<T> {
 
 /// A paged list that loads nothing yet (see [`Paged::load`], [`Paged::more_when_near`],
 /// [`Paged::seed`]). `fetch` gets the cursor (None for the first page); `merge` puts a page's
-/// items into the list, told whether it is the first page.
-pub fn use_paged<T, F, Fut>(
-    fetch: F,
-    merge: impl Fn(&mut Vec<T>, Vec<T>, bool) + Send + Sync + 'static,
-) -> Paged<T>
+/// items into the list, told whether it is the first page; `take_error` sees each error first
+/// and may handle it (true: not shown), e.g. a 401 that signs the reader out ([`show_errors`]
+/// shows them all).
+///
+/// The three are `Copy` (closures over signals and ids): the request copies them instead of
+/// keeping them in reactive storage, one instantiation of which per list would cost the wasm.
+pub fn use_paged<T, F, Fut, M, E>(fetch: F, merge: M, take_error: E) -> Paged<T>
 where
     T: Send + Sync + 'static,
-    F: Fn(Option<String>) -> Fut + Send + Sync + 'static,
+    F: Fn(Option<String>) -> Fut + Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
+    M: Fn(&mut Vec<T>, Vec<T>, bool) + Copy + Send + Sync + 'static,
+    E: Fn(&ApiError) -> bool + Copy + Send + Sync + 'static,
 {
     let items = RwSignal::new(Vec::new());
     let state = PageState::new();
-    let fetch = StoredValue::new(fetch);
-    let merge = StoredValue::new(merge);
     let load = Callback::new(move |()| {
         let Some(ticket) = state.begin() else {
             return;
         };
-        let request = fetch.with_value(|f| f(ticket.after));
+        let request = fetch(ticket.after);
         spawn_local(async move {
             let answer = request.await;
             if !state.is_current(ticket.generation) {
@@ -211,12 +195,10 @@ where
             }
             match answer {
                 Ok(page) => {
-                    items.update(|list| {
-                        merge.with_value(|merge| merge(list, page.items, ticket.first))
-                    });
+                    items.update(|list| merge(list, page.items, ticket.first));
                     state.landed(page.next_cursor);
                 }
-                Err(e) => state.failed(&e),
+                Err(e) => state.failed((!take_error(&e)).then(|| e.to_string())),
             }
         });
     });
@@ -226,4 +208,9 @@ where
 /// The `merge` of most lists: each page after the last.
 pub fn append<T>(list: &mut Vec<T>, page: Vec<T>, _first: bool) {
     list.extend(page);
+}
+
+/// The `take_error` of most lists: every error is shown.
+pub fn show_errors(_: &ApiError) -> bool {
+    false
 }

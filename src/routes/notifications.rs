@@ -157,14 +157,14 @@ fn NotificationList(tab: NotificationTab) -> impl IntoView {
             page
         },
         append,
-    )
-    .on_error(move |e| {
-        let gone = matches!(e, ApiError::Unauthorized(_));
-        if gone {
-            auth.signed_out();
-        }
-        gone
-    });
+        move |e| {
+            let gone = matches!(e, ApiError::Unauthorized(_));
+            if gone {
+                auth.signed_out();
+            }
+            gone
+        },
+    );
     list.load.run(());
     list.more_when_near(sentinel, "0px 0px 600px 0px");
     let (items, error, loading, loaded_once) = (

@@ -15,7 +15,7 @@ use crate::components::states::{EmptyState, ErrorState};
 use crate::components::toast::use_toasts;
 use crate::components::ui::{Button, ButtonVariant, Price};
 use crate::format;
-use crate::hooks::use_paged::{append, use_paged};
+use crate::hooks::use_paged::{append, show_errors, use_paged};
 use crate::i18n::{is_zh, msg, t, tf};
 
 /// How often an order on its way is re-read.
@@ -53,6 +53,7 @@ fn OrderList() -> impl IntoView {
     let list = use_paged(
         |after: Option<String>| async move { api::orders(after.as_deref()).await },
         append,
+        show_errors,
     );
     list.load.run(());
     list.more_when_near(sentinel, "0px 0px 600px 0px");

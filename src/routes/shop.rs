@@ -11,7 +11,7 @@ use crate::components::channel_bar::channel_label;
 use crate::components::product_tile::ProductTile;
 use crate::components::states::{EmptyState, ErrorState, ListStatus};
 use crate::components::ui::Chip;
-use crate::hooks::use_paged::{append, use_paged};
+use crate::hooks::use_paged::{append, show_errors, use_paged};
 use crate::i18n::{msg, t};
 
 fn sort_label(sort: ProductSort) -> &'static str {
@@ -136,6 +136,7 @@ pub fn ProductGrid(source: ProductSource) -> impl IntoView {
             }
         },
         append,
+        show_errors,
     );
     list.load.run(());
     list.more_when_near(sentinel, "0px 0px 600px 0px");

@@ -17,9 +17,9 @@ pub struct Page<T> {
     pub next_cursor: Option<String>,
 }
 
-/// One page of a list whose length is shown: comments, replies and search results. A separate
-/// type rather than an optional `total` on [`Page`], so the document says exactly which lists
-/// always carry it.
+// A type of its own rather than an optional `total` on `Page`: the document then says which
+// lists always carry it.
+/// One page of a list whose length is shown: comments, replies and search results.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct CountedPage<T> {
