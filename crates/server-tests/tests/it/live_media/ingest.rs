@@ -92,7 +92,7 @@ async fn a_hosts_webm_reaches_viewers_as_fmp4_and_ends_as_a_replay() {
     let path = ingest_path(id);
 
     // Refusals come as JSON before any upgrade.
-    let refused = |r: Result<Socket, (u16, String)>| r.err().expect("refused");
+    let refused = |r: Result<Socket, (u16, String)>| r.expect_err("refused");
     let guest = server.connect(&path, &[("origin", &origin)]).await;
     assert_eq!(refused(guest), (401, "unauthorized".to_string()));
     let not_host = server
