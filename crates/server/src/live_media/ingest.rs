@@ -173,6 +173,8 @@ async fn run(
     let errors = tokio::spawn(async move {
         let mut buf = Vec::new();
         let _ = (&mut stderr).take(64 * 1024).read_to_end(&mut buf).await;
+        // Keep draining, so a chatty FFmpeg never blocks on a full pipe.
+        let _ = tokio::io::copy(&mut stderr, &mut tokio::io::sink()).await;
         buf
     });
     let (chunks, mut chunk_rx) = mpsc::channel::<axum::body::Bytes>(PIPE_CHUNKS);

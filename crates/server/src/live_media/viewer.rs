@@ -47,8 +47,10 @@ pub async fn media(
     }
     let ws = upgrade(ws)?;
     let channel = state.live_media.channel(id, !room.is_demo);
-    // Viewers send nothing worth reading: keep their messages small.
+    // Viewers send nothing worth reading: a small read buffer (tungstenite allocates 128 KiB
+    // per socket by default, which 500 viewers turned into 64 MB).
     Ok(ws
+        .read_buffer_size(4096)
         .max_message_size(4096)
         .on_upgrade(move |socket| watch(socket, channel)))
 }
