@@ -146,6 +146,11 @@ impl ImageStore {
         self.dir.join("video").join(key)
     }
 
+    /// Where live rooms' replays and demo clips live (`live_media`).
+    pub fn live_dir(&self) -> PathBuf {
+        self.dir.join("live")
+    }
+
     /// Where video uploads are written while they arrive and are checked.
     pub fn video_incoming_dir(&self) -> PathBuf {
         self.dir.join("video").join("incoming")

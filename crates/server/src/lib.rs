@@ -13,6 +13,7 @@ pub mod guest;
 pub mod imagegen;
 pub mod images;
 pub mod live;
+pub mod live_media;
 pub mod mentions;
 pub mod microcache;
 pub mod notify;
@@ -95,6 +96,8 @@ pub struct AppState {
     pub videos: Arc<video::Videos>,
     /// Live rooms being watched: their event channels, viewers and likes (see `live`).
     pub live: Arc<live::LiveHub>,
+    /// Live rooms' streams: ingest, viewers, demo loops, replays (see `live_media`).
+    pub live_media: Arc<live_media::LiveMedia>,
 }
 
 impl AppState {
@@ -146,7 +149,6 @@ impl AppState {
             limits: Arc::new(Limiter::new(db.clone(), 1)),
             clients,
             db,
-            images,
             search: Arc::new(search),
             suggester,
             feed_cache: Arc::new(MicroCache::new(FEED_CACHE_TTL, 1_024)),
@@ -157,13 +159,29 @@ impl AppState {
             site: Arc::new(Site::default()),
             videos: Arc::new(video::Videos::new(video::Tools::from_path())),
             live: Arc::new(live::LiveHub::default()),
+            live_media: Arc::new(live_media::LiveMedia::new(
+                images.live_dir(),
+                video::Tools::from_path(),
+            )),
+            images,
         })
     }
 
     /// The same state with other video settings (FFmpeg's paths, the upload limit).
     pub fn with_videos(mut self, videos: video::Videos) -> Self {
+        // Live media runs the same FFmpeg (set before any room streams).
+        self.live_media = Arc::new(live_media::LiveMedia::new(
+            self.images.live_dir(),
+            videos.tools().ok().cloned(),
+        ));
         self.videos = Arc::new(videos);
         self
+    }
+
+    /// Starts playing every live demo room (`live_media::demo`); returns how many. Call once
+    /// the state is configured.
+    pub async fn start_live_demos(&self) -> Result<usize, sqlx::Error> {
+        live_media::demo::start_all(self).await
     }
 
     /// Queues again the video jobs a stopped process left half-done, and starts the
@@ -280,7 +298,8 @@ pub fn app(state: AppState, dist_dir: PathBuf) -> Router {
         // Only what is routed above is compressed on the fly: the shell, added after the
         // layer, sends its own precompressed copies, and videos (byte ranges) none.
         .layer(CompressionLayer::new())
-        .merge(video::serve::router().with_state(state))
+        .merge(video::serve::router().with_state(state.clone()))
+        .merge(live_media::serve::router().with_state(state))
         .fallback_service(shell.router);
     security::apply(router, &csp, &site).layer(TraceLayer::new_for_http())
 }

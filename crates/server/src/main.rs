@@ -135,6 +135,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         println!("      demo live rooms: quiet (LIVE_DEMO_ACTIVITY=false)");
     }
+    let demos = state.start_live_demos().await?;
+    if demos > 0 {
+        println!("      {demos} demo live rooms on air");
+    }
     let addr = SocketAddr::new(config.host, config.port);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     println!(

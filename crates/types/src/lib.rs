@@ -10,6 +10,7 @@ mod commerce;
 mod format;
 mod layout;
 mod live;
+pub mod live_media;
 mod notifications;
 mod page;
 pub mod paths;

@@ -9,6 +9,7 @@ mod api;
 mod contract;
 mod images;
 mod live;
+mod live_media;
 mod orders;
 mod publishing;
 mod recs;

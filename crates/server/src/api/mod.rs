@@ -169,6 +169,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(live::host::remove_message))
         .routes(routes!(live::host::mute, live::host::unmute))
         .routes(routes!(live::ws::events));
+        .routes(routes!(crate::live_media::ingest::ingest))
+        .routes(routes!(crate::live_media::viewer::media));
     openapi::complete(router.get_openapi_mut());
     router
 }

@@ -58,6 +58,16 @@ async fn serve_video(
         // An upload's renditions appear (renamed into place) only when it is ready.
         Err(_) => return Err(not_found()),
     };
+    serve_mp4(&path, &meta, req).await
+}
+
+/// An MP4 file that never changes under its URL, with byte ranges, a strong ETag and
+/// `immutable` caching (videos' renditions, live replays).
+pub async fn serve_mp4(
+    path: &std::path::Path,
+    meta: &std::fs::Metadata,
+    req: Request,
+) -> AppResult<Response> {
     // Strong: the bytes behind a URL never change; size and time tell a re-made file apart.
     let modified = meta
         .modified()
@@ -78,7 +88,7 @@ async fn serve_video(
         res.headers_mut().insert(header::CACHE_CONTROL, immutable);
         return Ok(res);
     }
-    let res = ServeFile::new(&path)
+    let res = ServeFile::new(path)
         .oneshot(req)
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;

@@ -1,0 +1,63 @@
+//! `/live-media/{key}.mp4`: ended rooms' replays, plain MP4 files served like videos (byte
+//! ranges, immutable caching: a key's file never changes). A demo room's replay
+//! (`demo-{id}`) is made at first request. Served outside the compression layer.
+
+use axum::extract::{Request, State};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+
+use super::record::replay_path;
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiPath;
+use crate::video::serve::serve_mp4;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/live-media/{file}", get(serve_replay))
+}
+
+/// The key of `file` if it is one canonical `{key}.mp4` name (letters, digits, dashes).
+fn replay_key(file: &str) -> Option<&str> {
+    let key = file.strip_suffix(".mp4")?;
+    let ok = (1..=64).contains(&key.len())
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !key.starts_with('-');
+    ok.then_some(key)
+}
+
+async fn serve_replay(
+    State(state): State<AppState>,
+    ApiPath(file): ApiPath<String>,
+    req: Request,
+) -> AppResult<Response> {
+    let not_found = || AppError::NotFound("No such replay.".to_string());
+    let key = replay_key(&file).ok_or_else(not_found)?;
+    let path = replay_path(&state.live_media.dir, key);
+    let meta = match tokio::fs::metadata(&path).await {
+        Ok(meta) => meta,
+        Err(_) if key.starts_with("demo-") => {
+            super::demo::ensure_replay(&state, key, &path).await?;
+            tokio::fs::metadata(&path).await.map_err(|_| not_found())?
+        }
+        Err(_) => return Err(not_found()),
+    };
+    serve_mp4(&path, &meta, req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replay_key;
+
+    #[test]
+    fn one_name_per_replay() {
+        assert_eq!(replay_key("12-abcdef0123.mp4"), Some("12-abcdef0123"));
+        assert_eq!(replay_key("demo-3.mp4"), Some("demo-3"));
+        assert_eq!(replay_key("demo-3"), None);
+        assert_eq!(replay_key("../x.mp4"), None);
+        assert_eq!(replay_key("-x.mp4"), None);
+        assert_eq!(replay_key("X.mp4"), None);
+    }
+}
