@@ -162,6 +162,9 @@ pub struct LiveRoomDetail {
     pub likes: i64,
     pub peak_viewers: i64,
     pub has_replay: bool,
+    /// Where the recording plays (a plain MP4, `live_media::replay_url`), once ended.
+    #[serde(default)]
+    pub replay_url: Option<String>,
     /// In the host's order.
     pub products: Vec<LiveProduct>,
     pub pinned: Option<PinnedProduct>,

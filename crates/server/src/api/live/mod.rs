@@ -177,6 +177,10 @@ pub async fn detail(
         likes: room.as_ref().map_or(row.likes, |r| r.likes()),
         peak_viewers: row.peak_viewers,
         has_replay: row.replay_key.is_some(),
+        replay_url: row
+            .replay_key
+            .as_deref()
+            .map(api_types::live_media::replay_url),
         products,
         pinned,
         recent_chat,
