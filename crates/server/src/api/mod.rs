@@ -168,7 +168,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(live::host::pin, live::host::unpin))
         .routes(routes!(live::host::remove_message))
         .routes(routes!(live::host::mute, live::host::unmute))
-        .routes(routes!(live::ws::events));
+        .routes(routes!(live::ws::events))
         .routes(routes!(crate::live_media::ingest::ingest))
         .routes(routes!(crate::live_media::viewer::media));
     openapi::complete(router.get_openapi_mut());
