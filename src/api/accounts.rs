@@ -49,7 +49,7 @@ pub enum PeopleList {
     Following(i64),
 }
 
-pub async fn people(list: PeopleList, cursor: Option<&str>) -> Result<UserPage, ApiError> {
+pub async fn people(list: PeopleList, cursor: Option<&str>) -> Result<Page<UserProfile>, ApiError> {
     let base = match list {
         PeopleList::Followers(id) => format!("/api/v1/users/{id}/followers"),
         PeopleList::Following(id) => format!("/api/v1/users/{id}/following"),
@@ -57,14 +57,14 @@ pub async fn people(list: PeopleList, cursor: Option<&str>) -> Result<UserPage, 
     get_json(&page_path(base, cursor)).await
 }
 
-pub async fn suggested_creators() -> Result<UserPage, ApiError> {
+pub async fn suggested_creators() -> Result<Page<UserProfile>, ApiError> {
     get_json("/api/v1/users/suggested").await
 }
 
 pub async fn notifications(
     tab: NotificationTab,
     cursor: Option<&str>,
-) -> Result<NotificationPage, ApiError> {
+) -> Result<Page<Notification>, ApiError> {
     get_json(&page_path(
         format!("/api/v1/notifications?tab={}", tab.as_str()),
         cursor,

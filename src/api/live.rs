@@ -3,7 +3,7 @@
 //! `components/live_player`), whose URLs [`socket_url`] makes.
 
 use api_types::{
-    ChatPage, FlashInput, GoLiveInput, LiveRoomDetail, LiveRoomPage, LiveStatus, PinInput,
+    ChatMessage, FlashInput, GoLiveInput, LiveRoomCard, LiveRoomDetail, LiveStatus, Page, PinInput,
     PinnedProduct,
 };
 
@@ -13,7 +13,7 @@ use super::*;
 pub async fn live_rooms(
     status: LiveStatus,
     cursor: Option<&str>,
-) -> Result<LiveRoomPage, ApiError> {
+) -> Result<Page<LiveRoomCard>, ApiError> {
     get_json(&page_path(
         format!("/api/v1/live?status={}", status.as_str()),
         cursor,
@@ -26,7 +26,7 @@ pub async fn live_room(id: i64) -> Result<LiveRoomDetail, ApiError> {
 }
 
 /// A room's chat from its start, oldest first (beside a replay).
-pub async fn live_chat(id: i64, cursor: Option<&str>) -> Result<ChatPage, ApiError> {
+pub async fn live_chat(id: i64, cursor: Option<&str>) -> Result<Page<ChatMessage>, ApiError> {
     get_json(&page_path(format!("/api/v1/live/{id}/chat"), cursor)).await
 }
 

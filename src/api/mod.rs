@@ -2,13 +2,13 @@
 //! by hand; every failure is an [`ApiError`].
 
 use api_types::{
-    Address, AddressInput, Cart, Channel, CheckoutQuote, Comment, CommentPage, CreatorStats, Draft,
-    Earnings, ErrorBody, FeedPage, FieldError, LineInput, LinesInput, Me, NewComment, NoteCard,
-    NoteDetail, NoteInput, NoteSearchPage, NoteTypeFilter, NotificationPage, NotificationTab,
-    OrderDetail, OrderPage, PasswordChange, PlaceOrder, ProductDetail, ProductPage, ProductSort,
-    ProfileUpdate, Published, QuantityInput, QuoteInput, ReportInput, ReportReason, ReportResult,
-    SearchSort, Session, ShopCategory, SignIn, SignUp, TimeFilter, Toggle, TopicSuggestion,
-    UnreadCounts, Upload, UserPage, UserProfile, UserSearchPage, UserSummary, WaitingNote,
+    Address, AddressInput, Cart, Channel, CheckoutQuote, Comment, CountedPage, CreatorStats, Draft,
+    Earnings, ErrorBody, FieldError, LineInput, LinesInput, Me, NewComment, NoteCard, NoteDetail,
+    NoteInput, NoteTypeFilter, Notification, NotificationTab, OrderDetail, OrderSummary, Page,
+    PasswordChange, PlaceOrder, ProductCard, ProductDetail, ProductSort, ProfileUpdate, Published,
+    QuantityInput, QuoteInput, ReportInput, ReportReason, ReportResult, SearchSort, Session,
+    ShopCategory, SignIn, SignUp, TimeFilter, Toggle, TopicSuggestion, UnreadCounts, Upload,
+    UserProfile, UserSummary, WaitingNote,
 };
 use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::de::DeserializeOwned;

@@ -66,19 +66,16 @@ pub fn feed_path(source: &FeedSource, cursor: Option<&str>) -> String {
     path
 }
 
-pub async fn feed(source: &FeedSource, cursor: Option<&str>) -> Result<FeedPage, ApiError> {
-    let path = feed_path(source, cursor);
-    if matches!(source, FeedSource::Search(_)) {
-        let page: NoteSearchPage = get_json(&path).await?;
-        return Ok(FeedPage {
-            items: page.items,
-            next_cursor: page.next_cursor,
-        });
-    }
-    get_json(&path).await
+/// A page of any feed. A note search answers a `CountedPage`, read here as a `Page` (its
+/// `total` skipped): the main module then carries one page decoder for the feed, not two.
+pub async fn feed(source: &FeedSource, cursor: Option<&str>) -> Result<Page<NoteCard>, ApiError> {
+    get_json(&feed_path(source, cursor)).await
 }
 
-pub async fn search_users(q: &str, cursor: Option<&str>) -> Result<UserSearchPage, ApiError> {
+pub async fn search_users(
+    q: &str,
+    cursor: Option<&str>,
+) -> Result<CountedPage<UserProfile>, ApiError> {
     let mut path = format!("/api/v1/search/users?q={}", encode(q));
     if let Some(cursor) = cursor {
         path.push_str("&cursor=");
@@ -149,7 +146,7 @@ pub async fn related(id: i64) -> Result<Vec<NoteCard>, ApiError> {
     get_json(&format!("/api/v1/notes/{id}/related?limit=24")).await
 }
 
-pub async fn comments(note_id: i64, cursor: &str) -> Result<CommentPage, ApiError> {
+pub async fn comments(note_id: i64, cursor: &str) -> Result<CountedPage<Comment>, ApiError> {
     get_json(&format!(
         "/api/v1/notes/{note_id}/comments?cursor={}",
         encode(cursor)
@@ -157,7 +154,10 @@ pub async fn comments(note_id: i64, cursor: &str) -> Result<CommentPage, ApiErro
     .await
 }
 
-pub async fn replies(comment_id: i64, cursor: Option<&str>) -> Result<CommentPage, ApiError> {
+pub async fn replies(
+    comment_id: i64,
+    cursor: Option<&str>,
+) -> Result<CountedPage<Comment>, ApiError> {
     let mut path = format!("/api/v1/comments/{comment_id}/replies?limit=10");
     if let Some(cursor) = cursor {
         path.push_str("&cursor=");

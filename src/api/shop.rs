@@ -11,7 +11,7 @@ pub async fn products(
     category: Option<&str>,
     sort: ProductSort,
     cursor: Option<&str>,
-) -> Result<ProductPage, ApiError> {
+) -> Result<Page<ProductCard>, ApiError> {
     let mut base = format!("/api/v1/products?sort={}", sort.as_str());
     if let Some(c) = category {
         base.push_str("&category=");
@@ -27,7 +27,7 @@ pub async fn product(id: i64) -> Result<ProductDetail, ApiError> {
 pub async fn search_products(
     q: &str,
     cursor: Option<&str>,
-) -> Result<api_types::ProductSearchPage, ApiError> {
+) -> Result<api_types::CountedPage<api_types::ProductCard>, ApiError> {
     get_json(&page_path(
         format!("/api/v1/search/products?q={}", encode(q)),
         cursor,
@@ -120,7 +120,7 @@ pub async fn place_order(form: &PlaceOrder, key: &str) -> Result<OrderDetail, Ap
     .await
 }
 
-pub async fn orders(cursor: Option<&str>) -> Result<OrderPage, ApiError> {
+pub async fn orders(cursor: Option<&str>) -> Result<Page<OrderSummary>, ApiError> {
     get_json(&page_path("/api/v1/orders".into(), cursor)).await
 }
 

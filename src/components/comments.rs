@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use api_types::{Comment, CommentPage, NewComment, COMMENT_MAX_CHARS};
+use api_types::{Comment, CountedPage, NewComment, Page, COMMENT_MAX_CHARS};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,6 +19,7 @@ use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api;
 use crate::format;
 use crate::hooks::use_next_task::use_render_limit;
+use crate::hooks::use_paged::{show_errors, use_paged};
 use crate::i18n::{msg, t, tf, tn};
 use crate::richtext::{segments, Segment};
 use crate::session::use_auth;
@@ -146,54 +147,48 @@ fn Thread(comment: Comment) -> impl IntoView {
     let ctx = expect_context::<CommentsCtx>();
     let id = comment.id;
     let total = comment.reply_count;
-    let replies = RwSignal::new(comment.replies.clone());
+    // Replies counted by the server's pages (the embedded ones until the first page).
+    let shown_from_server = RwSignal::new(comment.replies.len() as i64);
+    // The embedded replies come first; the replies endpoint's first page starts over.
+    let list = use_paged(
+        move |after: Option<String>| async move {
+            api::replies(id, after.as_deref()).await.map(Page::from)
+        },
+        move |list: &mut Vec<Comment>, page: Vec<Comment>, first: bool| {
+            let n = page.len() as i64;
+            if first {
+                // The first page repeats the embedded replies; keep ones posted here.
+                list.retain(|c| !page.iter().any(|p| p.id == c.id));
+                let posted = std::mem::take(list);
+                *list = page;
+                list.extend(posted);
+                shown_from_server.set(n);
+            } else {
+                list.extend(page);
+                shown_from_server.update(|s| *s += n);
+            }
+        },
+        show_errors,
+    );
+    let (replies, state) = (list.items, list.state);
+    replies.set(comment.replies.clone());
     ctx.threads.update_value(|t| {
         t.insert(id, replies);
     });
-    // None until the replies endpoint has been asked once (the embedded ones come first).
-    let cursor = RwSignal::new(None::<Option<String>>);
-    let loading = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let shown_from_server = RwSignal::new(comment.replies.len() as i64);
-    let remaining = move || (total - shown_from_server.get()).max(0);
+    let (loading, error) = (state.loading, state.error);
+    let remaining = move || {
+        if state.done.get() {
+            0
+        } else {
+            (total - shown_from_server.get()).max(0)
+        }
+    };
     let more = move |_| {
         if loading.get_untracked() {
             return;
         }
         ctx.wanted.set(true);
-        loading.set(true);
-        error.set(None);
-        let after = cursor.get_untracked();
-        spawn_local(async move {
-            let from = after.clone().flatten();
-            match api::replies(id, from.as_deref()).await {
-                Ok(page) => {
-                    let n = page.items.len() as i64;
-                    replies.update(|r| {
-                        if after.is_none() {
-                            // The first page repeats the embedded replies; keep ones posted here.
-                            r.retain(|c| !page.items.iter().any(|p| p.id == c.id));
-                            let posted = std::mem::take(r);
-                            *r = page.items;
-                            r.extend(posted);
-                        } else {
-                            r.extend(page.items);
-                        }
-                    });
-                    if after.is_none() {
-                        shown_from_server.set(n);
-                    } else {
-                        shown_from_server.update(|s| *s += n);
-                    }
-                    if page.next_cursor.is_none() {
-                        shown_from_server.set(total);
-                    }
-                    cursor.set(Some(page.next_cursor));
-                }
-                Err(e) => error.set(Some(e.to_string())),
-            }
-            loading.set(false);
-        });
+        list.load.run(());
     };
     view! {
         <li class="thread" data-comment-id=id>
@@ -332,11 +327,30 @@ pub fn Comments(
     note_id: i64,
     /// The note's author: their comments get an "Author" badge.
     author_id: i64,
-    initial: CommentPage,
+    initial: CountedPage<Comment>,
     /// The note's comment count, kept current as comments are posted and deleted.
     total: RwSignal<i64>,
 ) -> impl IntoView {
-    let items = RwSignal::new(initial.items);
+    // The note brought the first page; the rest come on "Load more comments".
+    let list = use_paged(
+        // Seeded: every request has a cursor (there is none to ask with after the last page).
+        move |after: Option<String>| async move {
+            api::comments(note_id, after.as_deref().unwrap_or_default())
+                .await
+                .map(Page::from)
+        },
+        |list: &mut Vec<Comment>, page: Vec<Comment>, _first: bool| {
+            // Skip any the list already has (a comment posted here may be on a later page).
+            let fresh: Vec<Comment> = page
+                .into_iter()
+                .filter(|n| !list.iter().any(|o| o.id == n.id))
+                .collect();
+            list.extend(fresh);
+        },
+        show_errors,
+    )
+    .seed(initial.into());
+    let (items, state) = (list.items, list.state);
     let ctx = CommentsCtx {
         note_author: author_id,
         reply_to: RwSignal::new(None),
@@ -346,36 +360,13 @@ pub fn Comments(
         wanted: RwSignal::new(false),
     };
     provide_context(ctx);
-    let cursor = RwSignal::new(initial.next_cursor);
-    let loading = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let load_more = move |note: i64| {
-        let Some(after) = cursor.get_untracked() else {
-            return;
-        };
-        if loading.get_untracked() {
+    let (loading, error) = (state.loading, state.error);
+    let load_more = move || {
+        if state.done.get_untracked() || loading.get_untracked() {
             return;
         }
         ctx.wanted.set(true);
-        loading.set(true);
-        error.set(None);
-        spawn_local(async move {
-            match api::comments(note, &after).await {
-                Ok(page) => {
-                    items.update(|c| {
-                        let fresh: Vec<Comment> = page
-                            .items
-                            .into_iter()
-                            .filter(|n| !c.iter().any(|o| o.id == n.id))
-                            .collect();
-                        c.extend(fresh);
-                    });
-                    cursor.set(page.next_cursor);
-                }
-                Err(e) => error.set(Some(e.to_string())),
-            }
-            loading.set(false);
-        });
+        list.load.run(());
     };
     view! {
         <section class="comments" aria-labelledby="comments-heading">
@@ -390,9 +381,9 @@ pub fn Comments(
                 <Threads items=items/>
             </WhenNear>
             {move || error.get().map(|e| view! { <p class="inline-error" role="alert">{e}</p> })}
-            <Show when=move || cursor.with(Option::is_some)>
+            <Show when=move || !state.done.get()>
                 <Button variant=ButtonVariant::Secondary class="load-more"
-                    on_click=Callback::new(move |_| load_more(note_id))
+                    on_click=Callback::new(move |_| load_more())
                     disabled=loading loading=loading>
                     {move || if loading.get() { t(msg::common::LOADING) } else { t(msg::comments::LOAD_MORE_COMMENTS) }}
                 </Button>

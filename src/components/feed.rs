@@ -12,24 +12,13 @@ use super::masonry_grid::MasonryGrid;
 use super::states::{EmptyState, ErrorState, ListStatus, SkeletonGrid};
 use crate::api::{self, FeedSource};
 use crate::components::toast::use_toasts;
-use crate::hooks::use_intersection::use_intersection;
+use crate::hooks::use_paged::{show_errors, use_paged};
 use crate::i18n::{msg, t};
 
 /// Start loading the next page this far before the sentinel is visible.
 const PREFETCH_MARGIN_PX: f64 = 1200.0;
 /// How many frames a page's check for "still near the end" waits for the grid to draw.
 const FRAMES_TO_WAIT_FOR_GRID: u32 = 30;
-
-#[derive(Clone, Copy)]
-struct FeedState {
-    cards: RwSignal<Vec<Card>>,
-    cursor: RwSignal<Option<String>>,
-    done: RwSignal<bool>,
-    loading: RwSignal<bool>,
-    error: RwSignal<Option<String>>,
-    /// Bumped on every reset so late answers for an old source are dropped.
-    generation: StoredValue<u32>,
-}
 
 #[component]
 pub fn InfiniteFeed(
@@ -49,15 +38,31 @@ pub fn InfiniteFeed(
     let empty_title = empty_title.unwrap_or_else(|| t(msg::common::NO_NOTES_YET).to_string());
     let empty_message =
         empty_message.unwrap_or_else(|| t(msg::feed::NOTHING_HAS_BEEN_POSTED_HERE).to_string());
-    let state = FeedState {
-        cards: RwSignal::new(Vec::new()),
-        cursor: RwSignal::new(None),
-        done: RwSignal::new(false),
-        loading: RwSignal::new(false),
-        error: RwSignal::new(None),
-        generation: StoredValue::new(0),
-    };
     let sentinel = NodeRef::<Div>::new();
+
+    // After a page lands: a frame later, another page if the sentinel is still near (waiting
+    // a few more frames for the grid to draw). Set below: it calls the list that calls it.
+    let check_near: StoredValue<Option<Callback<u32>>> = StoredValue::new(None);
+    let list = use_paged(
+        move |cursor: Option<String>| {
+            let src = source.get_untracked();
+            async move { api::feed(&src, cursor.as_deref()).await }
+        },
+        move |cards: &mut Vec<Card>, page: Vec<Card>, _first: bool| {
+            // The For-you list is re-ranked at every request, so a later page may repeat a
+            // card already shown: each note appears once.
+            for card in page {
+                if !cards.iter().any(|k| k.id == card.id) {
+                    cards.push(card);
+                }
+            }
+            if let Some(check) = check_near.get_value() {
+                check.run(FRAMES_TO_WAIT_FOR_GRID);
+            }
+        },
+        show_errors,
+    );
+    let (cards, state) = (list.items, list.state);
 
     // Whether the sentinel is near the viewport; None while the grid above it has cards but
     // has not drawn any yet (it is laid out once its width is measured, a frame later), when
@@ -67,7 +72,7 @@ pub fn InfiniteFeed(
         let grid_drawn = el
             .previous_element_sibling()
             .is_some_and(|grid| grid.has_attribute("role"));
-        if !grid_drawn && !state.cards.with_untracked(Vec::is_empty) {
+        if !grid_drawn && !cards.with_untracked(Vec::is_empty) {
             return None;
         }
         let viewport_h = web_sys::window()
@@ -76,13 +81,6 @@ pub fn InfiniteFeed(
             .unwrap_or(800.0);
         Some(el.get_bounding_client_rect().top() < viewport_h + PREFETCH_MARGIN_PX)
     };
-
-    // `load_more` calls itself again (after a frame) while the sentinel stays near the
-    // viewport, so we go through StoredValues to break the recursion.
-    let load_more: StoredValue<Option<Callback<()>>> = StoredValue::new(None);
-    // After a page lands: a frame later, another page if the sentinel is still near (waiting
-    // a few more frames for the grid to draw).
-    let check_near: StoredValue<Option<Callback<u32>>> = StoredValue::new(None);
     check_near.set_value(Some(Callback::new(move |frames_left: u32| {
         request_animation_frame(move || {
             // The feed may be gone a frame later (the reader left); reading it would panic.
@@ -90,11 +88,7 @@ pub fn InfiniteFeed(
                 return;
             }
             match near_bottom() {
-                Some(true) => {
-                    if let Some(cb) = load_more.get_value() {
-                        cb.run(());
-                    }
-                }
+                Some(true) => list.more(),
                 Some(false) => {}
                 None if frames_left > 0 => {
                     if let Some(check) = check_near.get_value() {
@@ -105,47 +99,6 @@ pub fn InfiniteFeed(
             }
         });
     })));
-    let next_page = Callback::new(move |()| {
-        let s = state;
-        if s.loading.get_untracked() || s.done.get_untracked() || s.error.get_untracked().is_some()
-        {
-            return;
-        }
-        s.loading.set(true);
-        let generation = s.generation.get_value();
-        let src = source.get_untracked();
-        let cursor = s.cursor.get_untracked();
-        spawn_local(async move {
-            let result = api::feed(&src, cursor.as_deref()).await;
-            // `try_`: the feed may be gone by now; reading a disposed value panics.
-            if s.generation.try_get_value() != Some(generation) {
-                return;
-            }
-            match result {
-                Ok(page) => {
-                    s.done.set(page.next_cursor.is_none());
-                    s.cursor.set(page.next_cursor);
-                    // The For-you list is re-ranked at every request, so a later page may
-                    // repeat a card already shown: each note appears once.
-                    s.cards.update(|c| {
-                        for card in page.items {
-                            if !c.iter().any(|k| k.id == card.id) {
-                                c.push(card);
-                            }
-                        }
-                    });
-                }
-                Err(e) => s.error.set(Some(e.to_string())),
-            }
-            s.loading.set(false);
-            check_near.try_with_value(|check| {
-                if let Some(check) = check {
-                    check.run(FRAMES_TO_WAIT_FOR_GRID);
-                }
-            });
-        });
-    });
-    load_more.set_value(Some(next_page));
 
     // A new source starts from scratch.
     Effect::new(move |_| {
@@ -153,24 +106,18 @@ pub fn InfiniteFeed(
         if let Some(refresh) = refresh {
             refresh.track();
         }
-        state.generation.update_value(|g| *g += 1);
-        state.cards.set(Vec::new());
-        state.cursor.set(None);
-        state.done.set(false);
-        state.error.set(None);
-        state.loading.set(false);
-        next_page.run(());
+        list.reset();
     });
 
-    use_intersection(sentinel, "0px 0px 1200px 0px", move || next_page.run(()));
+    list.more_when_near(sentinel, "0px 0px 1200px 0px");
 
     // For-you cards get the "More" menu: "Not interested" takes the card out at once (the
     // masonry re-flows around the gap) and the toast's Undo puts it back where it was.
     let toasts = use_toasts();
     let auth = crate::session::use_auth();
     let hide = Callback::new(move |id: i64| {
-        let generation = state.generation.get_value();
-        let Some((at, card)) = state.cards.with_untracked(|cards| {
+        let generation = state.generation();
+        let Some((at, card)) = cards.with_untracked(|cards| {
             cards
                 .iter()
                 .position(|c| c.id == id)
@@ -178,15 +125,15 @@ pub fn InfiniteFeed(
         }) else {
             return;
         };
-        state.cards.update(|c| {
+        cards.update(|c| {
             c.remove(at);
         });
         // Back where it was, unless the feed was reset meanwhile.
         let put_back = move || {
-            if state.generation.try_get_value() != Some(generation) {
+            if !state.is_current(generation) {
                 return;
             }
-            state.cards.update(|c| {
+            cards.update(|c| {
                 if !c.iter().any(|k| k.id == id) {
                     c.insert(at.min(c.len()), card.clone());
                 }
@@ -232,14 +179,10 @@ pub fn InfiniteFeed(
         hide,
     });
 
-    let retry = Callback::new(move |()| {
-        state.error.set(None);
-        next_page.run(());
-    });
-    let first_load = move || state.loading.get() && state.cards.with(Vec::is_empty);
+    let first_load = move || state.loading.get() && cards.with(Vec::is_empty);
     let busy = Signal::derive(move || state.loading.get());
     // Under the error and the empty state, neither "Loading more…" nor the end marker shows.
-    let has_cards = move || !state.cards.with(Vec::is_empty);
+    let has_cards = move || !cards.with(Vec::is_empty);
     let ok = move || state.error.with(Option::is_none);
     let more_loading =
         Signal::derive(move || ok() && !state.done.get() && state.loading.get() && has_cards());
@@ -250,12 +193,12 @@ pub fn InfiniteFeed(
             <Show when=first_load>
                 <SkeletonGrid count=12/>
             </Show>
-            <MasonryGrid cards=state.cards virtualize=true busy=busy label=label/>
+            <MasonryGrid cards=cards virtualize=true busy=busy label=label/>
             <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
             {move || {
                 if let Some(message) = state.error.get() {
-                    view! { <ErrorState message=message on_retry=retry/> }.into_any()
-                } else if state.done.get() && state.cards.with(Vec::is_empty) {
+                    view! { <ErrorState message=message on_retry=list.load/> }.into_any()
+                } else if state.done.get() && cards.with(Vec::is_empty) {
                     view! {
                         <EmptyState title=empty_title.clone() message=empty_message.clone()/>
                         {empty_extra.as_ref().map(|extra| extra.run())}

@@ -1,7 +1,7 @@
 //! People: the follow button, a person row, and an infinitely scrolling list of people
 //! (search results, followers, following).
 
-use api_types::UserProfile;
+use api_types::{Page, UserProfile};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -11,7 +11,7 @@ use super::toast::use_toasts;
 use super::ui::{Button, ButtonSize, ButtonVariant};
 use crate::api::{self, ApiError, PeopleList};
 use crate::format;
-use crate::hooks::use_paged::use_paged;
+use crate::hooks::use_paged::{append, show_errors, use_paged};
 use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;
 
@@ -109,17 +109,10 @@ pub enum PeopleSource {
     List(PeopleList),
 }
 
-async fn fetch(
-    source: &PeopleSource,
-    cursor: Option<&str>,
-) -> Result<(Vec<UserProfile>, Option<String>), ApiError> {
+async fn fetch(source: &PeopleSource, cursor: Option<&str>) -> Result<Page<UserProfile>, ApiError> {
     match source {
-        PeopleSource::Search(q) => api::search_users(q, cursor)
-            .await
-            .map(|p| (p.items, p.next_cursor)),
-        PeopleSource::List(list) => api::people(*list, cursor)
-            .await
-            .map(|p| (p.items, p.next_cursor)),
+        PeopleSource::Search(q) => api::search_users(q, cursor).await.map(Page::from),
+        PeopleSource::List(list) => api::people(*list, cursor).await,
     }
 }
 
@@ -134,15 +127,16 @@ pub fn PeopleListView(
     let sentinel = NodeRef::<leptos::html::Div>::new();
     let source = StoredValue::new(source);
     let list = use_paged(
-        sentinel,
         move |after: Option<String>| {
             let source = source.get_value();
             async move { fetch(&source, after.as_deref()).await }
         },
-        |_: &[UserProfile]| {},
-        |_| false,
+        append,
+        show_errors,
     );
-    let (items, error, loading) = (list.items, list.error, list.loading);
+    list.load.run(());
+    list.more_when_near(sentinel, "0px 0px 600px 0px");
+    let (items, error, loading) = (list.items, list.state.error, list.state.loading);
     view! {
         <ul class="user-results" aria-label=label>
             <For each=move || items.get() key=|p| p.user.id let:p>

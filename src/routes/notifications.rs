@@ -13,7 +13,7 @@ use crate::components::gate::SignedInOnly;
 use crate::components::states::{EmptyState, ErrorState, ListStatus};
 use crate::components::ui::{Tab, Tabs};
 use crate::format;
-use crate::hooks::use_paged::use_paged;
+use crate::hooks::use_paged::{append, use_paged};
 use crate::i18n::{msg, t, tf};
 use crate::session::use_auth;
 
@@ -144,20 +144,19 @@ fn NotificationList(tab: NotificationTab) -> impl IntoView {
 
     let sentinel = NodeRef::<leptos::html::Div>::new();
     let list = use_paged(
-        sentinel,
         move |after: Option<String>| async move {
-            api::notifications(tab, after.as_deref())
-                .await
-                .map(|p| (p.items, p.next_cursor))
-        },
-        // The first page is on screen: the tab counts as seen. Items keep the `read` they
-        // arrived with, so their dots stay while the reader is here.
-        move |page: &[Notification]| {
-            if marked.try_get_value() == Some(false) {
-                marked.set_value(true);
-                mark_read(page.iter().any(|n| !n.read));
+            let page = api::notifications(tab, after.as_deref()).await;
+            // The first page is on screen: the tab counts as seen. Items keep the `read`
+            // they arrived with, so their dots stay while the reader is here.
+            if let Ok(page) = &page {
+                if marked.try_get_value() == Some(false) {
+                    marked.set_value(true);
+                    mark_read(page.items.iter().any(|n| !n.read));
+                }
             }
+            page
         },
+        append,
         move |e| {
             let gone = matches!(e, ApiError::Unauthorized(_));
             if gone {
@@ -166,8 +165,14 @@ fn NotificationList(tab: NotificationTab) -> impl IntoView {
             gone
         },
     );
-    let (items, error, loading, loaded_once) =
-        (list.items, list.error, list.loading, list.loaded_once);
+    list.load.run(());
+    list.more_when_near(sentinel, "0px 0px 600px 0px");
+    let (items, error, loading, loaded_once) = (
+        list.items,
+        list.state.error,
+        list.state.loading,
+        list.state.answered,
+    );
 
     let (empty_title, empty_message) = tab_empty(tab);
     let now = format::now_unix();

@@ -15,7 +15,7 @@ use crate::components::states::{EmptyState, ErrorState};
 use crate::components::toast::use_toasts;
 use crate::components::ui::{Button, ButtonVariant, Price};
 use crate::format;
-use crate::hooks::use_paged::use_paged;
+use crate::hooks::use_paged::{append, show_errors, use_paged};
 use crate::i18n::{is_zh, msg, t, tf};
 
 /// How often an order on its way is re-read.
@@ -51,24 +51,21 @@ pub fn OrdersPage() -> impl IntoView {
 fn OrderList() -> impl IntoView {
     let sentinel = NodeRef::<leptos::html::Div>::new();
     let list = use_paged(
-        sentinel,
-        |after: Option<String>| async move {
-            api::orders(after.as_deref())
-                .await
-                .map(|p| (p.items, p.next_cursor))
-        },
-        |_: &[OrderSummary]| {},
-        |_| false,
+        |after: Option<String>| async move { api::orders(after.as_deref()).await },
+        append,
+        show_errors,
     );
+    list.load.run(());
+    list.more_when_near(sentinel, "0px 0px 600px 0px");
     view! {
         <div class="page-narrow orders-page">
             <h1 class="page-title">{t(msg::orders::ORDERS)}</h1>
-            <ul class="order-list" aria-label=t(msg::orders::ORDERS_2) aria-busy=move || list.loading.get().to_string()>
+            <ul class="order-list" aria-label=t(msg::orders::ORDERS_2) aria-busy=move || list.state.loading.get().to_string()>
                 <For each=move || list.items.get() key=|o| (o.id, o.status) let:o>
                     <li><OrderRow order=o/></li>
                 </For>
             </ul>
-            {move || list.error.get().map(|e| view! { <ErrorState message=e on_retry=list.load/> })}
+            {move || list.state.error.get().map(|e| view! { <ErrorState message=e on_retry=list.load/> })}
             <Show when=move || list.is_empty()>
                 <EmptyState title=t(msg::orders::NO_ORDERS_YET) message=t(msg::orders::WHAT_BUY_SHOWS_UP_HERE)/>
                 <p class="center"><Button href="/shop">{t(msg::common::BROWSE_SHOP)}</Button></p>

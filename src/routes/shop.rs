@@ -1,7 +1,7 @@
 //! `/shop?category=&sort=`: the shop's categories, sort order and an infinitely scrolling
 //! product grid. Category and order live in the URL.
 
-use api_types::{ProductCard, ProductSort, ShopCategory};
+use api_types::{Page, ProductSort, ShopCategory};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
@@ -11,7 +11,7 @@ use crate::components::channel_bar::channel_label;
 use crate::components::product_tile::ProductTile;
 use crate::components::states::{EmptyState, ErrorState, ListStatus};
 use crate::components::ui::Chip;
-use crate::hooks::use_paged::use_paged;
+use crate::hooks::use_paged::{append, show_errors, use_paged};
 use crate::i18n::{msg, t};
 
 fn sort_label(sort: ProductSort) -> &'static str {
@@ -122,29 +122,28 @@ pub fn ProductGrid(source: ProductSource) -> impl IntoView {
     let sentinel = NodeRef::<leptos::html::Div>::new();
     let source = StoredValue::new(source);
     let list = use_paged(
-        sentinel,
         move |after: Option<String>| {
             let source = source.get_value();
             async move {
                 match source {
                     ProductSource::Shop { category, sort } => {
-                        api::products(category.as_deref(), sort, after.as_deref())
-                            .await
-                            .map(|p| (p.items, p.next_cursor))
+                        api::products(category.as_deref(), sort, after.as_deref()).await
                     }
                     ProductSource::Search(q) => api::search_products(&q, after.as_deref())
                         .await
-                        .map(|p| (p.items, p.next_cursor)),
+                        .map(Page::from),
                 }
             }
         },
-        |_: &[ProductCard]| {},
-        |_| false,
+        append,
+        show_errors,
     );
+    list.load.run(());
+    list.more_when_near(sentinel, "0px 0px 600px 0px");
     view! {
         // Tiles title themselves with h3: the grid is the h2 between them and the page's h1.
         <h2 class="visually-hidden">{t(msg::common::PRODUCTS)}</h2>
-        <div class="product-grid" role="list" aria-label=t(msg::common::PRODUCTS) aria-busy=move || list.loading.get().to_string()>
+        <div class="product-grid" role="list" aria-label=t(msg::common::PRODUCTS) aria-busy=move || list.state.loading.get().to_string()>
             // The first two rows on a phone load at once with high priority, the rest lazily.
             <For
                 each=move || list.items.get().into_iter().enumerate()
@@ -156,11 +155,11 @@ pub fn ProductGrid(source: ProductSource) -> impl IntoView {
                 }
             />
         </div>
-        {move || list.error.get().map(|e| view! { <ErrorState message=e on_retry=list.load/> })}
+        {move || list.state.error.get().map(|e| view! { <ErrorState message=e on_retry=list.load/> })}
         <Show when=move || list.is_empty()>
             <EmptyState title=t(msg::shop::NO_PRODUCTS_FOUND) message=t(msg::shop::TRY_ANOTHER_WORD_BRAND_CATEGORY)/>
         </Show>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
-        <ListStatus loading=list.loading loading_text=t(msg::common::LOADING)/>
+        <ListStatus loading=list.state.loading loading_text=t(msg::common::LOADING)/>
     }
 }

@@ -227,4 +227,13 @@ test("an order can be cancelled before it ships, which puts the stock back", asy
   const restored: Product = await (await page.request.get(`/api/v1/products/${product.id}`)).json();
   expect(restored.variants.find((v) => v.id === variant.id)!.stock).toBe(stockAfterBuying + 1);
   await shot(page, "order-cancelled");
+
+  // The new account's orders list holds exactly this order, cancelled.
+  const number = (await (await page.request.get("/api/v1/orders")).json()).items[0].number;
+  await page.goto("/orders");
+  const orders = page.getByRole("list", { name: "Your orders" });
+  await expect(orders.getByRole("link")).toHaveCount(1);
+  const row = orders.getByRole("link", { name: `Order ${number}` });
+  await expect(row).toContainText("Cancelled");
+  await expect(page.getByText("No orders yet")).toHaveCount(0);
 });

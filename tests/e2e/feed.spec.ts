@@ -271,6 +271,58 @@ test("a direct note URL renders the note as a page, with comments and replies", 
   await shot(page, "note-page");
 });
 
+test("comments and a thread's replies page to their last, each comment once", async ({ page }) => {
+  // A note of the first feed page with more than one page of comments, and a thread of it
+  // with replies beyond the embedded ones.
+  const items = (await (await page.request.get("/api/v1/feed?limit=50")).json()).items as { id: number }[];
+  let found: { id: number; total: number; thread: number; replies: number } | undefined;
+  for (const item of items) {
+    const { comments } = await (await page.request.get(`/api/v1/notes/${item.id}`)).json();
+    const thread = comments.items.find((c: any) => c.reply_count > c.replies.length);
+    if (comments.next_cursor && comments.total <= 100 && thread) {
+      found = { id: item.id, total: comments.total, thread: thread.id, replies: thread.reply_count };
+      break;
+    }
+  }
+  expect(found, "a note with several pages of comments").toBeDefined();
+  const { id, total, thread, replies } = found!;
+  await page.goto(`/explore/${id}`);
+  const comments = page.getByRole("region", { name: /comments/ });
+  await comments.getByRole("heading", { name: /comments/ }).scrollIntoViewIfNeeded();
+  const threads = comments.locator(".threads > .thread");
+  await expect(threads.first()).toBeVisible();
+
+  // "Load more comments" until the last page: then the button goes and every top-level
+  // comment is there once.
+  const loadMore = comments.getByRole("button", { name: "Load more comments" });
+  for (let pages = 1; await loadMore.isVisible(); pages++) {
+    expect(pages, "more pages than the comments fill").toBeLessThan(Math.ceil(total / 20) + 1);
+    const before = await threads.count();
+    await loadMore.click();
+    await expect.poll(() => threads.count()).toBeGreaterThan(before);
+    await expect(comments.getByRole("button", { name: /Loading/ })).toHaveCount(0);
+  }
+  await expect(threads).toHaveCount(total);
+  const ids = await threads.evaluateAll((els) => els.map((e) => e.getAttribute("data-comment-id")));
+  expect(new Set(ids).size).toBe(total);
+
+  // The thread's "Show more replies" until none is left: the first page takes the embedded
+  // replies' place, later pages follow, each reply once.
+  const list = comments.locator(`.thread[data-comment-id="${thread}"]`);
+  const showMore = list.getByRole("button", { name: /^Show \d+ more repl/ });
+  while (await showMore.isVisible()) {
+    const before = await list.locator(".replies > li").count();
+    await showMore.click();
+    await expect.poll(() => list.locator(".replies > li").count()).toBeGreaterThan(before);
+    await expect(list.getByRole("button", { name: /Loading/ })).toHaveCount(0);
+  }
+  await expect(list.locator(".replies > li")).toHaveCount(replies);
+  const replyIds = await list
+    .locator(".replies .comment")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-comment-id")));
+  expect(new Set(replyIds).size).toBe(replies);
+});
+
 test("an unknown note shows a not-found page", async ({ page }) => {
   allowErrors(/status of 404 .*\/api\/v1\/notes\/99999999\b/, "the note does not exist on purpose");
   await page.goto("/explore/99999999");

@@ -211,12 +211,6 @@ fn same_origin(site: &Site, req: &Request) -> bool {
     is_same_site(site, req.headers(), req.uri())
 }
 
-/// Whether a request with `headers` for `uri` comes from this site's own pages (see
-/// [`csrf_guard`]): also for WebSocket upgrades, which are GETs the guard lets through.
-pub fn is_same_origin(site: &Site, headers: &HeaderMap, uri: &axum::http::Uri) -> bool {
-    is_same_site(site, headers, uri)
-}
-
 /// Whether a request comes from this site, as the CSRF guard decides it: `Origin` exactly
 /// this site's origin, or without one `Sec-Fetch-Site: same-origin`. Also checked by
 /// handlers the guard does not cover, such as WebSocket upgrades (GETs).

@@ -12,6 +12,7 @@ mod layout;
 mod live;
 pub mod live_media;
 mod notifications;
+mod page;
 pub mod paths;
 mod publishing;
 mod search;
@@ -23,6 +24,7 @@ pub use format::*;
 pub use layout::*;
 pub use live::*;
 pub use notifications::*;
+pub use page::*;
 pub use publishing::*;
 pub use search::*;
 pub use shop::*;
@@ -246,14 +248,6 @@ impl TryFrom<FeedReasonWire> for FeedReason {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct FeedPage {
-    pub items: Vec<NoteCard>,
-    /// Opaque; pass back as `cursor` for the next page. `None` at the end.
-    pub next_cursor: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct Mention {
     pub user_id: i64,
     /// The display name exactly as it appears after `@` in the body.
@@ -288,7 +282,7 @@ pub struct NoteDetail {
     pub created_at: i64,
     pub counts: NoteCounts,
     /// First page of top-level comments, so opening a note is one request.
-    pub comments: CommentPage,
+    pub comments: CountedPage<Comment>,
     /// What the signed-in reader has done (all false when signed out).
     #[serde(default)]
     pub viewer: NoteViewer,
@@ -336,15 +330,6 @@ pub struct Comment {
     /// Hidden pending review after reports: only its author still sees it (show them why).
     #[serde(default)]
     pub hidden: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct CommentPage {
-    pub items: Vec<Comment>,
-    pub next_cursor: Option<String>,
-    /// Total number of top-level comments (or replies, on the replies endpoint).
-    pub total: i64,
 }
 
 /// A user's public profile header.

@@ -82,13 +82,6 @@ pub struct LiveRoomCard {
     pub cover: Option<Image>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct LiveRoomPage {
-    pub items: Vec<LiveRoomCard>,
-    pub next_cursor: Option<String>,
-}
-
 /// A product as a room lists it, priced and stocked now.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
@@ -140,14 +133,6 @@ pub struct ChatMessage {
     pub is_demo: bool,
     /// Written by the room's host.
     pub by_host: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct ChatPage {
-    /// Oldest first.
-    pub items: Vec<ChatMessage>,
-    pub next_cursor: Option<String>,
 }
 
 /// The host as a room shows them.

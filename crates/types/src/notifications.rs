@@ -106,13 +106,6 @@ pub struct Notification {
     pub read: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct NotificationPage {
-    pub items: Vec<Notification>,
-    pub next_cursor: Option<String>,
-}
-
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 pub struct UnreadCounts {

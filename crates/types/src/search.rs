@@ -5,8 +5,6 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
-use crate::{NoteCard, UserProfile};
-
 /// Longest search query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 100;
 
@@ -113,30 +111,4 @@ impl TimeFilter {
             TimeFilter::HalfYear => Some(182 * 86_400),
         }
     }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct NoteSearchPage {
-    pub items: Vec<NoteCard>,
-    pub next_cursor: Option<String>,
-    /// Number of matching notes.
-    pub total: i64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct UserSearchPage {
-    pub items: Vec<UserProfile>,
-    pub next_cursor: Option<String>,
-    /// Number of matching users.
-    pub total: i64,
-}
-
-/// A page of people (followers, following, suggestions).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct UserPage {
-    pub items: Vec<UserProfile>,
-    pub next_cursor: Option<String>,
 }

@@ -42,13 +42,6 @@ pub struct ProductCard {
     pub sold_out: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct ProductPage {
-    pub items: Vec<ProductCard>,
-    pub next_cursor: Option<String>,
-}
-
 /// Order of the product grid.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
@@ -82,15 +75,6 @@ impl ProductSort {
     pub fn parse(raw: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|v| v.as_str() == raw)
     }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct ProductSearchPage {
-    pub items: Vec<ProductCard>,
-    pub next_cursor: Option<String>,
-    /// Number of matching products.
-    pub total: i64,
 }
 
 /// One value of an option axis.

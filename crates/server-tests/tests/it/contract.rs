@@ -117,6 +117,101 @@ async fn every_ref_resolves() {
     );
 }
 
+/// Every list answers one of the two generic page shapes, documented once each per item type
+/// (`Page_NoteCard`, `CountedPage_Comment`, ...) with `items` referring to the item's component,
+/// and the answers on the wire have exactly the documented fields.
+#[tokio::test]
+async fn every_list_is_a_page_of_named_items() {
+    let app = test_app(SMALL_WORLD).await;
+    let doc = document(&app).await;
+    let mut lists = Vec::new();
+    for (method, path, op) in operations(&doc) {
+        let answer = &op["responses"]["200"]["content"]["application/json"]["schema"]["$ref"];
+        let Some(name) = answer
+            .as_str()
+            .and_then(|r| r.strip_prefix("#/components/schemas/"))
+        else {
+            continue;
+        };
+        let (counted, item) = match name.split_once('_') {
+            Some(("Page", item)) => (false, item),
+            Some(("CountedPage", item)) => (true, item),
+            _ => continue,
+        };
+        let what = format!("{method} {path} ({name})");
+        let schema = &doc["components"]["schemas"][name];
+        assert_eq!(
+            schema["properties"]["items"],
+            json!({"type": "array", "items": {"$ref": format!("#/components/schemas/{item}")}}),
+            "{what}"
+        );
+        assert_eq!(
+            schema["properties"]["next_cursor"]["type"],
+            json!(["string", "null"]),
+            "{what}"
+        );
+        let mut fields: Vec<&str> = schema["properties"]
+            .as_object()
+            .expect("properties")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        fields.sort_unstable();
+        let (want_fields, required) = if counted {
+            (
+                vec!["items", "next_cursor", "total"],
+                json!(["items", "total"]),
+            )
+        } else {
+            (vec!["items", "next_cursor"], json!(["items"]))
+        };
+        assert_eq!(fields, want_fields, "{what}");
+        assert_eq!(schema["required"], required, "{what}");
+        lists.push((path, name.to_string()));
+    }
+    // Feeds, comments, replies, searches, people, notifications, products, orders.
+    assert!(lists.len() >= 17, "only {} lists: {lists:?}", lists.len());
+    for (path, name) in [
+        ("/api/v1/feed", "Page_NoteCard"),
+        ("/api/v1/notes/{id}/comments", "CountedPage_Comment"),
+        ("/api/v1/comments/{id}/replies", "CountedPage_Comment"),
+        ("/api/v1/search/notes", "CountedPage_NoteCard"),
+        ("/api/v1/search/users", "CountedPage_UserProfile"),
+        ("/api/v1/users/{id}/followers", "Page_UserProfile"),
+        ("/api/v1/notifications", "Page_Notification"),
+        ("/api/v1/products", "Page_ProductCard"),
+        ("/api/v1/search/products", "CountedPage_ProductCard"),
+        ("/api/v1/orders", "Page_OrderSummary"),
+    ] {
+        assert!(
+            lists.iter().any(|(p, n)| p == path && n == name),
+            "{path} does not answer {name}"
+        );
+    }
+    // The wire: exactly the documented fields.
+    for (uri, want) in [
+        ("/api/v1/feed?limit=2", vec!["items", "next_cursor"]),
+        (
+            "/api/v1/search/notes?q=a&limit=2",
+            vec!["items", "next_cursor", "total"],
+        ),
+    ] {
+        let page = app.get_json(uri).await;
+        let mut keys: Vec<&str> = page
+            .as_object()
+            .expect("a page")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(keys, want, "{uri}");
+        assert!(
+            !page["items"].as_array().expect("items").is_empty(),
+            "{uri}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn every_error_answer_is_documented_with_the_error_body() {
     let app = test_app(SMALL_WORLD).await;

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use api_types::{Comment, CommentPage};
+use api_types::{Comment, CountedPage};
 use axum::extract::State;
 use axum::Json;
 use serde::Deserialize;
@@ -168,7 +168,7 @@ pub async fn top_comments(
     cursor: Option<Cursor>,
     limit: i64,
     viewer: Option<i64>,
-) -> AppResult<CommentPage> {
+) -> AppResult<CountedPage<Comment>> {
     let mut sql = QueryBuilder::new(COMMENT_SELECT);
     sql.push(" WHERE c.note_id = ")
         .push_bind(note_id)
@@ -233,7 +233,7 @@ pub async fn top_comments(
     .bind(viewer)
     .fetch_one(db)
     .await?;
-    Ok(CommentPage {
+    Ok(CountedPage {
         items,
         next_cursor: next,
         total,
@@ -254,7 +254,7 @@ pub struct PageQuery {
 #[utoipa::path(get, path = "/api/v1/notes/{id}/comments", tag = "comments",
     params(("id" = i64, Path, description = "Note id"), PageQuery),
     responses(
-        (status = 200, body = CommentPage),
+        (status = 200, body = CountedPage<Comment>),
         (status = 400, description = "Malformed cursor", body = api_types::ErrorBody),
         (status = 404, description = "No such note", body = api_types::ErrorBody),
         (status = 422, description = "Limit out of range", body = api_types::ErrorBody),
@@ -264,7 +264,7 @@ pub async fn note_comments(
     Viewer(viewer): Viewer,
     ApiPath(id): ApiPath<i64>,
     ApiQuery(q): ApiQuery<PageQuery>,
-) -> AppResult<Json<CommentPage>> {
+) -> AppResult<Json<CountedPage<Comment>>> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
     // A hidden note's comments are as hidden as the note (its author still sees them).
@@ -287,7 +287,7 @@ pub async fn note_comments(
 #[utoipa::path(get, path = "/api/v1/comments/{id}/replies", tag = "comments",
     params(("id" = i64, Path, description = "Top-level comment id"), PageQuery),
     responses(
-        (status = 200, body = CommentPage),
+        (status = 200, body = CountedPage<Comment>),
         (status = 400, description = "Malformed cursor", body = api_types::ErrorBody),
         (status = 404, description = "No such comment", body = api_types::ErrorBody),
         (status = 422, description = "Limit out of range", body = api_types::ErrorBody),
@@ -297,7 +297,7 @@ pub async fn replies(
     Viewer(viewer): Viewer,
     ApiPath(id): ApiPath<i64>,
     ApiQuery(q): ApiQuery<PageQuery>,
-) -> AppResult<Json<CommentPage>> {
+) -> AppResult<Json<CountedPage<Comment>>> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
     let total: Option<i64> = sqlx::query_scalar(
@@ -320,7 +320,7 @@ pub async fn replies(
     let next = cut_page(&mut rows, limit, |r| Cursor { key: 0, id: r.id });
     let mut items: Vec<Comment> = rows.into_iter().map(Comment::from).collect();
     decorate(&state.db, &mut items, viewer).await?;
-    Ok(Json(CommentPage {
+    Ok(Json(CountedPage {
         items,
         next_cursor: next,
         total,

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use api_types::{Channel, FeedPage, FeedReason, NoteCard};
+use api_types::{Channel, FeedReason, NoteCard, Page};
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
@@ -73,7 +73,7 @@ pub struct FeedQuery {
 /// shared documents); a signed-in person's own For-you list is `/api/v1/feed/for-you`.
 #[utoipa::path(get, path = "/api/v1/feed", tag = "feed", params(FeedQuery),
     responses(
-        (status = 200, body = FeedPage),
+        (status = 200, body = Page<NoteCard>),
         (status = 400, description = "Malformed cursor or query", body = api_types::ErrorBody),
         (status = 404, description = "Unknown channel or author", body = api_types::ErrorBody),
         (status = 422, description = "Limit out of range, topic too long", body = api_types::ErrorBody),
@@ -127,7 +127,7 @@ const PERSONAL_CURSOR_ID: i64 = -1;
     params(FollowingQuery),
     security(("session" = []), ("guest" = [])),
     responses(
-        (status = 200, body = FeedPage),
+        (status = 200, body = Page<NoteCard>),
         (status = 400, description = "Malformed cursor or query", body = api_types::ErrorBody),
         (status = 401, description = "Neither signed in nor a well-formed X-Guest-Id", body = api_types::ErrorBody),
         (status = 422, description = "Limit out of range", body = api_types::ErrorBody),
@@ -136,7 +136,7 @@ pub async fn for_you_feed(
     State(state): State<AppState>,
     reader: Reader,
     ApiQuery(q): ApiQuery<FollowingQuery>,
-) -> AppResult<Json<FeedPage>> {
+) -> AppResult<Json<Page<NoteCard>>> {
     let limit = page_limit(q.limit)?;
     let offset = match Cursor::decode_opt(q.cursor.as_deref())? {
         None => 0,
@@ -188,7 +188,7 @@ pub async fn for_you_feed(
         }
         .encode()
     });
-    Ok(Json(FeedPage { items, next_cursor }))
+    Ok(Json(Page { items, next_cursor }))
 }
 
 /// Cards for the ranked list, in order, each with its "Why am I seeing this?" in words.
@@ -297,7 +297,7 @@ fn json_bytes(body: Bytes) -> Response {
 
 /// A page of the feed; `with_hidden` includes notes hidden pending review (the author's own
 /// profile list only).
-async fn feed_page(state: &AppState, q: FeedQuery, with_hidden: bool) -> AppResult<FeedPage> {
+async fn feed_page(state: &AppState, q: FeedQuery, with_hidden: bool) -> AppResult<Page<NoteCard>> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
     // The ordering column doubles as the cursor key.
@@ -365,7 +365,7 @@ async fn feed_page(state: &AppState, q: FeedQuery, with_hidden: bool) -> AppResu
         },
         id: r.id,
     });
-    Ok(FeedPage {
+    Ok(Page {
         items: rows.into_iter().map(NoteCard::from).collect(),
         next_cursor,
     })
@@ -416,14 +416,14 @@ pub struct FollowingQuery {
 /// Newest notes from the people the signed-in user follows (never cached: it is personal).
 #[utoipa::path(get, path = "/api/v1/feed/following", tag = "feed", params(FollowingQuery),
     responses(
-        (status = 200, body = FeedPage),
+        (status = 200, body = Page<NoteCard>),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
     ))]
 pub async fn following_feed(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     ApiQuery(q): ApiQuery<FollowingQuery>,
-) -> AppResult<Json<FeedPage>> {
+) -> AppResult<Json<Page<NoteCard>>> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
     let mut sql = QueryBuilder::new(CARD_SELECT);
@@ -436,7 +436,7 @@ pub async fn following_feed(
         key: r.created_at,
         id: r.id,
     });
-    Ok(Json(FeedPage {
+    Ok(Json(Page {
         items: rows.into_iter().map(NoteCard::from).collect(),
         next_cursor,
     }))

@@ -1,8 +1,6 @@
 //! The signed-in user's notifications: three tabs, unread counts, mark as read.
 
-use api_types::{
-    NoteRef, Notification, NotificationKind, NotificationPage, NotificationTab, UnreadCounts,
-};
+use api_types::{NoteRef, Notification, NotificationKind, NotificationTab, Page, UnreadCounts};
 use axum::extract::State;
 use axum::Json;
 use serde::Deserialize;
@@ -87,7 +85,7 @@ struct Row {
 /// One tab of notifications, newest first.
 #[utoipa::path(get, path = "/api/v1/notifications", tag = "notifications", params(NotificationQuery),
     responses(
-        (status = 200, body = NotificationPage),
+        (status = 200, body = Page<Notification>),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
         (status = 422, description = "Unknown tab", body = api_types::ErrorBody),
     ))]
@@ -95,7 +93,7 @@ pub async fn list(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     ApiQuery(q): ApiQuery<NotificationQuery>,
-) -> AppResult<Json<NotificationPage>> {
+) -> AppResult<Json<Page<Notification>>> {
     let tab = parse_tab(q.tab.as_deref())?.unwrap_or_default();
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
@@ -149,7 +147,7 @@ pub async fn list(
             }
         })
         .collect();
-    Ok(Json(NotificationPage { items, next_cursor }))
+    Ok(Json(Page { items, next_cursor }))
 }
 
 async fn unread_counts(state: &AppState, me: i64) -> AppResult<UnreadCounts> {

@@ -1,10 +1,11 @@
 //! The parts of the OpenAPI document that no single handler states: the session cookie as a
 //! security scheme, and the answers the shared layers give (malformed parameters and bodies,
 //! the CSRF guard, body limits), so the document lists every status a client can get, each
-//! with the one error shape (`ErrorBody`).
+//! with the one error shape (`ErrorBody`). Also points the generic pages' items at their
+//! components (see [`refer_to_page_items`]).
 
 use utoipa::openapi::path::{Operation, ParameterIn};
-use utoipa::openapi::schema::{KnownFormat, Object, ObjectBuilder, SchemaFormat, Type};
+use utoipa::openapi::schema::{ArrayItems, KnownFormat, Object, ObjectBuilder, SchemaFormat, Type};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
 use utoipa::openapi::{Components, Content, HeaderBuilder, OpenApi, Ref, RefOr, Response, Schema};
 
@@ -59,6 +60,7 @@ pub fn stats_days() -> Object {
 /// error body to every error answer.
 pub fn complete(doc: &mut OpenApi) {
     let components = doc.components.get_or_insert_with(Components::new);
+    refer_to_page_items(components);
     components.security_schemes.insert(
         SESSION_SCHEME.to_string(),
         RefOr::T(SecurityScheme::ApiKey(ApiKey::Cookie(
@@ -91,6 +93,39 @@ pub fn complete(doc: &mut OpenApi) {
         for (op, safe) in methods {
             if let Some(op) = op.as_mut() {
                 complete_operation(op, safe);
+            }
+        }
+    }
+}
+
+/// utoipa writes the item type of a generic page (`Page_NoteCard`, `CountedPage_Comment`: the
+/// type's name, `_`, the item's) inline rather than as a reference to the item's component
+/// (utoipa issue #1586). Where that component holds the very same schema, `items` refers to it
+/// instead, so each item type is described once and clients see it by name.
+fn refer_to_page_items(components: &mut Components) {
+    let pages: Vec<(String, String)> = components
+        .schemas
+        .keys()
+        .filter_map(|name| {
+            let item = name
+                .strip_prefix("Page_")
+                .or_else(|| name.strip_prefix("CountedPage_"))?;
+            Some((name.clone(), item.to_string()))
+        })
+        .collect();
+    for (page, item) in pages {
+        let Some(RefOr::T(component)) = components.schemas.get(&item).cloned() else {
+            continue;
+        };
+        let Some(RefOr::T(Schema::Object(page))) = components.schemas.get_mut(&page) else {
+            continue;
+        };
+        let Some(RefOr::T(Schema::Array(list))) = page.properties.get_mut("items") else {
+            continue;
+        };
+        if let ArrayItems::RefOrSchema(inline) = &mut list.items {
+            if **inline == RefOr::T(component) {
+                **inline = RefOr::Ref(Ref::from_schema_name(item));
             }
         }
     }

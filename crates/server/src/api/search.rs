@@ -4,8 +4,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use api_types::{
-    NoteCard, NoteSearchPage, NoteTypeFilter, SearchSort, TimeFilter, UserSearchPage,
-    MAX_QUERY_CHARS,
+    CountedPage, NoteCard, NoteTypeFilter, SearchSort, TimeFilter, UserProfile, MAX_QUERY_CHARS,
 };
 use axum::extract::State;
 use axum::Json;
@@ -129,7 +128,7 @@ async fn cards(db: &Db, ids: &[i64]) -> AppResult<Vec<NoteCard>> {
 /// Full-text note search.
 #[utoipa::path(get, path = "/api/v1/search/notes", tag = "search", params(NoteSearchQuery),
     responses(
-        (status = 200, body = NoteSearchPage),
+        (status = 200, body = CountedPage<NoteCard>),
         (status = 400, description = "Malformed cursor or unknown sort/type/time", body = api_types::ErrorBody),
         (status = 422, description = "Empty or overlong query, limit out of range", body = api_types::ErrorBody),
         (status = 429, description = "Too many searches lately (see Retry-After)", body = api_types::ErrorBody),
@@ -139,7 +138,7 @@ pub async fn search_notes(
     Viewer(viewer): Viewer,
     client: Client,
     ApiQuery(params): ApiQuery<NoteSearchQuery>,
-) -> AppResult<Json<NoteSearchPage>> {
+) -> AppResult<Json<CountedPage<NoteCard>>> {
     let q = validate_query(&params.q)?;
     let limit = page_limit(params.limit)? as usize;
     let offset = offset_of(params.cursor.as_deref())?;
@@ -179,7 +178,7 @@ pub async fn search_notes(
             }
         });
     }
-    Ok(Json(NoteSearchPage {
+    Ok(Json(CountedPage {
         items: cards(&state.db, &hits.ids).await?,
         next_cursor: next_cursor(offset, limit, hits.total),
         total: hits.total as i64,
@@ -191,7 +190,7 @@ pub async fn search_notes(
 /// share of their notes in the channel or topic, then more followers.
 #[utoipa::path(get, path = "/api/v1/search/users", tag = "search", params(UserSearchQuery),
     responses(
-        (status = 200, body = UserSearchPage),
+        (status = 200, body = CountedPage<UserProfile>),
         (status = 400, description = "Malformed cursor", body = api_types::ErrorBody),
         (status = 422, description = "Empty or overlong query, limit out of range", body = api_types::ErrorBody),
         (status = 429, description = "Too many searches lately (see Retry-After)", body = api_types::ErrorBody),
@@ -201,7 +200,7 @@ pub async fn search_users(
     Viewer(viewer): Viewer,
     client: Client,
     ApiQuery(params): ApiQuery<UserSearchQuery>,
-) -> AppResult<Json<UserSearchPage>> {
+) -> AppResult<Json<CountedPage<UserProfile>>> {
     let q = validate_query(&params.q)?;
     let limit = page_limit(params.limit)? as usize;
     let offset = offset_of(params.cursor.as_deref())?;
@@ -253,7 +252,7 @@ pub async fn search_users(
     }
     let total = ids.len().max(by_name.total);
     let page: Vec<i64> = ids.into_iter().skip(offset).take(limit).collect();
-    Ok(Json(UserSearchPage {
+    Ok(Json(CountedPage {
         items: profiles(&state.db, &page, viewer).await?,
         next_cursor: next_cursor(offset, limit, total),
         total: total as i64,
@@ -263,7 +262,7 @@ pub async fn search_users(
 /// Products by name, brand, category or description (both languages), best sellers lifted.
 #[utoipa::path(get, path = "/api/v1/search/products", tag = "search", params(UserSearchQuery),
     responses(
-        (status = 200, body = api_types::ProductSearchPage),
+        (status = 200, body = api_types::CountedPage<api_types::ProductCard>),
         (status = 400, description = "Malformed cursor", body = api_types::ErrorBody),
         (status = 422, description = "Empty or overlong query, limit out of range", body = api_types::ErrorBody),
         (status = 429, description = "Too many searches lately (see Retry-After)", body = api_types::ErrorBody),
@@ -273,7 +272,7 @@ pub async fn search_products(
     Viewer(viewer): Viewer,
     client: Client,
     ApiQuery(params): ApiQuery<UserSearchQuery>,
-) -> AppResult<Json<api_types::ProductSearchPage>> {
+) -> AppResult<Json<api_types::CountedPage<api_types::ProductCard>>> {
     let q = validate_query(&params.q)?;
     let limit = page_limit(params.limit)? as usize;
     let offset = offset_of(params.cursor.as_deref())?;
@@ -283,7 +282,7 @@ pub async fn search_products(
         index.search_products(&q, offset, limit)
     })
     .await?;
-    Ok(Json(api_types::ProductSearchPage {
+    Ok(Json(api_types::CountedPage {
         items: super::shop::product_cards(&state.db, &hits.ids).await?,
         next_cursor: next_cursor(offset, limit, hits.total),
         total: hits.total as i64,

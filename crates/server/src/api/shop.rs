@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use api_types::{
-    Brand, FeedPage, NoteCard, OptionValue, ProductCard, ProductDetail, ProductOption, ProductPage,
-    ProductSort, ShopCategory, Variant,
+    Brand, NoteCard, OptionValue, Page, ProductCard, ProductDetail, ProductOption, ProductSort,
+    ShopCategory, Variant,
 };
 use axum::extract::State;
 use axum::Json;
@@ -135,7 +135,7 @@ fn sort_key(sort: ProductSort, r: &ProductCardRow) -> i64 {
 /// The product grid: one category or all, in the chosen order.
 #[utoipa::path(get, path = "/api/v1/products", tag = "shop", params(ProductQuery),
     responses(
-        (status = 200, body = ProductPage),
+        (status = 200, body = Page<ProductCard>),
         (status = 400, description = "Malformed cursor", body = api_types::ErrorBody),
         (status = 404, description = "Unknown category", body = api_types::ErrorBody),
         (status = 422, description = "Unknown sort, limit out of range", body = api_types::ErrorBody),
@@ -143,7 +143,7 @@ fn sort_key(sort: ProductSort, r: &ProductCardRow) -> i64 {
 pub async fn products(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<ProductQuery>,
-) -> AppResult<Json<ProductPage>> {
+) -> AppResult<Json<Page<ProductCard>>> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
     let sort = match q.sort.as_deref() {
@@ -176,7 +176,7 @@ pub async fn products(
         key: sort_key(sort, r),
         id: r.id,
     });
-    Ok(Json(ProductPage {
+    Ok(Json(Page {
         items: rows.into_iter().map(ProductCard::from).collect(),
         next_cursor,
     }))
@@ -350,14 +350,14 @@ pub async fn product_detail(
 #[utoipa::path(get, path = "/api/v1/products/{id}/notes", tag = "shop",
     params(("id" = i64, Path, description = "Product id"), PageQuery),
     responses(
-        (status = 200, body = FeedPage),
+        (status = 200, body = Page<NoteCard>),
         (status = 404, description = "No such product", body = api_types::ErrorBody),
     ))]
 pub async fn product_notes(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<i64>,
     ApiQuery(q): ApiQuery<PageQuery>,
-) -> AppResult<Json<FeedPage>> {
+) -> AppResult<Json<Page<NoteCard>>> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM products WHERE id = ?")
@@ -375,7 +375,7 @@ pub async fn product_notes(
         key: r.score,
         id: r.id,
     });
-    Ok(Json(FeedPage {
+    Ok(Json(Page {
         items: rows.into_iter().map(NoteCard::from).collect(),
         next_cursor,
     }))

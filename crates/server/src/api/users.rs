@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use api_types::{FeedPage, NoteCard, UserPage, UserProfile};
+use api_types::{NoteCard, Page, UserProfile};
 use axum::extract::State;
 use axum::Json;
 use sqlx::{FromRow, QueryBuilder};
@@ -145,7 +145,7 @@ async fn follow_list(
     id: i64,
     q: PageQuery,
     followers: bool,
-) -> AppResult<Json<UserPage>> {
+) -> AppResult<Json<Page<UserProfile>>> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
     ensure_user(&state.db, id).await?;
@@ -177,7 +177,7 @@ async fn follow_list(
         id: *other,
     });
     let ids: Vec<i64> = rows.iter().map(|(other, _)| *other).collect();
-    Ok(Json(UserPage {
+    Ok(Json(Page {
         items: profiles(&state.db, &ids, viewer).await?,
         next_cursor,
     }))
@@ -187,7 +187,7 @@ async fn follow_list(
 #[utoipa::path(get, path = "/api/v1/users/{id}/followers", tag = "users",
     params(("id" = i64, Path), PageQuery),
     responses(
-        (status = 200, body = UserPage),
+        (status = 200, body = Page<UserProfile>),
         (status = 404, description = "No such user", body = api_types::ErrorBody),
     ))]
 pub async fn followers(
@@ -195,7 +195,7 @@ pub async fn followers(
     Viewer(viewer): Viewer,
     ApiPath(id): ApiPath<i64>,
     ApiQuery(q): ApiQuery<PageQuery>,
-) -> AppResult<Json<UserPage>> {
+) -> AppResult<Json<Page<UserProfile>>> {
     follow_list(&state, viewer, id, q, true).await
 }
 
@@ -203,7 +203,7 @@ pub async fn followers(
 #[utoipa::path(get, path = "/api/v1/users/{id}/following", tag = "users",
     params(("id" = i64, Path), PageQuery),
     responses(
-        (status = 200, body = UserPage),
+        (status = 200, body = Page<UserProfile>),
         (status = 404, description = "No such user", body = api_types::ErrorBody),
     ))]
 pub async fn following(
@@ -211,7 +211,7 @@ pub async fn following(
     Viewer(viewer): Viewer,
     ApiPath(id): ApiPath<i64>,
     ApiQuery(q): ApiQuery<PageQuery>,
-) -> AppResult<Json<UserPage>> {
+) -> AppResult<Json<Page<UserProfile>>> {
     follow_list(&state, viewer, id, q, false).await
 }
 
@@ -230,7 +230,7 @@ async fn linked_notes(
     id: i64,
     q: PageQuery,
     links: &'static str,
-) -> AppResult<Json<FeedPage>> {
+) -> AppResult<Json<Page<NoteCard>>> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
     let public_col = if links == "note_collects" {
@@ -270,7 +270,7 @@ async fn linked_notes(
         key: r.linked_at,
         id: r.card.id,
     });
-    Ok(Json(FeedPage {
+    Ok(Json(Page {
         items: rows.into_iter().map(|r| NoteCard::from(r.card)).collect(),
         next_cursor,
     }))
@@ -280,7 +280,7 @@ async fn linked_notes(
 #[utoipa::path(get, path = "/api/v1/users/{id}/collections", tag = "users",
     params(("id" = i64, Path), PageQuery),
     responses(
-        (status = 200, body = FeedPage),
+        (status = 200, body = Page<NoteCard>),
         (status = 403, description = "Private", body = api_types::ErrorBody),
         (status = 404, description = "No such user", body = api_types::ErrorBody),
     ))]
@@ -289,7 +289,7 @@ pub async fn collections(
     Viewer(viewer): Viewer,
     ApiPath(id): ApiPath<i64>,
     ApiQuery(q): ApiQuery<PageQuery>,
-) -> AppResult<Json<FeedPage>> {
+) -> AppResult<Json<Page<NoteCard>>> {
     linked_notes(&state, viewer, id, q, "note_collects").await
 }
 
@@ -297,7 +297,7 @@ pub async fn collections(
 #[utoipa::path(get, path = "/api/v1/users/{id}/likes", tag = "users",
     params(("id" = i64, Path), PageQuery),
     responses(
-        (status = 200, body = FeedPage),
+        (status = 200, body = Page<NoteCard>),
         (status = 403, description = "Private", body = api_types::ErrorBody),
         (status = 404, description = "No such user", body = api_types::ErrorBody),
     ))]
@@ -306,7 +306,7 @@ pub async fn likes(
     Viewer(viewer): Viewer,
     ApiPath(id): ApiPath<i64>,
     ApiQuery(q): ApiQuery<PageQuery>,
-) -> AppResult<Json<FeedPage>> {
+) -> AppResult<Json<Page<NoteCard>>> {
     linked_notes(&state, viewer, id, q, "note_likes").await
 }
 
@@ -314,11 +314,11 @@ pub async fn likes(
 /// person, those whose notes they engage with and the leading creators of the channels they
 /// read first (see `recs::related`); for a guest, the most followed.
 #[utoipa::path(get, path = "/api/v1/users/suggested", tag = "users",
-    responses((status = 200, body = UserPage)))]
+    responses((status = 200, body = Page<UserProfile>)))]
 pub async fn suggested(
     State(state): State<AppState>,
     Viewer(viewer): Viewer,
-) -> AppResult<Json<UserPage>> {
+) -> AppResult<Json<Page<UserProfile>>> {
     const SUGGESTED: usize = 12;
     let ids: Vec<i64> = match viewer {
         Some(me) => {
@@ -336,7 +336,7 @@ pub async fn suggested(
             .await?
         }
     };
-    Ok(Json(UserPage {
+    Ok(Json(Page {
         items: profiles(&state.db, &ids, viewer).await?,
         next_cursor: None,
     }))

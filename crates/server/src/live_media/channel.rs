@@ -39,6 +39,14 @@ pub struct Fragment {
     pub duration_secs: f64,
 }
 
+/// What a joining viewer gets: the init message (if the stream has begun), the fragments
+/// since the newest keyframe, and the receiver of everything after them.
+pub type Joined = (
+    Option<Bytes>,
+    Vec<Arc<Fragment>>,
+    broadcast::Receiver<Event>,
+);
+
 /// When a fragment was captured.
 #[derive(Clone, Copy, Debug)]
 pub enum Clock {
@@ -232,13 +240,7 @@ impl MediaChannel {
     /// What a joining viewer is sent first (the format, the fragments since the newest
     /// keyframe) and the receiver of what follows, taken together so nothing is missed or
     /// doubled; `None` once the room ended.
-    pub fn join(
-        &self,
-    ) -> Option<(
-        Option<Bytes>,
-        Vec<Arc<Fragment>>,
-        broadcast::Receiver<Event>,
-    )> {
+    pub fn join(&self) -> Option<Joined> {
         let inner = self.lock();
         if *self.source.borrow() == ENDED {
             return None;

@@ -33,7 +33,8 @@ pub fn draw(scene: &RgbImage, phase: f32, frame_in_second: u32) -> RgbImage {
             let on_ring = d >= RADIUS - RING;
             let on_hand = segment_distance((px, py), (cx, cy), tip) <= HAND;
             let on_hub = d <= 9.0;
-            let on_tick = d >= RADIUS - 24.0 && d <= RADIUS - 12.0 && near_tick(px - cx, py - cy);
+            let on_tick =
+                (RADIUS - 24.0..=RADIUS - 12.0).contains(&d) && near_tick(px - cx, py - cy);
             let pixel = frame.get_pixel_mut(x, y);
             if on_ring || on_hand || on_hub || on_tick {
                 *pixel = Rgb([250, 250, 250]);

@@ -86,7 +86,7 @@ fn top_box(buf: &[u8]) -> Result<Option<([u8; 4], usize)>, Fmp4Error> {
         1 => be64(buf, 8)?,
         n => u64::from(n),
     };
-    if size < 8 || size > MAX_BOX {
+    if !(8..=MAX_BOX).contains(&size) {
         return err(format!(
             "box {} of {size} bytes",
             String::from_utf8_lossy(&kind)
@@ -107,7 +107,10 @@ fn be64(b: &[u8], at: usize) -> Result<u64, Fmp4Error> {
 }
 
 /// The boxes inside `data` as (type, offset of the body in `data`, body).
-fn children(data: &[u8]) -> Result<Vec<([u8; 4], usize, &[u8])>, Fmp4Error> {
+/// A child box: its type, where its body starts in the parent, its body.
+type Child<'a> = ([u8; 4], usize, &'a [u8]);
+
+fn children(data: &[u8]) -> Result<Vec<Child<'_>>, Fmp4Error> {
     let mut out = Vec::new();
     let mut at = 0;
     while at + 8 <= data.len() {

@@ -22,7 +22,7 @@ use tokio::sync::mpsc;
 use super::channel::{now_ms, Clock, MediaChannel, SourceId, Stop};
 use super::fmp4::{Piece, Segmenter};
 use super::{live_room, upgrade, Upgrade};
-use crate::auth::{is_same_origin, SignedIn};
+use crate::auth::{is_same_site, SignedIn};
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiPath;
 use crate::video::Tools;
@@ -120,7 +120,7 @@ pub async fn ingest(
     ws: Upgrade,
 ) -> AppResult<Response> {
     // Upgrades are GETs, which the CSRF guard lets through: check the origin here.
-    if !is_same_origin(&state.site, &headers, &uri) {
+    if !is_same_site(&state.site, &headers, &uri) {
         return Err(AppError::Forbidden(
             "Cross-site request refused: the Origin header must match this site.".into(),
         ));
@@ -173,6 +173,8 @@ async fn run(
     let errors = tokio::spawn(async move {
         let mut buf = Vec::new();
         let _ = (&mut stderr).take(64 * 1024).read_to_end(&mut buf).await;
+        // Keep draining, so a chatty FFmpeg never blocks on a full pipe.
+        let _ = tokio::io::copy(&mut stderr, &mut tokio::io::sink()).await;
         buf
     });
     let (chunks, mut chunk_rx) = mpsc::channel::<axum::body::Bytes>(PIPE_CHUNKS);

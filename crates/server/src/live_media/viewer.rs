@@ -46,9 +46,15 @@ pub async fn media(
         return Err(AppError::NotFound("This live has ended.".to_string()));
     }
     let ws = upgrade(ws)?;
+    // A demo room nobody started yet (made after start-up) starts playing for its first viewer.
+    if room.is_demo && state.live_media.get(id).is_none() {
+        super::demo::start(&state, id);
+    }
     let channel = state.live_media.channel(id, !room.is_demo);
-    // Viewers send nothing worth reading: keep their messages small.
+    // Viewers send nothing worth reading: a small read buffer (tungstenite allocates 128 KiB
+    // per socket by default, which 500 viewers turned into 64 MB).
     Ok(ws
+        .read_buffer_size(4096)
         .max_message_size(4096)
         .on_upgrade(move |socket| watch(socket, channel)))
 }

@@ -11,7 +11,7 @@
 
 use api_types::{card_sizes, carousel_sizes, product_gallery_sizes};
 use api_types::{
-    compact_count_en, compact_count_zh, Channel, FeedPage, Image, NoteCard, NoteDetail, NoteKind,
+    compact_count_en, compact_count_zh, Channel, Image, NoteCard, NoteDetail, NoteKind, Page,
     ProductDetail,
 };
 
@@ -41,7 +41,7 @@ pub enum FirstPaint<'a> {
     Feed {
         channels: Option<&'a [Channel]>,
         current: &'a str,
-        page: &'a FeedPage,
+        page: &'a Page<NoteCard>,
     },
     Search {
         query: &'a str,

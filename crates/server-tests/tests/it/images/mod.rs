@@ -10,7 +10,7 @@ use crate::common;
 use std::time::{Duration, Instant};
 
 use crate::common::{encode, parse, test_app, TestApp, TestResponse, SMALL_WORLD};
-use api_types::{FeedPage, Image, NoteDetail, Upload, AVATAR_SIZES, IMAGE_WIDTHS};
+use api_types::{Image, NoteCard, NoteDetail, Page, Upload, AVATAR_SIZES, IMAGE_WIDTHS};
 use axum::http::{Method, StatusCode};
 use zhongcao_server::images::{encode_jpeg_quality, encode_webp, WEBP_QUALITY};
 

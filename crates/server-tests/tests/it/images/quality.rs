@@ -7,7 +7,7 @@ use super::*;
 #[tokio::test]
 async fn webp_against_jpeg_per_width() {
     let app = test_app(SMALL_WORLD).await;
-    let feed: FeedPage = parse(
+    let feed: Page<NoteCard> = parse(
         &app.get("/api/v1/feed?channel=recommend&limit=6").await,
         200,
         "feed",

@@ -1,14 +1,14 @@
 //! The demo world's rooms: live ones with a pinned product (one on a flash sale), past ones
 //! with a replay and chat history, and generated chat only where somebody watches.
 
-use api_types::{ChatPage, LiveRoomDetail, LiveRoomPage, ServerEvent};
+use api_types::{ChatMessage, LiveRoomCard, LiveRoomDetail, Page, ServerEvent};
 
 use super::*;
 
 #[tokio::test]
 async fn the_demo_world_has_live_rooms_and_replays() {
     let app = live_app().await;
-    let live: LiveRoomPage =
+    let live: Page<LiveRoomCard> =
         serde_json::from_value(app.get_json("/api/v1/live").await).expect("page");
     let demo: Vec<_> = live.items.iter().filter(|r| r.is_demo).collect();
     assert_eq!(demo.len(), 3);
@@ -28,7 +28,7 @@ async fn the_demo_world_has_live_rooms_and_replays() {
     }
     assert_eq!(flash_sales, 1);
 
-    let past: LiveRoomPage =
+    let past: Page<LiveRoomCard> =
         serde_json::from_value(app.get_json("/api/v1/live?status=ended").await).expect("page");
     assert_eq!(
         past.items
@@ -45,7 +45,7 @@ async fn the_demo_world_has_live_rooms_and_replays() {
                 .await
                 .expect("room");
         assert_eq!(key, Some(format!("demo-{}", card.id)));
-        let chat: ChatPage = serde_json::from_value(
+        let chat: Page<ChatMessage> = serde_json::from_value(
             app.get_json(&format!("/api/v1/live/{}/chat?limit=50", card.id))
                 .await,
         )

@@ -1,7 +1,7 @@
 //! The REST half: going live, the lists, a room, pinning, ending, and every refusal in the
 //! error shape.
 
-use api_types::{ChatPage, LiveRoomDetail, LiveRoomPage, LiveStatus, PinnedProduct};
+use api_types::{ChatMessage, LiveRoomCard, LiveRoomDetail, LiveStatus, Page, PinnedProduct};
 use axum::http::Method;
 use serde_json::json;
 
@@ -83,7 +83,7 @@ async fn going_live_lists_the_room_and_one_host_has_one_live_room() {
     assert_eq!(seen.host.user.id, host.id);
     assert_eq!(seen.host.follower_count, 1);
 
-    let live: LiveRoomPage = app
+    let live: Page<LiveRoomCard> = app
         .get_json("/api/v1/live")
         .await
         .pipe(serde_json::from_value)
@@ -132,10 +132,10 @@ async fn going_live_lists_the_room_and_one_host_has_one_live_room() {
         "end again",
     );
     assert_eq!(twice.ended_at, ended.ended_at);
-    let past: LiveRoomPage =
+    let past: Page<LiveRoomCard> =
         serde_json::from_value(app.get_json("/api/v1/live?status=ended").await).expect("page");
     assert!(past.items.iter().any(|r| r.id == room.id));
-    let live: LiveRoomPage =
+    let live: Page<LiveRoomCard> =
         serde_json::from_value(app.get_json("/api/v1/live").await).expect("page");
     assert!(live.items.iter().all(|r| r.id != room.id));
     go_live(&app, &host, &items[..1]).await;
@@ -150,11 +150,11 @@ async fn lists_page_by_cursor() {
         let host = person(&app).await;
         ids.push(go_live(&app, &host, &items).await.id);
     }
-    let first: LiveRoomPage =
+    let first: Page<LiveRoomCard> =
         serde_json::from_value(app.get_json("/api/v1/live?limit=2").await).expect("page");
     assert_eq!(first.items.len(), 2);
     let cursor = first.next_cursor.expect("a second page");
-    let second: LiveRoomPage = serde_json::from_value(
+    let second: Page<LiveRoomCard> = serde_json::from_value(
         app.get_json(&format!("/api/v1/live?limit=2&cursor={cursor}"))
             .await,
     )
@@ -362,13 +362,13 @@ async fn moderation_refusals_and_chat_history_pages() {
     );
 
     // History: oldest first, paged, without the removed message.
-    let first: ChatPage =
+    let first: Page<ChatMessage> =
         serde_json::from_value(app.get_json(&format!("{base}/chat?limit=3")).await).expect("page");
     let texts: Vec<&str> = first.items.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(texts, ["message 0", "message 2", "message 3"]);
     assert_eq!(first.items[1].offset_ms, 2000);
     let cursor = first.next_cursor.expect("more");
-    let rest: ChatPage = serde_json::from_value(
+    let rest: Page<ChatMessage> = serde_json::from_value(
         app.get_json(&format!("{base}/chat?limit=3&cursor={cursor}"))
             .await,
     )

@@ -67,11 +67,11 @@ async fn the_timeline_follows_the_simulated_carrier() {
     assert_eq!(later.timeline[4].at - later.timeline[0].at, 480);
 
     // The list shows the same statuses.
-    let page: OrderPage = get(&app, "/api/v1/orders?limit=1", &me).await;
+    let page: Page<OrderSummary> = get(&app, "/api/v1/orders?limit=1", &me).await;
     assert_eq!(page.items.len(), 1);
     assert_eq!(page.items[0].status, CustomsCleared);
     let cursor = page.next_cursor.expect("a second page");
-    let page: OrderPage = get(
+    let page: Page<OrderSummary> = get(
         &app,
         &format!("/api/v1/orders?limit=1&cursor={cursor}"),
         &me,

@@ -7,9 +7,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::common::{parse, test_app, TestApp, TestResponse, SMALL_WORLD};
 use api_types::{
-    Address, Cart, CheckoutQuote, CommissionState, Earnings, OrderDetail, OrderPage, OrderStatus,
-    FREE_SHIPPING_FEN, MAX_ADDRESSES, MAX_CART_LINES, TEST_CARD_DECLINE, TEST_CARD_INSUFFICIENT,
-    TEST_CARD_SUCCESS,
+    Address, Cart, CheckoutQuote, CommissionState, Earnings, OrderDetail, OrderStatus,
+    OrderSummary, Page, FREE_SHIPPING_FEN, MAX_ADDRESSES, MAX_CART_LINES, TEST_CARD_DECLINE,
+    TEST_CARD_INSUFFICIENT, TEST_CARD_SUCCESS,
 };
 use axum::http::{Method, StatusCode};
 use serde::de::DeserializeOwned;

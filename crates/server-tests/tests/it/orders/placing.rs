@@ -58,7 +58,7 @@ async fn an_order_from_the_cart_buys_the_available_lines_at_server_prices() {
     assert_eq!(sales(&app, a.product).await, sales_before + 2);
 
     // The order is listed and readable by its buyer only.
-    let page: OrderPage = get(&app, "/api/v1/orders", &me).await;
+    let page: Page<OrderSummary> = get(&app, "/api/v1/orders", &me).await;
     assert_eq!(page.items.len(), 1);
     assert_eq!(page.items[0].id, order.id);
     assert_eq!(page.items[0].item_count, 3);
@@ -75,7 +75,7 @@ async fn an_order_from_the_cart_buys_the_available_lines_at_server_prices() {
             .await
             .expect_error(404, "not_found", "another's order");
     }
-    assert!(get::<OrderPage>(&app, "/api/v1/orders", &you)
+    assert!(get::<Page<OrderSummary>>(&app, "/api/v1/orders", &you)
         .await
         .items
         .is_empty());

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use crate::common::{encode, gradient, parse, test_app, TestApp, TestResponse, SMALL_WORLD};
 use api_types::{
-    CreatorStats, Draft, FeedPage, NoteDetail, NotificationPage, ReportResult, TopicSuggestion,
+    CreatorStats, Draft, NoteCard, NoteDetail, Notification, Page, ReportResult, TopicSuggestion,
     Upload, UserSummary, IMAGE_WIDTHS, MAX_NOTE_IMAGES, REPORT_HIDE_THRESHOLD, UPLOAD_MAX_BYTES,
 };
 use axum::http::{Method, StatusCode};
@@ -114,7 +114,7 @@ async fn publish(app: &TestApp, who: &User, input: Value) -> NoteDetail {
     parse(&publish_raw(app, who, input).await, 201, "publish")
 }
 
-fn ids(page: &FeedPage) -> Vec<i64> {
+fn ids(page: &Page<NoteCard>) -> Vec<i64> {
     page.items.iter().map(|c| c.id).collect()
 }
 

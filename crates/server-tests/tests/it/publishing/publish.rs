@@ -23,8 +23,8 @@ async fn a_published_note_is_everywhere_at_once() {
     // Pages cached before publishing must not hide the new note afterwards.
     let before_profile: api_types::UserProfile =
         get(&app, &format!("/api/v1/users/{}", author.id), None).await;
-    let _: FeedPage = get(&app, "/api/v1/feed?channel=food", None).await;
-    let _: FeedPage = get(&app, "/api/v1/feed", None).await;
+    let _: Page<NoteCard> = get(&app, "/api/v1/feed?channel=food", None).await;
+    let _: Page<NoteCard> = get(&app, "/api/v1/feed", None).await;
 
     let pics = [upload(&app, &author).await, upload(&app, &author).await];
     let mut input = note(
@@ -53,29 +53,30 @@ async fn a_published_note_is_everywhere_at_once() {
     );
     assert!(!note.hidden);
 
-    let profile: FeedPage = get(&app, &format!("/api/v1/feed?author={}", author.id), None).await;
+    let profile: Page<NoteCard> =
+        get(&app, &format!("/api/v1/feed?author={}", author.id), None).await;
     assert_eq!(ids(&profile), [note.id], "author's profile");
     let after_profile: api_types::UserProfile =
         get(&app, &format!("/api/v1/users/{}", author.id), None).await;
     assert_eq!(after_profile.note_count, before_profile.note_count + 1);
-    let channel: FeedPage = get(&app, "/api/v1/feed?channel=food", None).await;
+    let channel: Page<NoteCard> = get(&app, "/api/v1/feed?channel=food", None).await;
     assert!(
         ids(&channel).contains(&note.id),
         "first page of its channel"
     );
-    let mixed: FeedPage = get(&app, "/api/v1/feed", None).await;
+    let mixed: Page<NoteCard> = get(&app, "/api/v1/feed", None).await;
     let rank = ids(&mixed).iter().position(|id| *id == note.id);
     assert!(
         rank.is_some_and(|r| r < 10),
         "near the top of For you: {rank:?}"
     );
-    let following: FeedPage = get(&app, "/api/v1/feed/following", Some(&fan)).await;
+    let following: Page<NoteCard> = get(&app, "/api/v1/feed/following", Some(&fan)).await;
     assert_eq!(
         ids(&following).first(),
         Some(&note.id),
         "follower's feed, newest first"
     );
-    let topic: FeedPage = get(&app, "/api/v1/feed?topic=brunchqz", None).await;
+    let topic: Page<NoteCard> = get(&app, "/api/v1/feed?topic=brunchqz", None).await;
     assert_eq!(ids(&topic), [note.id], "topic page");
     assert_eq!(
         search_ids(&app, "qwertyzz").await,
@@ -89,14 +90,14 @@ async fn a_published_note_is_everywhere_at_once() {
     );
 
     // The mentioned friend is told; the namesake is not.
-    let told: NotificationPage =
+    let told: Page<Notification> =
         get(&app, "/api/v1/notifications?tab=comments", Some(&friend)).await;
     let mention = told.items.first().expect("a notification");
     assert_eq!(mention.kind, api_types::NotificationKind::Mention);
     assert_eq!(mention.actor.id, author.id);
     assert_eq!(mention.note.as_ref().map(|n| n.id), Some(note.id));
     assert_eq!(mention.comment_id, None);
-    let nothing: NotificationPage =
+    let nothing: Page<Notification> =
         get(&app, "/api/v1/notifications?tab=comments", Some(&stranger)).await;
     assert!(nothing.items.is_empty());
 }
@@ -136,7 +137,7 @@ async fn mentions_take_the_longest_name_even_with_spaces() {
         [jess_nyc.id]
     );
     // Jess in NYC is told twice (the note, the comment); plain Jess once (the note).
-    let told: NotificationPage =
+    let told: Page<Notification> =
         get(&app, "/api/v1/notifications?tab=comments", Some(&jess_nyc)).await;
     let kinds = told
         .items
@@ -263,7 +264,7 @@ async fn only_the_author_edits_or_deletes_and_deleting_removes_it_everywhere() {
         search_ids(&app, "zyxwvut").await.is_empty(),
         "the old title is gone"
     );
-    let old_topic: FeedPage = get(&app, "/api/v1/feed?topic=draftyqz", None).await;
+    let old_topic: Page<NoteCard> = get(&app, "/api/v1/feed?topic=draftyqz", None).await;
     assert!(old_topic.items.is_empty());
     // New photos replace the old ones, cover included.
     let pic2 = upload(&app, &author).await;
@@ -280,7 +281,7 @@ async fn only_the_author_edits_or_deletes_and_deleting_removes_it_everywhere() {
         "edit photos",
     );
     assert_eq!(edited.images, vec![pic2.image.clone()]);
-    let card: FeedPage = get(&app, &format!("/api/v1/feed?author={}", author.id), None).await;
+    let card: Page<NoteCard> = get(&app, &format!("/api/v1/feed?author={}", author.id), None).await;
     assert_eq!(card.items[0].cover, pic2.image);
 
     // Deleting.
@@ -297,7 +298,7 @@ async fn only_the_author_edits_or_deletes_and_deleting_removes_it_everywhere() {
         search_ids(&app, "plughzz").await.is_empty(),
         "out of search"
     );
-    let feed: FeedPage = get(&app, "/api/v1/feed?channel=home", None).await;
+    let feed: Page<NoteCard> = get(&app, "/api/v1/feed?channel=home", None).await;
     assert!(!ids(&feed).contains(&n.id), "out of the channel feed");
     let profile: api_types::UserProfile =
         get(&app, &format!("/api/v1/users/{}", author.id), None).await;

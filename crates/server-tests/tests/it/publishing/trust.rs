@@ -209,16 +209,16 @@ async fn reports_from_enough_people_hide_notes_and_comments() {
         search_ids(&app, "spammyqz").await.is_empty(),
         "out of search"
     );
-    let channel: FeedPage = get(&app, "/api/v1/feed?channel=beauty", None).await;
+    let channel: Page<NoteCard> = get(&app, "/api/v1/feed?channel=beauty", None).await;
     assert!(!ids(&channel).contains(&n.id), "out of the channel feed");
-    let following: FeedPage = get(&app, "/api/v1/feed/following", Some(&fan)).await;
+    let following: Page<NoteCard> = get(&app, "/api/v1/feed/following", Some(&fan)).await;
     assert!(
         !ids(&following).contains(&n.id),
         "out of the following feed"
     );
-    let topic: FeedPage = get(&app, "/api/v1/feed?topic=spamtopicqz", None).await;
+    let topic: Page<NoteCard> = get(&app, "/api/v1/feed?topic=spamtopicqz", None).await;
     assert!(topic.items.is_empty(), "off its topic page");
-    let public_profile: FeedPage = get(
+    let public_profile: Page<NoteCard> = get(
         &app,
         &format!("/api/v1/feed?author={}", author.id),
         Some(&fan),
@@ -234,7 +234,7 @@ async fn reports_from_enough_people_hide_notes_and_comments() {
     // ... but its author still sees it, marked hidden.
     let own: NoteDetail = get(&app, &uri, Some(&author)).await;
     assert!(own.hidden);
-    let own_profile: FeedPage = get(
+    let own_profile: Page<NoteCard> = get(
         &app,
         &format!("/api/v1/feed?author={}", author.id),
         Some(&author),

@@ -24,7 +24,8 @@ async fn explore_documents_carry_the_first_feed_page_and_cover_preloads() {
         // Exactly what the API answers for these paths.
         assert_eq!(data[paths::CHANNELS], app.get_json(paths::CHANNELS).await);
         assert_eq!(data[&feed_path], app.get_json(&feed_path).await, "{uri}");
-        let page: FeedPage = serde_json::from_value(data[&feed_path].clone()).expect("FeedPage");
+        let page: Page<NoteCard> =
+            serde_json::from_value(data[&feed_path].clone()).expect("Page<NoteCard>");
         assert!(page.items.len() >= 6, "{uri}: a full first page");
 
         let links = preloads(&html);
@@ -116,7 +117,8 @@ async fn note_product_and_search_documents() {
     let data = boot(&html).expect("boot");
     assert_eq!(keys(&data), vec![search_path.as_str()]);
     assert_eq!(data[&search_path], app.get_json(&search_path).await);
-    let page: NoteSearchPage = serde_json::from_value(data[&search_path].clone()).expect("dto");
+    let page: CountedPage<NoteCard> =
+        serde_json::from_value(data[&search_path].clone()).expect("dto");
     assert!(!page.items.is_empty(), "防晒 finds notes");
     assert_eq!(preloads(&html).len(), page.items.len().min(6));
     assert!(html.contains(r#"<div id="zc-first-paint""#));
@@ -126,7 +128,7 @@ async fn note_product_and_search_documents() {
     // stay up waiting for a picture that never comes.
     let html = text(&get(&app, "/search?q=qzxjvwkq", &[]).await);
     let data = boot(&html).expect("boot");
-    let page: NoteSearchPage =
+    let page: CountedPage<NoteCard> =
         serde_json::from_value(data.values().next().expect("the search answer").clone())
             .expect("dto");
     assert!(page.items.is_empty());

@@ -10,8 +10,8 @@ use std::path::Path;
 
 use crate::common::{gradient, parse, test_app, TestApp, TestResponse, SMALL_WORLD};
 use api_types::{
-    card_sizes, carousel_sizes, paths, product_gallery_sizes, FeedPage, NoteDetail, NoteSearchPage,
-    NoteTypeFilter, ProductDetail, SearchSort, TimeFilter, Upload,
+    card_sizes, carousel_sizes, paths, product_gallery_sizes, CountedPage, NoteCard, NoteDetail,
+    NoteTypeFilter, Page, ProductDetail, SearchSort, TimeFilter, Upload,
 };
 use axum::http::{Method, StatusCode};
 use serde_json::{json, Map, Value};

@@ -159,18 +159,14 @@ pub async fn end(
         hosted_room(&mut conn, id, me).await?
     };
     if row.is_live() {
-        // Outside the write lock: finishing a recording may take a moment. The stream stops
-        // and its recording is the replay (a demo room's is its generated clip).
-        let replay_key = state.live_media.end(id).await;
         let now = now_unix();
         let (turn, mut tx) = write_tx(&state.db).await?;
         // Guarded by the status: of two concurrent ends, one ends the room.
         let done = sqlx::query(
-            "UPDATE live_rooms SET status = 'ended', ended_at = ?, replay_key = ? \
+            "UPDATE live_rooms SET status = 'ended', ended_at = ? \
              WHERE id = ? AND status = 'live'",
         )
         .bind(now)
-        .bind(replay_key)
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -181,6 +177,18 @@ pub async fn end(
             state
                 .live
                 .publish(id, &ServerEvent::Ended { ended_at: now });
+            // The stream stops: its recording, finished outside the write turn (it waits
+            // for the file), is the replay; a demo room's is its generated clip.
+            if let Some(key) = state.live_media.end(id).await {
+                let (turn, mut tx) = write_tx(&state.db).await?;
+                sqlx::query("UPDATE live_rooms SET replay_key = ? WHERE id = ?")
+                    .bind(key)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                drop(turn);
+            }
         }
     }
     detail(State(state), Viewer(Some(me)), ApiPath(id)).await

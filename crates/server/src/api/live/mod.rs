@@ -4,7 +4,7 @@
 pub mod host;
 pub mod ws;
 
-use api_types::{ChatPage, LiveHost, LiveRoomCard, LiveRoomDetail, LiveRoomPage, LiveStatus};
+use api_types::{ChatMessage, LiveHost, LiveRoomCard, LiveRoomDetail, LiveStatus, Page};
 use axum::extract::State;
 use axum::Json;
 use serde::Deserialize;
@@ -59,14 +59,14 @@ struct CardRow {
 /// Rooms live now (or ended ones), newest start first.
 #[utoipa::path(get, path = "/api/v1/live", tag = "live", params(LiveListQuery),
     responses(
-        (status = 200, body = LiveRoomPage),
+        (status = 200, body = Page<LiveRoomCard>),
         (status = 400, description = "Malformed cursor", body = api_types::ErrorBody),
         (status = 422, description = "Unknown status or limit out of range", body = api_types::ErrorBody),
     ))]
 pub async fn list(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<LiveListQuery>,
-) -> AppResult<Json<LiveRoomPage>> {
+) -> AppResult<Json<Page<LiveRoomCard>>> {
     let status = match q.status.as_deref() {
         None | Some("") => LiveStatus::Live,
         Some(raw) => LiveStatus::parse(raw)
@@ -127,7 +127,7 @@ pub async fn list(
             }
         })
         .collect();
-    Ok(Json(LiveRoomPage { items, next_cursor }))
+    Ok(Json(Page { items, next_cursor }))
 }
 
 /// A room: host, products, pinned card, counts and recent chat.
@@ -194,7 +194,7 @@ pub async fn detail(
 #[utoipa::path(get, path = "/api/v1/live/{id}/chat", tag = "live",
     params(("id" = i64, Path), PageQuery),
     responses(
-        (status = 200, body = ChatPage),
+        (status = 200, body = Page<ChatMessage>),
         (status = 400, description = "Malformed cursor", body = api_types::ErrorBody),
         (status = 404, description = "No such room", body = api_types::ErrorBody),
         (status = 422, description = "Limit out of range", body = api_types::ErrorBody),
@@ -203,7 +203,7 @@ pub async fn chat_history(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<i64>,
     ApiQuery(q): ApiQuery<PageQuery>,
-) -> AppResult<Json<ChatPage>> {
+) -> AppResult<Json<Page<ChatMessage>>> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
     let mut conn = state.db.acquire().await?;
@@ -214,5 +214,5 @@ pub async fn chat_history(
         key: m.offset_ms,
         id: m.id,
     });
-    Ok(Json(ChatPage { items, next_cursor }))
+    Ok(Json(Page { items, next_cursor }))
 }

@@ -5,7 +5,7 @@
 mod load;
 mod placing;
 
-use api_types::{AddressInput, Image, OrderDetail, OrderPage, OrderSummary, PlaceOrder};
+use api_types::{AddressInput, Image, OrderDetail, OrderSummary, Page, PlaceOrder};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
@@ -150,7 +150,7 @@ struct SummaryRow {
 /// The signed-in user's orders, newest first.
 #[utoipa::path(get, path = "/api/v1/orders", tag = "orders", params(PageQuery),
     responses(
-        (status = 200, body = OrderPage),
+        (status = 200, body = Page<OrderSummary>),
         (status = 400, description = "Malformed cursor", body = api_types::ErrorBody),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
         (status = 422, description = "Limit out of range", body = api_types::ErrorBody),
@@ -159,7 +159,7 @@ pub async fn list(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     ApiQuery(q): ApiQuery<PageQuery>,
-) -> AppResult<Json<OrderPage>> {
+) -> AppResult<Json<Page<OrderSummary>>> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
     let mut sql = QueryBuilder::<Sqlite>::new(
@@ -223,7 +223,7 @@ pub async fn list(
             }
         })
         .collect();
-    Ok(Json(OrderPage { items, next_cursor }))
+    Ok(Json(Page { items, next_cursor }))
 }
 
 /// Cancels an order that has not shipped: its stock goes back and its sales and any creator

@@ -19,8 +19,8 @@
 use std::net::SocketAddr;
 
 use api_types::{
-    card_sizes, carousel_sizes, paths, product_gallery_sizes, Channel, FeedPage, Image, NoteDetail,
-    NoteSearchPage, ProductDetail,
+    card_sizes, carousel_sizes, paths, product_gallery_sizes, Channel, CountedPage, Image,
+    NoteCard, NoteDetail, Page, ProductDetail,
 };
 use axum::body::{Body, Bytes};
 use axum::extract::{ConnectInfo, Request};
@@ -149,10 +149,10 @@ fn preloads(kind: Preload, body: &[u8]) -> Vec<(String, &'static str)> {
     };
     match kind {
         Preload::None => Vec::new(),
-        Preload::FeedCovers => serde_json::from_slice::<FeedPage>(body)
+        Preload::FeedCovers => serde_json::from_slice::<Page<NoteCard>>(body)
             .map(|p| covers(p.items))
             .unwrap_or_default(),
-        Preload::SearchCovers => serde_json::from_slice::<NoteSearchPage>(body)
+        Preload::SearchCovers => serde_json::from_slice::<CountedPage<NoteCard>>(body)
             .map(|p| covers(p.items))
             .unwrap_or_default(),
         Preload::NotePicture => serde_json::from_slice::<NoteDetail>(body)
@@ -252,7 +252,7 @@ fn first_paint_of(answers: &[(&Fetch, Bytes)], signed_in: bool) -> Option<String
         // Nothing to picture (an empty feed, a search that finds nothing): no cover, which
         // would wait for a picture that never comes; the app paints its empty state itself.
         Preload::FeedCovers => {
-            let page = serde_json::from_slice::<FeedPage>(body).ok()?;
+            let page = serde_json::from_slice::<Page<NoteCard>>(body).ok()?;
             if page.items.is_empty() {
                 return None;
             }
@@ -271,7 +271,7 @@ fn first_paint_of(answers: &[(&Fetch, Bytes)], signed_in: bool) -> Option<String
             ))
         }
         Preload::SearchCovers => {
-            let page = serde_json::from_slice::<NoteSearchPage>(body).ok()?;
+            let page = serde_json::from_slice::<CountedPage<NoteCard>>(body).ok()?;
             if page.items.is_empty() {
                 return None;
             }

@@ -12,9 +12,9 @@ pub(super) const FOLLOWING_CHANNEL: &str = "following";
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Preload {
     None,
-    /// The first covers of a `FeedPage`.
+    /// The first covers of a `Page<NoteCard>`.
     FeedCovers,
-    /// The first covers of a `NoteSearchPage`.
+    /// The first covers of a `CountedPage<NoteCard>`.
     SearchCovers,
     /// A note's first picture (the note carousel).
     NotePicture,
