@@ -27,7 +27,7 @@ pub fn ChatList(room_id: i64, events: LiveEvents, is_host: bool) -> impl IntoVie
         }
     });
     view! {
-        <ol class="live-chat" node_ref=list aria-label=t(msg::live::CHAT) aria-live="polite" data-testid="live-chat">
+        <ol class="live-chat" node_ref=list aria-label=t(msg::live::CHAT) aria-live="polite" data-testid="live-chat" tabindex="0">
             <For each=move || events.chat.get() key=|m| m.id let:message>
                 <ChatLine room_id=room_id message=message is_host=is_host/>
             </For>
@@ -161,7 +161,7 @@ pub fn ReplayChat(room_id: i64, position_ms: RwSignal<i64>) -> impl IntoView {
             <Show when=move || loaded.get() && items.with(|l| l.is_empty())>
                 <p class="muted">{t(msg::live::NO_CHAT)}</p>
             </Show>
-            <ol class="live-chat is-history" data-testid="live-chat-history">
+            <ol class="live-chat is-history" data-testid="live-chat-history" aria-label=t(msg::live::CHAT_REPLAY)>
                 <For each=move || items.get() key=|m| m.id let:message>
                     {
                         let at = message.offset_ms;

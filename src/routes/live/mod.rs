@@ -80,12 +80,8 @@ fn RoomCard(room: LiveRoomCard) -> impl IntoView {
             &[("count", &format::count(room.peak_viewers))],
         )
     };
-    let label = tf(
-        msg::live::ROOM_LABEL,
-        &[("title", &room.title), ("host", &room.host.display_name)],
-    );
     view! {
-        <a class="live-card" href=format!("/live/{}", room.id) aria-label=label>
+        <a class="live-card" href=format!("/live/{}", room.id)>
             <span class="live-card-cover">
                 {match room.cover.clone() {
                     Some(image) => view! { <Picture image=image sizes="(max-width: 720px) 50vw, 240px" alt=""/> }.into_any(),

@@ -210,13 +210,15 @@ fn SelfPreview(stream: SendWrapper<web_sys::MediaStream>) -> impl IntoView {
 fn LikeButton(events: LiveEvents, hearts: HeartList) -> impl IntoView {
     let likes = move || format::count(events.likes.get());
     view! {
-        <button type="button" class="live-round live-like" aria-label=t(msg::live::LIKE)
+        <button type="button" class="live-round live-like"
             on:click=move |_| {
                 events.like();
                 float_heart(hearts);
             }>
             <Icon glyph=Glyph::Heart size=22/>
-            <span class="live-round-count" aria-hidden="true">{likes}</span>
+            // The name is what shows: "Like" and the count.
+            <span class="visually-hidden">{t(msg::live::LIKE)}" "</span>
+            <span class="live-round-count">{likes}</span>
         </button>
     }
 }
