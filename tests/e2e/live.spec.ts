@@ -56,7 +56,7 @@ async function expectPlaying(page: Page) {
   const time = () => video.evaluate((v: HTMLVideoElement) => v.currentTime);
   await expect.poll(time, { timeout: 30_000 }).toBeGreaterThan(0.2);
   const first = await time();
-  await expect.poll(time, { timeout: 15_000 }).toBeGreaterThan(first + 1);
+  await expect.poll(time, { timeout: 30_000 }).toBeGreaterThan(first + 1);
 }
 
 /** The latency the player measured (`data-latency-ms`), once it has one. */
@@ -154,7 +154,7 @@ test("a creator goes live, a viewer watches, chats and buys the pinned flash sal
     v.muted = true;
     return v.play();
   });
-  await expect.poll(() => replay.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.5);
+  await expect.poll(() => replay.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 30_000 }).toBeGreaterThan(0.5);
   await expect(viewer.getByTestId("live-chat-history")).toContainText(words);
 
   // The host's earnings list the sale, attributed to the live room.
