@@ -76,8 +76,20 @@ pub fn RoomLoader(
     });
     let preview = StoredValue::new(preview);
     let on_ended = Callback::new(move |()| load());
+    // What is shown changes only with the room's state: a second answer saying the same
+    // (the end is told by both sockets) must not rebuild the player under the reader.
+    let shape = Memo::new(move |_| {
+        detail.with(|d| match d {
+            None => 0,
+            Some(Err(_)) => 1,
+            Some(Ok(d)) if d.status == LiveStatus::Live => 2,
+            Some(Ok(d)) if d.replay_url.is_none() => 3,
+            Some(Ok(_)) => 4,
+        })
+    });
     move || {
-        match detail.get() {
+        shape.track();
+        match detail.get_untracked() {
         None => view! { <div class="live-loading"><Spinner/></div> }.into_any(),
         Some(Err(e)) if e.is_not_found() => view! { <NotFound/> }.into_any(),
         Some(Err(e)) => view! {
