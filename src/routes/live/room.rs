@@ -47,12 +47,15 @@ pub fn RoomLoader(
     let auth = use_auth();
     let detail = RwSignal::new(None::<Result<LiveRoomDetail, ApiError>>);
     let tries = StoredValue::new(0u32);
+    let loaded_for = RwSignal::new(0u32);
     let load = move || {
         spawn_local(async move {
             let answer = api::live_room(id).await;
             // An ended room's replay may still be being written: ask again a few times.
             let waiting =
                 matches!(&answer, Ok(d) if d.status == LiveStatus::Ended && d.replay_url.is_none());
+            // Who was reading when it was asked: a sign-in rebuilds the room (its sockets too).
+            let _ = loaded_for.try_set(auth.viewer_epoch.get_untracked());
             let _ = detail.try_set(Some(answer));
             if waiting && tries.try_get_value().is_some_and(|n| n < 4) {
                 tries.update_value(|n| *n += 1);
@@ -79,13 +82,14 @@ pub fn RoomLoader(
     // What is shown changes only with the room's state: a second answer saying the same
     // (the end is told by both sockets) must not rebuild the player under the reader.
     let shape = Memo::new(move |_| {
-        detail.with(|d| match d {
+        let state = detail.with(|d| match d {
             None => 0,
             Some(Err(_)) => 1,
             Some(Ok(d)) if d.status == LiveStatus::Live => 2,
             Some(Ok(d)) if d.replay_url.is_none() => 3,
             Some(Ok(_)) => 4,
-        })
+        });
+        (loaded_for.get(), state)
     });
     move || {
         shape.track();
