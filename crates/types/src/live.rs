@@ -82,7 +82,6 @@ pub struct LiveRoomCard {
     pub cover: Option<Image>,
 }
 
-
 /// A product as a room lists it, priced and stocked now.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
@@ -135,7 +134,6 @@ pub struct ChatMessage {
     /// Written by the room's host.
     pub by_host: bool,
 }
-
 
 /// The host as a room shows them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
