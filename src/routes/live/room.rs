@@ -92,7 +92,8 @@ pub fn RoomLoader(
         (loaded_for.get(), state)
     });
     move || {
-        shape.track();
+        // Read, not just tracked: a memo decides whether it changed when it is read.
+        let _ = shape.get();
         match detail.get_untracked() {
         None => view! { <div class="live-loading"><Spinner/></div> }.into_any(),
         Some(Err(e)) if e.is_not_found() => view! { <NotFound/> }.into_any(),
