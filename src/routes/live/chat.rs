@@ -156,7 +156,7 @@ pub fn ReplayChat(room_id: i64, position_ms: RwSignal<i64>) -> impl IntoView {
         let _ = loaded.try_set(true);
     });
     view! {
-        <div class="live-history">
+        <div class="live-history" tabindex="0" role="region" aria-label=t(msg::live::CHAT_REPLAY)>
             <h2 class="live-history-title">{t(msg::live::CHAT_REPLAY)}</h2>
             <Show when=move || loaded.get() && items.with(|l| l.is_empty())>
                 <p class="muted">{t(msg::live::NO_CHAT)}</p>

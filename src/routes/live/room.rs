@@ -150,10 +150,11 @@ fn LiveRoom(
                 <ChatList room_id=id events=events is_host=is_host/>
                 <div class="live-actions">
                     <ChatComposer events=events/>
-                    <button type="button" class="live-round" on:click=move |_| sheet_open.set(true)
-                        aria-label=tf(msg::live::PRODUCTS_COUNT, &[("count", &products.with_value(|p| p.len()))])>
+                    <button type="button" class="live-round" on:click=move |_| sheet_open.set(true)>
                         <Icon glyph=Glyph::Bag size=22/>
-                        <span class="live-round-count" aria-hidden="true">{products.with_value(|p| p.len())}</span>
+                        // The name is what shows: "Products" and the count.
+                        <span class="visually-hidden">{t(msg::live::PRODUCTS)}" "</span>
+                        <span class="live-round-count">{products.with_value(|p| p.len())}</span>
                     </button>
                     <LikeButton events=events hearts=hearts/>
                 </div>
