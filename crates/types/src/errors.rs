@@ -364,6 +364,8 @@ pub enum LimitedAction {
     Search,
     Publish,
     Upload,
+    /// A guest's views and "Not interested" (recorded in the background).
+    GuestSignal,
     /// Newer than this build. Never sent.
     #[serde(other, skip_serializing)]
     Unknown,

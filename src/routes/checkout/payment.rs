@@ -9,7 +9,7 @@ use crate::api::ApiError;
 use crate::components::auth_sheet::field_error;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant, TextField};
 use crate::i18n::{msg, t};
-use crate::server_text::localize_fields;
+use crate::api::error_text::localize_fields;
 
 #[component]
 pub(super) fn PaymentStep() -> impl IntoView {

@@ -2,6 +2,7 @@
 //! it, and queues a transcoding job; `GET /videos/{id}` tells the uploader how it goes. A
 //! refused, cut-off or failed upload leaves no file and no row behind.
 
+use api_types::{ErrorCode, ErrorParams};
 use std::path::{Path, PathBuf};
 
 use api_types::{VideoState, VideoStatus};
@@ -50,7 +51,13 @@ impl Drop for Incoming {
 }
 
 fn too_large(max: u64) -> AppError {
-    AppError::PayloadTooLarge(format!("Videos can be at most {} MB.", max / (1024 * 1024)))
+    let mb = max / (1024 * 1024);
+    AppError::refuse(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        ErrorCode::VideoTooLarge,
+        format!("Videos can be at most {mb} MB."),
+    )
+    .with(ErrorParams::max(mb))
 }
 
 /// Writes `body` to `path`, refusing it past `max` bytes.
@@ -117,7 +124,7 @@ pub async fn upload(
     let incoming = Incoming::new(incoming_dir.join(&key));
     let size = receive(body, &incoming.path, max).await?;
     if size == 0 {
-        return Err(AppError::Validation("The upload was empty.".to_string()));
+        return Err(crate::api::uploads::upload_empty());
     }
     let probed = probe::probe(&tools, &incoming.path).await?;
 
@@ -185,7 +192,7 @@ pub async fn load_status(state: &AppState, owner: i64, id: i64) -> AppResult<Vid
     .fetch_optional(&state.db)
     .await?;
     let (status, progress, error, duration_ms, width, height) =
-        row.ok_or_else(|| AppError::NotFound(format!("Video {id} does not exist.")))?;
+        row.ok_or_else(|| AppError::not_found(api_types::Resource::Video, id))?;
     let state_of = match status.as_str() {
         "queued" => VideoState::Queued,
         "processing" => VideoState::Processing,

@@ -13,6 +13,8 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
+use api_types::{ErrorCode, ErrorParams, LimitedAction};
+use axum::http::StatusCode;
 use sqlx::SqliteConnection;
 
 use crate::db::{write_tx, Db};
@@ -271,6 +273,10 @@ impl Limiter {
     }
 
     fn refusal(&self, policy: &Policy, rule: &Rule, wait_secs: u64) -> AppError {
+        let mut params = ErrorParams {
+            retry_after: Some(wait_secs),
+            ..Default::default()
+        };
         let message = match policy.refusal {
             Refusal::SignIn => {
                 // Minutes (never "seconds": the wait is usually long) until hours read better.
@@ -280,19 +286,27 @@ impl Limiter {
                 } else {
                     wait_words(wait_secs)
                 };
+                params.action = Some(LimitedAction::SignIn);
                 format!("Too many failed sign-in attempts. Try again in {wait}.")
             }
-            Refusal::Action(action) => format!(
-                "You can {action} at most {} times per {}. Try again in {}.",
-                self.limit(rule),
-                describe(rule.window),
-                wait_words(wait_secs)
-            ),
+            Refusal::Action { action, words } => {
+                params.action = Some(action);
+                params.limit = Some(self.limit(rule) as u64);
+                params.window_secs = Some(rule.window.as_secs());
+                format!(
+                    "You can {words} at most {} times per {}. Try again in {}.",
+                    self.limit(rule),
+                    describe(rule.window),
+                    wait_words(wait_secs)
+                )
+            }
         };
-        AppError::TooManyRequests {
+        AppError::refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::RateLimited,
             message,
-            retry_after: wait_secs,
-        }
+        )
+        .with(params)
     }
 }
 
@@ -352,10 +366,10 @@ mod tests {
 
     fn wait_of(result: AppResult<()>) -> (String, u64) {
         match result {
-            Err(AppError::TooManyRequests {
-                message,
-                retry_after,
-            }) => (message, retry_after),
+            Err(e @ AppError::Refused(_)) if e.code() == ErrorCode::RateLimited => {
+                let wait = e.params().and_then(|p| p.retry_after).unwrap_or(0);
+                (e.to_string(), wait)
+            }
             other => panic!("expected 429, got {other:?}"),
         }
     }

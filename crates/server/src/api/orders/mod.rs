@@ -69,10 +69,11 @@ pub async fn place(
         let mut errors = api_types::validate_payment(&order.payment, (year, month));
         let address = find_address(&mut conn, me, order.address_id).await?;
         if address.is_none() {
-            errors.push(api_types::FieldError {
-                field: "address_id".to_string(),
-                message: "Choose one of your saved addresses.".to_string(),
-            });
+            errors.push(api_types::FieldError::new(
+                "address_id",
+                api_types::ErrorCode::AddressNotSaved,
+                "Choose one of your saved addresses.",
+            ));
         }
         match address {
             Some(a) if errors.is_empty() => AddressInput {
@@ -245,7 +246,7 @@ pub async fn cancel(
     if shipment.cancelled_at.is_none() {
         if shipment.status(now, step).shipped() {
             return Err(AppError::conflict(
-                "already_shipped",
+                api_types::ErrorCode::AlreadyShipped,
                 "This order has shipped and can no longer be cancelled.",
             ));
         }
