@@ -228,9 +228,9 @@ fn wait(secs: u64) -> String {
 /// A limit's window: "minute", "10 minutes", "hour".
 fn window(secs: u64) -> String {
     use msg::server as s;
-    if secs >= 3600 && secs % 3600 == 0 {
+    if secs >= 3600 && secs.is_multiple_of(3600) {
         count(s::WINDOW_HOURS, secs / 3600)
-    } else if secs >= 60 && secs % 60 == 0 {
+    } else if secs >= 60 && secs.is_multiple_of(60) {
         count(s::WINDOW_MINUTES, secs / 60)
     } else {
         count(s::WINDOW_SECONDS, secs)

@@ -1,5 +1,7 @@
 //! The one error type of the API: every failure becomes a status code plus
-//! `{"error": {"code", "message"}}`.
+//! `{"error": {"code", "message", "params"?, "fields"?}}`. Each refusal a person can meet has a
+//! specific [`ErrorCode`] (and typed [`ErrorParams`] for the values its message names): clients
+//! localise by the code, so the English message may be reworded freely.
 
 use api_types::{ErrorBody, ErrorCode, ErrorDetail, ErrorParams, FieldError, Resource};
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};

@@ -84,7 +84,7 @@ pub enum ErrorCode {
     // --- General ---
     /// 500: nothing is leaked.
     Internal,
-    /// 404. `resource`; `id` or `name` when the request named one.
+    /// 404: `resource`; `id` or `name` when the request named one.
     NotFound,
     /// 401: sign in first.
     Unauthorized,
@@ -98,8 +98,8 @@ pub enum ErrorCode {
     Validation,
     /// 400: a `cursor` this API did not hand out.
     InvalidCursor,
-    /// 429. `action`, `retry_after` (seconds); `limit` and `window_secs` unless `action` is
-    /// `sign_in`.
+    /// 429: `action`, `retry_after` (seconds); `limit` and `window_secs` unless the action
+    /// is `sign_in`.
     RateLimited,
     /// 503: videos cannot be processed on this server now.
     VideoUnavailable,
@@ -111,7 +111,7 @@ pub enum ErrorCode {
     AccountGone,
     /// 403: a profile's collections or likes are not public.
     PrivateList,
-    /// 413. `max` (MB).
+    /// 413: `max` (MB).
     AvatarTooLarge,
 
     // --- Notes, comments, follows, reports, search ---
@@ -125,35 +125,35 @@ pub enum ErrorCode {
     CannotFollowSelf,
     /// 422: a reply names a comment under another note.
     ReplyToOtherNote,
-    /// 422. `resource` (`note` or `comment`).
+    /// 422: `resource` (`note` or `comment`).
     CannotReportOwn,
-    /// 422. `max` drafts.
+    /// 422: `max` drafts.
     TooManyDrafts,
     /// 422: `q` is empty.
     SearchQueryEmpty,
-    /// 422. `max` characters.
+    /// 422: `max` characters.
     SearchQueryTooLong,
-    /// 422. `max` characters.
+    /// 422: `max` characters.
     TopicTooLong,
 
     // --- Pictures and videos ---
     /// 422.
     UploadEmpty,
-    /// 413. `max` (MB).
+    /// 413: `max` (MB).
     PictureTooLarge,
     /// 415: not JPEG, PNG or WebP.
     PictureType,
-    /// 415. `declared` and `actual` media types.
+    /// 415: `declared` and `actual` media types.
     PictureTypeMismatch,
     /// 422: damaged or not a picture.
     PictureUnreadable,
-    /// 422. `max` pixels per side, `actual` (`WxH`).
+    /// 422: `max` pixels per side, `actual` (`WxH`).
     PictureSides,
-    /// 422. `max` and `actual` megapixels.
+    /// 422: `max` and `actual` megapixels.
     PicturePixels,
     /// 422 (the decoder's limits). `max` pixels per side, `megapixels`.
     PictureLimits,
-    /// 413. `max` (MB).
+    /// 413: `max` (MB).
     VideoTooLarge,
     /// 415: not an MP4, MOV or WebM video.
     NotAVideo,
@@ -161,29 +161,29 @@ pub enum ErrorCode {
     NoVideoStream,
     /// 422: the length or size cannot be read.
     UnreadableVideo,
-    /// 422. `max` (minutes), `actual` (`m:ss`).
+    /// 422: `max` (minutes), `actual` (`m:ss`).
     VideoTooLong,
-    /// 422. `min` and `max` pixels per side, `actual` (`WxH`).
+    /// 422: `min` and `max` pixels per side, `actual` (`WxH`).
     VideoSize,
     /// 422: the note's video could not be processed; `actual` is why, when known.
     VideoFailed,
 
     // --- Shop, cart, checkout, orders ---
-    /// 409. `name` (the product).
+    /// 409: `name` (the product).
     SoldOut,
-    /// 409. `name` (the product), `stock` left.
+    /// 409: `name` (the product), `stock` left.
     OutOfStock,
-    /// 422. `max` lines.
+    /// 422: `max` lines.
     CartFull,
-    /// 422. `max` lines.
+    /// 422: `max` lines.
     OrderTooLarge,
     /// 422: the selection is empty.
     NothingToBuy,
     /// 422.
     CartEmpty,
-    /// 422. `max` addresses.
+    /// 422: `max` addresses.
     TooManyAddresses,
-    /// 409. `total_fen` now, `expected_fen` seen on review.
+    /// 409: `total_fen` now, `expected_fen` seen on review.
     PriceChanged,
     /// 422: the key was used for a different order.
     IdempotencyKeyReused,

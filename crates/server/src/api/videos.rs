@@ -90,7 +90,7 @@ async fn receive(body: Body, path: &Path, max: u64) -> AppResult<u64> {
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
         (status = 413, description = "Over 200 MB", body = api_types::ErrorBody),
         (status = 415, description = "`not_a_video`: not an MP4, MOV or WebM video", body = api_types::ErrorBody),
-        (status = 422, description = "`video_too_long` (over 5 minutes), `no_video_stream`, `video_size`, `unreadable_video`, or empty", body = api_types::ErrorBody),
+        (status = 422, description = "`video_too_long` (over 5 minutes), `no_video_stream`, `video_size`, `unreadable_video` or `upload_empty`", body = api_types::ErrorBody),
         (status = 429, description = "Too many uploads lately (see Retry-After)", body = api_types::ErrorBody),
         (status = 503, description = "`video_unavailable`: this server cannot process videos now", body = api_types::ErrorBody),
     ))]

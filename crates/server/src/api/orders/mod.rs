@@ -42,7 +42,7 @@ const SUMMARY_IMAGES: i64 = 4;
         (status = 200, description = "Already placed with this key", body = OrderDetail),
         (status = 400, description = "Missing or malformed Idempotency-Key", body = api_types::ErrorBody),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
-        (status = 402, description = "`card_declined`: nothing was charged or changed", body = api_types::ErrorBody),
+        (status = 402, description = "`card_declined`, `insufficient_funds` or `test_cards_only`: nothing was charged or changed", body = api_types::ErrorBody),
         (status = 404, description = "Unknown variant (buy now)", body = api_types::ErrorBody),
         (status = 409, description = "`out_of_stock` / `sold_out` or `price_changed`: nothing was charged", body = api_types::ErrorBody),
         (status = 422, description = "Invalid card, expiry, CVC or address_id (fields); empty cart; `idempotency_key_reused`", body = api_types::ErrorBody),
