@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 
 use super::tagger::ProductTagger;
 use super::video::{VideoPicker, VideoSlot};
+use crate::api::error_text::localize_fields;
 use crate::api::{self, ApiError};
 use crate::components::auth_sheet::field_error;
 use crate::components::image_picker::{ImagePicker, ImageState, PickedImage};
@@ -23,7 +24,6 @@ use crate::components::toast::use_toasts;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant, TextField};
 use crate::format;
 use crate::i18n::{is_zh, msg, t, tf};
-use crate::api::error_text::localize_fields;
 
 /// Quiet time after the last keystroke before the draft is saved.
 const AUTOSAVE_MS: u64 = 1_200;

@@ -66,7 +66,10 @@ async fn refusals_carry_their_specific_code_and_params() {
     let name = body["error"]["params"]["name"].as_str().unwrap_or("");
     assert!(!name.is_empty() && title.starts_with(name), "{body}");
     assert!(
-        body["error"]["message"].as_str().unwrap_or("").contains(name),
+        body["error"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains(name),
         "the English message still says it: {body}"
     );
 
@@ -148,7 +151,10 @@ async fn a_rate_limit_says_what_is_limited_and_for_how_long() {
     let retry_after: u64 = res.header("retry-after").parse().expect("Retry-After");
     let body = res.expect_error(429, "rate_limited", "too many sign-ins");
     assert_eq!(body["error"]["params"]["action"], "sign_in", "{body}");
-    assert_eq!(body["error"]["params"]["retry_after"], retry_after, "{body}");
+    assert_eq!(
+        body["error"]["params"]["retry_after"], retry_after,
+        "{body}"
+    );
 }
 
 #[tokio::test]
@@ -162,7 +168,13 @@ async fn the_document_lists_every_error_code() {
         .iter()
         .filter_map(Value::as_str)
         .collect();
-    for code in ["not_found", "validation", "out_of_stock", "price_changed", "rate_limited"] {
+    for code in [
+        "not_found",
+        "validation",
+        "out_of_stock",
+        "price_changed",
+        "rate_limited",
+    ] {
         assert!(codes.contains(&code), "{code} missing from {codes:?}");
     }
     // The client's catch-all for newer codes is never sent, so it is not documented.

@@ -289,7 +289,10 @@ mod tests {
         assert!(authorise(&pay(api_types::TEST_CARD_SUCCESS)).is_ok());
         for (n, code) in [
             (api_types::TEST_CARD_DECLINE, ErrorCode::CardDeclined),
-            (api_types::TEST_CARD_INSUFFICIENT, ErrorCode::InsufficientFunds),
+            (
+                api_types::TEST_CARD_INSUFFICIENT,
+                ErrorCode::InsufficientFunds,
+            ),
             ("5555 5555 5555 4444", ErrorCode::TestCardsOnly),
         ] {
             let err = authorise(&pay(n)).expect_err(n);

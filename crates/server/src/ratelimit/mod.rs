@@ -353,7 +353,10 @@ mod tests {
         name: "test",
         rules: &[minutes(2, 1), minutes(3, 60)],
         store: Store::Local,
-        refusal: Refusal::Action("do it"),
+        refusal: Refusal::Action {
+            action: LimitedAction::Upload,
+            words: "do it",
+        },
     };
 
     async fn limiter() -> Limiter {
@@ -381,7 +384,20 @@ mod tests {
         let t0 = 1_000_000_000;
         l.record_local(&TWO_PER_MINUTE, "a", t0);
         l.record_local(&TWO_PER_MINUTE, "a", t0 + 1_000);
-        let (message, wait) = wait_of(l.check_local(&TWO_PER_MINUTE, "a", t0 + 2_000));
+        let refused = l.check_local(&TWO_PER_MINUTE, "a", t0 + 2_000);
+        // What a client needs to say it in its own words.
+        let params = refused.as_ref().err().and_then(|e| e.params().cloned());
+        assert_eq!(
+            params,
+            Some(ErrorParams {
+                action: Some(LimitedAction::Upload),
+                limit: Some(2),
+                window_secs: Some(60),
+                retry_after: Some(58),
+                ..Default::default()
+            })
+        );
+        let (message, wait) = wait_of(refused);
         assert!(message.contains("at most 2 times per minute."), "{message}");
         assert_eq!(wait, 58, "until the first of the two leaves the minute");
         assert!(

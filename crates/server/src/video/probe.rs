@@ -227,19 +227,22 @@ mod tests {
         let code = |r: AppResult<Probed>| r.err().map(|e| e.code());
         assert_eq!(
             code(check(&json("png_pipe", "1", VIDEO))),
-            Some("not_a_video")
+            Some(ErrorCode::NotAVideo)
         );
-        assert_eq!(code(check(b"not json")), Some("not_a_video"));
+        assert_eq!(code(check(b"not json")), Some(ErrorCode::NotAVideo));
         assert_eq!(
             code(check(&json("mp4", "301", VIDEO))),
-            Some("video_too_long")
+            Some(ErrorCode::VideoTooLong)
         );
         let cover_art = r#"{"codec_type":"video","width":500,"height":500,"disposition":{"attached_pic":1}},{"codec_type":"audio"}"#;
         assert_eq!(
             code(check(&json("mov,mp4", "30", cover_art))),
-            Some("no_video_stream")
+            Some(ErrorCode::NoVideoStream)
         );
         let tiny = r#"{"codec_type":"video","width":8,"height":8}"#;
-        assert_eq!(code(check(&json("mp4", "3", tiny))), Some("video_size"));
+        assert_eq!(
+            code(check(&json("mp4", "3", tiny))),
+            Some(ErrorCode::VideoSize)
+        );
     }
 }

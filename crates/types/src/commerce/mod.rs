@@ -12,7 +12,6 @@ pub use cart::*;
 pub use checkout::*;
 pub use orders::*;
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

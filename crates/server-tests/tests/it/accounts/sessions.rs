@@ -313,9 +313,11 @@ async fn sign_out_and_password_change_revoke_sessions() {
         act(&app, Method::PUT, &like, &user).await.status,
         StatusCode::OK
     );
-    sign_in(&app, &user.username, PASSWORD)
-        .await
-        .expect_error(401, "wrong_credentials", "old password");
+    sign_in(&app, &user.username, PASSWORD).await.expect_error(
+        401,
+        "wrong_credentials",
+        "old password",
+    );
     assert_eq!(
         sign_in(&app, &user.username, "a brand new one")
             .await
