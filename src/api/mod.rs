@@ -15,9 +15,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::i18n::{msg, t, tf};
-use crate::server_text::{localize, localize_fields};
-
 mod accounts;
+pub mod error_text;
 mod interactions;
 mod publishing;
 mod reading;
@@ -102,12 +101,19 @@ impl ApiError {
 }
 
 /// Maps a non-success HTTP response to an error, using the server's JSON message when present.
-/// The server writes English; its messages are put in the interface language here.
+/// The text shown is chosen by the error's `code` (see [`error_text`]); the server's English
+/// `message` only for codes this build does not know.
 pub fn error_from_response(status: u16, body: &str) -> ApiError {
-    let (message, fields) = serde_json::from_str::<ErrorBody>(body)
-        .map(|b| (b.error.message, b.error.fields))
-        .unwrap_or_else(|_| (format!("Request failed with status {status}."), Vec::new()));
-    let (message, fields) = (localize(&message), localize_fields(fields));
+    let (message, fields) = match serde_json::from_str::<ErrorBody>(body) {
+        Ok(ErrorBody { error }) => (
+            error_text::message(error.code, &error.params, error.message),
+            error_text::localize_fields(error.fields),
+        ),
+        Err(_) => (
+            tf(msg::server::FAILED_STATUS, &[("status", &status)]),
+            Vec::new(),
+        ),
+    };
     match status {
         404 => ApiError::NotFound(message),
         400 => ApiError::BadRequest(message),

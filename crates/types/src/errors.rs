@@ -1,0 +1,372 @@
+//! The one error shape and its codes.
+//!
+//! Every refusal carries a stable `code` (and, where its message has values, typed `params`):
+//! clients localise by the code, never by the English `message`, which is for API users and
+//! logs and may be reworded. A 422 on a form lists its fields, each with a code of its own.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "openapi")]
+use utoipa::ToSchema;
+
+/// The one error shape: `{"error": {"code": "...", "message": "...", "params": {...}}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ErrorDetail {
+    /// Stable machine-readable code: what went wrong, for clients to act on and localise.
+    pub code: ErrorCode,
+    /// Human-readable explanation in English (wording may change; do not match on it).
+    pub message: String,
+    /// The values the message names (a limit, a wait, a product), by name.
+    #[serde(default, skip_serializing_if = "ErrorParams::is_empty")]
+    pub params: ErrorParams,
+    /// For `validation` errors on a form: which fields are wrong and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+}
+
+/// One invalid form field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct FieldError {
+    /// The request field's name, e.g. `username`.
+    pub field: String,
+    /// What is wrong with it (one of the field codes, e.g. `too_long`).
+    #[serde(default)]
+    pub code: ErrorCode,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "ErrorParams::is_empty")]
+    pub params: ErrorParams,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: ErrorCode, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.to_string(),
+            code,
+            message: message.into(),
+            params: ErrorParams::default(),
+        }
+    }
+
+    pub fn with(mut self, params: ErrorParams) -> Self {
+        self.params = params;
+        self
+    }
+}
+
+/// Every code the API answers with. The doc of each says which `params` it carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    // --- For developers (a client following the document never sees them) ---
+    /// A malformed query, path, header or body (400).
+    BadRequest,
+    /// A well-formed request the API does not take: a JSON body of the wrong shape, a query
+    /// value outside its enum or range (422).
+    InvalidRequest,
+    /// The body is not JSON, or not a type the endpoint takes (415).
+    UnsupportedMediaType,
+    /// 405; `Allow` lists the methods the path takes.
+    MethodNotAllowed,
+    /// A range request outside the file (416).
+    RangeNotSatisfiable,
+    /// Any other refusal made by the framework.
+    Error,
+
+    // --- General ---
+    /// 500: nothing is leaked.
+    Internal,
+    /// 404: `resource`; `id` or `name` when the request named one.
+    NotFound,
+    /// 401: sign in first.
+    Unauthorized,
+    /// 403: not allowed (generic).
+    Forbidden,
+    /// 403: the `Origin` of an unsafe request is not this site.
+    CrossSiteRequest,
+    /// 413: the body is over the server's limit.
+    TooLarge,
+    /// 422 on a form: see `fields`.
+    Validation,
+    /// 400: a `cursor` this API did not hand out.
+    InvalidCursor,
+    /// 429: `action`, `retry_after` (seconds); `limit` and `window_secs` unless the action
+    /// is `sign_in`.
+    RateLimited,
+    /// 503: videos cannot be processed on this server now.
+    VideoUnavailable,
+
+    // --- Accounts ---
+    /// 401.
+    WrongCredentials,
+    /// 401: the session's account was deleted.
+    AccountGone,
+    /// 403: a profile's collections or likes are not public.
+    PrivateList,
+    /// 413: `max` (MB).
+    AvatarTooLarge,
+
+    // --- Notes, comments, follows, reports, search ---
+    /// 403.
+    NotYourNote,
+    /// 403.
+    NotYourComment,
+    /// 409: the same title and text within 24 hours.
+    DuplicateNote,
+    /// 422.
+    CannotFollowSelf,
+    /// 422: a reply names a comment under another note.
+    ReplyToOtherNote,
+    /// 422: `resource` (`note` or `comment`).
+    CannotReportOwn,
+    /// 422: `max` drafts.
+    TooManyDrafts,
+    /// 422: `q` is empty.
+    SearchQueryEmpty,
+    /// 422: `max` characters.
+    SearchQueryTooLong,
+    /// 422: `max` characters.
+    TopicTooLong,
+
+    // --- Pictures and videos ---
+    /// 422.
+    UploadEmpty,
+    /// 413: `max` (MB).
+    PictureTooLarge,
+    /// 415: not JPEG, PNG or WebP.
+    PictureType,
+    /// 415: `declared` and `actual` media types.
+    PictureTypeMismatch,
+    /// 422: damaged or not a picture.
+    PictureUnreadable,
+    /// 422: `max` pixels per side, `actual` (`WxH`).
+    PictureSides,
+    /// 422: `max` and `actual` megapixels.
+    PicturePixels,
+    /// 422 (the decoder's limits). `max` pixels per side, `megapixels`.
+    PictureLimits,
+    /// 413: `max` (MB).
+    VideoTooLarge,
+    /// 415: not an MP4, MOV or WebM video.
+    NotAVideo,
+    /// 422: sound only.
+    NoVideoStream,
+    /// 422: the length or size cannot be read.
+    UnreadableVideo,
+    /// 422: `max` (minutes), `actual` (`m:ss`).
+    VideoTooLong,
+    /// 422: `min` and `max` pixels per side, `actual` (`WxH`).
+    VideoSize,
+    /// 422: the note's video could not be processed; `actual` is why, when known.
+    VideoFailed,
+
+    // --- Shop, cart, checkout, orders ---
+    /// 409: `name` (the product).
+    SoldOut,
+    /// 409: `name` (the product), `stock` left.
+    OutOfStock,
+    /// 422: `max` lines.
+    CartFull,
+    /// 422: `max` lines.
+    OrderTooLarge,
+    /// 422: the selection is empty.
+    NothingToBuy,
+    /// 422.
+    CartEmpty,
+    /// 422: `max` addresses.
+    TooManyAddresses,
+    /// 409: `total_fen` now, `expected_fen` seen on review.
+    PriceChanged,
+    /// 422: the key was used for a different order.
+    IdempotencyKeyReused,
+    /// 402.
+    CardDeclined,
+    /// 402.
+    InsufficientFunds,
+    /// 402: test mode takes only the test cards.
+    TestCardsOnly,
+    /// 409.
+    AlreadyShipped,
+
+    // --- Form fields (`fields[].code`) ---
+    /// `field` is empty (address fields, phone, card number).
+    Required,
+    /// `min` characters.
+    TooShort,
+    /// `max` characters (address fields, title, text, location).
+    TooLong,
+    /// Control characters in a field.
+    ControlCharacters,
+    /// A title with a line break or control characters.
+    TitleOneLine,
+    /// A note's text with control characters.
+    TextControlCharacters,
+    /// A location with a line break.
+    LocationOneLine,
+    /// The note has no title.
+    TitleMissing,
+    /// The note has no photo (or video).
+    PhotoMissing,
+    /// The note has no channel.
+    ChannelMissing,
+    /// A channel that does not exist.
+    UnknownChannel,
+    /// `max` photos.
+    TooManyPhotos,
+    /// `max` products.
+    TooManyProducts,
+    /// The same product twice.
+    DuplicateProduct,
+    /// A tagged product left the shop.
+    ProductGone,
+    /// The same photo twice.
+    DuplicatePhoto,
+    /// A photo that is not (any more) the author's upload.
+    PhotoGone,
+    /// A video that is not (any more) the author's upload.
+    VideoGone,
+    /// `max` characters kept in a draft field.
+    DraftTooLong,
+    /// A comment of 1 to `max` characters.
+    CommentLength,
+    /// `min` to `max` letters, digits or underscores.
+    UsernameFormat,
+    /// 1 to `max` characters on one line.
+    DisplayNameLength,
+    /// `min` to `max` characters.
+    PasswordLength,
+    /// `max` characters.
+    BioTooLong,
+    EmailInvalid,
+    UsernameTaken,
+    EmailTaken,
+    /// A sign-up raced another for the same username or email.
+    UsernameOrEmailTaken,
+    WrongCurrentPassword,
+    PhoneInvalid,
+    CardNumberInvalid,
+    ExpiryFormat,
+    CardExpired,
+    CvcInvalid,
+    /// `max` items of one line.
+    QuantityRange,
+    /// The address is not one of the buyer's.
+    AddressNotSaved,
+
+    /// A code this build does not know (a newer server): show the message. Never sent.
+    #[default]
+    #[serde(other, skip_serializing)]
+    Unknown,
+}
+
+/// The values a message names. Which are set depends on the code (see [`ErrorCode`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+pub struct ErrorParams {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u64>,
+    /// The refused value as the message shows it (`4000x12`, `6:10`, `image/png`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declared: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub megapixels: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<Resource>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    /// A slug or a product's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stock: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_fen: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_fen: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<LimitedAction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_secs: Option<u64>,
+    /// Seconds until it is allowed again (as the `Retry-After` header).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
+}
+
+impl ErrorParams {
+    pub fn is_empty(&self) -> bool {
+        self == &ErrorParams::default()
+    }
+
+    /// Just a maximum.
+    pub fn max(max: impl TryInto<u64>) -> Self {
+        ErrorParams {
+            max: max.try_into().ok(),
+            ..Default::default()
+        }
+    }
+
+    /// A range.
+    pub fn range(min: impl TryInto<u64>, max: impl TryInto<u64>) -> Self {
+        ErrorParams {
+            min: min.try_into().ok(),
+            ..ErrorParams::max(max)
+        }
+    }
+}
+
+/// What a `not_found` (or `cannot_report_own`) is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Resource {
+    Endpoint,
+    Note,
+    Comment,
+    User,
+    Product,
+    Variant,
+    Category,
+    Channel,
+    Order,
+    Address,
+    CartItem,
+    Draft,
+    Image,
+    Video,
+    WaitingNote,
+    /// Newer than this build. Never sent.
+    #[serde(other, skip_serializing)]
+    Unknown,
+}
+
+/// What a `rate_limited` holds back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LimitedAction {
+    /// Failed sign-ins.
+    SignIn,
+    SignUp,
+    Search,
+    Publish,
+    Upload,
+    /// A guest's views and "Not interested" (recorded in the background).
+    GuestSignal,
+    /// Newer than this build. Never sent.
+    #[serde(other, skip_serializing)]
+    Unknown,
+}
