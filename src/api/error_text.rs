@@ -40,6 +40,7 @@ fn text(code: ErrorCode, field: &str, p: &ErrorParams) -> Option<String> {
         ("stock", p.stock.map(|n| n.to_string())),
         ("total", money(p.total_fen)),
         ("expected", money(p.expected_fen)),
+        ("price", money(p.price_fen)),
         ("limit", num(p.limit)),
         ("window", p.window_secs.map(window)),
         ("wait", p.retry_after.map(wait)),
@@ -70,6 +71,7 @@ fn key(code: ErrorCode, p: &ErrorParams) -> Option<Msg> {
         | C::MethodNotAllowed
         | C::RangeNotSatisfiable
         | C::Error
+        | C::UpgradeRequired
         | C::Unknown => return None,
         C::Internal => s::INTERNAL,
         C::NotFound => not_found(p.resource?)?,
@@ -86,6 +88,7 @@ fn key(code: ErrorCode, p: &ErrorParams) -> Option<Msg> {
             LimitedAction::Publish => s::RATE_PUBLISH,
             LimitedAction::Upload => s::RATE_UPLOAD,
             LimitedAction::GuestSignal => s::RATE_GUEST_SIGNAL,
+            LimitedAction::LiveChat => s::RATE_LIVE_CHAT,
             LimitedAction::Unknown => return None,
         },
         C::VideoUnavailable => s::VIDEO_UNAVAILABLE,
@@ -134,6 +137,13 @@ fn key(code: ErrorCode, p: &ErrorParams) -> Option<Msg> {
         C::InsufficientFunds => s::INSUFFICIENT_FUNDS,
         C::TestCardsOnly => s::TEST_CARDS_ONLY,
         C::AlreadyShipped => s::ALREADY_SHIPPED,
+        C::AlreadyLive => s::ALREADY_LIVE,
+        C::RoomEnded => s::ROOM_ENDED,
+        C::NotYourRoom => s::NOT_YOUR_ROOM,
+        C::Muted => s::MUTED,
+        C::CannotMuteSelf => s::CANNOT_MUTE_SELF,
+        C::ChatEmpty => s::CHAT_EMPTY,
+        C::ChatTooLong => s::CHAT_TOO_LONG,
         C::Required => s::REQUIRED,
         C::TooShort => s::TOO_SHORT,
         C::TooLong => s::TOO_LONG,
@@ -170,6 +180,10 @@ fn key(code: ErrorCode, p: &ErrorParams) -> Option<Msg> {
         C::CvcInvalid => s::CVC_INVALID,
         C::QuantityRange => s::QUANTITY_RANGE,
         C::AddressNotSaved => s::ADDRESS_NOT_SAVED,
+        C::NoProducts => s::NO_PRODUCTS,
+        C::NotInRoom => s::NOT_IN_ROOM,
+        C::FlashPrice => s::FLASH_PRICE,
+        C::FlashDuration => s::FLASH_DURATION,
     })
 }
 
@@ -191,6 +205,9 @@ fn not_found(resource: Resource) -> Option<Msg> {
         Resource::Image => s::NOT_FOUND_IMAGE,
         Resource::Video => s::NOT_FOUND_VIDEO,
         Resource::WaitingNote => s::NOT_FOUND_WAITING_NOTE,
+        Resource::LiveRoom => s::NOT_FOUND_LIVE_ROOM,
+        Resource::ChatMessage => s::NOT_FOUND_CHAT_MESSAGE,
+        Resource::Replay => s::NOT_FOUND_REPLAY,
         Resource::Unknown => return None,
     })
 }

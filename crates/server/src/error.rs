@@ -152,6 +152,9 @@ fn noun(resource: Resource) -> &'static str {
         Resource::Image => "Image",
         Resource::Video => "Video",
         Resource::WaitingNote => "Waiting note",
+        Resource::LiveRoom => "Live room",
+        Resource::ChatMessage => "Message",
+        Resource::Replay => "Replay",
         Resource::Unknown => "Item",
     }
 }

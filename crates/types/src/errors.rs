@@ -80,6 +80,8 @@ pub enum ErrorCode {
     RangeNotSatisfiable,
     /// Any other refusal made by the framework.
     Error,
+    /// A WebSocket endpoint asked without an upgrade (426).
+    UpgradeRequired,
 
     // --- General ---
     /// 500: nothing is leaked.
@@ -196,6 +198,22 @@ pub enum ErrorCode {
     /// 409.
     AlreadyShipped,
 
+    // --- Live rooms (REST, the events socket's `error` frames, the media sockets) ---
+    /// 409: `id` of the room the host is live in already.
+    AlreadyLive,
+    /// 409: the room has ended (also a refused chat on the events socket).
+    RoomEnded,
+    /// 403: only the room's host may do that.
+    NotYourRoom,
+    /// 403 (events socket): the host muted you in this room.
+    Muted,
+    /// 422: the host cannot mute themselves.
+    CannotMuteSelf,
+    /// 422 (events socket): an empty chat message.
+    ChatEmpty,
+    /// 422 (events socket): a chat message over `max` characters.
+    ChatTooLong,
+
     // --- Form fields (`fields[].code`) ---
     /// `field` is empty (address fields, phone, card number).
     Required,
@@ -260,6 +278,14 @@ pub enum ErrorCode {
     QuantityRange,
     /// The address is not one of the buyer's.
     AddressNotSaved,
+    /// A live room with no product to sell.
+    NoProducts,
+    /// A product pinned in a live room that is not one of the room's.
+    NotInRoom,
+    /// A flash price not below the product's `price_fen`.
+    FlashPrice,
+    /// A flash sale of `min` to `max` seconds.
+    FlashDuration,
 
     /// A code this build does not know (a newer server): show the message. Never sent.
     #[default]
@@ -295,6 +321,9 @@ pub struct ErrorParams {
     pub total_fen: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_fen: Option<i64>,
+    /// A product's (lowest) price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_fen: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<LimitedAction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -348,6 +377,11 @@ pub enum Resource {
     Image,
     Video,
     WaitingNote,
+    LiveRoom,
+    /// A live room's chat message.
+    ChatMessage,
+    /// A live room's recording.
+    Replay,
     /// Newer than this build. Never sent.
     #[serde(other, skip_serializing)]
     Unknown,
@@ -366,6 +400,8 @@ pub enum LimitedAction {
     Upload,
     /// A guest's views and "Not interested" (recorded in the background).
     GuestSignal,
+    /// Chat messages in live rooms.
+    LiveChat,
     /// Newer than this build. Never sent.
     #[serde(other, skip_serializing)]
     Unknown,

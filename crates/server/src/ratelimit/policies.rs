@@ -126,7 +126,10 @@ pub const LIVE_CHAT: Policy = Policy {
     name: "live-chat",
     rules: &[seconds(5, 10), minutes(30, 1)],
     store: Store::Local,
-    refusal: Refusal::Action("send chat messages"),
+    refusal: Refusal::Action {
+        action: LimitedAction::LiveChat,
+        words: "send chat messages",
+    },
 };
 
 /// Every policy, for checks over all of them.
