@@ -296,6 +296,47 @@ fn server_errors_are_localised_by_their_code() {
     assert_eq!(unknown_field.as_deref(), Some("Too fluxy."));
 }
 
+/// The live events socket's `error` frames carry a code and params like REST refusals, so
+/// they read the same way; so do the live rooms' field errors (a price named in yuan).
+#[wasm_bindgen_test]
+fn live_socket_errors_are_localised_like_rest_errors() {
+    use api_types::ServerEvent;
+    use zhongcao_web::api::error_text;
+    use zhongcao_web::i18n::{self, Lang};
+    let frame = |json: &str| match serde_json::from_str::<ServerEvent>(json) {
+        Ok(ServerEvent::Error {
+            code,
+            message,
+            params,
+        }) => error_text::message(code, &params, message),
+        other => panic!("not an error frame: {other:?}"),
+    };
+    let rate = r#"{"type":"error","code":"rate_limited","message":"(reworded)",
+        "params":{"action":"live_chat","limit":5,"window_secs":10,"retry_after":4}}"#;
+    let muted = r#"{"type":"error","code":"muted","message":"(reworded)"}"#;
+    let long = r#"{"type":"error","code":"chat_too_long","message":"(reworded)",
+        "params":{"max":200}}"#;
+    let likes = r#"{"type":"error","code":"invalid_request","message":"Send 1 to 10 likes."}"#;
+    let flash = r#"{"error":{"code":"validation","message":"(reworded)","fields":[
+        {"field":"flash.price_fen","code":"flash_price","message":"(reworded)",
+         "params":{"price_fen":12900}}]}}"#;
+    i18n::set_lang(Lang::Zh);
+    let zh = [frame(rate), frame(muted), frame(long), frame(likes)];
+    let zh_flash = error_from_response(422, flash).field("flash.price_fen");
+    i18n::set_lang(Lang::En);
+    let en_rate = frame(rate);
+    assert_eq!(zh[0], "每 10 秒最多发送 5 条消息，请 4 秒后再试。");
+    assert_eq!(zh[1], "你已被主播禁言。");
+    assert_eq!(zh[2], "消息最多 200 个字。");
+    // A client's mistake keeps the server's words.
+    assert_eq!(zh[3], "Send 1 to 10 likes.");
+    assert_eq!(zh_flash.as_deref(), Some("秒杀价需低于 ¥129。"));
+    assert_eq!(
+        en_rate,
+        "You can send chat messages at most 5 times per 10 seconds. Try again in 4 seconds."
+    );
+}
+
 /// The shared form checks carry codes too, so the client's own pre-send check reads the same.
 #[wasm_bindgen_test]
 fn shared_form_checks_are_localised_by_code() {
