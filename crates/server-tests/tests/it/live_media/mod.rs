@@ -103,12 +103,16 @@ impl LiveServer {
         .expect("room")
     }
 
-    /// Any seeded user, to host demo rooms.
+    /// A seeded user who is not live already (the seeded demo rooms' hosts are, and a host
+    /// has one live room at a time), to host demo rooms.
     pub async fn some_user(&self) -> i64 {
-        sqlx::query_scalar("SELECT MIN(id) FROM users")
-            .fetch_one(&self.app.state.db)
-            .await
-            .expect("a user")
+        sqlx::query_scalar(
+            "SELECT MIN(id) FROM users WHERE id NOT IN \
+             (SELECT host_id FROM live_rooms WHERE status = 'live')",
+        )
+        .fetch_one(&self.app.state.db)
+        .await
+        .expect("a user")
     }
 }
 
