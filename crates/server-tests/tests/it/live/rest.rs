@@ -114,7 +114,7 @@ async fn going_live_lists_the_room_and_one_host_has_one_live_room() {
     );
     app.expect_error("/api/v1/live?status=soon", 422, "invalid_request")
         .await;
-    app.expect_error("/api/v1/live?cursor=!!", 400, "bad_request")
+    app.expect_error("/api/v1/live?cursor=!!", 400, "invalid_cursor")
         .await;
 
     // Only the host ends it; ending twice changes nothing; then the host may go live again.
