@@ -3,12 +3,12 @@
 
 use api_types::{
     Address, AddressInput, Cart, Channel, CheckoutQuote, Comment, CountedPage, CreatorStats, Draft,
-    Earnings, ErrorBody, FieldError, LineInput, LinesInput, Me, NewComment, NoteCard, NoteDetail,
-    NoteInput, NoteTypeFilter, Notification, NotificationTab, OrderDetail, OrderSummary, Page,
-    PasswordChange, PlaceOrder, ProductCard, ProductDetail, ProductSort, ProfileUpdate, Published,
-    QuantityInput, QuoteInput, ReportInput, ReportReason, ReportResult, SearchSort, Session,
-    ShopCategory, SignIn, SignUp, TimeFilter, Toggle, TopicSuggestion, UnreadCounts, Upload,
-    UserProfile, UserSummary, WaitingNote,
+    Earnings, FieldError, LineInput, LinesInput, Me, NewComment, NoteCard, NoteDetail, NoteInput,
+    NoteTypeFilter, Notification, NotificationTab, OrderDetail, OrderSummary, Page, PasswordChange,
+    PlaceOrder, ProductCard, ProductDetail, ProductSort, ProfileUpdate, Published, QuantityInput,
+    QuoteInput, ReportInput, ReportReason, ReportResult, SearchSort, Session, ShopCategory, SignIn,
+    SignUp, TimeFilter, Toggle, TopicSuggestion, UnreadCounts, Upload, UserProfile, UserSummary,
+    WaitingNote,
 };
 use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::de::DeserializeOwned;
@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::i18n::{msg, t, tf};
 mod accounts;
+mod error_body;
 pub mod error_text;
 mod interactions;
 mod publishing;
@@ -104,12 +105,12 @@ impl ApiError {
 /// The text shown is chosen by the error's `code` (see [`error_text`]); the server's English
 /// `message` only for codes this build does not know.
 pub fn error_from_response(status: u16, body: &str) -> ApiError {
-    let (message, fields) = match serde_json::from_str::<ErrorBody>(body) {
-        Ok(ErrorBody { error }) => (
+    let (message, fields) = match error_body::parse(body) {
+        Some(error) => (
             error_text::message(error.code, &error.params, error.message),
             error_text::localize_fields(error.fields),
         ),
-        Err(_) => (
+        None => (
             tf(msg::server::FAILED_STATUS, &[("status", &status)]),
             Vec::new(),
         ),

@@ -4,7 +4,9 @@
 //! clients localise by the code, never by the English `message`, which is for API users and
 //! logs and may be reworded. A 422 on a form lists its fields, each with a code of its own.
 
-use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+use serde::{Deserialize, Deserializer, Serialize};
 
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
@@ -62,7 +64,11 @@ impl FieldError {
 }
 
 /// Every code the API answers with. The doc of each says which `params` it carries.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Read back by name through [`ErrorCode::from_name`] (serde too), not a derived
+/// `Deserialize`: one table instead of the derive's matches keeps the web client's main
+/// module smaller.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
@@ -289,7 +295,7 @@ pub enum ErrorCode {
 
     /// A code this build does not know (a newer server): show the message. Never sent.
     #[default]
-    #[serde(other, skip_serializing)]
+    #[serde(skip_serializing)]
     Unknown,
 }
 
@@ -358,7 +364,7 @@ impl ErrorParams {
 }
 
 /// What a `not_found` (or `cannot_report_own`) is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Resource {
@@ -383,12 +389,12 @@ pub enum Resource {
     /// A live room's recording.
     Replay,
     /// Newer than this build. Never sent.
-    #[serde(other, skip_serializing)]
+    #[serde(skip_serializing)]
     Unknown,
 }
 
 /// What a `rate_limited` holds back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LimitedAction {
@@ -403,6 +409,214 @@ pub enum LimitedAction {
     /// Chat messages in live rooms.
     LiveChat,
     /// Newer than this build. Never sent.
-    #[serde(other, skip_serializing)]
+    #[serde(skip_serializing)]
     Unknown,
+}
+
+/// Each enum's wire names in declaration order, `Unknown` (last) left out; the tests check
+/// them against the `Serialize` derive.
+const ERROR_CODES: &[(&str, ErrorCode)] = &[
+    ("bad_request", ErrorCode::BadRequest),
+    ("invalid_request", ErrorCode::InvalidRequest),
+    ("unsupported_media_type", ErrorCode::UnsupportedMediaType),
+    ("method_not_allowed", ErrorCode::MethodNotAllowed),
+    ("range_not_satisfiable", ErrorCode::RangeNotSatisfiable),
+    ("error", ErrorCode::Error),
+    ("upgrade_required", ErrorCode::UpgradeRequired),
+    ("internal", ErrorCode::Internal),
+    ("not_found", ErrorCode::NotFound),
+    ("unauthorized", ErrorCode::Unauthorized),
+    ("forbidden", ErrorCode::Forbidden),
+    ("cross_site_request", ErrorCode::CrossSiteRequest),
+    ("too_large", ErrorCode::TooLarge),
+    ("validation", ErrorCode::Validation),
+    ("invalid_cursor", ErrorCode::InvalidCursor),
+    ("rate_limited", ErrorCode::RateLimited),
+    ("video_unavailable", ErrorCode::VideoUnavailable),
+    ("wrong_credentials", ErrorCode::WrongCredentials),
+    ("account_gone", ErrorCode::AccountGone),
+    ("private_list", ErrorCode::PrivateList),
+    ("avatar_too_large", ErrorCode::AvatarTooLarge),
+    ("not_your_note", ErrorCode::NotYourNote),
+    ("not_your_comment", ErrorCode::NotYourComment),
+    ("duplicate_note", ErrorCode::DuplicateNote),
+    ("cannot_follow_self", ErrorCode::CannotFollowSelf),
+    ("reply_to_other_note", ErrorCode::ReplyToOtherNote),
+    ("cannot_report_own", ErrorCode::CannotReportOwn),
+    ("too_many_drafts", ErrorCode::TooManyDrafts),
+    ("search_query_empty", ErrorCode::SearchQueryEmpty),
+    ("search_query_too_long", ErrorCode::SearchQueryTooLong),
+    ("topic_too_long", ErrorCode::TopicTooLong),
+    ("upload_empty", ErrorCode::UploadEmpty),
+    ("picture_too_large", ErrorCode::PictureTooLarge),
+    ("picture_type", ErrorCode::PictureType),
+    ("picture_type_mismatch", ErrorCode::PictureTypeMismatch),
+    ("picture_unreadable", ErrorCode::PictureUnreadable),
+    ("picture_sides", ErrorCode::PictureSides),
+    ("picture_pixels", ErrorCode::PicturePixels),
+    ("picture_limits", ErrorCode::PictureLimits),
+    ("video_too_large", ErrorCode::VideoTooLarge),
+    ("not_a_video", ErrorCode::NotAVideo),
+    ("no_video_stream", ErrorCode::NoVideoStream),
+    ("unreadable_video", ErrorCode::UnreadableVideo),
+    ("video_too_long", ErrorCode::VideoTooLong),
+    ("video_size", ErrorCode::VideoSize),
+    ("video_failed", ErrorCode::VideoFailed),
+    ("sold_out", ErrorCode::SoldOut),
+    ("out_of_stock", ErrorCode::OutOfStock),
+    ("cart_full", ErrorCode::CartFull),
+    ("order_too_large", ErrorCode::OrderTooLarge),
+    ("nothing_to_buy", ErrorCode::NothingToBuy),
+    ("cart_empty", ErrorCode::CartEmpty),
+    ("too_many_addresses", ErrorCode::TooManyAddresses),
+    ("price_changed", ErrorCode::PriceChanged),
+    ("idempotency_key_reused", ErrorCode::IdempotencyKeyReused),
+    ("card_declined", ErrorCode::CardDeclined),
+    ("insufficient_funds", ErrorCode::InsufficientFunds),
+    ("test_cards_only", ErrorCode::TestCardsOnly),
+    ("already_shipped", ErrorCode::AlreadyShipped),
+    ("already_live", ErrorCode::AlreadyLive),
+    ("room_ended", ErrorCode::RoomEnded),
+    ("not_your_room", ErrorCode::NotYourRoom),
+    ("muted", ErrorCode::Muted),
+    ("cannot_mute_self", ErrorCode::CannotMuteSelf),
+    ("chat_empty", ErrorCode::ChatEmpty),
+    ("chat_too_long", ErrorCode::ChatTooLong),
+    ("required", ErrorCode::Required),
+    ("too_short", ErrorCode::TooShort),
+    ("too_long", ErrorCode::TooLong),
+    ("control_characters", ErrorCode::ControlCharacters),
+    ("title_one_line", ErrorCode::TitleOneLine),
+    ("text_control_characters", ErrorCode::TextControlCharacters),
+    ("location_one_line", ErrorCode::LocationOneLine),
+    ("title_missing", ErrorCode::TitleMissing),
+    ("photo_missing", ErrorCode::PhotoMissing),
+    ("channel_missing", ErrorCode::ChannelMissing),
+    ("unknown_channel", ErrorCode::UnknownChannel),
+    ("too_many_photos", ErrorCode::TooManyPhotos),
+    ("too_many_products", ErrorCode::TooManyProducts),
+    ("duplicate_product", ErrorCode::DuplicateProduct),
+    ("product_gone", ErrorCode::ProductGone),
+    ("duplicate_photo", ErrorCode::DuplicatePhoto),
+    ("photo_gone", ErrorCode::PhotoGone),
+    ("video_gone", ErrorCode::VideoGone),
+    ("draft_too_long", ErrorCode::DraftTooLong),
+    ("comment_length", ErrorCode::CommentLength),
+    ("username_format", ErrorCode::UsernameFormat),
+    ("display_name_length", ErrorCode::DisplayNameLength),
+    ("password_length", ErrorCode::PasswordLength),
+    ("bio_too_long", ErrorCode::BioTooLong),
+    ("email_invalid", ErrorCode::EmailInvalid),
+    ("username_taken", ErrorCode::UsernameTaken),
+    ("email_taken", ErrorCode::EmailTaken),
+    ("username_or_email_taken", ErrorCode::UsernameOrEmailTaken),
+    ("wrong_current_password", ErrorCode::WrongCurrentPassword),
+    ("phone_invalid", ErrorCode::PhoneInvalid),
+    ("card_number_invalid", ErrorCode::CardNumberInvalid),
+    ("expiry_format", ErrorCode::ExpiryFormat),
+    ("card_expired", ErrorCode::CardExpired),
+    ("cvc_invalid", ErrorCode::CvcInvalid),
+    ("quantity_range", ErrorCode::QuantityRange),
+    ("address_not_saved", ErrorCode::AddressNotSaved),
+    ("no_products", ErrorCode::NoProducts),
+    ("not_in_room", ErrorCode::NotInRoom),
+    ("flash_price", ErrorCode::FlashPrice),
+    ("flash_duration", ErrorCode::FlashDuration),
+];
+const RESOURCES: &[(&str, Resource)] = &[
+    ("endpoint", Resource::Endpoint),
+    ("note", Resource::Note),
+    ("comment", Resource::Comment),
+    ("user", Resource::User),
+    ("product", Resource::Product),
+    ("variant", Resource::Variant),
+    ("category", Resource::Category),
+    ("channel", Resource::Channel),
+    ("order", Resource::Order),
+    ("address", Resource::Address),
+    ("cart_item", Resource::CartItem),
+    ("draft", Resource::Draft),
+    ("image", Resource::Image),
+    ("video", Resource::Video),
+    ("waiting_note", Resource::WaitingNote),
+    ("live_room", Resource::LiveRoom),
+    ("chat_message", Resource::ChatMessage),
+    ("replay", Resource::Replay),
+];
+const LIMITED_ACTIONS: &[(&str, LimitedAction)] = &[
+    ("sign_in", LimitedAction::SignIn),
+    ("sign_up", LimitedAction::SignUp),
+    ("search", LimitedAction::Search),
+    ("publish", LimitedAction::Publish),
+    ("upload", LimitedAction::Upload),
+    ("guest_signal", LimitedAction::GuestSignal),
+    ("live_chat", LimitedAction::LiveChat),
+];
+
+fn by_name<T: Copy>(table: &[(&str, T)], name: &str) -> Option<T> {
+    table.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+}
+
+/// `from_name` and a `Deserialize` through it: a name this build does not know (a newer
+/// server's) reads as `Unknown`.
+macro_rules! read_by_name {
+    ($ty:ident, $table:ident) => {
+        impl $ty {
+            /// The value named `name` on the wire; `Unknown` for a name this build does not know.
+            pub fn from_name(name: &str) -> Self {
+                by_name($table, name).unwrap_or($ty::Unknown)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let name = Cow::<'de, str>::deserialize(deserializer)?;
+                Ok($ty::from_name(&name))
+            }
+        }
+    };
+}
+
+read_by_name!(ErrorCode, ERROR_CODES);
+read_by_name!(Resource, RESOURCES);
+read_by_name!(LimitedAction, LIMITED_ACTIONS);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every variant but `Unknown` is in its table, in order, under its serialised name.
+    fn check<T: Copy + PartialEq + std::fmt::Debug + Serialize + for<'de> Deserialize<'de>>(
+        table: &[(&str, T)],
+        index: impl Fn(T) -> usize,
+        unknown: T,
+    ) {
+        for (i, (name, value)) in table.iter().enumerate() {
+            assert_eq!(index(*value), i, "{name} out of order");
+            assert_eq!(
+                serde_json::to_value(value).ok(),
+                Some(serde_json::json!(name))
+            );
+            let back: T = serde_json::from_value(serde_json::json!(name)).expect(name);
+            assert_eq!(back, *value);
+        }
+        assert_eq!(
+            index(unknown),
+            table.len(),
+            "a variant is missing from the table"
+        );
+        let newer: T = serde_json::from_str(r#""from_a_newer_server""#).expect("newer");
+        assert_eq!(newer, unknown);
+    }
+
+    #[test]
+    fn every_name_reads_back_and_unknown_names_are_unknown() {
+        check(ERROR_CODES, |c| c as usize, ErrorCode::Unknown);
+        check(RESOURCES, |r| r as usize, Resource::Unknown);
+        check(LIMITED_ACTIONS, |a| a as usize, LimitedAction::Unknown);
+        // Escaped strings (owned, not borrowed) read too.
+        let escaped: ErrorCode = serde_json::from_str(r#""sold\u005fout""#).expect("escaped");
+        assert_eq!(escaped, ErrorCode::SoldOut);
+        assert!(serde_json::from_str::<ErrorCode>("3").is_err());
+    }
 }
