@@ -17,7 +17,6 @@ pub mod i18n;
 pub mod masonry;
 pub mod richtext;
 pub mod routes;
-pub mod server_text;
 pub mod session;
 
 pub fn start() {

@@ -225,16 +225,153 @@ fn buy_lines_from_a_live_room_round_trip_through_the_url() {
 }
 
 #[wasm_bindgen_test]
-fn declines_and_conflicts_keep_the_servers_message() {
-    let body = r#"{"error":{"code":"card_declined","message":"Your card was declined."}}"#;
-    assert_eq!(
+fn declines_and_conflicts_map_their_status() {
+    let body = r#"{"error":{"code":"card_declined","message":"Declined."}}"#;
+    assert!(matches!(
         error_from_response(402, body),
-        ApiError::PaymentDeclined("Your card was declined.".into())
-    );
+        ApiError::PaymentDeclined(_)
+    ));
+    // Without the values its text needs, an error keeps the server's words.
     let body = r#"{"error":{"code":"out_of_stock","message":"Only 1 left."}}"#;
     assert_eq!(
         error_from_response(409, body),
         ApiError::Conflict("Only 1 left.".into())
+    );
+}
+
+/// The text comes from the catalogue by the error's code and params, in the interface
+/// language, whatever the server's English says; unknown codes keep the server's message.
+#[wasm_bindgen_test]
+fn server_errors_are_localised_by_their_code() {
+    use zhongcao_web::i18n::{self, Lang};
+    let out_of_stock = r#"{"error":{"code":"out_of_stock","message":"(reworded)",
+        "params":{"name":"Linen shirt","stock":2}}}"#;
+    let rate = r#"{"error":{"code":"rate_limited","message":"(reworded)",
+        "params":{"action":"publish","limit":5,"window_secs":600,"retry_after":150}}}"#;
+    let sign_in = r#"{"error":{"code":"rate_limited","message":"(reworded)",
+        "params":{"action":"sign_in","retry_after":7300}}}"#;
+    let fields = r#"{"error":{"code":"validation","message":"(reworded)","fields":[
+        {"field":"detail","code":"too_short","message":"(reworded)","params":{"min":5,"max":120}},
+        {"field":"phone","code":"phone_invalid","message":"(reworded)"},
+        {"field":"x","code":"too_long","message":"Label-less.","params":{"max":3}}]}}"#;
+    let newer = r#"{"error":{"code":"quantum_flux","message":"Flux refused.",
+        "params":{"max":1,"weird":true}}}"#;
+    let newer_field = r#"{"error":{"code":"validation","message":"(reworded)","fields":[
+        {"field":"title","code":"quantum_flux","message":"Too fluxy."}]}}"#;
+    let texts = |lang| {
+        i18n::set_lang(lang);
+        let fields = error_from_response(422, fields);
+        let field_texts = ["detail", "phone", "x"].map(|f| fields.field(f).unwrap_or_default());
+        (
+            error_from_response(409, out_of_stock).to_string(),
+            error_from_response(429, rate).to_string(),
+            error_from_response(429, sign_in).to_string(),
+            fields.to_string(),
+            field_texts,
+            error_from_response(404, "<html>").to_string(),
+        )
+    };
+    let zh = texts(Lang::Zh);
+    let en = texts(Lang::En);
+    assert_eq!(zh.0, "Linen shirt仅剩 2 件。");
+    assert_eq!(zh.1, "每 10 分钟最多发布 5 篇笔记，请 3 分钟后再试。");
+    assert_eq!(zh.2, "登录失败次数过多，请 3 小时后再试。");
+    assert_eq!(zh.3, "请修改标出的内容。");
+    assert_eq!(
+        zh.4,
+        [
+            "详细地址至少需要 5 个字。".to_string(),
+            "请输入 11 位中国大陆手机号，例如 138 0013 8000。".to_string(),
+            // A field without a label keeps the server's words.
+            "Label-less.".to_string(),
+        ]
+    );
+    assert_eq!(en.0, "Only 2 left of Linen shirt.");
+    assert_eq!(
+        en.1,
+        "You can publish notes at most 5 times per 10 minutes. Try again in 3 minutes."
+    );
+    assert_eq!(
+        en.2,
+        "Too many failed sign-in attempts. Try again in 3 hours."
+    );
+    assert_eq!(en.3, "Please correct the highlighted fields.");
+    assert_eq!(en.4[0], "Street address needs at least 5 characters.");
+    assert_eq!(zh.5, "请求失败（状态码 404）。");
+    assert_eq!(en.5, "Request failed with status 404.");
+    // A code from a newer server: its message, in any language.
+    i18n::set_lang(Lang::Zh);
+    let unknown = error_from_response(422, newer);
+    let unknown_field = error_from_response(422, newer_field).field("title");
+    i18n::set_lang(Lang::En);
+    assert_eq!(unknown, ApiError::Validation("Flux refused.".into()));
+    assert_eq!(unknown_field.as_deref(), Some("Too fluxy."));
+}
+
+/// The live events socket's `error` frames carry a code and params like REST refusals, so
+/// they read the same way; so do the live rooms' field errors (a price named in yuan).
+#[wasm_bindgen_test]
+fn live_socket_errors_are_localised_like_rest_errors() {
+    use api_types::ServerEvent;
+    use zhongcao_web::api::error_text;
+    use zhongcao_web::i18n::{self, Lang};
+    let frame = |json: &str| match serde_json::from_str::<ServerEvent>(json) {
+        Ok(ServerEvent::Error {
+            code,
+            message,
+            params,
+        }) => error_text::message(code, &params, message),
+        other => panic!("not an error frame: {other:?}"),
+    };
+    let rate = r#"{"type":"error","code":"rate_limited","message":"(reworded)",
+        "params":{"action":"live_chat","limit":5,"window_secs":10,"retry_after":4}}"#;
+    let muted = r#"{"type":"error","code":"muted","message":"(reworded)"}"#;
+    let long = r#"{"type":"error","code":"chat_too_long","message":"(reworded)",
+        "params":{"max":200}}"#;
+    let likes = r#"{"type":"error","code":"invalid_request","message":"Send 1 to 10 likes."}"#;
+    let flash = r#"{"error":{"code":"validation","message":"(reworded)","fields":[
+        {"field":"flash.price_fen","code":"flash_price","message":"(reworded)",
+         "params":{"price_fen":12900}}]}}"#;
+    i18n::set_lang(Lang::Zh);
+    let zh = [frame(rate), frame(muted), frame(long), frame(likes)];
+    let zh_flash = error_from_response(422, flash).field("flash.price_fen");
+    i18n::set_lang(Lang::En);
+    let en_rate = frame(rate);
+    assert_eq!(zh[0], "每 10 秒最多发送 5 条消息，请 4 秒后再试。");
+    assert_eq!(zh[1], "你已被主播禁言。");
+    assert_eq!(zh[2], "消息最多 200 个字。");
+    // A client's mistake keeps the server's words.
+    assert_eq!(zh[3], "Send 1 to 10 likes.");
+    assert_eq!(zh_flash.as_deref(), Some("秒杀价需低于 ¥129。"));
+    assert_eq!(
+        en_rate,
+        "You can send chat messages at most 5 times per 10 seconds. Try again in 4 seconds."
+    );
+}
+
+/// The shared form checks carry codes too, so the client's own pre-send check reads the same.
+#[wasm_bindgen_test]
+fn shared_form_checks_are_localised_by_code() {
+    use zhongcao_web::api::error_text::localize_fields;
+    use zhongcao_web::i18n::{self, Lang};
+    let form = api_types::AddressInput {
+        recipient: String::new(),
+        phone: "123".into(),
+        ..Default::default()
+    };
+    i18n::set_lang(Lang::Zh);
+    let problems = localize_fields(api_types::validate_address(&form));
+    i18n::set_lang(Lang::En);
+    let text = |field: &str| {
+        problems
+            .iter()
+            .find(|p| p.field == field)
+            .map(|p| p.message.clone())
+    };
+    assert_eq!(text("recipient").as_deref(), Some("请填写收货人。"));
+    assert_eq!(
+        text("phone").as_deref(),
+        Some("请输入 11 位中国大陆手机号，例如 138 0013 8000。")
     );
 }
 

@@ -3,21 +3,21 @@
 
 use api_types::{
     Address, AddressInput, Cart, Channel, CheckoutQuote, Comment, CountedPage, CreatorStats, Draft,
-    Earnings, ErrorBody, FieldError, LineInput, LinesInput, Me, NewComment, NoteCard, NoteDetail,
-    NoteInput, NoteTypeFilter, Notification, NotificationTab, OrderDetail, OrderSummary, Page,
-    PasswordChange, PlaceOrder, ProductCard, ProductDetail, ProductSort, ProfileUpdate, Published,
-    QuantityInput, QuoteInput, ReportInput, ReportReason, ReportResult, SearchSort, Session,
-    ShopCategory, SignIn, SignUp, TimeFilter, Toggle, TopicSuggestion, UnreadCounts, Upload,
-    UserProfile, UserSummary, WaitingNote,
+    Earnings, FieldError, LineInput, LinesInput, Me, NewComment, NoteCard, NoteDetail, NoteInput,
+    NoteTypeFilter, Notification, NotificationTab, OrderDetail, OrderSummary, Page, PasswordChange,
+    PlaceOrder, ProductCard, ProductDetail, ProductSort, ProfileUpdate, Published, QuantityInput,
+    QuoteInput, ReportInput, ReportReason, ReportResult, SearchSort, Session, ShopCategory, SignIn,
+    SignUp, TimeFilter, Toggle, TopicSuggestion, UnreadCounts, Upload, UserProfile, UserSummary,
+    WaitingNote,
 };
 use gloo_net::http::{Method, Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::i18n::{msg, t, tf};
-use crate::server_text::{localize, localize_fields};
-
 mod accounts;
+mod error_body;
+pub mod error_text;
 mod interactions;
 mod live;
 mod publishing;
@@ -104,12 +104,19 @@ impl ApiError {
 }
 
 /// Maps a non-success HTTP response to an error, using the server's JSON message when present.
-/// The server writes English; its messages are put in the interface language here.
+/// The text shown is chosen by the error's `code` (see [`error_text`]); the server's English
+/// `message` only for codes this build does not know.
 pub fn error_from_response(status: u16, body: &str) -> ApiError {
-    let (message, fields) = serde_json::from_str::<ErrorBody>(body)
-        .map(|b| (b.error.message, b.error.fields))
-        .unwrap_or_else(|_| (format!("Request failed with status {status}."), Vec::new()));
-    let (message, fields) = (localize(&message), localize_fields(fields));
+    let (message, fields) = match error_body::parse(body) {
+        Some(error) => (
+            error_text::message(error.code, &error.params, error.message),
+            error_text::localize_fields(error.fields),
+        ),
+        None => (
+            tf(msg::server::FAILED_STATUS, &[("status", &status)]),
+            Vec::new(),
+        ),
+    };
     match status {
         404 => ApiError::NotFound(message),
         400 => ApiError::BadRequest(message),

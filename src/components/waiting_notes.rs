@@ -12,7 +12,6 @@ use leptos::task::spawn_local;
 use crate::api;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant};
 use crate::i18n::{msg, t, tf};
-use crate::server_text::localize;
 
 const POLL_EVERY: Duration = Duration::from_secs(2);
 
@@ -78,7 +77,7 @@ fn WaitingItem(note: WaitingNote, on_dismiss: Callback<i64>) -> impl IntoView {
     let title = note.title.clone();
     let body = match note.error {
         Some(why) => view! {
-            <p class="waiting-error">{localize(&why)}</p>
+            <p class="waiting-error">{why}</p>
             <Button variant=ButtonVariant::Secondary size=ButtonSize::Small
                 label=tf(msg::user::WAITING_DISMISS_LABEL, &[("title", &title)])
                 on_click=Callback::new(move |_| on_dismiss.run(id))>

@@ -246,10 +246,14 @@ fn apply(events: LiveEvents, event: ServerEvent) {
         ServerEvent::Ended { .. } => {
             let _ = events.ended.try_set(true);
         }
-        ServerEvent::Error { message, .. } => {
-            let _ = events
-                .notice
-                .try_set(Some(crate::server_text::localize(&message)));
+        ServerEvent::Error {
+            code,
+            message,
+            params,
+        } => {
+            // In the interface language by its code (the English message if unknown).
+            let text = crate::api::error_text::message(code, &params, message);
+            let _ = events.notice.try_set(Some(text));
         }
     }
 }

@@ -184,9 +184,7 @@ impl FromRequestParts<AppState> for SignedIn {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
         match Viewer::from_request_parts(parts, state).await? {
             Viewer(Some(id)) => Ok(SignedIn(id)),
-            Viewer(None) => Err(AppError::Unauthorized(
-                "Please sign in to do that.".to_string(),
-            )),
+            Viewer(None) => Err(AppError::sign_in_first("Please sign in to do that.")),
         }
     }
 }
@@ -200,8 +198,9 @@ pub async fn csrf_guard(State(site): State<Arc<Site>>, req: Request, next: Next)
     if safe || same_origin(&site, &req) {
         next.run(req).await
     } else {
-        AppError::Forbidden(
-            "Cross-site request refused: the Origin header must match this site.".to_string(),
+        AppError::forbidden(
+            api_types::ErrorCode::CrossSiteRequest,
+            "Cross-site request refused: the Origin header must match this site.",
         )
         .into_response()
     }

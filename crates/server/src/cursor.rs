@@ -13,13 +13,22 @@ pub struct Cursor {
     pub id: i64,
 }
 
+/// The 400 for a cursor this API did not hand out.
+pub fn invalid_cursor() -> AppError {
+    AppError::refuse(
+        axum::http::StatusCode::BAD_REQUEST,
+        api_types::ErrorCode::InvalidCursor,
+        "Invalid cursor.",
+    )
+}
+
 impl Cursor {
     pub fn encode(self) -> String {
         URL_SAFE_NO_PAD.encode(format!("{}.{}", self.key, self.id))
     }
 
     pub fn decode(raw: &str) -> Result<Cursor, AppError> {
-        let invalid = || AppError::BadRequest("Invalid cursor.".to_string());
+        let invalid = invalid_cursor;
         if raw.len() > 64 {
             return Err(invalid());
         }
@@ -56,7 +65,7 @@ pub fn cut_page<T>(rows: &mut Vec<T>, limit: i64, key: impl Fn(&T) -> Cursor) ->
 pub fn page_limit(limit: Option<u32>) -> Result<i64, AppError> {
     let limit = limit.unwrap_or(api_types::DEFAULT_PAGE_LIMIT);
     if limit == 0 || limit > api_types::MAX_PAGE_LIMIT {
-        return Err(AppError::Validation(format!(
+        return Err(AppError::InvalidRequest(format!(
             "limit must be between 1 and {}.",
             api_types::MAX_PAGE_LIMIT
         )));

@@ -1,7 +1,9 @@
 //! The one error type of the API: every failure becomes a status code plus
-//! `{"error": {"code", "message"}}`.
+//! `{"error": {"code", "message", "params"?, "fields"?}}`. Each refusal a person can meet has a
+//! specific [`ErrorCode`] (and typed [`ErrorParams`] for the values its message names): clients
+//! localise by the code, so the English message may be reworded freely.
 
-use api_types::{ErrorBody, ErrorDetail, FieldError};
+use api_types::{ErrorBody, ErrorCode, ErrorDetail, ErrorParams, FieldError, Resource};
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -11,42 +13,32 @@ use axum::Json;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    #[error("{0}")]
-    NotFound(String),
+    /// A refusal a person may see: its status, specific code, English message and the values
+    /// the message names. Built with [`AppError::refuse`] and its shorthands.
+    #[error("{}", .0.message)]
+    Refused(Box<Refusal>),
+    /// A malformed request (400 `bad_request`): for developers, never shown to a person.
     #[error("{0}")]
     BadRequest(String),
+    /// A well-formed request the API does not take (422 `invalid_request`): for developers.
     #[error("{0}")]
-    Validation(String),
-    /// A form with invalid fields (422, listed in `fields`).
+    InvalidRequest(String),
+    /// A form with invalid fields (422 `validation`, listed in `fields`).
     #[error("Please correct the highlighted fields.")]
     Fields(Vec<FieldError>),
-    #[error("{0}")]
-    Unauthorized(String),
-    #[error("{0}")]
-    Forbidden(String),
-    #[error("{0}")]
-    Conflict(String),
-    /// A refusal the client acts on by its specific code, e.g. 409 `out_of_stock`,
-    /// 409 `price_changed` or 422 `idempotency_key_reused`.
-    #[error("{message}")]
-    Coded {
-        status: StatusCode,
-        code: &'static str,
-        message: String,
-    },
-    /// The (test-mode) card issuer refused the payment: 402 with a code like `card_declined`.
-    #[error("{message}")]
-    PaymentRequired { code: &'static str, message: String },
-    #[error("{message}")]
-    TooManyRequests { message: String, retry_after: u64 },
-    #[error("{0}")]
-    PayloadTooLarge(String),
-    #[error("{0}")]
-    UnsupportedMediaType(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+/// See [`AppError::Refused`].
+#[derive(Debug)]
+pub struct Refusal {
+    pub status: StatusCode,
+    pub code: ErrorCode,
+    pub message: String,
+    pub params: ErrorParams,
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -54,45 +46,122 @@ pub type AppResult<T> = Result<T, AppError>;
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Refused(r) => r.status,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Validation(_) | AppError::Fields(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
-            AppError::Coded { status, .. } => *status,
-            AppError::PaymentRequired { .. } => StatusCode::PAYMENT_REQUIRED,
-            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::InvalidRequest(_) | AppError::Fields(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            AppError::NotFound(_) => "not_found",
-            AppError::BadRequest(_) => "bad_request",
-            AppError::Validation(_) | AppError::Fields(_) => "validation",
-            AppError::Unauthorized(_) => "unauthorized",
-            AppError::Forbidden(_) => "forbidden",
-            AppError::Conflict(_) => "conflict",
-            AppError::Coded { code, .. } | AppError::PaymentRequired { code, .. } => code,
-            AppError::TooManyRequests { .. } => "rate_limited",
-            AppError::PayloadTooLarge(_) => "too_large",
-            AppError::UnsupportedMediaType(_) => "unsupported_media_type",
-            AppError::Database(_) | AppError::Internal(_) => "internal",
+            AppError::Refused(r) => r.code,
+            AppError::BadRequest(_) => ErrorCode::BadRequest,
+            AppError::InvalidRequest(_) => ErrorCode::InvalidRequest,
+            AppError::Fields(_) => ErrorCode::Validation,
+            AppError::Database(_) | AppError::Internal(_) => ErrorCode::Internal,
         }
+    }
+
+    /// A refusal with `status` and its specific `code`.
+    pub fn refuse(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Self {
+        AppError::Refused(Box::new(Refusal {
+            status,
+            code,
+            message: message.into(),
+            params: ErrorParams::default(),
+        }))
+    }
+
+    /// The values the message names (a refusal's; other errors have none).
+    pub fn with(mut self, params: ErrorParams) -> Self {
+        if let AppError::Refused(r) = &mut self {
+            r.params = params;
+        }
+        self
+    }
+
+    /// A 404 `not_found` for `resource` number `id`: "Note 12 does not exist."
+    pub fn not_found(resource: Resource, id: i64) -> Self {
+        AppError::missing(resource, format!("{} {id} does not exist.", noun(resource))).with(
+            ErrorParams {
+                resource: Some(resource),
+                id: Some(id),
+                ..Default::default()
+            },
+        )
+    }
+
+    /// A 404 `not_found` for `resource` with a message of its own.
+    pub fn missing(resource: Resource, message: impl Into<String>) -> Self {
+        AppError::refuse(StatusCode::NOT_FOUND, ErrorCode::NotFound, message).with(ErrorParams {
+            resource: Some(resource),
+            ..Default::default()
+        })
+    }
+
+    /// A 401 `unauthorized`.
+    pub fn sign_in_first(message: impl Into<String>) -> Self {
+        AppError::refuse(StatusCode::UNAUTHORIZED, ErrorCode::Unauthorized, message)
+    }
+
+    /// A 403 with a specific code.
+    pub fn forbidden(code: ErrorCode, message: impl Into<String>) -> Self {
+        AppError::refuse(StatusCode::FORBIDDEN, code, message)
+    }
+
+    /// A 409 with a specific code (`out_of_stock`, `price_changed`, ...).
+    pub fn conflict(code: ErrorCode, message: impl Into<String>) -> Self {
+        AppError::refuse(StatusCode::CONFLICT, code, message)
+    }
+
+    /// A 422 with a specific code, about the request as a whole.
+    pub fn unprocessable(code: ErrorCode, message: impl Into<String>) -> Self {
+        AppError::refuse(StatusCode::UNPROCESSABLE_ENTITY, code, message)
+    }
+
+    /// A 422 naming one field.
+    pub fn field(field: &str, code: ErrorCode, message: impl Into<String>) -> Self {
+        AppError::Fields(vec![FieldError::new(field, code, message)])
+    }
+
+    /// The refusal's parameters, if it is one.
+    pub fn params(&self) -> Option<&ErrorParams> {
+        match self {
+            AppError::Refused(r) => Some(&r.params),
+            _ => None,
+        }
+    }
+}
+
+/// How messages name a resource.
+fn noun(resource: Resource) -> &'static str {
+    match resource {
+        Resource::Endpoint => "Endpoint",
+        Resource::Note => "Note",
+        Resource::Comment => "Comment",
+        Resource::User => "User",
+        Resource::Product => "Product",
+        Resource::Variant => "Variant",
+        Resource::Category => "Category",
+        Resource::Channel => "Channel",
+        Resource::Order => "Order",
+        Resource::Address => "Address",
+        Resource::CartItem => "Cart item",
+        Resource::Draft => "Draft",
+        Resource::Image => "Image",
+        Resource::Video => "Video",
+        Resource::WaitingNote => "Waiting note",
+        Resource::LiveRoom => "Live room",
+        Resource::ChatMessage => "Message",
+        Resource::Replay => "Replay",
+        Resource::Unknown => "Item",
     }
 }
 
 impl IntoResponse for AppError {
     fn into_response(mut self) -> Response {
         let status = self.status();
-        let retry_after = match &self {
-            AppError::TooManyRequests { retry_after, .. } => Some(*retry_after),
-            _ => None,
-        };
         let fields = match &mut self {
             AppError::Fields(fields) => std::mem::take(fields),
             _ => Vec::new(),
@@ -105,10 +174,17 @@ impl IntoResponse for AppError {
             }
             other => other.to_string(),
         };
+        let code = self.code();
+        let params = match self {
+            AppError::Refused(r) => r.params,
+            _ => ErrorParams::default(),
+        };
+        let retry_after = params.retry_after;
         let body = ErrorBody {
             error: ErrorDetail {
-                code: self.code().to_string(),
+                code,
                 message,
+                params,
                 fields,
             },
         };
@@ -136,40 +212,30 @@ impl From<PathRejection> for AppError {
 impl From<JsonRejection> for AppError {
     fn from(rejection: JsonRejection) -> Self {
         match rejection {
-            JsonRejection::JsonDataError(e) => AppError::Validation(e.body_text()),
-            JsonRejection::MissingJsonContentType(_) => AppError::UnsupportedMediaType(
-                "Send the body as JSON with Content-Type: application/json.".to_string(),
+            JsonRejection::JsonDataError(e) => AppError::InvalidRequest(e.body_text()),
+            JsonRejection::MissingJsonContentType(_) => AppError::refuse(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::UnsupportedMediaType,
+                "Send the body as JSON with Content-Type: application/json.",
             ),
-            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                AppError::PayloadTooLarge("The request body is too large.".to_string())
-            }
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => body_too_large(),
             other => AppError::BadRequest(other.body_text()),
         }
     }
 }
 
-impl AppError {
-    /// A 409 with a specific code (`out_of_stock`, `price_changed`, ...).
-    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
-        AppError::Coded {
-            status: StatusCode::CONFLICT,
-            code,
-            message: message.into(),
-        }
-    }
-
-    /// A 422 naming one field.
-    pub fn field(field: &str, message: impl Into<String>) -> Self {
-        AppError::Fields(vec![FieldError {
-            field: field.to_string(),
-            message: message.into(),
-        }])
-    }
+/// The 413 for a body over the server's limit.
+pub fn body_too_large() -> AppError {
+    AppError::refuse(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        ErrorCode::TooLarge,
+        "The request body is too large.",
+    )
 }
 
 /// Fallback for unknown `/api/...` paths: JSON 404, never the SPA's index.html.
 pub async fn api_not_found() -> AppError {
-    AppError::NotFound("No such API endpoint.".to_string())
+    AppError::missing(Resource::Endpoint, "No such API endpoint.")
 }
 
 /// Gives refusals made by the framework rather than by `AppError` (405 from routing, a body
@@ -193,35 +259,42 @@ pub async fn json_errors(req: Request, next: Next) -> Response {
         .map(|b| String::from_utf8_lossy(&b).trim().to_string())
         .filter(|t| !t.is_empty());
     let message = |fallback: &str| text.clone().unwrap_or_else(|| fallback.to_string());
-    let error = match status {
-        StatusCode::BAD_REQUEST => AppError::BadRequest(message("Malformed request.")),
-        StatusCode::UNAUTHORIZED => AppError::Unauthorized(message("Please sign in to do that.")),
-        StatusCode::FORBIDDEN => AppError::Forbidden(message("Not allowed.")),
-        StatusCode::NOT_FOUND => AppError::NotFound(message("No such API endpoint.")),
-        StatusCode::PAYLOAD_TOO_LARGE => {
-            AppError::PayloadTooLarge(message("The request body is too large."))
-        }
+    let (code, fallback) = match status {
+        StatusCode::BAD_REQUEST => (ErrorCode::BadRequest, "Malformed request."),
+        StatusCode::UNAUTHORIZED => (ErrorCode::Unauthorized, "Please sign in to do that."),
+        StatusCode::FORBIDDEN => (ErrorCode::Forbidden, "Not allowed."),
+        StatusCode::NOT_FOUND => (ErrorCode::NotFound, "No such API endpoint."),
+        StatusCode::PAYLOAD_TOO_LARGE => (ErrorCode::TooLarge, "The request body is too large."),
         StatusCode::UNSUPPORTED_MEDIA_TYPE => {
-            AppError::UnsupportedMediaType(message("Unsupported Content-Type."))
+            (ErrorCode::UnsupportedMediaType, "Unsupported Content-Type.")
         }
-        StatusCode::UNPROCESSABLE_ENTITY => AppError::Validation(message("Invalid request.")),
-        StatusCode::METHOD_NOT_ALLOWED => AppError::Coded {
+        StatusCode::UNPROCESSABLE_ENTITY => (ErrorCode::InvalidRequest, "Invalid request."),
+        _ => (
+            ErrorCode::Error,
+            status.canonical_reason().unwrap_or("Refused."),
+        ),
+    };
+    let error = match status {
+        StatusCode::METHOD_NOT_ALLOWED => AppError::refuse(
             status,
-            code: "method_not_allowed",
-            message: "This endpoint does not take that method; Allow lists those it takes."
-                .to_string(),
-        },
+            ErrorCode::MethodNotAllowed,
+            "This endpoint does not take that method; Allow lists those it takes.",
+        ),
         // Never pass on a server error's text: it may tell internals.
-        _ if status.is_server_error() => AppError::Coded {
+        _ if status.is_server_error() => AppError::refuse(
             status,
-            code: "internal",
-            message: "Something went wrong on our side. Please try again.".to_string(),
-        },
-        _ => AppError::Coded {
-            status,
-            code: "error",
-            message: message(status.canonical_reason().unwrap_or("Refused.")),
-        },
+            ErrorCode::Internal,
+            "Something went wrong on our side. Please try again.",
+        ),
+        // The framework's own texts are for developers: its code says what a person needs.
+        _ => AppError::refuse(status, code, message(fallback)),
+    };
+    let error = match code {
+        ErrorCode::NotFound => error.with(ErrorParams {
+            resource: Some(Resource::Endpoint),
+            ..Default::default()
+        }),
+        _ => error,
     };
     let json = error.into_response();
     parts.headers.remove(header::CONTENT_LENGTH);

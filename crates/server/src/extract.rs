@@ -39,14 +39,14 @@ where
             serde_json::Value::Null => Some("null"),
         };
         if let Some(kind) = kind {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::InvalidRequest(format!(
                 "The body must be a JSON object, not {kind}."
             )));
         }
         let mut value = value;
         whole_floats_to_integers(&mut value);
         serde_json::from_value(value).map(ApiJson).map_err(|e| {
-            AppError::Validation(format!(
+            AppError::InvalidRequest(format!(
                 "Failed to deserialize the JSON body into the target type: {e}"
             ))
         })

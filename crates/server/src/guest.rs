@@ -33,7 +33,10 @@ pub const SIGNALS: Policy = Policy {
         window: Duration::from_secs(10 * 60),
     }],
     store: Store::Local,
-    refusal: Refusal::Action("record this many views"),
+    refusal: Refusal::Action {
+        action: api_types::LimitedAction::GuestSignal,
+        words: "record this many views",
+    },
 };
 
 /// A guest's anonymous id: 32 lowercase hex digits (128 random bits), made by the browser.
@@ -101,8 +104,8 @@ impl FromRequestParts<AppState> for Reader {
         }
         match GuestId::from_headers(&parts.headers) {
             Some(guest) => Ok(Reader::Guest(guest)),
-            None => Err(AppError::Unauthorized(
-                "Please sign in (or send the browser's X-Guest-Id: 32 lowercase hexadecimal digits) to do that.".to_string(),
+            None => Err(AppError::sign_in_first(
+                "Please sign in (or send the browser's X-Guest-Id: 32 lowercase hexadecimal digits) to do that.",
             )),
         }
     }

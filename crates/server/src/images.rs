@@ -6,6 +6,8 @@
 //! lossy WebP to browsers whose `Accept` names `image/webp` and JPEG to the others, with
 //! `Vary: Accept`. The earlier `/img/v1/{key}/{width}.jpg` URLs answer the same way.
 
+use api_types::{ErrorCode, ErrorParams};
+use axum::http::StatusCode;
 use std::io::Cursor as IoCursor;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -228,8 +230,10 @@ pub fn decode_upload(bytes: &[u8], declared: Option<&str>) -> AppResult<image::D
         Some(ImageFormat::Png) => "image/png",
         Some(ImageFormat::WebP) => "image/webp",
         _ => {
-            return Err(AppError::UnsupportedMediaType(
-                "Only JPEG, PNG and WebP pictures can be uploaded.".to_string(),
+            return Err(AppError::refuse(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::PictureType,
+                "Only JPEG, PNG and WebP pictures can be uploaded.",
             ))
         }
     };
@@ -241,9 +245,16 @@ pub fn decode_upload(bytes: &[u8], declared: Option<&str>) -> AppResult<image::D
             declared
         };
         if declared != actual && declared != "application/octet-stream" {
-            return Err(AppError::UnsupportedMediaType(format!(
-                "The file says it is {declared} but it is {actual}."
-            )));
+            return Err(AppError::refuse(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::PictureTypeMismatch,
+                format!("The file says it is {declared} but it is {actual}."),
+            )
+            .with(ErrorParams {
+                declared: Some(declared.to_string()),
+                actual: Some(actual.to_string()),
+                ..Default::default()
+            }));
         }
     }
     let mut reader = image::ImageReader::new(IoCursor::new(bytes));
@@ -257,16 +268,33 @@ pub fn decode_upload(bytes: &[u8], declared: Option<&str>) -> AppResult<image::D
     // problem, not a damaged file.
     let (w, h) = reader.into_dimensions().map_err(refusal)?;
     if w > MAX_UPLOAD_DIMENSION || h > MAX_UPLOAD_DIMENSION || w < 16 || h < 16 {
-        return Err(AppError::Validation(format!(
-            "Pictures must be between 16 and {MAX_UPLOAD_DIMENSION} pixels on each side (this one is {w}x{h})."
-        )));
+        return Err(AppError::unprocessable(
+            ErrorCode::PictureSides,
+            format!(
+                "Pictures must be between 16 and {MAX_UPLOAD_DIMENSION} pixels on each side (this one is {w}x{h})."
+            ),
+        )
+        .with(ErrorParams {
+            min: Some(16),
+            max: Some(u64::from(MAX_UPLOAD_DIMENSION)),
+            actual: Some(format!("{w}x{h}")),
+            ..Default::default()
+        }));
     }
     if u64::from(w) * u64::from(h) > MAX_UPLOAD_PIXELS {
-        return Err(AppError::Validation(format!(
-            "Pictures can have at most {} megapixels (this one has {}).",
+        let (max, actual) = (
             MAX_UPLOAD_PIXELS / 1_000_000,
-            u64::from(w) * u64::from(h) / 1_000_000
-        )));
+            u64::from(w) * u64::from(h) / 1_000_000,
+        );
+        return Err(AppError::unprocessable(
+            ErrorCode::PicturePixels,
+            format!("Pictures can have at most {max} megapixels (this one has {actual})."),
+        )
+        .with(ErrorParams {
+            max: Some(max),
+            actual: Some(actual.to_string()),
+            ..Default::default()
+        }));
     }
     let mut reader = image::ImageReader::new(IoCursor::new(bytes));
     reader.set_format(format.unwrap_or(ImageFormat::Jpeg));
@@ -281,16 +309,29 @@ pub fn decode_upload(bytes: &[u8], declared: Option<&str>) -> AppResult<image::D
 }
 
 fn unreadable() -> AppError {
-    AppError::Validation("The picture could not be read; it may be damaged.".to_string())
+    AppError::unprocessable(
+        ErrorCode::PictureUnreadable,
+        "The picture could not be read; it may be damaged.",
+    )
 }
 
 /// A decoding error as the uploader should hear it: too big (the limits) or unreadable.
 fn refusal(e: image::ImageError) -> AppError {
     match e {
-        image::ImageError::Limits(_) => AppError::Validation(format!(
-            "Pictures can be at most {MAX_UPLOAD_DIMENSION} pixels on each side and {} megapixels.",
-            MAX_UPLOAD_PIXELS / 1_000_000
-        )),
+        image::ImageError::Limits(_) => {
+            let megapixels = MAX_UPLOAD_PIXELS / 1_000_000;
+            AppError::unprocessable(
+                ErrorCode::PictureLimits,
+                format!(
+                    "Pictures can be at most {MAX_UPLOAD_DIMENSION} pixels on each side and {megapixels} megapixels."
+                ),
+            )
+            .with(ErrorParams {
+                max: Some(u64::from(MAX_UPLOAD_DIMENSION)),
+                megapixels: Some(megapixels),
+                ..Default::default()
+            })
+        }
         _ => unreadable(),
     }
 }
@@ -380,7 +421,7 @@ async fn serve_image(
     ApiPath((key, file)): ApiPath<(String, String)>,
     headers: HeaderMap,
 ) -> AppResult<Response> {
-    let not_found = || AppError::NotFound("No such image.".to_string());
+    let not_found = || AppError::missing(api_types::Resource::Image, "No such image.");
     // `{w}` (current URLs) or `{w}.jpg` (URLs handed out before WebP): both negotiate.
     let digits = file.strip_suffix(".jpg").unwrap_or(&file);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 mod accounts;
 mod commerce;
+mod errors;
 mod format;
 mod layout;
 mod live;
@@ -20,6 +21,7 @@ mod shop;
 mod video;
 pub use accounts::*;
 pub use commerce::*;
+pub use errors::*;
 pub use format::*;
 pub use layout::*;
 pub use live::*;
@@ -46,34 +48,6 @@ pub const AVATAR_SIZES: [u32; 2] = [64, 160];
 pub const MAX_PAGE_LIMIT: u32 = 50;
 /// Page size when the request names none.
 pub const DEFAULT_PAGE_LIMIT: u32 = 20;
-
-/// The one error shape: `{"error": {"code": "...", "message": "..."}}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct ErrorBody {
-    pub error: ErrorDetail,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct ErrorDetail {
-    /// Stable machine-readable code, e.g. `not_found`, `bad_request`, `validation`.
-    pub code: String,
-    /// Human-readable explanation.
-    pub message: String,
-    /// For `validation` errors on a form: which fields are wrong and why.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub fields: Vec<FieldError>,
-}
-
-/// One invalid form field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct FieldError {
-    /// The request field's name, e.g. `username`.
-    pub field: String,
-    pub message: String,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(ToSchema))]

@@ -8,7 +8,8 @@
 //!   total, flushed about every 200 ms while likes arrive), `viewers` (on change, at most
 //!   once a second), `pinned` (the card, or `null` when unpinned), `stock` (after every sale
 //!   of a product in the room), `muted` (only to the person muted or unmuted), `ended` (the
-//!   socket then closes with 1000), and `error` (a refused chat or like: the socket stays).
+//!   socket then closes with 1000), and `error` (a refused chat or like, with an [`ErrorCode`]
+//!   and its params like a REST refusal: the socket stays).
 //! - client → server ([`ClientEvent`]): `chat {text}` (signed in, not muted, 1..=
 //!   [`CHAT_MAX_CHARS`] characters after trimming, rate-limited) and `like {count}`
 //!   (1..=[`LIKE_MAX_PER_FRAME`]).
@@ -21,7 +22,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
-use crate::{Image, UserSummary};
+use crate::{ErrorCode, ErrorParams, Image, UserSummary};
 
 /// Longest chat message, in characters after trimming.
 pub const CHAT_MAX_CHARS: usize = 200;
@@ -253,13 +254,17 @@ pub enum ServerEvent {
     Ended {
         ended_at: i64,
     },
-    /// A refused `chat` or `like` (`not_signed_in`, `muted`, `invalid`, `rate_limited`,
-    /// `room_ended`); the socket stays open.
+    /// A refused `chat` or `like`; the socket stays open. The code and params are those of
+    /// the REST error shape, so clients localise them the same way: `unauthorized` (a guest's
+    /// chat), `chat_empty`, `chat_too_long` (`max`), `rate_limited` (`action` `live_chat`,
+    /// `limit`, `window_secs`, `retry_after`), `muted`, `room_ended`, and `invalid_request`
+    /// (a like count outside 1..=[`LIKE_MAX_PER_FRAME`]: a client's mistake).
     Error {
-        code: String,
+        code: ErrorCode,
+        /// English, for logs and API users.
         message: String,
-        /// Seconds to wait, for `rate_limited`.
-        retry_after: Option<u64>,
+        #[serde(default, skip_serializing_if = "ErrorParams::is_empty")]
+        params: ErrorParams,
     },
 }
 
@@ -270,4 +275,51 @@ pub enum ServerEvent {
 pub enum ClientEvent {
     Chat { text: String },
     Like { count: u32 },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::LimitedAction;
+
+    #[test]
+    fn error_frames_carry_a_code_and_params_like_rest_errors() {
+        let frame = ServerEvent::Error {
+            code: ErrorCode::RateLimited,
+            message: "You can send chat messages at most 5 times per 10 seconds.".into(),
+            params: ErrorParams {
+                action: Some(LimitedAction::LiveChat),
+                limit: Some(5),
+                window_secs: Some(10),
+                retry_after: Some(7),
+                ..Default::default()
+            },
+        };
+        let json = serde_json::to_value(&frame).expect("serialize");
+        assert_eq!(json["type"], "error");
+        assert_eq!(json["code"], "rate_limited");
+        assert_eq!(json["params"]["action"], "live_chat");
+        assert_eq!(json["params"]["retry_after"], 7);
+        let back: ServerEvent = serde_json::from_value(json).expect("deserialize");
+        assert_eq!(back, frame);
+
+        // No params: none on the wire; a newer server's code reads as `Unknown`.
+        let muted = serde_json::to_string(&ServerEvent::Error {
+            code: ErrorCode::Muted,
+            message: "The host muted you in this room.".into(),
+            params: ErrorParams::default(),
+        })
+        .expect("serialize");
+        assert!(!muted.contains("params") && muted.contains(r#""code":"muted""#));
+        let newer: ServerEvent =
+            serde_json::from_str(r#"{"type":"error","code":"room_on_fire","message":"Hot."}"#)
+                .expect("deserialize");
+        assert!(matches!(
+            newer,
+            ServerEvent::Error {
+                code: ErrorCode::Unknown,
+                ..
+            }
+        ));
+    }
 }

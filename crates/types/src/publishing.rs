@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
-use crate::{FieldError, Image, NoteCard, ProductCard, UserSummary};
+use crate::{ErrorCode, ErrorParams, FieldError, Image, NoteCard, ProductCard, UserSummary};
 
 /// Most images a note may carry.
 pub const MAX_NOTE_IMAGES: usize = 9;
@@ -71,11 +71,8 @@ pub struct NoteInput {
     pub video_id: Option<i64>,
 }
 
-fn field(name: &str, message: String) -> FieldError {
-    FieldError {
-        field: name.to_string(),
-        message,
-    }
+fn too_many(name: &str, code: ErrorCode, max: usize, message: String) -> FieldError {
+    FieldError::new(name, code, message).with(ErrorParams::max(max))
 }
 
 /// Everything that stops `input` from being published (empty when it can be).
@@ -83,33 +80,53 @@ pub fn validate_note(input: &NoteInput) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let title = input.title.trim().chars().count();
     if title == 0 {
-        errors.push(field("title", "Give your note a title.".into()));
-    } else if title > NOTE_TITLE_MAX_CHARS {
-        errors.push(field(
+        errors.push(FieldError::new(
             "title",
+            ErrorCode::TitleMissing,
+            "Give your note a title.",
+        ));
+    } else if title > NOTE_TITLE_MAX_CHARS {
+        errors.push(too_many(
+            "title",
+            ErrorCode::TooLong,
+            NOTE_TITLE_MAX_CHARS,
             format!("Titles can be at most {NOTE_TITLE_MAX_CHARS} characters."),
         ));
     }
     if input.body.chars().count() > NOTE_BODY_MAX_CHARS {
-        errors.push(field(
+        errors.push(too_many(
             "body",
+            ErrorCode::TooLong,
+            NOTE_BODY_MAX_CHARS,
             format!("The text can be at most {NOTE_BODY_MAX_CHARS} characters."),
         ));
     }
     if input.image_ids.is_empty() && input.video_id.is_none() {
-        errors.push(field("image_ids", "Add at least one photo.".into()));
-    } else if input.image_ids.len() > MAX_NOTE_IMAGES {
-        errors.push(field(
+        errors.push(FieldError::new(
             "image_ids",
+            ErrorCode::PhotoMissing,
+            "Add at least one photo.",
+        ));
+    } else if input.image_ids.len() > MAX_NOTE_IMAGES {
+        errors.push(too_many(
+            "image_ids",
+            ErrorCode::TooManyPhotos,
+            MAX_NOTE_IMAGES,
             format!("A note can have at most {MAX_NOTE_IMAGES} photos."),
         ));
     }
     if input.channel.trim().is_empty() {
-        errors.push(field("channel", "Pick a channel.".into()));
+        errors.push(FieldError::new(
+            "channel",
+            ErrorCode::ChannelMissing,
+            "Pick a channel.",
+        ));
     }
     if input.product_ids.len() > MAX_NOTE_PRODUCTS {
-        errors.push(field(
+        errors.push(too_many(
             "product_ids",
+            ErrorCode::TooManyProducts,
+            MAX_NOTE_PRODUCTS,
             format!("Tag at most {MAX_NOTE_PRODUCTS} products."),
         ));
     }
@@ -118,8 +135,10 @@ pub fn validate_note(input: &NoteInput) -> Vec<FieldError> {
         .as_deref()
         .is_some_and(|l| l.chars().count() > LOCATION_MAX_CHARS)
     {
-        errors.push(field(
+        errors.push(too_many(
             "location",
+            ErrorCode::TooLong,
+            LOCATION_MAX_CHARS,
             format!("Locations can be at most {LOCATION_MAX_CHARS} characters."),
         ));
     }

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{masked_phone, Checkout, Step};
+use crate::api::error_text::localize_fields;
 use crate::api::{self, ApiError};
 use crate::components::auth_sheet::field_error;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant, TextField};
 use crate::i18n::{msg, t};
-use crate::server_text::localize_fields;
 
 #[component]
 pub(super) fn AddressStep() -> impl IntoView {

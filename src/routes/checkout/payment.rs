@@ -5,11 +5,11 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::{current_month, Checkout, Step};
+use crate::api::error_text::localize_fields;
 use crate::api::ApiError;
 use crate::components::auth_sheet::field_error;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant, TextField};
 use crate::i18n::{msg, t};
-use crate::server_text::localize_fields;
 
 #[component]
 pub(super) fn PaymentStep() -> impl IntoView {

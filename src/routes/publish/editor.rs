@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 
 use super::tagger::ProductTagger;
 use super::video::{VideoPicker, VideoSlot};
+use crate::api::error_text::localize_fields;
 use crate::api::{self, ApiError};
 use crate::components::auth_sheet::field_error;
 use crate::components::image_picker::{ImagePicker, ImageState, PickedImage};
@@ -23,7 +24,6 @@ use crate::components::toast::use_toasts;
 use crate::components::ui::{Button, ButtonSize, ButtonVariant, TextField};
 use crate::format;
 use crate::i18n::{is_zh, msg, t, tf};
-use crate::server_text::localize_fields;
 
 /// Quiet time after the last keystroke before the draft is saved.
 const AUTOSAVE_MS: u64 = 1_200;
@@ -254,10 +254,12 @@ pub(super) fn Editor(draft: Option<i64>, edit: Option<i64>) -> impl IntoView {
         let pending =
             images.with_untracked(|l| l.iter().any(|i| !matches!(i.state, ImageState::Ready(_))));
         if pending && edit.is_none() && !video_mode.get_untracked() {
-            problems.push(api_types::FieldError {
-                field: "image_ids".into(),
-                message: t(msg::publish_editor::WAIT_UPLOADS_FINISH_REMOVE_ONES).into(),
-            });
+            // The client's own check: no server code, the text is already the interface's.
+            problems.push(api_types::FieldError::new(
+                "image_ids",
+                api_types::ErrorCode::Unknown,
+                t(msg::publish_editor::WAIT_UPLOADS_FINISH_REMOVE_ONES),
+            ));
         }
         if !problems.is_empty() {
             error.set(Some(ApiError::Fields {

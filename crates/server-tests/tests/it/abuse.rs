@@ -147,7 +147,7 @@ async fn strangers_cannot_lock_the_owner_out() {
             assert!(n >= 5, "five guesses are allowed, refused after {n}");
             break;
         }
-        res.expect_error(401, "unauthorized", "a wrong guess");
+        res.expect_error(401, "wrong_credentials", "a wrong guess");
     }
     // The attacker's client is held back, even with the right password...
     let held = sign_in(DEMO_PASSWORD, attacker).send().await;

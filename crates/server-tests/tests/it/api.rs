@@ -140,11 +140,11 @@ async fn user_profiles_total_their_notes() {
 #[tokio::test]
 async fn bad_input_gets_clear_errors() {
     let app = test_app(SMALL_WORLD).await;
-    app.expect_error("/api/v1/feed?cursor=not-a-cursor", 400, "bad_request")
+    app.expect_error("/api/v1/feed?cursor=not-a-cursor", 400, "invalid_cursor")
         .await;
-    app.expect_error("/api/v1/feed?limit=0", 422, "validation")
+    app.expect_error("/api/v1/feed?limit=0", 422, "invalid_request")
         .await;
-    app.expect_error("/api/v1/feed?limit=51", 422, "validation")
+    app.expect_error("/api/v1/feed?limit=51", 422, "invalid_request")
         .await;
     app.expect_error("/api/v1/feed?limit=abc", 400, "bad_request")
         .await;
@@ -155,14 +155,14 @@ async fn bad_input_gets_clear_errors() {
     app.expect_error(
         &format!("/api/v1/feed?topic={}", "a".repeat(65)),
         422,
-        "validation",
+        "topic_too_long",
     )
     .await;
     app.expect_error("/api/v1/notes/999999", 404, "not_found")
         .await;
     app.expect_error("/api/v1/notes/abc", 400, "bad_request")
         .await;
-    app.expect_error("/api/v1/notes/1/comments?cursor=%%%", 400, "bad_request")
+    app.expect_error("/api/v1/notes/1/comments?cursor=%%%", 400, "invalid_cursor")
         .await;
     app.expect_error("/api/v1/notes/999999/comments", 404, "not_found")
         .await;

@@ -345,7 +345,7 @@ async fn a_body_that_is_not_an_object_is_a_422() {
             .json(&body)
             .send()
             .await;
-        let error = res.expect_error(422, "validation", &format!("body {body}"));
+        let error = res.expect_error(422, "invalid_request", &format!("body {body}"));
         assert!(
             error["error"]["message"]
                 .as_str()
@@ -358,7 +358,7 @@ async fn a_body_that_is_not_an_object_is_a_422() {
         .json(&json!({"username": 1}))
         .send()
         .await
-        .expect_error(422, "validation", "wrong field type");
+        .expect_error(422, "invalid_request", "wrong field type");
     app.request(Method::POST, "/api/v1/auth/signin")
         .bytes("application/json", b"{\"username\":".to_vec())
         .send()
@@ -404,7 +404,7 @@ async fn whole_numbers_written_as_floats_are_integers() {
         .json(&json!({"items": [{"variant_id": variant, "quantity": 1.5}]}))
         .send()
         .await
-        .expect_error(422, "validation", "1.5 items");
+        .expect_error(422, "invalid_request", "1.5 items");
 }
 
 #[tokio::test]

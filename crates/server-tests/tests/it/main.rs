@@ -7,6 +7,7 @@ mod abuse;
 mod accounts;
 mod api;
 mod contract;
+mod error_codes;
 mod images;
 mod live;
 mod live_media;

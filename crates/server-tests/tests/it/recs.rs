@@ -72,7 +72,7 @@ async fn note_opens_are_capped_deduplicated_and_validated() {
             res.status,
             String::from_utf8_lossy(&res.body)
         );
-        res.expect_error(res.status.as_u16(), "validation", what);
+        res.expect_error(res.status.as_u16(), "invalid_request", what);
     }
     call(
         &app,
@@ -363,22 +363,22 @@ async fn the_personal_feed_needs_a_session_and_its_own_cursors() {
         (
             format!("/api/v1/feed/for-you?cursor={foreign}"),
             400,
-            "bad_request",
+            "invalid_cursor",
         ),
         (
             "/api/v1/feed/for-you?cursor=!!".to_string(),
             400,
-            "bad_request",
+            "invalid_cursor",
         ),
         (
             "/api/v1/feed/for-you?limit=0".to_string(),
             422,
-            "validation",
+            "invalid_request",
         ),
         (
             "/api/v1/feed/for-you?limit=51".to_string(),
             422,
-            "validation",
+            "invalid_request",
         ),
     ] {
         call(&app, Method::GET, &uri, Some(&cookie), None)

@@ -273,7 +273,7 @@ async fn products_are_found_by_name_brand_and_english_words_and_edits_are_search
     assert!(started.elapsed().as_secs_f64() < 1.0);
     app.get("/api/v1/search/products?q=").await.expect_error(
         422,
-        "validation",
+        "search_query_empty",
         "empty product query",
     );
 }
@@ -281,16 +281,16 @@ async fn products_are_found_by_name_brand_and_english_words_and_edits_are_search
 #[tokio::test]
 async fn bad_search_input_gets_clear_errors() {
     let app = test_app(SMALL_WORLD).await;
-    app.expect_error("/api/v1/search/notes?q=", 422, "validation")
+    app.expect_error("/api/v1/search/notes?q=", 422, "search_query_empty")
         .await;
-    app.expect_error("/api/v1/search/notes?q=%20%20", 422, "validation")
+    app.expect_error("/api/v1/search/notes?q=%20%20", 422, "search_query_empty")
         .await;
     app.expect_error("/api/v1/search/notes", 400, "bad_request")
         .await;
     app.expect_error(
         &format!("/api/v1/search/notes?q={}", "a".repeat(101)),
         422,
-        "validation",
+        "search_query_too_long",
     )
     .await;
     app.expect_error("/api/v1/search/notes?q=a&sort=best", 400, "bad_request")
@@ -299,11 +299,11 @@ async fn bad_search_input_gets_clear_errors() {
         .await;
     app.expect_error("/api/v1/search/notes?q=a&time=year", 400, "bad_request")
         .await;
-    app.expect_error("/api/v1/search/notes?q=a&limit=0", 422, "validation")
+    app.expect_error("/api/v1/search/notes?q=a&limit=0", 422, "invalid_request")
         .await;
-    app.expect_error("/api/v1/search/notes?q=a&cursor=zz", 400, "bad_request")
+    app.expect_error("/api/v1/search/notes?q=a&cursor=zz", 400, "invalid_cursor")
         .await;
-    app.expect_error("/api/v1/search/users?q=", 422, "validation")
+    app.expect_error("/api/v1/search/users?q=", 422, "search_query_empty")
         .await;
     // Query syntax characters are just text.
     for q in ["%22", "title%3A", "((", "AND", "*", "%3Cscript%3E"] {
@@ -367,7 +367,7 @@ async fn suggestions_complete_prefixes_and_searches_feed_trending() {
         list.iter().all(|s| s.starts_with(&prefix.to_lowercase())),
         "{list:?}"
     );
-    app.expect_error("/api/v1/search/suggest?q=", 422, "validation")
+    app.expect_error("/api/v1/search/suggest?q=", 422, "search_query_empty")
         .await;
 
     // Trending is never empty, and a query many people run rises into it (one person's

@@ -330,7 +330,7 @@ async fn https_comes_from_the_configured_origin_only() {
         .json(&sign_in)
         .send()
         .await;
-    res.expect_error(403, "forbidden", "https Origin on the http site");
+    res.expect_error(403, "cross_site_request", "https Origin on the http site");
     check_headers(&res, false, "CSRF refusal");
 
     // Configured as https behind a proxy: Secure cookies, HSTS, and only that exact origin.
@@ -368,7 +368,7 @@ async fn https_comes_from_the_configured_origin_only() {
             .json(&sign_in)
             .send()
             .await;
-        res.expect_error(403, "forbidden", wrong);
+        res.expect_error(403, "cross_site_request", wrong);
     }
     let page = app
         .request(Method::GET, "/explore")

@@ -150,13 +150,13 @@ async fn bad_grid_input_gets_clear_errors() {
         .expect_error(404, "not_found", "unknown category");
     app.get("/api/v1/products?sort=cheapest")
         .await
-        .expect_error(422, "validation", "unknown sort");
+        .expect_error(422, "invalid_request", "unknown sort");
     app.get("/api/v1/products?cursor=%%%")
         .await
-        .expect_error(400, "bad_request", "bad cursor");
+        .expect_error(400, "invalid_cursor", "bad cursor");
     app.get("/api/v1/products?limit=0")
         .await
-        .expect_error(422, "validation", "limit 0");
+        .expect_error(422, "invalid_request", "limit 0");
     app.get("/api/v1/products/999999")
         .await
         .expect_error(404, "not_found", "unknown product");

@@ -155,7 +155,7 @@ async fn what_is_not_a_usable_video_is_refused_and_leaves_nothing() {
     res.expect_error(422, "no_video_stream", "sound only");
 
     let res = upload(&app, &cookie, "video/mp4", Vec::new()).await;
-    res.expect_error(422, "validation", "empty");
+    res.expect_error(422, "upload_empty", "empty");
 
     // Over the size limit: said up front, or counted while streaming.
     let res = app
@@ -164,11 +164,11 @@ async fn what_is_not_a_usable_video_is_refused_and_leaves_nothing() {
         .header("content-length", &(300u64 * 1024 * 1024).to_string())
         .send()
         .await;
-    res.expect_error(413, "too_large", "declared 300 MB");
+    res.expect_error(413, "video_too_large", "declared 300 MB");
     let small =
         app.with_state(|s| s.with_videos(Videos::new(Tools::from_path()).with_max_bytes(1_000)));
     let res = upload(&small, &cookie, "video/mp4", vec![0u8; 5_000]).await;
-    res.expect_error(413, "too_large", "5 KB over a 1 KB limit");
+    res.expect_error(413, "video_too_large", "5 KB over a 1 KB limit");
 
     assert_eq!(video_rows(&small).await, 0, "no row for a refused upload");
     assert_eq!(video_files(&small), Vec::<PathBuf>::new(), "no file left");

@@ -47,7 +47,7 @@ impl From<AddressRow> for Address {
 }
 
 fn no_address() -> AppError {
-    AppError::NotFound("That address does not exist.".to_string())
+    AppError::missing(api_types::Resource::Address, "That address does not exist.")
 }
 
 /// The validated form as stored: trimmed text, digits-only phone; 422 with every bad field.
@@ -63,10 +63,11 @@ fn clean(form: AddressInput) -> AppResult<AddressInput> {
         ("detail", &form.detail),
     ] {
         if has_control_chars(value, false) && !errors.iter().any(|e| e.field == name) {
-            errors.push(FieldError {
-                field: name.to_string(),
-                message: "Remove the control characters.".to_string(),
-            });
+            errors.push(FieldError::new(
+                name,
+                api_types::ErrorCode::ControlCharacters,
+                "Remove the control characters.",
+            ));
         }
     }
     if !errors.is_empty() {
@@ -163,9 +164,11 @@ pub async fn create(
         .fetch_one(&mut *tx)
         .await?;
     if count >= MAX_ADDRESSES as i64 {
-        return Err(AppError::Validation(format!(
-            "You can save up to {MAX_ADDRESSES} addresses. Delete one first."
-        )));
+        return Err(AppError::unprocessable(
+            api_types::ErrorCode::TooManyAddresses,
+            format!("You can save up to {MAX_ADDRESSES} addresses. Delete one first."),
+        )
+        .with(api_types::ErrorParams::max(MAX_ADDRESSES)));
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO addresses (user_id, recipient, phone, province, city, district, detail, \

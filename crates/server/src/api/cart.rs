@@ -3,6 +3,7 @@
 //! does money arithmetic of its own.
 
 use api_types::{Cart, LineInput, LinesInput, QuantityInput, MAX_CART_LINES, MAX_LINE_QUANTITY};
+use api_types::{ErrorCode, ErrorParams, FieldError, Resource};
 use axum::extract::State;
 use axum::Json;
 use sqlx::SqliteConnection;
@@ -26,19 +27,32 @@ pub fn check_quantity(quantity: i64) -> AppResult<()> {
     if (1..=MAX_LINE_QUANTITY).contains(&quantity) {
         Ok(())
     } else {
-        Err(AppError::field(
+        Err(AppError::Fields(vec![FieldError::new(
             "quantity",
+            ErrorCode::QuantityRange,
             format!("Choose between 1 and {MAX_LINE_QUANTITY}."),
-        ))
+        )
+        .with(ErrorParams::range(1, MAX_LINE_QUANTITY))]))
     }
 }
 
 /// 409 for a variant with too little stock for `wanted`: `sold_out` when none is left.
 pub fn short_of_stock(title: &str, stock: i64) -> AppError {
     if stock <= 0 {
-        AppError::conflict("sold_out", format!("{title} is sold out."))
+        AppError::conflict(ErrorCode::SoldOut, format!("{title} is sold out.")).with(ErrorParams {
+            name: Some(title.to_string()),
+            ..Default::default()
+        })
     } else {
-        AppError::conflict("out_of_stock", format!("Only {stock} left of {title}."))
+        AppError::conflict(
+            ErrorCode::OutOfStock,
+            format!("Only {stock} left of {title}."),
+        )
+        .with(ErrorParams {
+            name: Some(title.to_string()),
+            stock: Some(stock),
+            ..Default::default()
+        })
     }
 }
 
@@ -78,10 +92,7 @@ async fn add_line(
     .await?;
     let Some((product_id, stock, title)) = variant else {
         return match fit {
-            Fit::Strict => Err(AppError::NotFound(format!(
-                "Variant {} does not exist.",
-                item.variant_id
-            ))),
+            Fit::Strict => Err(AppError::not_found(Resource::Variant, item.variant_id)),
             Fit::Clamp => Ok(()),
         };
     };
@@ -98,9 +109,13 @@ async fn add_line(
             .await?;
         if lines >= MAX_CART_LINES as i64 {
             return match fit {
-                Fit::Strict => Err(AppError::Validation(format!(
-                    "Your cart holds up to {MAX_CART_LINES} different items. Remove one first."
-                ))),
+                Fit::Strict => Err(AppError::unprocessable(
+                    ErrorCode::CartFull,
+                    format!(
+                        "Your cart holds up to {MAX_CART_LINES} different items. Remove one first."
+                    ),
+                )
+                .with(ErrorParams::max(MAX_CART_LINES))),
                 Fit::Clamp => Ok(()),
             };
         }
@@ -213,8 +228,8 @@ pub async fn set_item(
     .bind(variant_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let (stock, title) =
-        line.ok_or_else(|| AppError::NotFound("That item is not in your cart.".to_string()))?;
+    let (stock, title) = line
+        .ok_or_else(|| AppError::missing(Resource::CartItem, "That item is not in your cart."))?;
     if input.quantity > stock {
         return Err(short_of_stock(&title, stock));
     }

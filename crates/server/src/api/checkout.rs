@@ -7,7 +7,9 @@ use api_types::{
     CartLine, CheckoutQuote, LineInput, PaymentInput, QuoteInput, ShippingMethod, ShippingQuote,
     FREE_SHIPPING_FEN, MAX_CART_LINES,
 };
+use api_types::{ErrorCode, ErrorParams, Resource};
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::Json;
 use sqlx::SqliteConnection;
 
@@ -82,12 +84,17 @@ pub fn shipping_quotes(lines: &[CartLine]) -> Vec<ShippingQuote> {
 pub fn check_items(items: &[LineInput]) -> AppResult<Vec<LineInput>> {
     let items = dedupe(items);
     if items.is_empty() {
-        return Err(AppError::Validation("Choose something to buy.".to_string()));
+        return Err(AppError::unprocessable(
+            ErrorCode::NothingToBuy,
+            "Choose something to buy.",
+        ));
     }
     if items.len() > MAX_CART_LINES {
-        return Err(AppError::Validation(format!(
-            "An order holds up to {MAX_CART_LINES} different items."
-        )));
+        return Err(AppError::unprocessable(
+            ErrorCode::OrderTooLarge,
+            format!("An order holds up to {MAX_CART_LINES} different items."),
+        )
+        .with(ErrorParams::max(MAX_CART_LINES)));
     }
     for item in &items {
         check_quantity(item.quantity)?;
@@ -113,7 +120,10 @@ pub async fn select_lines(
                 .into_iter()
                 .partition(|p| p.line.available());
             match (lines.is_empty(), unavailable.first()) {
-                (true, None) => Err(AppError::Validation("Your cart is empty.".to_string())),
+                (true, None) => Err(AppError::unprocessable(
+                    ErrorCode::CartEmpty,
+                    "Your cart is empty.",
+                )),
                 (true, Some(short)) => Err(short_of_stock(&short.line.title, short.line.stock)),
                 (false, _) => Ok((lines, unavailable)),
             }
@@ -122,7 +132,7 @@ pub async fn select_lines(
             let items = check_items(items)?;
             let (lines, unknown) = requested_lines(conn, &items).await?;
             if let Some(id) = unknown.first() {
-                return Err(AppError::NotFound(format!("Variant {id} does not exist.")));
+                return Err(AppError::not_found(Resource::Variant, *id));
             }
             if let Some(short) = lines.iter().find(|p| !p.line.available()) {
                 return Err(short_of_stock(&short.line.title, short.line.stock));
@@ -174,21 +184,25 @@ pub fn card_last4(number: &str) -> String {
 /// real issuer would, any other valid number is refused with a hint. A refusal charges and
 /// changes nothing.
 pub fn authorise(payment: &PaymentInput) -> AppResult<()> {
-    let declined = |message: &str| {
-        Err(AppError::PaymentRequired {
-            code: "card_declined",
-            message: message.to_string(),
-        })
+    let declined = |code: ErrorCode, message: &str| {
+        Err(AppError::refuse(
+            StatusCode::PAYMENT_REQUIRED,
+            code,
+            message,
+        ))
     };
     match card_digits(&payment.card_number).as_str() {
         "4242424242424242" => Ok(()),
-        "4000000000000002" => {
-            declined("Your card was declined. Nothing was charged; your cart is unchanged.")
-        }
+        "4000000000000002" => declined(
+            ErrorCode::CardDeclined,
+            "Your card was declined. Nothing was charged; your cart is unchanged.",
+        ),
         "4000000000009995" => declined(
+            ErrorCode::InsufficientFunds,
             "Your card was declined: insufficient funds. Nothing was charged; your cart is unchanged.",
         ),
         _ => declined(
+            ErrorCode::TestCardsOnly,
             "Test mode: use one of the test cards (4242 4242 4242 4242 succeeds; \
              4000 0000 0000 0002 and 4000 0000 0000 9995 are declined). Nothing was charged.",
         ),
@@ -274,22 +288,17 @@ mod tests {
             cvc: "123".into(),
         };
         assert!(authorise(&pay(api_types::TEST_CARD_SUCCESS)).is_ok());
-        for n in [
-            api_types::TEST_CARD_DECLINE,
-            api_types::TEST_CARD_INSUFFICIENT,
-            "5555 5555 5555 4444",
+        for (n, code) in [
+            (api_types::TEST_CARD_DECLINE, ErrorCode::CardDeclined),
+            (
+                api_types::TEST_CARD_INSUFFICIENT,
+                ErrorCode::InsufficientFunds,
+            ),
+            ("5555 5555 5555 4444", ErrorCode::TestCardsOnly),
         ] {
-            let err = authorise(&pay(n)).err();
-            assert!(
-                matches!(
-                    err,
-                    Some(AppError::PaymentRequired {
-                        code: "card_declined",
-                        ..
-                    })
-                ),
-                "{n}"
-            );
+            let err = authorise(&pay(n)).expect_err(n);
+            assert_eq!(err.status(), StatusCode::PAYMENT_REQUIRED, "{n}");
+            assert_eq!(err.code(), code, "{n}");
         }
         assert_eq!(card_last4("4242 4242 4242 4242"), "4242");
         assert_eq!(card_last4("12"), "12");

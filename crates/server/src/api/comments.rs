@@ -154,7 +154,7 @@ pub async fn load_comment(db: &Db, id: i64, viewer: Option<i64>) -> AppResult<Co
         .build_query_as()
         .fetch_optional(db)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("Comment {id} does not exist.")))?;
+        .ok_or_else(|| AppError::not_found(api_types::Resource::Comment, id))?;
     let mut items = [Comment::from(row)];
     decorate(db, &mut items, viewer).await?;
     let [comment] = items;
@@ -276,7 +276,7 @@ pub async fn note_comments(
     .fetch_optional(&state.db)
     .await?;
     if exists.is_none() {
-        return Err(AppError::NotFound(format!("Note {id} does not exist.")));
+        return Err(AppError::not_found(api_types::Resource::Note, id));
     }
     Ok(Json(
         top_comments(&state.db, id, cursor, limit, viewer).await?,
@@ -308,7 +308,7 @@ pub async fn replies(
     .bind(viewer)
     .fetch_optional(&state.db)
     .await?;
-    let total = total.ok_or_else(|| AppError::NotFound(format!("Comment {id} does not exist.")))?;
+    let total = total.ok_or_else(|| AppError::not_found(api_types::Resource::Comment, id))?;
     let mut sql = QueryBuilder::new(COMMENT_SELECT);
     sql.push(" WHERE c.parent_id = ").push_bind(id);
     push_visible(&mut sql, viewer);

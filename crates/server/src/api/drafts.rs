@@ -2,6 +2,7 @@
 //! closed tab or a failed upload, and lists drafts to resume. Drafts only enforce size limits
 //! and that pictures are the user's own; publishing checks everything else.
 
+use api_types::{ErrorCode, ErrorParams};
 use std::collections::HashMap;
 
 use api_types::{
@@ -31,10 +32,12 @@ const CHANNEL_MAX_CHARS: usize = 32;
 const LOCATION_MAX_CHARS: usize = api_types::LOCATION_MAX_CHARS * 2;
 
 fn too_long(field: &str, max: usize) -> FieldError {
-    FieldError {
-        field: field.to_string(),
-        message: format!("Drafts keep at most {max} characters here."),
-    }
+    FieldError::new(
+        field,
+        ErrorCode::DraftTooLong,
+        format!("Drafts keep at most {max} characters here."),
+    )
+    .with(ErrorParams::max(max))
 }
 
 /// Size limits, then that the pictures are the user's and the products exist: 422 otherwise.
@@ -58,18 +61,26 @@ async fn check(conn: &mut SqliteConnection, me: i64, input: &NoteInput) -> AppRe
         errors.push(too_long("location", LOCATION_MAX_CHARS));
     }
     if input.image_ids.len() > MAX_NOTE_IMAGES {
-        errors.push(FieldError {
-            field: "image_ids".into(),
-            message: format!("A note can have at most {MAX_NOTE_IMAGES} photos."),
-        });
+        errors.push(
+            FieldError::new(
+                "image_ids",
+                ErrorCode::TooManyPhotos,
+                format!("A note can have at most {MAX_NOTE_IMAGES} photos."),
+            )
+            .with(ErrorParams::max(MAX_NOTE_IMAGES)),
+        );
     } else if let Err(e) = owned_images(conn, me, &input.image_ids).await? {
         errors.push(e);
     }
     if input.product_ids.len() > MAX_NOTE_PRODUCTS {
-        errors.push(FieldError {
-            field: "product_ids".into(),
-            message: format!("Tag at most {MAX_NOTE_PRODUCTS} products."),
-        });
+        errors.push(
+            FieldError::new(
+                "product_ids",
+                ErrorCode::TooManyProducts,
+                format!("Tag at most {MAX_NOTE_PRODUCTS} products."),
+            )
+            .with(ErrorParams::max(MAX_NOTE_PRODUCTS)),
+        );
     } else if let Err(e) = check_products(conn, &input.product_ids).await? {
         errors.push(e);
     }
@@ -195,7 +206,7 @@ async fn one_draft(db: &Db, me: i64, id: i64) -> AppResult<Draft> {
 }
 
 fn no_draft(id: i64) -> AppError {
-    AppError::NotFound(format!("Draft {id} does not exist."))
+    AppError::not_found(api_types::Resource::Draft, id)
 }
 
 /// The signed-in user's drafts, most recently saved first.
@@ -230,9 +241,11 @@ pub async fn create(
         .fetch_one(&mut *tx)
         .await?;
     if count >= MAX_DRAFTS {
-        return Err(AppError::Validation(format!(
-            "You have {MAX_DRAFTS} drafts already: publish or delete some first."
-        )));
+        return Err(AppError::unprocessable(
+            ErrorCode::TooManyDrafts,
+            format!("You have {MAX_DRAFTS} drafts already: publish or delete some first."),
+        )
+        .with(ErrorParams::max(MAX_DRAFTS)));
     }
     check(&mut tx, me, &input).await?;
     let id: i64 = sqlx::query_scalar(

@@ -1,6 +1,7 @@
 //! What the note editor asks while someone types: existing topics after `#`, and people they
 //! follow after `@`.
 
+use api_types::{ErrorCode, ErrorParams};
 use api_types::{TopicSuggestion, UserSummary, MAX_QUERY_CHARS};
 use axum::extract::State;
 use axum::Json;
@@ -29,9 +30,11 @@ pub struct SuggestQuery {
 fn typed(q: &str, marker: char) -> AppResult<String> {
     let q = q.trim().trim_start_matches(marker).trim();
     if q.chars().count() > MAX_QUERY_CHARS {
-        return Err(AppError::Validation(format!(
-            "q must be at most {MAX_QUERY_CHARS} characters."
-        )));
+        return Err(AppError::unprocessable(
+            ErrorCode::SearchQueryTooLong,
+            format!("q must be at most {MAX_QUERY_CHARS} characters."),
+        )
+        .with(ErrorParams::max(MAX_QUERY_CHARS)));
     }
     Ok(q.to_string())
 }

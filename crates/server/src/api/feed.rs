@@ -1,5 +1,6 @@
 //! Channels and the discover feed.
 
+use api_types::{ErrorCode, ErrorParams, Resource};
 use std::collections::HashMap;
 
 use api_types::{Channel, FeedReason, NoteCard, Page};
@@ -141,7 +142,7 @@ pub async fn for_you_feed(
     let offset = match Cursor::decode_opt(q.cursor.as_deref())? {
         None => 0,
         Some(c) if c.id == PERSONAL_CURSOR_ID && c.key >= 0 => c.key,
-        Some(_) => return Err(AppError::BadRequest("Invalid cursor.".to_string())),
+        Some(_) => return Err(crate::cursor::invalid_cursor()),
     };
     // A person's whole list is ranked and read once and kept a minute (see `recs::cache`);
     // pages slice it. A guest's is ranked at each request, only as deep as the page asks:
@@ -305,7 +306,7 @@ async fn feed_page(state: &AppState, q: FeedQuery, with_hidden: bool) -> AppResu
         None | Some("hot") => "score",
         Some("newest") => "created_at",
         Some(other) => {
-            return Err(AppError::Validation(format!(
+            return Err(AppError::InvalidRequest(format!(
                 "sort must be 'hot' or 'newest', not '{other}'."
             )))
         }
@@ -318,14 +319,24 @@ async fn feed_page(state: &AppState, q: FeedQuery, with_hidden: bool) -> AppResu
             .bind(slug)
             .fetch_optional(&state.db)
             .await?;
-        Some(id.ok_or_else(|| AppError::NotFound(format!("No channel named '{slug}'.")))?)
+        Some(id.ok_or_else(|| {
+            AppError::missing(Resource::Channel, format!("No channel named '{slug}'.")).with(
+                ErrorParams {
+                    resource: Some(Resource::Channel),
+                    name: Some(slug.to_string()),
+                    ..Default::default()
+                },
+            )
+        })?)
     };
 
     if let Some(topic) = &q.topic {
         if topic.is_empty() || topic.chars().count() > MAX_TOPIC_CHARS {
-            return Err(AppError::Validation(format!(
-                "topic must be 1 to {MAX_TOPIC_CHARS} characters."
-            )));
+            return Err(AppError::unprocessable(
+                ErrorCode::TopicTooLong,
+                format!("topic must be 1 to {MAX_TOPIC_CHARS} characters."),
+            )
+            .with(ErrorParams::max(MAX_TOPIC_CHARS)));
         }
     }
     if let Some(author) = q.author {
@@ -334,7 +345,7 @@ async fn feed_page(state: &AppState, q: FeedQuery, with_hidden: bool) -> AppResu
             .fetch_optional(&state.db)
             .await?;
         if exists.is_none() {
-            return Err(AppError::NotFound(format!("User {author} does not exist.")));
+            return Err(AppError::not_found(Resource::User, author));
         }
     }
 

@@ -3,6 +3,7 @@
 //! its counter move together in one write transaction, so counts stay exact under load.
 
 use api_types::{Comment, NewComment, Toggle, COMMENT_MAX_CHARS};
+use api_types::{ErrorCode, ErrorParams, FieldError, Resource};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
@@ -25,7 +26,7 @@ struct ToggleSpec {
     counter: &'static str,
     owner: &'static str,
     kind: Kind,
-    missing: &'static str,
+    missing: Resource,
 }
 
 const NOTE_LIKE: ToggleSpec = ToggleSpec {
@@ -35,7 +36,7 @@ const NOTE_LIKE: ToggleSpec = ToggleSpec {
     counter: "like_count",
     owner: "author_id",
     kind: Kind::Like,
-    missing: "Note",
+    missing: Resource::Note,
 };
 const NOTE_COLLECT: ToggleSpec = ToggleSpec {
     links: "note_collects",
@@ -44,7 +45,7 @@ const NOTE_COLLECT: ToggleSpec = ToggleSpec {
     counter: "collect_count",
     owner: "author_id",
     kind: Kind::Collect,
-    missing: "Note",
+    missing: Resource::Note,
 };
 const COMMENT_LIKE: ToggleSpec = ToggleSpec {
     links: "comment_likes",
@@ -53,7 +54,7 @@ const COMMENT_LIKE: ToggleSpec = ToggleSpec {
     counter: "like_count",
     owner: "author_id",
     kind: Kind::CommentLike,
-    missing: "Comment",
+    missing: Resource::Comment,
 };
 
 /// Sets `user`'s link to `id` on or off; the counter moves only if the link changed.
@@ -81,10 +82,7 @@ async fn toggle(
     .fetch_optional(&mut *tx)
     .await?;
     let Some((owner, note_of_comment)) = target else {
-        return Err(AppError::NotFound(format!(
-            "{} {id} does not exist.",
-            spec.missing
-        )));
+        return Err(AppError::not_found(spec.missing, id));
     };
     let changed = if on {
         sqlx::query(sqlx::AssertSqlSafe(format!(
@@ -213,8 +211,9 @@ toggle_endpoints!(
 /// Follows or unfollows `target`; the count returned is the target's followers.
 async fn set_follow(state: &AppState, me: i64, target: i64, on: bool) -> AppResult<Json<Toggle>> {
     if me == target {
-        return Err(AppError::Validation(
-            "You cannot follow yourself.".to_string(),
+        return Err(AppError::unprocessable(
+            ErrorCode::CannotFollowSelf,
+            "You cannot follow yourself.",
         ));
     }
     let (_turn, mut tx) = write_tx(&state.db).await?;
@@ -223,7 +222,7 @@ async fn set_follow(state: &AppState, me: i64, target: i64, on: bool) -> AppResu
         .fetch_optional(&mut *tx)
         .await?;
     if exists.is_none() {
-        return Err(AppError::NotFound(format!("User {target} does not exist.")));
+        return Err(AppError::not_found(Resource::User, target));
     }
     if on {
         let done = sqlx::query(
@@ -309,13 +308,19 @@ pub async fn post_comment(
     let body = form.body.trim().to_string();
     let chars = body.chars().count();
     if chars == 0 || chars > COMMENT_MAX_CHARS {
-        return Err(AppError::field(
+        return Err(AppError::Fields(vec![FieldError::new(
             "body",
+            ErrorCode::CommentLength,
             format!("Write 1 to {COMMENT_MAX_CHARS} characters."),
-        ));
+        )
+        .with(ErrorParams::range(1, COMMENT_MAX_CHARS))]));
     }
     if crate::text::has_control_chars(&body, true) {
-        return Err(AppError::field("body", "Remove the control characters."));
+        return Err(AppError::field(
+            "body",
+            ErrorCode::ControlCharacters,
+            "Remove the control characters.",
+        ));
     }
     let (_turn, mut tx) = write_tx(&state.db).await?;
     let note_author: i64 = sqlx::query_scalar(
@@ -325,7 +330,7 @@ pub async fn post_comment(
     .bind(me)
     .fetch_optional(&mut *tx)
     .await?
-    .ok_or_else(|| AppError::NotFound(format!("Note {note_id} does not exist.")))?;
+    .ok_or_else(|| AppError::not_found(Resource::Note, note_id))?;
 
     // (parent, user answered in "@name", author to notify of the reply)
     let mut parent = None;
@@ -340,11 +345,12 @@ pub async fn post_comment(
         .bind(me)
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or_else(|| AppError::NotFound(format!("Comment {reply_to} does not exist.")))?;
+        .ok_or_else(|| AppError::not_found(Resource::Comment, reply_to))?;
         let (target_note, target_parent, target_author) = target;
         if target_note != note_id {
-            return Err(AppError::Validation(
-                "That comment belongs to another note.".to_string(),
+            return Err(AppError::unprocessable(
+                ErrorCode::ReplyToOtherNote,
+                "That comment belongs to another note.",
             ));
         }
         parent = Some(target_parent.unwrap_or(reply_to));
@@ -430,11 +436,12 @@ pub async fn delete_comment(
             .fetch_optional(&mut *tx)
             .await?;
     let Some((author, note_id, parent)) = found else {
-        return Err(AppError::NotFound(format!("Comment {id} does not exist.")));
+        return Err(AppError::not_found(Resource::Comment, id));
     };
     if author != me {
-        return Err(AppError::Forbidden(
-            "You can only delete your own comments.".to_string(),
+        return Err(AppError::forbidden(
+            ErrorCode::NotYourComment,
+            "You can only delete your own comments.",
         ));
     }
     // Count what actually goes: the comment and (top-level) its replies.

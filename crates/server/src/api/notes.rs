@@ -41,7 +41,7 @@ struct NoteRow {
 }
 
 pub fn not_found(id: i64) -> AppError {
-    AppError::NotFound(format!("Note {id} does not exist."))
+    AppError::not_found(api_types::Resource::Note, id)
 }
 
 /// A note with its images, topics, mentions, counts and first page of comments.

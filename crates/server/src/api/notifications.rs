@@ -32,7 +32,7 @@ fn parse_tab(raw: Option<&str>) -> AppResult<Option<NotificationTab>> {
     match raw {
         None => Ok(None),
         Some(raw) => NotificationTab::parse(raw).map(Some).ok_or_else(|| {
-            AppError::Validation(format!(
+            AppError::InvalidRequest(format!(
                 "tab must be likes, follows or comments, not '{raw}'."
             ))
         }),

@@ -3,6 +3,7 @@
 //! transaction) from everyone but its author, pending review: it leaves feeds, search, topic
 //! pages and comment lists.
 
+use api_types::{ErrorCode, ErrorParams, Resource};
 use api_types::{ReportInput, ReportReason, ReportResult, REPORT_HIDE_THRESHOLD};
 use axum::extract::State;
 use axum::Json;
@@ -36,10 +37,10 @@ impl Target {
         }
     }
 
-    fn name(self) -> &'static str {
+    fn resource(self) -> Resource {
         match self {
-            Target::Note => "Note",
-            Target::Comment => "Comment",
+            Target::Note => Resource::Note,
+            Target::Comment => Resource::Comment,
         }
     }
 }
@@ -98,13 +99,16 @@ async fn report(
     .bind(id)
     .fetch_optional(&mut *tx)
     .await?;
-    let (author, hidden_at) = found
-        .ok_or_else(|| AppError::NotFound(format!("{} {id} does not exist.", target.name())))?;
+    let (author, hidden_at) = found.ok_or_else(|| AppError::not_found(target.resource(), id))?;
     if author == me {
-        return Err(AppError::Validation(format!(
-            "You cannot report your own {}.",
-            target.kind()
-        )));
+        return Err(AppError::unprocessable(
+            ErrorCode::CannotReportOwn,
+            format!("You cannot report your own {}.", target.kind()),
+        )
+        .with(ErrorParams {
+            resource: Some(target.resource()),
+            ..Default::default()
+        }));
     }
     sqlx::query(
         "INSERT INTO reports (reporter_id, target_kind, target_id, reason, created_at) \

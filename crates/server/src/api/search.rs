@@ -1,5 +1,6 @@
 //! Search endpoints: notes (with sorts and filters) and users.
 
+use api_types::{ErrorCode, ErrorParams};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -61,12 +62,17 @@ pub struct UserSearchQuery {
 fn validate_query(q: &str) -> AppResult<String> {
     let q = q.trim();
     if q.is_empty() {
-        return Err(AppError::Validation("q must not be empty.".to_string()));
+        return Err(AppError::unprocessable(
+            ErrorCode::SearchQueryEmpty,
+            "q must not be empty.",
+        ));
     }
     if q.chars().count() > MAX_QUERY_CHARS {
-        return Err(AppError::Validation(format!(
-            "q must be at most {MAX_QUERY_CHARS} characters."
-        )));
+        return Err(AppError::unprocessable(
+            ErrorCode::SearchQueryTooLong,
+            format!("q must be at most {MAX_QUERY_CHARS} characters."),
+        )
+        .with(ErrorParams::max(MAX_QUERY_CHARS)));
     }
     Ok(q.to_string())
 }

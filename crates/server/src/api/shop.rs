@@ -66,7 +66,7 @@ impl From<ProductCardRow> for ProductCard {
 }
 
 fn no_product(id: i64) -> AppError {
-    AppError::NotFound(format!("Product {id} does not exist."))
+    AppError::not_found(api_types::Resource::Product, id)
 }
 
 /// The shop's categories in display order.
@@ -149,7 +149,7 @@ pub async fn products(
     let sort = match q.sort.as_deref() {
         None => ProductSort::default(),
         Some(raw) => ProductSort::parse(raw).ok_or_else(|| {
-            AppError::Validation(format!(
+            AppError::InvalidRequest(format!(
                 "sort must be popular, newest, price_asc or price_desc, not '{raw}'."
             ))
         })?,
@@ -161,7 +161,17 @@ pub async fn products(
                 .bind(slug)
                 .fetch_optional(&state.db)
                 .await?
-                .ok_or_else(|| AppError::NotFound(format!("No category named '{slug}'.")))?,
+                .ok_or_else(|| {
+                    AppError::missing(
+                        api_types::Resource::Category,
+                        format!("No category named '{slug}'."),
+                    )
+                    .with(api_types::ErrorParams {
+                        resource: Some(api_types::Resource::Category),
+                        name: Some(slug.to_string()),
+                        ..Default::default()
+                    })
+                })?,
         ),
     };
     let mut sql = QueryBuilder::new(PRODUCT_CARD_SELECT);

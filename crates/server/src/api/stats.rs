@@ -280,7 +280,7 @@ pub async fn creator_stats(
             .ok()
             .filter(|d| PERIODS.contains(d))
             .ok_or_else(|| {
-                AppError::Validation(format!("days must be 7, 30 or 90, not '{raw}'."))
+                AppError::InvalidRequest(format!("days must be 7, 30 or 90, not '{raw}'."))
             })?,
     };
     let today = app_day(now_unix());

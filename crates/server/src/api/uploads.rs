@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use api_types::{FieldError, Upload, IMAGE_WIDTHS, UPLOAD_MAX_BYTES};
+use api_types::{ErrorCode, ErrorParams, FieldError, Upload, IMAGE_WIDTHS, UPLOAD_MAX_BYTES};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
@@ -83,10 +83,13 @@ pub async fn upload(
     body: Result<Bytes, BytesRejection>,
 ) -> AppResult<(StatusCode, Json<Upload>)> {
     let too_large = || {
-        AppError::PayloadTooLarge(format!(
-            "Pictures can be at most {} MB.",
-            UPLOAD_MAX_BYTES / (1024 * 1024)
-        ))
+        let mb = UPLOAD_MAX_BYTES / (1024 * 1024);
+        AppError::refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::PictureTooLarge,
+            format!("Pictures can be at most {mb} MB."),
+        )
+        .with(ErrorParams::max(mb))
     };
     let body = body.map_err(|e| match e.status() {
         StatusCode::PAYLOAD_TOO_LARGE => too_large(),
@@ -96,7 +99,7 @@ pub async fn upload(
         return Err(too_large());
     }
     if body.is_empty() {
-        return Err(AppError::Validation("The upload was empty.".to_string()));
+        return Err(upload_empty());
     }
     // Every attempt that reaches the decoder counts, failed ones too: they cost the same.
     state
@@ -176,10 +179,11 @@ pub async fn owned_images(
 ) -> AppResult<Result<Vec<i64>, FieldError>> {
     let unique: HashSet<i64> = ids.iter().copied().collect();
     if unique.len() != ids.len() {
-        return Ok(Err(FieldError {
-            field: "image_ids".into(),
-            message: "Each photo can be added once.".into(),
-        }));
+        return Ok(Err(FieldError::new(
+            "image_ids",
+            ErrorCode::DuplicatePhoto,
+            "Each photo can be added once.",
+        )));
     }
     if ids.is_empty() {
         return Ok(Ok(Vec::new()));
@@ -201,10 +205,18 @@ pub async fn owned_images(
         .iter()
         .map(|id| found.get(id).copied())
         .collect::<Option<Vec<i64>>>()
-        .ok_or_else(|| FieldError {
-            field: "image_ids".into(),
-            message: "A photo is missing: upload it again.".into(),
+        .ok_or_else(|| {
+            FieldError::new(
+                "image_ids",
+                ErrorCode::PhotoGone,
+                "A photo is missing: upload it again.",
+            )
         }))
+}
+
+/// The 422 for an upload without a byte (pictures, avatars, videos).
+pub fn upload_empty() -> AppError {
+    AppError::unprocessable(ErrorCode::UploadEmpty, "The upload was empty.")
 }
 
 #[cfg(test)]

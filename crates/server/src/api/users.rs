@@ -18,7 +18,7 @@ use crate::extract::{ApiPath, ApiQuery};
 use crate::AppState;
 
 fn no_user(id: i64) -> AppError {
-    AppError::NotFound(format!("User {id} does not exist."))
+    AppError::not_found(api_types::Resource::User, id)
 }
 
 /// A user's profile header: name, avatar, bio and totals.
@@ -246,7 +246,10 @@ async fn linked_notes(
     .await?;
     let public = public.ok_or_else(|| no_user(id))?;
     if !public && viewer != Some(id) {
-        return Err(AppError::Forbidden("This list is private.".to_string()));
+        return Err(AppError::forbidden(
+            api_types::ErrorCode::PrivateList,
+            "This list is private.",
+        ));
     }
     let select = CARD_SELECT.replacen("SELECT ", "SELECT l.created_at AS linked_at, ", 1);
     let mut sql = QueryBuilder::new(select);

@@ -2,6 +2,7 @@
 //! it, and queues a transcoding job; `GET /videos/{id}` tells the uploader how it goes. A
 //! refused, cut-off or failed upload leaves no file and no row behind.
 
+use api_types::{ErrorCode, ErrorParams};
 use std::path::{Path, PathBuf};
 
 use api_types::{VideoState, VideoStatus};
@@ -50,7 +51,13 @@ impl Drop for Incoming {
 }
 
 fn too_large(max: u64) -> AppError {
-    AppError::PayloadTooLarge(format!("Videos can be at most {} MB.", max / (1024 * 1024)))
+    let mb = max / (1024 * 1024);
+    AppError::refuse(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        ErrorCode::VideoTooLarge,
+        format!("Videos can be at most {mb} MB."),
+    )
+    .with(ErrorParams::max(mb))
 }
 
 /// Writes `body` to `path`, refusing it past `max` bytes.
@@ -83,7 +90,7 @@ async fn receive(body: Body, path: &Path, max: u64) -> AppResult<u64> {
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
         (status = 413, description = "Over 200 MB", body = api_types::ErrorBody),
         (status = 415, description = "`not_a_video`: not an MP4, MOV or WebM video", body = api_types::ErrorBody),
-        (status = 422, description = "`video_too_long` (over 5 minutes), `no_video_stream`, `video_size`, `unreadable_video`, or empty", body = api_types::ErrorBody),
+        (status = 422, description = "`video_too_long` (over 5 minutes), `no_video_stream`, `video_size`, `unreadable_video` or `upload_empty`", body = api_types::ErrorBody),
         (status = 429, description = "Too many uploads lately (see Retry-After)", body = api_types::ErrorBody),
         (status = 503, description = "`video_unavailable`: this server cannot process videos now", body = api_types::ErrorBody),
     ))]
@@ -117,7 +124,7 @@ pub async fn upload(
     let incoming = Incoming::new(incoming_dir.join(&key));
     let size = receive(body, &incoming.path, max).await?;
     if size == 0 {
-        return Err(AppError::Validation("The upload was empty.".to_string()));
+        return Err(crate::api::uploads::upload_empty());
     }
     let probed = probe::probe(&tools, &incoming.path).await?;
 
@@ -185,7 +192,7 @@ pub async fn load_status(state: &AppState, owner: i64, id: i64) -> AppResult<Vid
     .fetch_optional(&state.db)
     .await?;
     let (status, progress, error, duration_ms, width, height) =
-        row.ok_or_else(|| AppError::NotFound(format!("Video {id} does not exist.")))?;
+        row.ok_or_else(|| AppError::not_found(api_types::Resource::Video, id))?;
     let state_of = match status.as_str() {
         "queued" => VideoState::Queued,
         "processing" => VideoState::Processing,

@@ -2,8 +2,7 @@
 //! characters of text after trimming, control characters as spaces), how often (the
 //! `LIVE_CHAT` policy), and the one write that stores a message and sends it to the room.
 
-use api_types::{ChatMessage, ServerEvent, UserSummary, CHAT_MAX_CHARS};
-use axum::http::StatusCode;
+use api_types::{ChatMessage, ErrorCode, ErrorParams, ServerEvent, UserSummary, CHAT_MAX_CHARS};
 
 use super::Room;
 use crate::db::write_tx;
@@ -11,16 +10,8 @@ use crate::error::{AppError, AppResult};
 use crate::ratelimit::LIVE_CHAT;
 use crate::AppState;
 
-fn refusal(status: StatusCode, code: &'static str, message: &str) -> AppError {
-    AppError::Coded {
-        status,
-        code,
-        message: message.to_string(),
-    }
-}
-
 /// The text as stored: trimmed, control characters (newlines too) turned into spaces; a 422
-/// `invalid` when empty or longer than [`CHAT_MAX_CHARS`].
+/// `chat_empty` when empty, `chat_too_long` when longer than [`CHAT_MAX_CHARS`].
 pub fn clean_text(raw: &str) -> AppResult<String> {
     let text: String = raw
         .trim()
@@ -29,29 +20,24 @@ pub fn clean_text(raw: &str) -> AppResult<String> {
         .collect();
     let len = text.chars().count();
     if len == 0 {
-        return Err(refusal(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid",
+        return Err(AppError::unprocessable(
+            ErrorCode::ChatEmpty,
             "Write something first.",
         ));
     }
     if len > CHAT_MAX_CHARS {
-        return Err(refusal(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid",
-            &format!("A message can be at most {CHAT_MAX_CHARS} characters."),
-        ));
+        return Err(AppError::unprocessable(
+            ErrorCode::ChatTooLong,
+            format!("A message can be at most {CHAT_MAX_CHARS} characters."),
+        )
+        .with(ErrorParams::max(CHAT_MAX_CHARS)));
     }
     Ok(text)
 }
 
-/// 401 `not_signed_in`: guests watch but do not chat.
+/// 401 `unauthorized`: guests watch but do not chat.
 pub fn not_signed_in() -> AppError {
-    refusal(
-        StatusCode::UNAUTHORIZED,
-        "not_signed_in",
-        "Sign in to chat.",
-    )
+    AppError::sign_in_first("Sign in to chat.")
 }
 
 /// Stores `author`'s message in `room` and sends it to every socket there. Refused when the
@@ -97,11 +83,7 @@ pub async fn post(
     let Some(id) = id else {
         let muted = super::load::is_muted(&mut tx, room.id, author.id).await?;
         return Err(if muted {
-            refusal(
-                StatusCode::FORBIDDEN,
-                "muted",
-                "The host muted you in this room.",
-            )
+            AppError::forbidden(ErrorCode::Muted, "The host muted you in this room.")
         } else {
             room_ended()
         });
@@ -124,11 +106,7 @@ pub async fn post(
 
 /// 409 `room_ended`.
 pub fn room_ended() -> AppError {
-    refusal(
-        StatusCode::CONFLICT,
-        "room_ended",
-        "This live room has ended.",
-    )
+    AppError::conflict(ErrorCode::RoomEnded, "This live room has ended.")
 }
 
 /// A refusal as the socket reports it (the socket stays open).
@@ -141,12 +119,9 @@ pub fn error_event(e: &AppError) -> ServerEvent {
         other => other.to_string(),
     };
     ServerEvent::Error {
-        code: e.code().to_string(),
+        code: e.code(),
         message,
-        retry_after: match e {
-            AppError::TooManyRequests { retry_after, .. } => Some(*retry_after),
-            _ => None,
-        },
+        params: e.params().cloned().unwrap_or_default(),
     }
 }
 

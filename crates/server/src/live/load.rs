@@ -62,7 +62,7 @@ pub async fn room(conn: &mut SqliteConnection, id: i64) -> AppResult<RoomRow> {
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?
-    .ok_or_else(|| AppError::NotFound(format!("Live room {id} does not exist.")))
+    .ok_or_else(|| AppError::not_found(api_types::Resource::LiveRoom, id))
 }
 
 #[derive(FromRow)]

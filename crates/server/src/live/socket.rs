@@ -158,10 +158,11 @@ async fn handle(
         }
         ClientEvent::Like { count } => {
             if count == 0 || count > LIKE_MAX_PER_FRAME {
+                // The client's mistake, not the person's: a developer's code.
                 return Some(ServerEvent::Error {
-                    code: "invalid".to_string(),
+                    code: api_types::ErrorCode::InvalidRequest,
                     message: format!("Send 1 to {LIKE_MAX_PER_FRAME} likes at a time."),
-                    retry_after: None,
+                    params: api_types::ErrorParams::default(),
                 });
             }
             let allowed = likes.take(count);

@@ -204,7 +204,7 @@ fn make_clip(tools: &Tools, (theme, seed): (&str, u64), out: &Path) -> Result<()
 /// Makes sure the replay of ended demo room `key` (`demo-{id}`) exists; 404 unless such a
 /// room exists.
 pub async fn ensure_replay(state: &AppState, key: &str, path: &Path) -> AppResult<()> {
-    let not_found = || AppError::NotFound("No such replay.".to_string());
+    let not_found = || AppError::missing(api_types::Resource::Replay, "No such replay.");
     let id: Option<i64> =
         sqlx::query_scalar("SELECT id FROM live_rooms WHERE replay_key = ? AND is_demo")
             .bind(key)

@@ -103,9 +103,9 @@ fn ffmpeg_args() -> Vec<&'static str> {
     responses(
         (status = 101, description = "Switching to the WebSocket: an optional `IngestStart` text message, then `MediaRecorder` chunks as binary messages (see `api_types::live_media`)"),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
-        (status = 403, description = "Not this room's host, or the upgrade did not come from this site's pages", body = api_types::ErrorBody),
+        (status = 403, description = "`not_your_room`, or `cross_site_request`: the upgrade did not come from this site's pages", body = api_types::ErrorBody),
         (status = 404, description = "No such room", body = api_types::ErrorBody),
-        (status = 409, description = "`live_ended`: the room has ended", body = api_types::ErrorBody),
+        (status = 409, description = "`room_ended`: the room has ended", body = api_types::ErrorBody),
         (status = 426, description = "`upgrade_required`: not a WebSocket upgrade", body = api_types::ErrorBody),
         (status = 503, description = "`video_unavailable`: this server cannot transcode now", body = api_types::ErrorBody),
     ),
@@ -121,25 +121,23 @@ pub async fn ingest(
 ) -> AppResult<Response> {
     // Upgrades are GETs, which the CSRF guard lets through: check the origin here.
     if !is_same_site(&state.site, &headers, &uri) {
-        return Err(AppError::Forbidden(
-            "Cross-site request refused: the Origin header must match this site.".into(),
+        return Err(AppError::forbidden(
+            api_types::ErrorCode::CrossSiteRequest,
+            "Cross-site request refused: the Origin header must match this site.",
         ));
     }
     let room = live_room(&state, id).await?;
     if room.host_id != me {
-        return Err(AppError::Forbidden(
-            "Only the room's host can stream to it.".into(),
+        return Err(AppError::forbidden(
+            api_types::ErrorCode::NotYourRoom,
+            "Only the room's host can stream to it.",
         ));
     }
     let tools = state.videos.tools()?.clone();
     let ws: WebSocketUpgrade = upgrade(ws)?;
     let channel = state.live_media.channel(id, !room.is_demo);
     // Claimed before answering, so of two sockets the later answered one wins.
-    let (source, stop) = channel.claim().ok_or_else(|| AppError::Coded {
-        status: axum::http::StatusCode::CONFLICT,
-        code: "live_ended",
-        message: "This live has ended.".to_string(),
-    })?;
+    let (source, stop) = channel.claim().ok_or_else(crate::live::chat::room_ended)?;
     Ok(ws
         .max_message_size(MAX_CHUNK)
         .on_upgrade(move |socket| run(socket, channel, tools, source, stop)))

@@ -44,10 +44,12 @@ pub type Upgrade = Result<WebSocketUpgrade, WebSocketUpgradeRejection>;
 
 /// The upgrade, or 426 `upgrade_required` in the error shape.
 pub fn upgrade(ws: Upgrade) -> AppResult<WebSocketUpgrade> {
-    ws.map_err(|_| AppError::Coded {
-        status: StatusCode::UPGRADE_REQUIRED,
-        code: "upgrade_required",
-        message: "This is a WebSocket: connect with one.".to_string(),
+    ws.map_err(|_| {
+        AppError::refuse(
+            StatusCode::UPGRADE_REQUIRED,
+            api_types::ErrorCode::UpgradeRequired,
+            "This is a WebSocket: connect with one.",
+        )
     })
 }
 
@@ -66,7 +68,7 @@ pub async fn room(state: &AppState, id: i64) -> AppResult<Room> {
             .fetch_optional(&state.db)
             .await?;
     let (host_id, status, is_demo) =
-        row.ok_or_else(|| AppError::NotFound("No such live room.".to_string()))?;
+        row.ok_or_else(|| AppError::not_found(api_types::Resource::LiveRoom, id))?;
     Ok(Room {
         host_id,
         is_demo,
@@ -74,15 +76,11 @@ pub async fn room(state: &AppState, id: i64) -> AppResult<Room> {
     })
 }
 
-/// Room `id` while it is live: 404 if there is none, 409 `live_ended` once it ended.
+/// Room `id` while it is live: 404 if there is none, 409 `room_ended` once it ended.
 pub async fn live_room(state: &AppState, id: i64) -> AppResult<Room> {
     let room = room(state, id).await?;
     if !room.live {
-        return Err(AppError::Coded {
-            status: StatusCode::CONFLICT,
-            code: "live_ended",
-            message: "This live has ended.".to_string(),
-        });
+        return Err(crate::live::chat::room_ended());
     }
     Ok(room)
 }

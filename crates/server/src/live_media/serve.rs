@@ -33,7 +33,7 @@ async fn serve_replay(
     ApiPath(file): ApiPath<String>,
     req: Request,
 ) -> AppResult<Response> {
-    let not_found = || AppError::NotFound("No such replay.".to_string());
+    let not_found = || AppError::missing(api_types::Resource::Replay, "No such replay.");
     let key = replay_key(&file).ok_or_else(not_found)?;
     let path = replay_path(&state.live_media.dir, key);
     let meta = match tokio::fs::metadata(&path).await {

@@ -17,7 +17,7 @@ use tokio::sync::broadcast::error::RecvError;
 
 use super::channel::{Event, MediaChannel};
 use super::{room, upgrade, Upgrade};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::extract::ApiPath;
 use crate::AppState;
 
@@ -32,7 +32,8 @@ pub const SEND_TIMEOUT: Duration = Duration::from_secs(15);
     params(("id" = i64, Path, description = "The live room")),
     responses(
         (status = 101, description = "Switching to the WebSocket: binary messages `[kind u8][captured_at_ms u64 BE][payload]`, first the init segment, then fMP4 fragments (see `api_types::live_media`)"),
-        (status = 404, description = "No such room, or it has ended", body = api_types::ErrorBody),
+        (status = 404, description = "No such room", body = api_types::ErrorBody),
+        (status = 409, description = "`room_ended`: the room has ended", body = api_types::ErrorBody),
         (status = 426, description = "`upgrade_required`: not a WebSocket upgrade", body = api_types::ErrorBody),
     )
 )]
@@ -43,7 +44,7 @@ pub async fn media(
 ) -> AppResult<Response> {
     let room = room(&state, id).await?;
     if !room.live {
-        return Err(AppError::NotFound("This live has ended.".to_string()));
+        return Err(crate::live::chat::room_ended());
     }
     let ws = upgrade(ws)?;
     // A demo room nobody started yet (made after start-up) starts playing for its first viewer.

@@ -13,6 +13,8 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
+use api_types::{ErrorCode, ErrorParams, LimitedAction};
+use axum::http::StatusCode;
 use sqlx::SqliteConnection;
 
 use crate::db::{write_tx, Db};
@@ -271,6 +273,10 @@ impl Limiter {
     }
 
     fn refusal(&self, policy: &Policy, rule: &Rule, wait_secs: u64) -> AppError {
+        let mut params = ErrorParams {
+            retry_after: Some(wait_secs),
+            ..Default::default()
+        };
         let message = match policy.refusal {
             Refusal::SignIn => {
                 // Minutes (never "seconds": the wait is usually long) until hours read better.
@@ -280,19 +286,27 @@ impl Limiter {
                 } else {
                     wait_words(wait_secs)
                 };
+                params.action = Some(LimitedAction::SignIn);
                 format!("Too many failed sign-in attempts. Try again in {wait}.")
             }
-            Refusal::Action(action) => format!(
-                "You can {action} at most {} times per {}. Try again in {}.",
-                self.limit(rule),
-                describe(rule.window),
-                wait_words(wait_secs)
-            ),
+            Refusal::Action { action, words } => {
+                params.action = Some(action);
+                params.limit = Some(self.limit(rule) as u64);
+                params.window_secs = Some(rule.window.as_secs());
+                format!(
+                    "You can {words} at most {} times per {}. Try again in {}.",
+                    self.limit(rule),
+                    describe(rule.window),
+                    wait_words(wait_secs)
+                )
+            }
         };
-        AppError::TooManyRequests {
+        AppError::refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::RateLimited,
             message,
-            retry_after: wait_secs,
-        }
+        )
+        .with(params)
     }
 }
 
@@ -339,7 +353,10 @@ mod tests {
         name: "test",
         rules: &[minutes(2, 1), minutes(3, 60)],
         store: Store::Local,
-        refusal: Refusal::Action("do it"),
+        refusal: Refusal::Action {
+            action: LimitedAction::Upload,
+            words: "do it",
+        },
     };
 
     async fn limiter() -> Limiter {
@@ -352,10 +369,10 @@ mod tests {
 
     fn wait_of(result: AppResult<()>) -> (String, u64) {
         match result {
-            Err(AppError::TooManyRequests {
-                message,
-                retry_after,
-            }) => (message, retry_after),
+            Err(e @ AppError::Refused(_)) if e.code() == ErrorCode::RateLimited => {
+                let wait = e.params().and_then(|p| p.retry_after).unwrap_or(0);
+                (e.to_string(), wait)
+            }
             other => panic!("expected 429, got {other:?}"),
         }
     }
@@ -367,7 +384,20 @@ mod tests {
         let t0 = 1_000_000_000;
         l.record_local(&TWO_PER_MINUTE, "a", t0);
         l.record_local(&TWO_PER_MINUTE, "a", t0 + 1_000);
-        let (message, wait) = wait_of(l.check_local(&TWO_PER_MINUTE, "a", t0 + 2_000));
+        let refused = l.check_local(&TWO_PER_MINUTE, "a", t0 + 2_000);
+        // What a client needs to say it in its own words.
+        let params = refused.as_ref().err().and_then(|e| e.params().cloned());
+        assert_eq!(
+            params,
+            Some(ErrorParams {
+                action: Some(LimitedAction::Upload),
+                limit: Some(2),
+                window_secs: Some(60),
+                retry_after: Some(58),
+                ..Default::default()
+            })
+        );
+        let (message, wait) = wait_of(refused);
         assert!(message.contains("at most 2 times per minute."), "{message}");
         assert_eq!(wait, 58, "until the first of the two leaves the minute");
         assert!(

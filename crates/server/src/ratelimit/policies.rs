@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use api_types::LimitedAction;
+
 /// At most `limit` actions within `window`.
 #[derive(Clone, Copy, Debug)]
 pub struct Rule {
@@ -36,8 +38,11 @@ pub enum Store {
 /// How a refusal reads.
 #[derive(Clone, Copy, Debug)]
 pub enum Refusal {
-    /// "You can {action} at most {limit} times per {window}. Try again in {wait}."
-    Action(&'static str),
+    /// "You can {words} at most {limit} times per {window}. Try again in {wait}."
+    Action {
+        action: LimitedAction,
+        words: &'static str,
+    },
     /// "Too many failed sign-in attempts. Try again in {minutes} minutes."
     SignIn,
 }
@@ -76,7 +81,10 @@ pub const SIGN_UP: Policy = Policy {
     name: "signup",
     rules: &[minutes(5, 60), minutes(20, 24 * 60)],
     store: Store::Shared,
-    refusal: Refusal::Action("create accounts"),
+    refusal: Refusal::Action {
+        action: LimitedAction::SignUp,
+        words: "create accounts",
+    },
 };
 
 /// Searches (notes, users, products) per person: the account when signed in, else the client.
@@ -84,7 +92,10 @@ pub const SEARCH: Policy = Policy {
     name: "search",
     rules: &[minutes(120, 1)],
     store: Store::Local,
-    refusal: Refusal::Action("search"),
+    refusal: Refusal::Action {
+        action: LimitedAction::Search,
+        words: "search",
+    },
 };
 
 /// Notes an account may publish: 5 per 10 minutes and 20 per day.
@@ -92,7 +103,10 @@ pub const PUBLISH: Policy = Policy {
     name: "publish",
     rules: &[minutes(5, 10), minutes(20, 24 * 60)],
     store: Store::Shared,
-    refusal: Refusal::Action("publish notes"),
+    refusal: Refusal::Action {
+        action: LimitedAction::Publish,
+        words: "publish notes",
+    },
 };
 
 /// Pictures an account may upload: 60 per 10 minutes (nine per note leaves plenty).
@@ -100,7 +114,10 @@ pub const UPLOAD: Policy = Policy {
     name: "upload",
     rules: &[minutes(60, 10)],
     store: Store::Shared,
-    refusal: Refusal::Action("upload pictures"),
+    refusal: Refusal::Action {
+        action: LimitedAction::Upload,
+        words: "upload pictures",
+    },
 };
 
 /// Chat messages per person in live rooms (all rooms together): a burst of 5 in 10 seconds,
@@ -109,7 +126,10 @@ pub const LIVE_CHAT: Policy = Policy {
     name: "live-chat",
     rules: &[seconds(5, 10), minutes(30, 1)],
     store: Store::Local,
-    refusal: Refusal::Action("send chat messages"),
+    refusal: Refusal::Action {
+        action: LimitedAction::LiveChat,
+        words: "send chat messages",
+    },
 };
 
 /// Every policy, for checks over all of them.

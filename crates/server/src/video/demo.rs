@@ -59,7 +59,7 @@ pub async fn note_video(db: &Db, cover_image_id: i64) -> AppResult<Option<NoteVi
 
 /// Makes the clip for the demo note whose cover is `image_key`, unless it exists.
 pub async fn ensure(state: &AppState, image_key: &str, short: u32) -> AppResult<()> {
-    let not_found = || AppError::NotFound("No such video.".to_string());
+    let not_found = || AppError::missing(api_types::Resource::Video, "No such video.");
     let row: Option<(String, i64, i64, i64)> = sqlx::query_as(
         "SELECT i.theme, i.seed, i.width, i.height FROM images i \
          WHERE i.image_key = ? AND EXISTS (SELECT 1 FROM notes n \

@@ -97,10 +97,12 @@ impl Videos {
 
     /// The programs, or the 503 every video endpoint answers without them.
     pub fn tools(&self) -> AppResult<&Tools> {
-        self.tools.as_ref().ok_or_else(|| AppError::Coded {
-            status: StatusCode::SERVICE_UNAVAILABLE,
-            code: "video_unavailable",
-            message: "Videos cannot be processed on this server right now.".to_string(),
+        self.tools.as_ref().ok_or_else(|| {
+            AppError::refuse(
+                StatusCode::SERVICE_UNAVAILABLE,
+                api_types::ErrorCode::VideoUnavailable,
+                "Videos cannot be processed on this server right now.",
+            )
         })
     }
 

@@ -3,6 +3,7 @@
 //! Matroska), a real video stream (not cover art), a length within the limit and sane
 //! dimensions.
 
+use api_types::{ErrorCode, ErrorParams};
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::Stdio;
@@ -63,20 +64,15 @@ pub struct Probed {
 }
 
 fn not_a_video() -> AppError {
-    AppError::Coded {
-        status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        code: "not_a_video",
-        message: "This file is not a video we can read: upload an MP4, MOV or WebM file."
-            .to_string(),
-    }
+    AppError::refuse(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ErrorCode::NotAVideo,
+        "This file is not a video we can read: upload an MP4, MOV or WebM file.",
+    )
 }
 
-fn refused(code: &'static str, message: String) -> AppError {
-    AppError::Coded {
-        status: StatusCode::UNPROCESSABLE_ENTITY,
-        code,
-        message,
-    }
+fn refused(code: ErrorCode, message: String) -> AppError {
+    AppError::unprocessable(code, message)
 }
 
 /// `m:ss`.
@@ -137,7 +133,7 @@ pub fn check(json: &[u8]) -> AppResult<Probed> {
         })
         .ok_or_else(|| {
             refused(
-                "no_video_stream",
+                ErrorCode::NoVideoStream,
                 "This file has no picture, only sound: upload a video.".to_string(),
             )
         })?;
@@ -152,24 +148,26 @@ pub fn check(json: &[u8]) -> AppResult<Probed> {
         .filter(|d: &f64| d.is_finite() && *d > 0.0)
         .ok_or_else(|| {
             refused(
-                "unreadable_video",
+                ErrorCode::UnreadableVideo,
                 "The video's length cannot be read; it may be damaged.".to_string(),
             )
         })?;
     let duration_ms = (seconds * 1000.0).round() as i64;
     if duration_ms > i64::from(VIDEO_MAX_SECONDS) * 1000 {
+        let (max, actual) = (VIDEO_MAX_SECONDS / 60, clock(duration_ms));
         return Err(refused(
-            "video_too_long",
-            format!(
-                "Videos can be at most {} minutes long (this one is {}).",
-                VIDEO_MAX_SECONDS / 60,
-                clock(duration_ms)
-            ),
-        ));
+            ErrorCode::VideoTooLong,
+            format!("Videos can be at most {max} minutes long (this one is {actual})."),
+        )
+        .with(ErrorParams {
+            max: Some(u64::from(max)),
+            actual: Some(actual),
+            ..Default::default()
+        }));
     }
     let (Some(w), Some(h)) = (video.width, video.height) else {
         return Err(refused(
-            "unreadable_video",
+            ErrorCode::UnreadableVideo,
             "The video's size cannot be read; it may be damaged.".to_string(),
         ));
     };
@@ -184,11 +182,17 @@ pub fn check(json: &[u8]) -> AppResult<Probed> {
     let sides = MIN_SIDE..=MAX_SIDE;
     if !sides.contains(&width) || !sides.contains(&height) {
         return Err(refused(
-            "video_size",
+            ErrorCode::VideoSize,
             format!(
                 "Videos must be between {MIN_SIDE} and {MAX_SIDE} pixels on each side (this one is {width}x{height})."
             ),
-        ));
+        )
+        .with(ErrorParams {
+            min: Some(u64::from(MIN_SIDE)),
+            max: Some(u64::from(MAX_SIDE)),
+            actual: Some(format!("{width}x{height}")),
+            ..Default::default()
+        }));
     }
     Ok(Probed {
         duration_ms,
@@ -223,19 +227,22 @@ mod tests {
         let code = |r: AppResult<Probed>| r.err().map(|e| e.code());
         assert_eq!(
             code(check(&json("png_pipe", "1", VIDEO))),
-            Some("not_a_video")
+            Some(ErrorCode::NotAVideo)
         );
-        assert_eq!(code(check(b"not json")), Some("not_a_video"));
+        assert_eq!(code(check(b"not json")), Some(ErrorCode::NotAVideo));
         assert_eq!(
             code(check(&json("mp4", "301", VIDEO))),
-            Some("video_too_long")
+            Some(ErrorCode::VideoTooLong)
         );
         let cover_art = r#"{"codec_type":"video","width":500,"height":500,"disposition":{"attached_pic":1}},{"codec_type":"audio"}"#;
         assert_eq!(
             code(check(&json("mov,mp4", "30", cover_art))),
-            Some("no_video_stream")
+            Some(ErrorCode::NoVideoStream)
         );
         let tiny = r#"{"codec_type":"video","width":8,"height":8}"#;
-        assert_eq!(code(check(&json("mp4", "3", tiny))), Some("video_size"));
+        assert_eq!(
+            code(check(&json("mp4", "3", tiny))),
+            Some(ErrorCode::VideoSize)
+        );
     }
 }

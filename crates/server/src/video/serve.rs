@@ -43,7 +43,7 @@ async fn serve_video(
     ApiPath((key, file)): ApiPath<(String, String)>,
     req: Request,
 ) -> AppResult<Response> {
-    let not_found = || AppError::NotFound("No such video.".to_string());
+    let not_found = || AppError::missing(api_types::Resource::Video, "No such video.");
     let short = short_side(&file).ok_or_else(not_found)?;
     if !valid_key(&key) {
         return Err(not_found());
@@ -95,14 +95,14 @@ pub async fn serve_mp4(
     let (mut parts, body) = res.into_parts();
     if parts.status == StatusCode::RANGE_NOT_SATISFIABLE {
         // Our JSON error, keeping `Content-Range: bytes */{size}` (ServeFile's body is empty).
-        let mut res = AppError::Coded {
-            status: StatusCode::RANGE_NOT_SATISFIABLE,
-            code: "range_not_satisfiable",
-            message: format!(
+        let mut res = AppError::refuse(
+            StatusCode::RANGE_NOT_SATISFIABLE,
+            api_types::ErrorCode::RangeNotSatisfiable,
+            format!(
                 "The video has {} bytes: ask for a range inside them.",
                 meta.len()
             ),
-        }
+        )
         .into_response();
         if let Some(range) = parts.headers.get(header::CONTENT_RANGE) {
             res.headers_mut()

@@ -5,8 +5,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
-use super::field;
-use crate::FieldError;
+use crate::{ErrorCode, ErrorParams, FieldError};
 
 /// Most saved addresses per account.
 pub const MAX_ADDRESSES: usize = 20;
@@ -53,17 +52,29 @@ fn check_length(
 ) {
     let len = value.trim().chars().count();
     if len == 0 {
-        errors.push(field(name, &format!("{label} is required.")));
+        errors.push(FieldError::new(
+            name,
+            ErrorCode::Required,
+            format!("{label} is required."),
+        ));
     } else if len < min {
-        errors.push(field(
-            name,
-            &format!("{label} needs at least {min} characters."),
-        ));
+        errors.push(
+            FieldError::new(
+                name,
+                ErrorCode::TooShort,
+                format!("{label} needs at least {min} characters."),
+            )
+            .with(ErrorParams::range(min, max)),
+        );
     } else if len > max {
-        errors.push(field(
-            name,
-            &format!("{label} can be at most {max} characters."),
-        ));
+        errors.push(
+            FieldError::new(
+                name,
+                ErrorCode::TooLong,
+                format!("{label} can be at most {max} characters."),
+            )
+            .with(ErrorParams::max(max)),
+        );
     }
 }
 
@@ -87,10 +98,15 @@ pub fn validate_address(a: &AddressInput) -> Vec<FieldError> {
         && phone.starts_with('1')
         && matches!(phone.as_bytes()[1], b'3'..=b'9');
     if a.phone.trim().is_empty() {
-        errors.push(field("phone", "Phone number is required."));
-    } else if !phone_ok {
-        errors.push(field(
+        errors.push(FieldError::new(
             "phone",
+            ErrorCode::Required,
+            "Phone number is required.",
+        ));
+    } else if !phone_ok {
+        errors.push(FieldError::new(
+            "phone",
+            ErrorCode::PhoneInvalid,
             "Enter an 11-digit mainland mobile number, e.g. 138 0013 8000.",
         ));
     }

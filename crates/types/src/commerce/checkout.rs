@@ -5,8 +5,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
 
-use super::field;
-use crate::{CartLine, FieldError, LineInput};
+use crate::{CartLine, ErrorCode, FieldError, LineInput};
 
 /// Domestic standard shipping is free from this subtotal (¥99).
 pub const FREE_SHIPPING_FEN: i64 = 9_900;
@@ -123,9 +122,17 @@ pub fn luhn_valid(number: &str) -> bool {
 pub fn validate_payment(p: &PaymentInput, (year, month): (i64, i64)) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if p.card_number.trim().is_empty() {
-        errors.push(field("card_number", "Card number is required."));
+        errors.push(FieldError::new(
+            "card_number",
+            ErrorCode::Required,
+            "Card number is required.",
+        ));
     } else if !luhn_valid(&p.card_number) {
-        errors.push(field("card_number", "This card number is not valid."));
+        errors.push(FieldError::new(
+            "card_number",
+            ErrorCode::CardNumberInvalid,
+            "This card number is not valid.",
+        ));
     }
     let expiry = p.expiry.trim();
     let parsed = expiry.split_once('/').and_then(|(m, y)| {
@@ -134,15 +141,25 @@ pub fn validate_payment(p: &PaymentInput, (year, month): (i64, i64)) -> Vec<Fiel
         ((1..=12).contains(&m) && (0..100).contains(&y)).then_some((2000 + y, m))
     });
     match parsed {
-        None => errors.push(field("expiry", "Enter the expiry as MM/YY.")),
-        Some((y, m)) if (y, m) < (year, month) => {
-            errors.push(field("expiry", "This card has expired."))
-        }
+        None => errors.push(FieldError::new(
+            "expiry",
+            ErrorCode::ExpiryFormat,
+            "Enter the expiry as MM/YY.",
+        )),
+        Some((y, m)) if (y, m) < (year, month) => errors.push(FieldError::new(
+            "expiry",
+            ErrorCode::CardExpired,
+            "This card has expired.",
+        )),
         Some(_) => {}
     }
     let cvc = p.cvc.trim();
     if !(3..=4).contains(&cvc.len()) || !cvc.bytes().all(|b| b.is_ascii_digit()) {
-        errors.push(field("cvc", "Enter the 3 or 4 digits on the back."));
+        errors.push(FieldError::new(
+            "cvc",
+            ErrorCode::CvcInvalid,
+            "Enter the 3 or 4 digits on the back.",
+        ));
     }
     errors
 }

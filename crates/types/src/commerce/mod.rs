@@ -12,15 +12,6 @@ pub use cart::*;
 pub use checkout::*;
 pub use orders::*;
 
-use crate::FieldError;
-
-fn field(name: &str, message: &str) -> FieldError {
-    FieldError {
-        field: name.to_string(),
-        message: message.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

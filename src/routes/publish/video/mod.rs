@@ -236,10 +236,7 @@ impl VideoSlot {
         match status.state {
             VideoState::Ready => return self.set_phase(mine, Phase::Ready(status)),
             VideoState::Failed => {
-                let why = status
-                    .error
-                    .map(|e| crate::server_text::localize(&e))
-                    .unwrap_or_default();
+                let why = status.error.unwrap_or_default();
                 return self.set_phase(
                     mine,
                     Phase::Failed {

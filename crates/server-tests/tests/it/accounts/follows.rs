@@ -249,7 +249,7 @@ async fn notifications_count_list_read_and_retract() {
         &author,
     )
     .await
-    .expect_error(422, "validation", "unknown tab");
+    .expect_error(422, "invalid_request", "unknown tab");
 
     // Unliking (uncollecting) while unread takes the notification back; a re-like sends one.
     for (on, what) in [("collect", "collect"), ("like", "like")] {

@@ -165,7 +165,7 @@ async fn comments_replies_deletes_and_mentions() {
         .expect("another note");
     post_comment(&app, &cat, other_note, "wrong thread", Some(top_id))
         .await
-        .expect_error(422, "validation", "reply across notes");
+        .expect_error(422, "reply_to_other_note", "reply across notes");
 
     // Deleting a reply drops one; deleting the top-level comment takes its replies along.
     assert_eq!(

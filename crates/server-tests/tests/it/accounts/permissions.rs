@@ -102,7 +102,7 @@ async fn every_state_change_needs_the_right_user() {
         &bob,
     )
     .await
-    .expect_error(403, "forbidden", "deleting someone else's comment");
+    .expect_error(403, "not_your_comment", "deleting someone else's comment");
     assert!(comment_exists(&app, alices_id).await);
     assert_eq!(note_counts(&app, note).await, counts_before);
     let listed = app
@@ -167,7 +167,7 @@ async fn every_state_change_needs_the_right_user() {
         json!({"likes_public": "nope"}),
     )
     .await;
-    res.expect_error(422, "validation", "wrong JSON type");
+    res.expect_error(422, "invalid_request", "wrong JSON type");
 
     // Following yourself is refused.
     for method in [Method::PUT, Method::DELETE] {
@@ -178,7 +178,7 @@ async fn every_state_change_needs_the_right_user() {
             &bob,
         )
         .await
-        .expect_error(422, "validation", "following yourself");
+        .expect_error(422, "cannot_follow_self", "following yourself");
     }
 
     // Unknown ids: 404.

@@ -53,7 +53,7 @@ async fn private_lists_are_shown_to_their_owner_only() {
             .maybe_cookie(viewer.map(|a| a.cookie.as_str()))
             .send()
             .await;
-        res.expect_error(403, "forbidden", "someone else's private likes");
+        res.expect_error(403, "private_list", "someone else's private likes");
     }
     assert_eq!(
         ids(&get_as(&app, &likes, Some(&owner)).await["items"]),
@@ -78,7 +78,7 @@ async fn private_lists_are_shown_to_their_owner_only() {
     assert_eq!(res.json()["collections_public"], false);
     act(&app, Method::GET, &collections, &other)
         .await
-        .expect_error(403, "forbidden", "private collections");
+        .expect_error(403, "private_list", "private collections");
     assert_eq!(
         ids(&get_as(&app, &collections, Some(&owner)).await["items"]),
         [note]
@@ -174,35 +174,35 @@ async fn avatar_uploads_are_checked_and_served_as_jpeg() {
         get_as(&app, "/api/v1/auth/session", Some(&user)).await["me"]["user"]["avatar"].clone();
     upload("image/png", jpeg).await.expect_error(
         415,
-        "unsupported_media_type",
+        "picture_type_mismatch",
         "JPEG bytes declared PNG",
     );
     upload("text/plain", b"just some text, not a picture".to_vec())
         .await
-        .expect_error(415, "unsupported_media_type", "text file");
+        .expect_error(415, "picture_type", "text file");
     upload("image/png", b"just some text, not a picture".to_vec())
         .await
-        .expect_error(415, "unsupported_media_type", "text declared PNG");
+        .expect_error(415, "picture_type", "text declared PNG");
     upload(
         "image/png",
         encode(&gradient(8, 8), image::ImageFormat::Png),
     )
     .await
-    .expect_error(422, "validation", "tiny picture");
+    .expect_error(422, "picture_sides", "tiny picture");
     upload("image/png", Vec::new())
         .await
-        .expect_error(422, "validation", "empty upload");
+        .expect_error(422, "upload_empty", "empty upload");
 
     // Over 5 MB: refused before decoding, whether just over or far over.
     let mut big = encode(&gradient(64, 64), image::ImageFormat::Png);
     big.resize(AVATAR_MAX_BYTES + 1, 0);
     upload("image/png", big)
         .await
-        .expect_error(413, "too_large", "just over 5 MB");
+        .expect_error(413, "avatar_too_large", "just over 5 MB");
     let huge = vec![0u8; AVATAR_MAX_BYTES * 2];
     upload("image/png", huge)
         .await
-        .expect_error(413, "too_large", "10 MB");
+        .expect_error(413, "avatar_too_large", "10 MB");
     // Failed uploads left the avatar alone.
     let after = get_as(&app, "/api/v1/auth/session", Some(&user)).await;
     assert_eq!(after["me"]["user"]["avatar"], current);

@@ -140,11 +140,11 @@ async fn sign_in_checks_the_password_and_limits_failures() {
     assert_eq!(session_user(&app, Some(&seeded.cookie)).await, Some(1));
 
     let wrong = sign_in(&app, &seeded.username, "not-the-password").await;
-    let wrong_body = wrong.expect_error(401, "unauthorized", "wrong password");
+    let wrong_body = wrong.expect_error(401, "wrong_credentials", "wrong password");
     assert!(wrong.set_cookie_pair(SESSION_COOKIE).is_none());
     // An unknown account gets the same answer, so usernames cannot be probed.
     let unknown = sign_in(&app, "nobody_here_at_all", "whatever-password").await;
-    let unknown_body = unknown.expect_error(401, "unauthorized", "unknown user");
+    let unknown_body = unknown.expect_error(401, "wrong_credentials", "unknown user");
     assert_eq!(
         wrong_body["error"]["message"],
         unknown_body["error"]["message"]
@@ -157,7 +157,7 @@ async fn sign_in_checks_the_password_and_limits_failures() {
         .expect("user 2");
     for attempt in 0..FAILURES_PER_ACCOUNT {
         let res = sign_in(&app, &second_name, &format!("bad-password-{attempt}")).await;
-        res.expect_error(401, "unauthorized", "failed attempt");
+        res.expect_error(401, "wrong_credentials", "failed attempt");
     }
     let limited = sign_in(&app, &second_name, DEMO_PASSWORD).await;
     let body = limited.expect_error(429, "rate_limited", "after too many failures");
@@ -313,9 +313,11 @@ async fn sign_out_and_password_change_revoke_sessions() {
         act(&app, Method::PUT, &like, &user).await.status,
         StatusCode::OK
     );
-    sign_in(&app, &user.username, PASSWORD)
-        .await
-        .expect_error(401, "unauthorized", "old password");
+    sign_in(&app, &user.username, PASSWORD).await.expect_error(
+        401,
+        "wrong_credentials",
+        "old password",
+    );
     assert_eq!(
         sign_in(&app, &user.username, "a brand new one")
             .await
@@ -340,7 +342,7 @@ async fn state_changes_need_a_same_site_origin() {
         .without_header("origin")
         .send()
         .await;
-    no_origin.expect_error(403, "forbidden", "no Origin");
+    no_origin.expect_error(403, "cross_site_request", "no Origin");
     for origin in [
         "http://evil.example",
         "http://test.local.evil.example",
@@ -358,7 +360,7 @@ async fn state_changes_need_a_same_site_origin() {
             .header("origin", origin)
             .send()
             .await;
-        res.expect_error(403, "forbidden", &format!("Origin {origin}"));
+        res.expect_error(403, "cross_site_request", &format!("Origin {origin}"));
     }
     // A cross-site Sec-Fetch-Site does not help without an Origin.
     let res = app
@@ -368,7 +370,7 @@ async fn state_changes_need_a_same_site_origin() {
         .header("sec-fetch-site", "cross-site")
         .send()
         .await;
-    res.expect_error(403, "forbidden", "Sec-Fetch-Site cross-site");
+    res.expect_error(403, "cross_site_request", "Sec-Fetch-Site cross-site");
     assert_eq!(
         note_counts(&app, note).await.0,
         likes_before,
@@ -382,7 +384,7 @@ async fn state_changes_need_a_same_site_origin() {
         .json(&json!({"username": unique_username("csrf"), "display_name": "X", "password": PASSWORD}))
         .send()
         .await;
-    res.expect_error(403, "forbidden", "cross-site sign-up");
+    res.expect_error(403, "cross_site_request", "cross-site sign-up");
 
     // Reads need no Origin.
     let res = app

@@ -23,21 +23,32 @@ async fn going_live_lists_the_room_and_one_host_has_one_live_room() {
     )
     .await;
     guest.expect_error(401, "unauthorized", "guests cannot go live");
-    for (body, field) in [
-        (json!({"title": "  ", "product_ids": items}), "title"),
+    for (body, field, code) in [
+        (
+            json!({"title": "  ", "product_ids": items}),
+            "title",
+            "required",
+        ),
         (
             json!({"title": "t".repeat(61), "product_ids": items}),
             "title",
+            "too_long",
         ),
-        (json!({"title": "ok", "product_ids": []}), "product_ids"),
+        (
+            json!({"title": "ok", "product_ids": []}),
+            "product_ids",
+            "no_products",
+        ),
         (
             json!({"title": "ok", "product_ids": [999_999]}),
             "product_ids",
+            "product_gone",
         ),
     ] {
         let res = call(&app, Method::POST, "/api/v1/live", Some(&host), Some(body)).await;
         let err = res.expect_error(422, "validation", field);
         assert_eq!(err["error"]["fields"][0]["field"], field, "{err}");
+        assert_eq!(err["error"]["fields"][0]["code"], code, "{err}");
     }
 
     let room = go_live(&app, &host, &items).await;
@@ -55,7 +66,8 @@ async fn going_live_lists_the_room_and_one_host_has_one_live_room() {
         Some(json!({"title": "two", "product_ids": items})),
     )
     .await;
-    again.expect_error(409, "already_live", "a second live room");
+    let err = again.expect_error(409, "already_live", "a second live room");
+    assert_eq!(err["error"]["params"]["id"], room.id, "{err}");
 
     // The fan follows the host and sees it in the room.
     let follow = call(
@@ -92,18 +104,24 @@ async fn going_live_lists_the_room_and_one_host_has_one_live_room() {
         .items
         .iter()
         .any(|r| r.id == room.id && r.cover.is_some()));
-    app.expect_error("/api/v1/live/999999", 404, "not_found")
+    let err = app
+        .get("/api/v1/live/999999")
+        .await
+        .expect_error(404, "not_found", "unknown room");
+    assert_eq!(
+        err["error"]["params"],
+        json!({"resource": "live_room", "id": 999999})
+    );
+    app.expect_error("/api/v1/live?status=soon", 422, "invalid_request")
         .await;
-    app.expect_error("/api/v1/live?status=soon", 422, "validation")
-        .await;
-    app.expect_error("/api/v1/live?cursor=!!", 400, "bad_request")
+    app.expect_error("/api/v1/live?cursor=!!", 400, "invalid_cursor")
         .await;
 
     // Only the host ends it; ending twice changes nothing; then the host may go live again.
     let uri = format!("/api/v1/live/{}/end", room.id);
     call(&app, Method::POST, &uri, Some(&fan), None)
         .await
-        .expect_error(403, "forbidden", "not the host");
+        .expect_error(403, "not_your_room", "not the host");
     call(&app, Method::POST, &uri, None, None)
         .await
         .expect_error(401, "unauthorized", "guest");
@@ -194,7 +212,7 @@ async fn pins_are_the_hosts_and_flash_prices_are_checked() {
         Some(json!({"product_id": items[0]})),
     )
     .await
-    .expect_error(403, "forbidden", "not the host");
+    .expect_error(403, "not_your_room", "not the host");
     call(
         &app,
         Method::PUT,
@@ -205,7 +223,7 @@ async fn pins_are_the_hosts_and_flash_prices_are_checked() {
     .await
     .expect_error(401, "unauthorized", "guest");
     let unlisted = products(&app, 5).await[4];
-    call(
+    let err = call(
         &app,
         Method::PUT,
         &uri,
@@ -214,12 +232,19 @@ async fn pins_are_the_hosts_and_flash_prices_are_checked() {
     )
     .await
     .expect_error(422, "validation", "not in the room");
-    for flash in [
-        json!({"price_fen": price, "duration_secs": 60}),
-        json!({"price_fen": 0, "duration_secs": 60}),
-        json!({"price_fen": 1, "duration_secs": 0}),
+    assert_eq!(err["error"]["fields"][0]["code"], "not_in_room", "{err}");
+    for (flash, code) in [
+        (
+            json!({"price_fen": price, "duration_secs": 60}),
+            "flash_price",
+        ),
+        (json!({"price_fen": 0, "duration_secs": 60}), "flash_price"),
+        (
+            json!({"price_fen": 1, "duration_secs": 0}),
+            "flash_duration",
+        ),
     ] {
-        call(
+        let err = call(
             &app,
             Method::PUT,
             &uri,
@@ -228,6 +253,7 @@ async fn pins_are_the_hosts_and_flash_prices_are_checked() {
         )
         .await
         .expect_error(422, "validation", "flash");
+        assert_eq!(err["error"]["fields"][0]["code"], code, "{err}");
     }
     let pinned: PinnedProduct = parse(&call(&app, Method::PUT, &uri, Some(&host), Some(json!({"product_id": items[0], "flash": {"price_fen": price - 1, "duration_secs": 600}}))).await, 200, "pin");
     assert_eq!(pinned.product.id, items[0]);
@@ -291,7 +317,7 @@ async fn moderation_refusals_and_chat_history_pages() {
     let msg = format!("{base}/chat/{}", ids[1]);
     call(&app, Method::DELETE, &msg, Some(&other), None)
         .await
-        .expect_error(403, "forbidden", "not the host");
+        .expect_error(403, "not_your_room", "not the host");
     call(
         &app,
         Method::DELETE,
@@ -320,7 +346,7 @@ async fn moderation_refusals_and_chat_history_pages() {
     let mute = format!("{base}/mutes/{}", other.id);
     call(&app, Method::PUT, &mute, Some(&other), None)
         .await
-        .expect_error(403, "forbidden", "not the host");
+        .expect_error(403, "not_your_room", "not the host");
     call(
         &app,
         Method::PUT,
@@ -329,7 +355,7 @@ async fn moderation_refusals_and_chat_history_pages() {
         None,
     )
     .await
-    .expect_error(422, "validation", "self");
+    .expect_error(422, "cannot_mute_self", "self");
     call(
         &app,
         Method::PUT,

@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use api_types::ServerEvent;
+use api_types::{ErrorCode, LimitedAction, ServerEvent};
 use axum::http::Method;
 use futures_util::SinkExt;
 use serde_json::json;
@@ -15,9 +15,9 @@ fn is_chat(text: &str) -> impl Fn(&ServerEvent) -> bool + '_ {
     move |e| matches!(e, ServerEvent::Chat { message } if message.text == text)
 }
 
-fn error_code(e: &ServerEvent) -> Option<&str> {
+fn error_code(e: &ServerEvent) -> Option<ErrorCode> {
     match e {
-        ServerEvent::Error { code, .. } => Some(code.as_str()),
+        ServerEvent::Error { code, .. } => Some(*code),
         _ => None,
     }
 }
@@ -58,12 +58,20 @@ async fn two_viewers_get_a_chat_within_a_second_and_guests_cannot_chat() {
     let refused = wait_for(&mut guest, 2, |e| error_code(e).is_some())
         .await
         .expect("an error");
-    assert_eq!(error_code(&refused), Some("not_signed_in"));
+    assert_eq!(error_code(&refused), Some(ErrorCode::Unauthorized));
     say(&mut fan_ws, &"长".repeat(201)).await;
     let refused = wait_for(&mut fan_ws, 2, |e| error_code(e).is_some())
         .await
         .expect("an error");
-    assert_eq!(error_code(&refused), Some("invalid"));
+    assert!(
+        matches!(&refused, ServerEvent::Error { code: ErrorCode::ChatTooLong, params, .. } if params.max == Some(200)),
+        "{refused:?}"
+    );
+    say(&mut fan_ws, " \n ").await;
+    let refused = wait_for(&mut fan_ws, 2, |e| error_code(e).is_some())
+        .await
+        .expect("an error");
+    assert_eq!(error_code(&refused), Some(ErrorCode::ChatEmpty));
     let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM live_chat WHERE room_id = ?")
         .bind(room.id)
         .fetch_one(&app.state.db)
@@ -82,14 +90,13 @@ async fn two_viewers_get_a_chat_within_a_second_and_guests_cannot_chat() {
     let refused = wait_for(&mut fan_ws, 2, |e| error_code(e).is_some())
         .await
         .expect("an error");
-    let ServerEvent::Error {
-        code, retry_after, ..
-    } = refused
-    else {
+    let ServerEvent::Error { code, params, .. } = refused else {
         unreachable!()
     };
-    assert_eq!(code, "rate_limited");
-    assert!(retry_after.is_some_and(|s| (1..=10).contains(&s)));
+    assert_eq!(code, ErrorCode::RateLimited);
+    assert_eq!(params.action, Some(LimitedAction::LiveChat));
+    assert_eq!((params.limit, params.window_secs), (Some(5), Some(10)));
+    assert!(params.retry_after.is_some_and(|s| (1..=10).contains(&s)));
 }
 
 #[tokio::test]
@@ -157,20 +164,20 @@ async fn upgrades_are_refused_as_json_before_upgrading() {
         .header("origin", "http://evil.example")
         .send()
         .await;
-    res.expect_error(403, "forbidden", "cross-site");
+    res.expect_error(403, "cross_site_request", "cross-site");
     let res = app
         .request(Method::GET, &uri)
         .without_header("origin")
         .send()
         .await;
-    res.expect_error(403, "forbidden", "no origin");
+    res.expect_error(403, "cross_site_request", "no origin");
     let res = app
         .request(Method::GET, "/api/v1/live/999999/ws")
         .send()
         .await;
     res.expect_error(404, "not_found", "unknown room");
     let res = app.request(Method::GET, &uri).send().await;
-    res.expect_error(400, "not_websocket", "plain GET");
+    res.expect_error(426, "upgrade_required", "plain GET");
 
     // Over a real connection the handshake fails with the same 403.
     let addr = serve(&app).await;
@@ -236,7 +243,7 @@ async fn the_host_removes_messages_and_mutes_people() {
     let refused = wait_for(&mut troll_ws, 2, |e| error_code(e).is_some())
         .await
         .expect("an error");
-    assert_eq!(error_code(&refused), Some("muted"));
+    assert_eq!(error_code(&refused), Some(ErrorCode::Muted));
     // Others were not told anything about the mute, and the refused text went nowhere.
     let leaked = wait_for(&mut watcher, 1, |e| {
         matches!(e, ServerEvent::Muted { .. } | ServerEvent::Chat { .. })
@@ -301,7 +308,7 @@ async fn viewer_counts_and_likes_reach_everyone() {
     let refused = wait_for(&mut third, 2, |e| error_code(e).is_some())
         .await
         .expect("an error");
-    assert_eq!(error_code(&refused), Some("invalid"));
+    assert_eq!(error_code(&refused), Some(ErrorCode::InvalidRequest));
     let (likes, peak): (i64, i64) =
         sqlx::query_as("SELECT likes, peak_viewers FROM live_rooms WHERE id = ?")
             .bind(room.id)

@@ -114,7 +114,7 @@ async fn a_hosts_webm_reaches_viewers_as_fmp4_and_ends_as_a_replay() {
     let not_host = server
         .connect(&path, &[("origin", &origin), ("cookie", &stranger)])
         .await;
-    assert_eq!(refused(not_host), (403, "forbidden".to_string()));
+    assert_eq!(refused(not_host), (403, "not_your_room".to_string()));
     let unknown = server
         .connect(
             &ingest_path(987_654),
@@ -128,7 +128,7 @@ async fn a_hosts_webm_reaches_viewers_as_fmp4_and_ends_as_a_replay() {
             &[("origin", "http://evil.example"), ("cookie", &cookie)],
         )
         .await;
-    assert_eq!(refused(cross_site), (403, "forbidden".to_string()));
+    assert_eq!(refused(cross_site), (403, "cross_site_request".to_string()));
     let plain_get = app.request(Method::GET, &media_path(id)).send().await;
     plain_get.expect_error(426, "upgrade_required", "media without an upgrade");
 

@@ -103,11 +103,12 @@ impl LiveServer {
         .expect("room")
     }
 
-    /// A seeded user who is not live now (one live room per host), to host a demo room.
+    /// A seeded user who is not live already (the seeded demo rooms' hosts are, and a host
+    /// has one live room at a time), to host demo rooms.
     pub async fn some_user(&self) -> i64 {
         sqlx::query_scalar(
-            "SELECT MIN(id) FROM users \
-             WHERE id NOT IN (SELECT host_id FROM live_rooms WHERE status = 'live')",
+            "SELECT MIN(id) FROM users WHERE id NOT IN \
+             (SELECT host_id FROM live_rooms WHERE status = 'live')",
         )
         .fetch_one(&self.app.state.db)
         .await

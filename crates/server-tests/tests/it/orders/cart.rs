@@ -306,7 +306,7 @@ async fn the_cart_keeps_only_notes_that_tag_the_product_and_is_bounded() {
     set_variant(&app, spare, 1_000, 5).await;
     add(&app, &me, spare, 1)
         .await
-        .expect_error(422, "validation", "cart full");
+        .expect_error(422, "cart_full", "cart full");
     // Adding to a line already there is fine.
     parse::<Cart>(
         &add(&app, &me, variant, 1).await,

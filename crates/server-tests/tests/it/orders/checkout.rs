@@ -95,7 +95,7 @@ async fn addresses_are_validated_and_keep_one_default() {
         Some(valid_address()),
     )
     .await
-    .expect_error(422, "validation", "too many addresses");
+    .expect_error(422, "too_many_addresses", "too many addresses");
 }
 
 // ---- Quotes ----
@@ -128,7 +128,7 @@ async fn quotes_price_shipping_for_what_is_bought() {
 
     quote(&app, &me, None)
         .await
-        .expect_error(422, "validation", "empty cart");
+        .expect_error(422, "cart_empty", "empty cart");
 
     // Domestic under ¥99: standard ¥8; express ¥18.
     let q: CheckoutQuote = parse(

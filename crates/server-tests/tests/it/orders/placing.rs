@@ -91,7 +91,7 @@ async fn an_order_from_the_cart_buys_the_available_lines_at_server_prices() {
     .await;
     place(&app, &me, &new_key(), &order_body(address.id, None))
         .await
-        .expect_error(422, "validation", "empty cart");
+        .expect_error(422, "cart_empty", "empty cart");
 }
 
 #[tokio::test]
@@ -227,21 +227,24 @@ async fn declined_and_invalid_payments_change_nothing() {
     let a = item(&app, false, 0, 5_000, 10).await;
     parse::<Cart>(&add(&app, &me, a.id, 2).await, 200, "add");
 
-    for (card_number, needle) in [
+    for (card_number, code, needle) in [
         (
             TEST_CARD_DECLINE,
+            "card_declined",
             "Your card was declined. Nothing was charged; your cart is unchanged.",
         ),
-        (TEST_CARD_INSUFFICIENT, "insufficient funds"),
-        ("5555 5555 5555 4444", "Test mode"),
+        (
+            TEST_CARD_INSUFFICIENT,
+            "insufficient_funds",
+            "insufficient funds",
+        ),
+        ("5555 5555 5555 4444", "test_cards_only", "Test mode"),
     ] {
         let mut body = order_body(address.id, None);
         body["payment"] = card(card_number);
-        let err = place(&app, &me, &new_key(), &body).await.expect_error(
-            402,
-            "card_declined",
-            card_number,
-        );
+        let err = place(&app, &me, &new_key(), &body)
+            .await
+            .expect_error(402, code, card_number);
         let message = err["error"]["message"].as_str().unwrap_or("");
         assert!(message.contains(needle), "{card_number}: {message}");
     }

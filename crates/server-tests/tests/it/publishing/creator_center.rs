@@ -103,7 +103,7 @@ async fn the_creator_center_counts_each_day() {
             None,
         )
         .await
-        .expect_error(422, "validation", &format!("days={bad}"));
+        .expect_error(422, "invalid_request", &format!("days={bad}"));
     }
     let default: CreatorStats = get(&app, stats_uri, Some(&creator)).await;
     assert_eq!(default.days, 7);

@@ -54,7 +54,7 @@ async fn drafts_autosave_resume_and_go_away_when_published() {
     // A failed upload in between leaves the draft alone.
     upload_raw(&app, Some(&me), "image/png", b"not a picture".to_vec())
         .await
-        .expect_error(415, "unsupported_media_type", "bad upload");
+        .expect_error(415, "picture_type", "bad upload");
     let list: Vec<Draft> = get(&app, "/api/v1/drafts", Some(&me)).await;
     assert_eq!(list, vec![last.clone()], "resume: the latest save");
     assert_eq!(last.title, long_title);
@@ -135,7 +135,7 @@ async fn drafts_autosave_resume_and_go_away_when_published() {
         Some(note("one more", "", "", &[])),
     )
     .await;
-    res.expect_error(422, "validation", "51st draft");
+    res.expect_error(422, "too_many_drafts", "51st draft");
     let list: Vec<Draft> = get(&app, "/api/v1/drafts", Some(&me)).await;
     assert_eq!(list.len() as i64, MAX_DRAFTS);
     assert_eq!(

@@ -226,7 +226,7 @@ async fn only_the_author_edits_or_deletes_and_deleting_removes_it_everywhere() {
 
     call(&app, Method::PATCH, &uri, Some(&other), Some(edit.clone()))
         .await
-        .expect_error(403, "forbidden", "someone else edits");
+        .expect_error(403, "not_your_note", "someone else edits");
     call(&app, Method::PATCH, &uri, None, Some(edit.clone()))
         .await
         .expect_error(401, "unauthorized", "guest edits");
@@ -287,7 +287,7 @@ async fn only_the_author_edits_or_deletes_and_deleting_removes_it_everywhere() {
     // Deleting.
     call(&app, Method::DELETE, &uri, Some(&other), None)
         .await
-        .expect_error(403, "forbidden", "someone else deletes");
+        .expect_error(403, "not_your_note", "someone else deletes");
     call(&app, Method::DELETE, &uri, None, None)
         .await
         .expect_error(401, "unauthorized", "guest deletes");

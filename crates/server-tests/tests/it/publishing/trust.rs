@@ -111,7 +111,7 @@ async fn reports_from_enough_people_hide_notes_and_comments() {
         Some(reason.clone()),
     )
     .await
-    .expect_error(422, "validation", "own note");
+    .expect_error(422, "cannot_report_own", "own note");
     call(&app, Method::POST, &report_uri, None, Some(reason.clone()))
         .await
         .expect_error(401, "unauthorized", "guest");
@@ -123,7 +123,7 @@ async fn reports_from_enough_people_hide_notes_and_comments() {
         Some(json!({"reason": "boring"})),
     )
     .await
-    .expect_error(422, "validation", "unknown reason");
+    .expect_error(422, "invalid_request", "unknown reason");
     call(
         &app,
         Method::POST,
@@ -298,7 +298,7 @@ async fn reports_from_enough_people_hide_notes_and_comments() {
         Some(reason.clone()),
     )
     .await
-    .expect_error(422, "validation", "own comment");
+    .expect_error(422, "cannot_report_own", "own comment");
     let for_others: Value = app.get_json(&comments_uri).await;
     assert!(!listed(&for_others), "hidden from others");
     let for_author = call(&app, Method::GET, &comments_uri, Some(&fan), None)

@@ -79,25 +79,25 @@ async fn uploads_are_checked_stripped_and_served_at_the_feed_widths() {
     // Refusals, each with a clear JSON error.
     upload_raw(&app, Some(&me), "text/plain", b"just some text".to_vec())
         .await
-        .expect_error(415, "unsupported_media_type", "text");
+        .expect_error(415, "picture_type", "text");
     upload_raw(&app, Some(&me), "image/png", b"just some text".to_vec())
         .await
-        .expect_error(415, "unsupported_media_type", "text declared PNG");
+        .expect_error(415, "picture_type", "text declared PNG");
     let body = upload_raw(&app, Some(&me), "image/png", jpeg(40, 40))
         .await
-        .expect_error(415, "unsupported_media_type", "JPEG bytes declared PNG");
+        .expect_error(415, "picture_type_mismatch", "JPEG bytes declared PNG");
     assert!(body["error"]["message"]
         .as_str()
         .unwrap_or("")
         .contains("image/jpeg"));
     upload_raw(&app, Some(&me), "image/png", Vec::new())
         .await
-        .expect_error(422, "validation", "empty");
+        .expect_error(422, "upload_empty", "empty");
     let mut over = png(64, 64);
     over.resize(UPLOAD_MAX_BYTES + 1, 0);
     let body = upload_raw(&app, Some(&me), "image/png", over)
         .await
-        .expect_error(413, "too_large", "just over 10 MB");
+        .expect_error(413, "picture_too_large", "just over 10 MB");
     assert!(body["error"]["message"]
         .as_str()
         .unwrap_or("")
@@ -109,7 +109,7 @@ async fn uploads_are_checked_stripped_and_served_at_the_feed_widths() {
         vec![0u8; UPLOAD_MAX_BYTES * 2],
     )
     .await
-    .expect_error(413, "too_large", "20 MB");
+    .expect_error(413, "picture_too_large", "20 MB");
     upload_raw(&app, None, "image/png", png(32, 32))
         .await
         .expect_error(401, "unauthorized", "guest");
@@ -128,13 +128,17 @@ async fn image_bombs_are_refused_before_decoding() {
     let me = user(&app, "Bomber").await;
     // 50,000 x 50,000 RGB would be 7.5 GB decoded; 9,000 x 9,000 fits the side limit but not
     // the pixel budget (243 MB decoded). Both files are under 100 bytes.
-    for (w, h) in [(50_000, 50_000), (9_000, 9_000), (12_001, 100)] {
+    for (w, h, code) in [
+        (50_000, 50_000, "picture_limits"),
+        (9_000, 9_000, "picture_pixels"),
+        (12_001, 100, "picture_limits"),
+    ] {
         let bomb = png_claiming(w, h);
         assert!(bomb.len() < 100);
         let started = Instant::now();
         let res = upload_raw(&app, Some(&me), "image/png", bomb).await;
         let took = started.elapsed();
-        let body = res.expect_error(422, "validation", &format!("{w}x{h}"));
+        let body = res.expect_error(422, code, &format!("{w}x{h}"));
         assert!(
             took < Duration::from_millis(500),
             "{w}x{h} took {took:?}: it was decoded"
@@ -147,7 +151,7 @@ async fn image_bombs_are_refused_before_decoding() {
     truncated.truncate(truncated.len() / 2);
     upload_raw(&app, Some(&me), "image/png", truncated)
         .await
-        .expect_error(422, "validation", "truncated");
+        .expect_error(422, "picture_unreadable", "truncated");
 }
 
 #[tokio::test]

@@ -3,6 +3,7 @@
 
 pub mod settings;
 
+use api_types::{ErrorCode, ErrorParams};
 use api_types::{
     FieldError, Me, Session, SignIn, SignUp, DISPLAY_NAME_MAX_CHARS, PASSWORD_CHARS, USERNAME_CHARS,
 };
@@ -42,7 +43,13 @@ pub async fn load_me(db: &Db, id: i64) -> AppResult<Me> {
     .bind(id)
     .fetch_optional(db)
     .await?
-    .ok_or_else(|| AppError::Unauthorized("Your account no longer exists.".to_string()))?;
+    .ok_or_else(|| {
+        AppError::refuse(
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::AccountGone,
+            "Your account no longer exists.",
+        )
+    })?;
     let (id, username, name, avatar, bio, email, collections_public, likes_public) = row;
     Ok(Me {
         user: user(id, username, name, &avatar),
@@ -98,10 +105,14 @@ pub(super) async fn record_password_failure(
 pub(super) fn check_display_name(name: &str, errors: &mut Vec<FieldError>) {
     let n = name.chars().count();
     if n == 0 || n > DISPLAY_NAME_MAX_CHARS || name.contains('\n') || has_control_chars(name) {
-        errors.push(FieldError {
-            field: "display_name".into(),
-            message: format!("Use 1 to {DISPLAY_NAME_MAX_CHARS} characters on one line."),
-        });
+        errors.push(
+            FieldError::new(
+                "display_name",
+                ErrorCode::DisplayNameLength,
+                format!("Use 1 to {DISPLAY_NAME_MAX_CHARS} characters on one line."),
+            )
+            .with(ErrorParams::range(1, DISPLAY_NAME_MAX_CHARS)),
+        );
     }
 }
 
@@ -109,10 +120,14 @@ pub(super) fn check_password(field: &str, password: &str, errors: &mut Vec<Field
     let n = password.chars().count();
     let (min, max) = PASSWORD_CHARS;
     if n < min || n > max {
-        errors.push(FieldError {
-            field: field.into(),
-            message: format!("Use {min} to {max} characters."),
-        });
+        errors.push(
+            FieldError::new(
+                field,
+                ErrorCode::PasswordLength,
+                format!("Use {min} to {max} characters."),
+            )
+            .with(ErrorParams::range(min, max)),
+        );
     }
 }
 
@@ -128,10 +143,14 @@ fn validate_sign_up(form: &mut SignUp) -> Vec<FieldError> {
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
     if len < min || len > max || !charset_ok {
-        errors.push(FieldError {
-            field: "username".into(),
-            message: format!("Use {min} to {max} letters, digits or underscores."),
-        });
+        errors.push(
+            FieldError::new(
+                "username",
+                ErrorCode::UsernameFormat,
+                format!("Use {min} to {max} letters, digits or underscores."),
+            )
+            .with(ErrorParams::range(min, max)),
+        );
     }
     check_display_name(&form.display_name, &mut errors);
     check_password("password", &form.password, &mut errors);
@@ -147,10 +166,11 @@ fn validate_sign_up(form: &mut SignUp) -> Vec<FieldError> {
                 .split_once('@')
                 .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'));
         if !valid {
-            errors.push(FieldError {
-                field: "email".into(),
-                message: "That does not look like an email address.".into(),
-            });
+            errors.push(FieldError::new(
+                "email",
+                ErrorCode::EmailInvalid,
+                "That does not look like an email address.",
+            ));
         }
     }
     errors
@@ -185,10 +205,11 @@ pub async fn sign_up(
             .fetch_optional(&state.db)
             .await?;
         if taken.is_some() {
-            errors.push(FieldError {
-                field: "username".into(),
-                message: "That username is taken.".into(),
-            });
+            errors.push(FieldError::new(
+                "username",
+                ErrorCode::UsernameTaken,
+                "That username is taken.",
+            ));
         }
     }
     if let Some(email) = &form.email {
@@ -197,10 +218,11 @@ pub async fn sign_up(
             .fetch_optional(&state.db)
             .await?;
         if taken.is_some() {
-            errors.push(FieldError {
-                field: "email".into(),
-                message: "An account with that email exists; sign in instead.".into(),
-            });
+            errors.push(FieldError::new(
+                "email",
+                ErrorCode::EmailTaken,
+                "An account with that email exists; sign in instead.",
+            ));
         }
     }
     if !errors.is_empty() {
@@ -247,6 +269,7 @@ pub async fn sign_up(
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
             return Err(AppError::field(
                 "username",
+                ErrorCode::UsernameOrEmailTaken,
                 "That username or email was just taken.",
             ))
         }
@@ -299,8 +322,10 @@ pub async fn sign_in(
     let ok = auth::verify_password(form.password, stored).await?;
     let Some(user_id) = user_id.filter(|_| ok) else {
         record_password_failure(&state, &client, &account).await?;
-        return Err(AppError::Unauthorized(
-            "Wrong username or password.".to_string(),
+        return Err(AppError::refuse(
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::WrongCredentials,
+            "Wrong username or password.",
         ));
     };
     // The owner's run of typos from this client ends; the client's total over all accounts

@@ -1,5 +1,6 @@
 //! The signed-in user's own settings: profile, password, avatar.
 
+use api_types::{ErrorCode, ErrorParams};
 use api_types::{FieldError, Me, PasswordChange, ProfileUpdate, AVATAR_MAX_BYTES, BIO_MAX_CHARS};
 use axum::body::Bytes;
 use axum::extract::State;
@@ -40,10 +41,14 @@ pub async fn update_profile(
     let bio = update.bio.map(|b| b.trim().to_string());
     if let Some(bio) = &bio {
         if bio.chars().count() > BIO_MAX_CHARS || has_control_chars(bio) {
-            errors.push(FieldError {
-                field: "bio".into(),
-                message: format!("Keep it under {BIO_MAX_CHARS} characters."),
-            });
+            errors.push(
+                FieldError::new(
+                    "bio",
+                    ErrorCode::BioTooLong,
+                    format!("Keep it under {BIO_MAX_CHARS} characters."),
+                )
+                .with(ErrorParams::max(BIO_MAX_CHARS)),
+            );
         }
     }
     if !errors.is_empty() {
@@ -98,10 +103,11 @@ pub async fn change_password(
         .await?;
     if !auth::verify_password(form.current_password, stored).await? {
         record_password_failure(&state, &client, &account).await?;
-        errors.push(FieldError {
-            field: "current_password".into(),
-            message: "That is not your current password.".into(),
-        });
+        errors.push(FieldError::new(
+            "current_password",
+            ErrorCode::WrongCurrentPassword,
+            "That is not your current password.",
+        ));
     }
     if !errors.is_empty() {
         return Err(AppError::Fields(errors));
@@ -144,10 +150,13 @@ pub async fn upload_avatar(
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> AppResult<Json<Me>> {
     let too_large = || {
-        AppError::PayloadTooLarge(format!(
-            "Avatars can be at most {} MB.",
-            AVATAR_MAX_BYTES / (1024 * 1024)
-        ))
+        let mb = AVATAR_MAX_BYTES / (1024 * 1024);
+        AppError::refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::AvatarTooLarge,
+            format!("Avatars can be at most {mb} MB."),
+        )
+        .with(ErrorParams::max(mb))
     };
     let body = body.map_err(|e| match e.status() {
         StatusCode::PAYLOAD_TOO_LARGE => too_large(),
@@ -157,7 +166,7 @@ pub async fn upload_avatar(
         return Err(too_large());
     }
     if body.is_empty() {
-        return Err(AppError::Validation("The upload was empty.".to_string()));
+        return Err(crate::api::uploads::upload_empty());
     }
     let declared = headers
         .get(header::CONTENT_TYPE)

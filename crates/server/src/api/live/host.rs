@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 
 use api_types::{
-    FieldError, GoLiveInput, LiveRoomDetail, PinInput, PinnedProduct, ServerEvent, FLASH_MAX_SECS,
-    LIVE_MAX_PRODUCTS, LIVE_TITLE_MAX_CHARS,
+    ErrorCode, ErrorParams, FieldError, GoLiveInput, LiveRoomDetail, PinInput, PinnedProduct,
+    Resource, ServerEvent, FLASH_MAX_SECS, LIVE_MAX_PRODUCTS, LIVE_TITLE_MAX_CHARS,
 };
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -21,19 +21,13 @@ use crate::extract::{ApiJson, ApiPath};
 use crate::live::load::{self, RoomRow};
 use crate::{now_unix, AppState};
 
-fn field(name: &str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field: name.to_string(),
-        message: message.into(),
-    }
-}
-
 /// The room if `me` hosts it: 404 unknown, 403 someone else's.
 async fn hosted_room(conn: &mut SqliteConnection, id: i64, me: i64) -> AppResult<RoomRow> {
     let row = load::room(conn, id).await?;
     if row.host_id != me {
-        return Err(AppError::Forbidden(
-            "Only the room's host can do that.".to_string(),
+        return Err(AppError::forbidden(
+            ErrorCode::NotYourRoom,
+            "Only the room's host can do that.",
         ));
     }
     Ok(row)
@@ -53,7 +47,7 @@ async fn hosted_live_room(conn: &mut SqliteConnection, id: i64, me: i64) -> AppR
     responses(
         (status = 201, description = "Live", body = LiveRoomDetail),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
-        (status = 409, description = "`already_live`: you have a live room; end it first", body = api_types::ErrorBody),
+        (status = 409, description = "`already_live` (`id`): you have a live room; end it first", body = api_types::ErrorBody),
         (status = 422, description = "Title empty or too long; no, too many or unknown products (fields)", body = api_types::ErrorBody),
     ))]
 pub async fn go_live(
@@ -65,12 +59,20 @@ pub async fn go_live(
     let mut errors = Vec::new();
     let title_len = title.chars().count();
     if title_len == 0 {
-        errors.push(field("title", "Give the room a title."));
-    } else if title_len > LIVE_TITLE_MAX_CHARS {
-        errors.push(field(
+        errors.push(FieldError::new(
             "title",
-            format!("A title can be at most {LIVE_TITLE_MAX_CHARS} characters."),
+            ErrorCode::Required,
+            "Give the room a title.",
         ));
+    } else if title_len > LIVE_TITLE_MAX_CHARS {
+        errors.push(
+            FieldError::new(
+                "title",
+                ErrorCode::TooLong,
+                format!("A title can be at most {LIVE_TITLE_MAX_CHARS} characters."),
+            )
+            .with(ErrorParams::max(LIVE_TITLE_MAX_CHARS)),
+        );
     }
     let mut seen = HashSet::new();
     let products: Vec<i64> = input
@@ -80,12 +82,20 @@ pub async fn go_live(
         .filter(|p| seen.insert(*p))
         .collect();
     if products.is_empty() {
-        errors.push(field("product_ids", "Choose at least one product to sell."));
-    } else if products.len() > LIVE_MAX_PRODUCTS {
-        errors.push(field(
+        errors.push(FieldError::new(
             "product_ids",
-            format!("A room lists up to {LIVE_MAX_PRODUCTS} products."),
+            ErrorCode::NoProducts,
+            "Choose at least one product to sell.",
         ));
+    } else if products.len() > LIVE_MAX_PRODUCTS {
+        errors.push(
+            FieldError::new(
+                "product_ids",
+                ErrorCode::TooManyProducts,
+                format!("A room lists up to {LIVE_MAX_PRODUCTS} products."),
+            )
+            .with(ErrorParams::max(LIVE_MAX_PRODUCTS)),
+        );
     }
     if !errors.is_empty() {
         return Err(AppError::Fields(errors));
@@ -98,10 +108,11 @@ pub async fn go_live(
             .fetch_optional(&mut *tx)
             .await?;
         if known.is_none() {
-            return Err(AppError::Fields(vec![field(
+            return Err(AppError::field(
                 "product_ids",
+                ErrorCode::ProductGone,
                 format!("Product {p} is not in the shop."),
-            )]));
+            ));
         }
     }
     let live: Option<i64> =
@@ -111,9 +122,13 @@ pub async fn go_live(
             .await?;
     if let Some(live) = live {
         return Err(AppError::conflict(
-            "already_live",
+            ErrorCode::AlreadyLive,
             format!("You are live already (room {live}). End that room first."),
-        ));
+        )
+        .with(ErrorParams {
+            id: Some(live),
+            ..Default::default()
+        }));
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO live_rooms (host_id, title, status, is_demo, started_at) \
@@ -146,7 +161,7 @@ pub async fn go_live(
     responses(
         (status = 200, description = "Ended", body = LiveRoomDetail),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
-        (status = 403, description = "Not your room", body = api_types::ErrorBody),
+        (status = 403, description = "`not_your_room`", body = api_types::ErrorBody),
         (status = 404, description = "No such room", body = api_types::ErrorBody),
     ))]
 pub async fn end(
@@ -201,7 +216,7 @@ pub async fn end(
     responses(
         (status = 200, description = "Pinned", body = PinnedProduct),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
-        (status = 403, description = "Not your room", body = api_types::ErrorBody),
+        (status = 403, description = "`not_your_room`", body = api_types::ErrorBody),
         (status = 404, description = "No such room", body = api_types::ErrorBody),
         (status = 409, description = "`room_ended`", body = api_types::ErrorBody),
         (status = 422, description = "Not one of the room's products; flash price or duration out of range (fields)", body = api_types::ErrorBody),
@@ -217,27 +232,39 @@ pub async fn pin(
     let _row = hosted_live_room(&mut tx, id, me).await?;
     let products = load::products(&mut tx, id).await?;
     let Some(product) = products.iter().find(|p| p.id == input.product_id) else {
-        return Err(AppError::Fields(vec![field(
+        return Err(AppError::field(
             "product_id",
+            ErrorCode::NotInRoom,
             "Pin one of the room's products.",
-        )]));
+        ));
     };
     let mut errors = Vec::new();
     if let Some(flash) = input.flash {
         if !(1..product.price_fen).contains(&flash.price_fen) {
-            errors.push(field(
-                "flash.price_fen",
-                format!(
-                    "A flash price is below the lowest price ({}).",
-                    api_types::format_cny(product.price_fen)
-                ),
-            ));
+            errors.push(
+                FieldError::new(
+                    "flash.price_fen",
+                    ErrorCode::FlashPrice,
+                    format!(
+                        "A flash price is below the lowest price ({}).",
+                        api_types::format_cny(product.price_fen)
+                    ),
+                )
+                .with(ErrorParams {
+                    price_fen: Some(product.price_fen),
+                    ..Default::default()
+                }),
+            );
         }
         if !(1..=FLASH_MAX_SECS).contains(&flash.duration_secs) {
-            errors.push(field(
-                "flash.duration_secs",
-                format!("A flash sale lasts 1 to {FLASH_MAX_SECS} seconds."),
-            ));
+            errors.push(
+                FieldError::new(
+                    "flash.duration_secs",
+                    ErrorCode::FlashDuration,
+                    format!("A flash sale lasts 1 to {FLASH_MAX_SECS} seconds."),
+                )
+                .with(ErrorParams::range(1, FLASH_MAX_SECS)),
+            );
         }
     }
     if !errors.is_empty() {
@@ -274,7 +301,7 @@ pub async fn pin(
     responses(
         (status = 204, description = "Unpinned"),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
-        (status = 403, description = "Not your room", body = api_types::ErrorBody),
+        (status = 403, description = "`not_your_room`", body = api_types::ErrorBody),
         (status = 404, description = "No such room", body = api_types::ErrorBody),
         (status = 409, description = "`room_ended`", body = api_types::ErrorBody),
     ))]
@@ -306,7 +333,7 @@ pub async fn unpin(
     responses(
         (status = 204, description = "Removed (or already)"),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
-        (status = 403, description = "Not your room", body = api_types::ErrorBody),
+        (status = 403, description = "`not_your_room`", body = api_types::ErrorBody),
         (status = 404, description = "No such room or message in it", body = api_types::ErrorBody),
     ))]
 pub async fn remove_message(
@@ -324,9 +351,15 @@ pub async fn remove_message(
             .await?;
     match found {
         None => {
-            return Err(AppError::NotFound(format!(
-                "Message {message_id} is not in this room."
-            )))
+            return Err(AppError::missing(
+                Resource::ChatMessage,
+                format!("Message {message_id} is not in this room."),
+            )
+            .with(ErrorParams {
+                resource: Some(Resource::ChatMessage),
+                id: Some(message_id),
+                ..Default::default()
+            }))
         }
         Some(Some(_)) => return Ok(StatusCode::NO_CONTENT),
         Some(None) => {}
@@ -350,9 +383,9 @@ pub async fn remove_message(
     responses(
         (status = 204, description = "Muted (or already)"),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
-        (status = 403, description = "Not your room", body = api_types::ErrorBody),
+        (status = 403, description = "`not_your_room`", body = api_types::ErrorBody),
         (status = 404, description = "No such room or person", body = api_types::ErrorBody),
-        (status = 422, description = "Muting yourself", body = api_types::ErrorBody),
+        (status = 422, description = "`cannot_mute_self`", body = api_types::ErrorBody),
     ))]
 pub async fn mute(
     State(state): State<AppState>,
@@ -368,9 +401,9 @@ pub async fn mute(
     responses(
         (status = 204, description = "Not muted (any more)"),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
-        (status = 403, description = "Not your room", body = api_types::ErrorBody),
+        (status = 403, description = "`not_your_room`", body = api_types::ErrorBody),
         (status = 404, description = "No such room or person", body = api_types::ErrorBody),
-        (status = 422, description = "Unmuting yourself", body = api_types::ErrorBody),
+        (status = 422, description = "`cannot_mute_self`", body = api_types::ErrorBody),
     ))]
 pub async fn unmute(
     State(state): State<AppState>,
@@ -390,8 +423,9 @@ async fn set_muted(
     let (turn, mut tx) = write_tx(&state.db).await?;
     hosted_room(&mut tx, id, me).await?;
     if user_id == me {
-        return Err(AppError::Validation(
-            "The host cannot mute themselves.".to_string(),
+        return Err(AppError::unprocessable(
+            ErrorCode::CannotMuteSelf,
+            "The host cannot mute themselves.",
         ));
     }
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = ?")
@@ -399,9 +433,7 @@ async fn set_muted(
         .fetch_optional(&mut *tx)
         .await?;
     if exists.is_none() {
-        return Err(AppError::NotFound(format!(
-            "User {user_id} does not exist."
-        )));
+        return Err(AppError::not_found(Resource::User, user_id));
     }
     let changed = if muted {
         sqlx::query(

@@ -69,8 +69,9 @@ pub async fn list(
 ) -> AppResult<Json<Page<LiveRoomCard>>> {
     let status = match q.status.as_deref() {
         None | Some("") => LiveStatus::Live,
-        Some(raw) => LiveStatus::parse(raw)
-            .ok_or_else(|| AppError::Validation("status must be `live` or `ended`.".to_string()))?,
+        Some(raw) => LiveStatus::parse(raw).ok_or_else(|| {
+            AppError::InvalidRequest("status must be `live` or `ended`.".to_string())
+        })?,
     };
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;

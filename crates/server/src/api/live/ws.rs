@@ -3,7 +3,7 @@
 //! CSRF guard does not see them; the same rule is applied here), an unknown room, an ended
 //! one, a request that is not a WebSocket upgrade.
 
-use api_types::FRAME_MAX_BYTES;
+use api_types::{ErrorCode, FRAME_MAX_BYTES};
 use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::State;
@@ -31,10 +31,10 @@ const _: () = assert!(FRAME_MAX_BYTES < TRANSPORT_MAX_BYTES);
     params(("id" = i64, Path)),
     responses(
         (status = 101, description = "Switching protocols: the events socket. Server frames are `ServerEvent`s, client frames `ClientEvent`s."),
-        (status = 400, description = "`not_websocket`: not a WebSocket upgrade request", body = api_types::ErrorBody),
-        (status = 403, description = "Cross-site Origin", body = api_types::ErrorBody),
+        (status = 403, description = "`cross_site_request`: cross-site Origin", body = api_types::ErrorBody),
         (status = 404, description = "No such room", body = api_types::ErrorBody),
         (status = 409, description = "`room_ended`", body = api_types::ErrorBody),
+        (status = 426, description = "`upgrade_required`: not a WebSocket upgrade request", body = api_types::ErrorBody),
     ))]
 pub async fn events(
     State(state): State<AppState>,
@@ -59,8 +59,9 @@ async fn accept(
     upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
 ) -> AppResult<Response> {
     if !is_same_site(&state.site, headers, uri) {
-        return Err(AppError::Forbidden(
-            "Cross-site socket refused: the Origin header must match this site.".to_string(),
+        return Err(AppError::forbidden(
+            ErrorCode::CrossSiteRequest,
+            "Cross-site socket refused: the Origin header must match this site.",
         ));
     }
     let mut conn = state.db.acquire().await?;
@@ -78,10 +79,12 @@ async fn accept(
         None => None,
     };
     drop(conn);
-    let upgrade = upgrade.map_err(|e| AppError::Coded {
-        status: StatusCode::BAD_REQUEST,
-        code: "not_websocket",
-        message: format!("Open this as a WebSocket: {}", e.body_text()),
+    let upgrade = upgrade.map_err(|e| {
+        AppError::refuse(
+            StatusCode::UPGRADE_REQUIRED,
+            ErrorCode::UpgradeRequired,
+            format!("Open this as a WebSocket: {}", e.body_text()),
+        )
     })?;
     let upgrade = upgrade
         .max_message_size(TRANSPORT_MAX_BYTES)

@@ -77,7 +77,7 @@ pub(super) async fn order_row(
     .bind(user)
     .fetch_optional(&mut *conn)
     .await?
-    .ok_or_else(|| AppError::NotFound(format!("Order {id} does not exist.")))
+    .ok_or_else(|| AppError::not_found(api_types::Resource::Order, id))
 }
 
 /// An order with its lines, shipping, address snapshot and carrier timeline at `now`.

@@ -42,7 +42,7 @@ const SUMMARY_IMAGES: i64 = 4;
         (status = 200, description = "Already placed with this key", body = OrderDetail),
         (status = 400, description = "Missing or malformed Idempotency-Key", body = api_types::ErrorBody),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
-        (status = 402, description = "`card_declined`: nothing was charged or changed", body = api_types::ErrorBody),
+        (status = 402, description = "`card_declined`, `insufficient_funds` or `test_cards_only`: nothing was charged or changed", body = api_types::ErrorBody),
         (status = 404, description = "Unknown variant (buy now)", body = api_types::ErrorBody),
         (status = 409, description = "`out_of_stock` / `sold_out` or `price_changed` (e.g. a live room's flash sale ended): nothing was charged", body = api_types::ErrorBody),
         (status = 422, description = "Invalid card, expiry, CVC or address_id (fields); empty cart; `idempotency_key_reused`", body = api_types::ErrorBody),
@@ -69,10 +69,11 @@ pub async fn place(
         let mut errors = api_types::validate_payment(&order.payment, (year, month));
         let address = find_address(&mut conn, me, order.address_id).await?;
         if address.is_none() {
-            errors.push(api_types::FieldError {
-                field: "address_id".to_string(),
-                message: "Choose one of your saved addresses.".to_string(),
-            });
+            errors.push(api_types::FieldError::new(
+                "address_id",
+                api_types::ErrorCode::AddressNotSaved,
+                "Choose one of your saved addresses.",
+            ));
         }
         match address {
             Some(a) if errors.is_empty() => AddressInput {
@@ -249,7 +250,7 @@ pub async fn cancel(
     if shipment.cancelled_at.is_none() {
         if shipment.status(now, step).shipped() {
             return Err(AppError::conflict(
-                "already_shipped",
+                api_types::ErrorCode::AlreadyShipped,
                 "This order has shipped and can no longer be cancelled.",
             ));
         }

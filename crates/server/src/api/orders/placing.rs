@@ -1,8 +1,8 @@
 //! Placing an order in one write transaction: the idempotency key and request hash, order
 //! numbers, creator commission, and the stock and price checks.
 
-use api_types::{AddressInput, CartLine, PlaceOrder};
-use axum::http::{HeaderMap, StatusCode};
+use api_types::{AddressInput, CartLine, ErrorCode, PlaceOrder};
+use axum::http::HeaderMap;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
@@ -66,13 +66,10 @@ pub(super) async fn earlier_order(
     match found {
         None => Ok(None),
         Some((id, earlier)) if earlier == hash => Ok(Some(id)),
-        Some(_) => Err(AppError::Coded {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            code: "idempotency_key_reused",
-            message: "This Idempotency-Key was used for a different order. Use a new key for a \
-                      new order."
-                .to_string(),
-        }),
+        Some(_) => Err(AppError::unprocessable(
+            ErrorCode::IdempotencyKeyReused,
+            "This Idempotency-Key was used for a different order. Use a new key for a new order.",
+        )),
     }
 }
 
@@ -127,7 +124,7 @@ pub(super) async fn place_in_tx(
     if let Some(expected) = p.order.expected_total_fen {
         if expected != total {
             return Err(AppError::conflict(
-                "price_changed",
+                ErrorCode::PriceChanged,
                 format!(
                     "Prices or shipping changed since you reviewed this order: the total is now \
                      {} (you saw {}). Nothing was charged; please review it again.",

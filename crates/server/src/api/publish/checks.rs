@@ -1,6 +1,7 @@
 //! A note's input: tidied, checked field by field, its products, topics and mentions resolved, and
 //! duplicates refused.
 
+use api_types::{ErrorCode, ErrorParams};
 use std::collections::HashSet;
 
 use api_types::{validate_note, FieldError, NoteInput};
@@ -26,13 +27,6 @@ pub(super) fn tidy(mut input: NoteInput) -> NoteInput {
     input
 }
 
-fn field(name: &str, message: &str) -> FieldError {
-    FieldError {
-        field: name.to_string(),
-        message: message.to_string(),
-    }
-}
-
 /// What is wrong with `input` before looking anything up. `keep_images`: an edit without
 /// `image_ids` keeps the note's photos.
 pub(super) fn form_errors(input: &NoteInput, keep_images: bool) -> Vec<FieldError> {
@@ -40,19 +34,21 @@ pub(super) fn form_errors(input: &NoteInput, keep_images: bool) -> Vec<FieldErro
     if keep_images {
         errors.retain(|e| e.field != "image_ids");
     }
-    let mut flag = |name: &str, bad: bool, message: &str| {
+    let mut flag = |name: &str, bad: bool, code: ErrorCode, message: &str| {
         if bad && !errors.iter().any(|e| e.field == name) {
-            errors.push(field(name, message));
+            errors.push(FieldError::new(name, code, message));
         }
     };
     flag(
         "title",
         has_control_chars(&input.title, false),
+        ErrorCode::TitleOneLine,
         "Keep the title on one line, without control characters.",
     );
     flag(
         "body",
         has_control_chars(&input.body, true),
+        ErrorCode::TextControlCharacters,
         "Remove the control characters from the text.",
     );
     flag(
@@ -61,6 +57,7 @@ pub(super) fn form_errors(input: &NoteInput, keep_images: bool) -> Vec<FieldErro
             .location
             .as_deref()
             .is_some_and(|l| has_control_chars(l, false)),
+        ErrorCode::LocationOneLine,
         "Keep the location on one line.",
     );
     errors
@@ -81,8 +78,9 @@ pub async fn check_products(
 ) -> AppResult<Result<(), FieldError>> {
     let unique: HashSet<i64> = ids.iter().copied().collect();
     if unique.len() != ids.len() {
-        return Ok(Err(field(
+        return Ok(Err(FieldError::new(
             "product_ids",
+            ErrorCode::DuplicateProduct,
             "Each product can be tagged once.",
         )));
     }
@@ -99,8 +97,9 @@ pub async fn check_products(
     Ok(if found as usize == ids.len() {
         Ok(())
     } else {
-        Err(field(
+        Err(FieldError::new(
             "product_ids",
+            ErrorCode::ProductGone,
             "A tagged product is not in the shop any more.",
         ))
     })
@@ -123,7 +122,11 @@ pub(super) async fn resolve(
             .await?;
         match found {
             Some(id) if input.channel != RECOMMEND => channel_id = id,
-            _ => errors.push(field("channel", "Pick one of the channels.")),
+            _ => errors.push(FieldError::new(
+                "channel",
+                ErrorCode::UnknownChannel,
+                "Pick one of the channels.",
+            )),
         }
     }
     let mut images = Vec::new();
@@ -171,7 +174,7 @@ pub(super) async fn refuse_duplicate(
         .any(|(id, title, body)| Some(*id) != except && content_key(title, body) == key)
     {
         return Err(AppError::conflict(
-            "duplicate_note",
+            ErrorCode::DuplicateNote,
             "You published a note with the same title and text in the last 24 hours. \
              Change it, or edit the one you published.",
         ));
@@ -223,6 +226,7 @@ pub(super) async fn video_for_note(
     let Some((status, progress, error, duration_ms, poster)) = row else {
         return Err(AppError::field(
             "video_id",
+            ErrorCode::VideoGone,
             "The video is missing: upload it again.",
         ));
     };
@@ -231,11 +235,14 @@ pub(super) async fn video_for_note(
             seconds: (duration_ms + 999) / 1000,
             poster_image_id,
         })),
-        ("failed", _) => Err(AppError::Coded {
-            status: axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            code: "video_failed",
-            message: video_failed_message(error),
-        }),
+        ("failed", _) => Err(AppError::unprocessable(
+            ErrorCode::VideoFailed,
+            video_failed_message(error.clone()),
+        )
+        .with(ErrorParams {
+            actual: error,
+            ..Default::default()
+        })),
         _ => Ok(VideoForNote::Processing { progress }),
     }
 }

@@ -122,10 +122,13 @@ pub(crate) async fn publish(
         Some(v) if refs.images.is_empty() => vec![v.poster_image_id],
         _ => refs.images.clone(),
     };
-    let cover = images
-        .first()
-        .copied()
-        .ok_or_else(|| AppError::field("image_ids", "Add at least one photo."))?;
+    let cover = images.first().copied().ok_or_else(|| {
+        AppError::field(
+            "image_ids",
+            api_types::ErrorCode::PhotoMissing,
+            "Add at least one photo.",
+        )
+    })?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO notes (author_id, channel_id, kind, title, body, location, video_seconds, \
          video_id, cover_image_id, score, created_at) \

@@ -103,7 +103,7 @@ pub(super) async fn load(db: &Db, me: i64, video: i64) -> AppResult<WaitingNote>
     .fetch_optional(db)
     .await?;
     row.map(waiting_note)
-        .ok_or_else(|| AppError::NotFound("No such waiting note.".into()))
+        .ok_or_else(|| AppError::missing(api_types::Resource::WaitingNote, "No such waiting note."))
 }
 
 /// The signed-in author's video notes waiting for their video (newest first).
@@ -144,7 +144,10 @@ pub async fn dismiss(
         .execute(&state.db)
         .await?;
     if done.rows_affected() == 0 {
-        return Err(AppError::NotFound("No such waiting note.".into()));
+        return Err(AppError::missing(
+            api_types::Resource::WaitingNote,
+            "No such waiting note.",
+        ));
     }
     Ok(StatusCode::NO_CONTENT)
 }

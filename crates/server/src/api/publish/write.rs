@@ -143,8 +143,9 @@ pub(super) async fn own_note(conn: &mut SqliteConnection, me: i64, note: i64) ->
         None => Err(not_found(note)),
         Some((author, _)) if author == me => Ok(()),
         Some((_, Some(_))) => Err(not_found(note)),
-        Some(_) => Err(AppError::Forbidden(
-            "You can only change your own notes.".to_string(),
+        Some(_) => Err(AppError::forbidden(
+            api_types::ErrorCode::NotYourNote,
+            "You can only change your own notes.",
         )),
     }
 }
