@@ -62,17 +62,17 @@ lazy_view!(
 );
 lazy_view!(
     live_list_page,
-    live,
+    rare,
     view! { <crate::routes::live::LiveListPage/> }
 );
 lazy_view!(
     live_room_page,
-    live,
+    rare,
     view! { <crate::routes::live::LiveRoomPage/> }
 );
 lazy_view!(
     go_live_page,
-    live,
+    rare,
     view! { <crate::routes::live::GoLivePage/> }
 );
 lazy_view!(shop_page, shop, view! { <crate::routes::shop::ShopPage/> });
