@@ -350,17 +350,7 @@ pub async fn remove_message(
             .fetch_optional(&mut *tx)
             .await?;
     match found {
-        None => {
-            return Err(AppError::missing(
-                Resource::ChatMessage,
-                format!("Message {message_id} is not in this room."),
-            )
-            .with(ErrorParams {
-                resource: Some(Resource::ChatMessage),
-                id: Some(message_id),
-                ..Default::default()
-            }))
-        }
+        None => return Err(AppError::not_found(Resource::ChatMessage, message_id)),
         Some(Some(_)) => return Ok(StatusCode::NO_CONTENT),
         Some(None) => {}
     }
