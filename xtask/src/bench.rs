@@ -4,7 +4,7 @@
 use std::process::Command;
 use std::time::Duration;
 
-use crate::server::{start_server_with, start_test_server};
+use crate::server::{start_server_with, start_test_server, ServerGuard};
 use crate::steps::build_all;
 use crate::tools::{cargo, root, run, setup, step, Result};
 
@@ -154,6 +154,11 @@ pub fn bench_orders() -> Result {
 
 /// Builds the server and runs `f` against it on a throwaway seeded database.
 fn with_test_server<T>(tag: &str, f: impl FnOnce(u16) -> Result<T>) -> Result<T> {
+    with_test_server_guard(tag, |server| f(server.port))
+}
+
+/// [`with_test_server`] for benchmarks that also watch the server process (memory, CPU).
+fn with_test_server_guard<T>(tag: &str, f: impl FnOnce(&ServerGuard) -> Result<T>) -> Result<T> {
     setup(false)?;
     step("Building the server");
     run(cargo().args(["build", "--profile", "server", "-p", "zhongcao-server"]))?;
@@ -161,7 +166,7 @@ fn with_test_server<T>(tag: &str, f: impl FnOnce(u16) -> Result<T>) -> Result<T>
     let _ = std::fs::remove_dir_all(&data);
     std::fs::create_dir_all(root().join("dist")).map_err(|e| e.to_string())?;
     let server = start_test_server(&data)?;
-    let result = f(server.port);
+    let result = f(&server);
     drop(server);
     let _ = std::fs::remove_dir_all(&data);
     result
@@ -200,6 +205,12 @@ fn feed_benchmark(port: u16) -> crate::load::LoadReport {
 /// Only video (transcode time, range requests): `cargo xtask bench --video`.
 pub fn bench_video() -> Result {
     with_test_server("v", crate::bench_video::video_benchmarks)
+}
+
+/// Only live rooms (fan-out, memory per viewer, media, the flash sale):
+/// `cargo xtask bench --live`.
+pub fn bench_live() -> Result {
+    with_test_server_guard("l", crate::bench_live::live_benchmarks).map(|_| ())
 }
 
 /// Only the feed under load: `cargo xtask bench --feed`.

@@ -104,7 +104,7 @@ fn hot_variants(port: u16, min_stock: i64) -> Result<Vec<(i64, i64)>> {
 }
 
 /// Gives each bench user a delivery address; returns the address ids.
-fn bench_addresses(port: u16, cookies: &[String]) -> Result<Vec<i64>> {
+pub(crate) fn bench_addresses(port: u16, cookies: &[String]) -> Result<Vec<i64>> {
     let body = serde_json::json!({
         "recipient": "压测", "phone": "13800138000", "province": "上海市", "city": "上海市",
         "district": "静安区", "detail": "南京西路 1266 号",

@@ -3,6 +3,9 @@
 
 mod bench;
 mod bench_bundle;
+mod bench_flash;
+mod bench_live;
+mod bench_live_media;
 mod bench_publish;
 mod bench_recs;
 mod bench_shell;
@@ -92,6 +95,10 @@ struct BenchArgs {
     /// Video: transcode time for a 30 s 1080p upload, range-request throughput.
     #[arg(long)]
     video: bool,
+    /// Live rooms: chat fan-out to 1 vs 500 viewers, memory per viewer, media fan-out, a
+    /// flash sale of 10 units to 200 concurrent buyers (must sell exactly 10).
+    #[arg(long)]
+    live: bool,
     /// The For-you offline evaluation (recommender vs popularity vs random) and its latency.
     #[arg(long)]
     recs: bool,
@@ -122,6 +129,8 @@ fn bench(args: &BenchArgs) -> tools::Result {
         bench::bench_publish()
     } else if args.feed {
         bench::bench_feed()
+    } else if args.live {
+        bench::bench_live()
     } else if args.video {
         bench::bench_video()
     } else if args.recs {

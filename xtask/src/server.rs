@@ -22,6 +22,13 @@ pub struct ServerGuard {
     pub port: u16,
 }
 
+impl ServerGuard {
+    /// The server process's id, for reading its `/proc` figures (memory, CPU time).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
 impl Drop for ServerGuard {
     fn drop(&mut self) {
         let _ = self.child.kill();
