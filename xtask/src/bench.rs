@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: numbers, not pass/fail timings. Prints bundle sizes, feed API
-//! throughput and latency under loopback load, and the DOM size after a long scroll.
+//! throughput and latency under loopback load, live rooms at 500 viewers (`bench_live.rs`),
+//! and the DOM size after a long scroll.
 
 use std::process::Command;
 use std::time::Duration;
@@ -259,6 +260,7 @@ pub fn bench() -> Result {
     let (order_p99_8, order_p99_50) = crate::bench_writes::order_benchmarks(server.port, 4)?;
     let (upload_p99, publish_p99, searchable_p99) =
         crate::bench_publish::publish_benchmarks(server.port)?;
+    let live = crate::bench_live::live_benchmarks(&server)?;
 
     let index_bytes = dir_size(&data.join("search"));
     println!("    search index on disk: {}", kb(index_bytes as usize));
@@ -318,6 +320,16 @@ pub fn bench() -> Result {
     println!("    order p99 @8 users {order_p99_8:.2} ms; @50 users {order_p99_50:.2} ms");
     println!(
         "    upload + 4 widths p99 {upload_p99:.1} ms per photo; publish p99 {publish_p99:.1} ms; searchable p99 {searchable_p99:.1} ms"
+    );
+    println!(
+        "    live chat fan-out p99: 1 viewer {:.2} ms, {} viewers {:.2} ms; {:.1} KiB server RSS per viewer; flash sale {} of {} units sold to {} buyers",
+        live.fan_out_one.p99,
+        crate::bench_live::VIEWERS,
+        live.fan_out_all.p99,
+        live.kib_per_viewer,
+        live.flash.sold,
+        live.flash.units,
+        live.flash.buyers
     );
     println!("    DOM after 1k cards {elements}");
     println!(

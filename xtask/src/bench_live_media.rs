@@ -54,6 +54,14 @@ fn cpu_seconds(pid: u32) -> Result<f64> {
     }
 }
 
+/// A read that only ran into the socket's read timeout (nothing arrived yet).
+fn read_timed_out(e: &tungstenite::Error) -> bool {
+    matches!(e, tungstenite::Error::Io(e) if matches!(
+        e.kind(),
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+    ))
+}
+
 /// The first live demo room (the server plays it whether or not anyone watches).
 fn demo_room(port: u16) -> Result<Option<i64>> {
     let page = crate::http::get_json(port, "/api/v1/live?limit=50")?;
@@ -90,11 +98,7 @@ fn watch(mut socket: Socket, tally: Arc<Tally>) -> Result<Vec<Instant>> {
             }
             Ok(Message::Close(frame)) => return Err(format!("media socket closed: {frame:?}")),
             Ok(_) => {}
-            Err(tungstenite::Error::Io(e))
-                if matches!(
-                    e.kind(),
-                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                ) => {}
+            Err(e) if read_timed_out(&e) => {}
             Err(e) => return Err(format!("media socket: {e}")),
         }
     }
@@ -161,11 +165,7 @@ fn wait_for_stream(port: u16, room: i64) -> Result<bool> {
             }
             Ok(Message::Close(_)) => return Ok(false),
             Ok(_) => {}
-            Err(tungstenite::Error::Io(e))
-                if matches!(
-                    e.kind(),
-                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                ) => {}
+            Err(e) if read_timed_out(&e) => {}
             Err(e) => return Err(format!("media socket: {e}")),
         }
     }
