@@ -123,7 +123,8 @@ fn bring_stock_to_units(port: u16, product: &ProductDetail) -> Result<i64> {
         while surplus > 0 {
             let quantity = surplus.min(MAX_LINE_QUANTITY);
             let body = order_body(v.id, quantity, address, None);
-            let reply = place(port, &keeper[0], &format!("stock-{}-{orders}", v.id), &body)?;
+            let key = format!("stock-keeping-{}-{orders}", v.id);
+            let reply = place(port, &keeper[0], &key, &body)?;
             if reply.status != 201 {
                 return Err(format!(
                     "stock keeping order: HTTP {}: {}",
@@ -178,12 +179,39 @@ fn buyers(port: u16) -> Result<Vec<(String, i64)>> {
     })
 }
 
-/// One buyer's answer: status, the refusal's code if any, the latency, the unit price paid.
+/// One buyer's answer: status, the refusal (code, message) if any, the latency, and the
+/// unit price paid.
 struct Answer {
     status: u16,
-    code: Option<String>,
+    refusal: Option<(String, String)>,
     took: Duration,
     unit_price: Option<i64>,
+}
+
+/// One buyer's order, timed from sending to the whole answer.
+fn buy(port: u16, cookie: &str, key: &str, body: &str) -> Result<Answer> {
+    let sent = Instant::now();
+    let reply = place(port, cookie, key, body)?;
+    let took = sent.elapsed();
+    let (refusal, unit_price) = if reply.status == 201 {
+        let order: OrderDetail = serde_json::from_slice(&reply.body).map_err(|e| e.to_string())?;
+        (None, order.lines.first().map(|l| l.unit_price_fen))
+    } else {
+        // The error shape's stable code (`sold_out`, ...) and message, or what came instead.
+        let body = reply.json().unwrap_or_default();
+        let text = |v: &serde_json::Value| v.as_str().unwrap_or("(no error body)").to_string();
+        let refusal = (
+            text(&body["error"]["code"]),
+            text(&body["error"]["message"]),
+        );
+        (Some(refusal), None)
+    };
+    Ok(Answer {
+        status: reply.status,
+        refusal,
+        took,
+        unit_price,
+    })
 }
 
 pub fn flash_sale(
@@ -211,11 +239,13 @@ pub fn flash_sale(
     if reply.status != 200 {
         return Err(format!("pin: HTTP {}: {}", reply.status, reply.text()));
     }
+    let signing_up = Instant::now();
     let people = buyers(port)?;
     println!(
-        "    pinned at ¥{:.2} (from ¥{:.2}); {BUYERS} buyers signed up with addresses; set-up took {:.1} s",
+        "    pinned at ¥{:.2} (from ¥{:.2}); {BUYERS} buyers signed up with addresses in {:.1} s (argon2 per sign-up); set-up {:.1} s",
         flash_price as f64 / 100.0,
         product.price_fen as f64 / 100.0,
+        signing_up.elapsed().as_secs_f64(),
         prepared.elapsed().as_secs_f64()
     );
 
@@ -230,27 +260,7 @@ pub fn flash_sale(
                 let start = &start;
                 scope.spawn(move || {
                     start.wait();
-                    let sent = Instant::now();
-                    let reply = place(port, cookie, &format!("flash-{i}"), &body)?;
-                    let took = sent.elapsed();
-                    let (code, unit_price) = if reply.status == 201 {
-                        let order: OrderDetail =
-                            serde_json::from_slice(&reply.body).map_err(|e| e.to_string())?;
-                        (None, order.lines.first().map(|l| l.unit_price_fen))
-                    } else {
-                        // The error shape's stable code (`sold_out`, ...), or what came instead.
-                        let code = reply
-                            .json()
-                            .ok()
-                            .and_then(|body| body["error"]["code"].as_str().map(str::to_string));
-                        (Some(code.unwrap_or_else(|| "(no error body)".into())), None)
-                    };
-                    Ok(Answer {
-                        status: reply.status,
-                        code,
-                        took,
-                        unit_price,
-                    })
+                    buy(port, cookie, &format!("flash-sale-{i:04}"), &body)
                 })
             })
             .collect();
@@ -267,9 +277,10 @@ pub fn flash_sale(
 
     let sold = answers.iter().filter(|a| a.status == 201).count();
     let mut codes = std::collections::BTreeMap::<String, usize>::new();
-    for a in answers.iter().filter(|a| a.status != 201) {
-        let code = a.code.clone().unwrap_or_default();
-        *codes.entry(format!("{} {code}", a.status)).or_default() += 1;
+    for a in &answers {
+        if let Some((code, _)) = &a.refusal {
+            *codes.entry(format!("{} {code}", a.status)).or_default() += 1;
+        }
     }
     let refusal_codes = codes
         .iter()
@@ -302,8 +313,15 @@ pub fn flash_sale(
         .filter(|a| a.status == 201 && a.unit_price != Some(flash_price))
         .count();
     if sold != UNITS as usize || stock_left != 0 || !only_sold_out || wrong_price > 0 {
+        let unexpected = answers
+            .iter()
+            .filter_map(|a| a.refusal.as_ref())
+            .find(|(code, _)| code != "sold_out" && code != "out_of_stock")
+            .map_or_else(String::new, |(code, message)| {
+                format!("; e.g. {code}: {message}")
+            });
         return Err(format!(
-            "FLASH SALE BROKEN: {sold} sold (want {UNITS}), stock left {stock_left} (want 0), refusals: {}, {wrong_price} orders not at the flash price",
+            "FLASH SALE BROKEN: {sold} sold (want {UNITS}), stock left {stock_left} (want 0), refusals: {}, {wrong_price} orders not at the flash price{unexpected}",
             figures.refusal_codes
         ));
     }

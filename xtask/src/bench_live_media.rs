@@ -16,7 +16,7 @@ use crate::server::ServerGuard;
 use crate::tools::{step, Result};
 
 /// How long each measurement counts bytes and CPU time (after a settling second).
-const WINDOW: Duration = Duration::from_secs(5);
+const WINDOW: Duration = Duration::from_secs(4);
 /// A fresh data directory makes the demo clip with FFmpeg at start-up: give it this long.
 const FIRST_FRAGMENT_WITHIN: Duration = Duration::from_secs(60);
 /// Linux's `USER_HZ`: the unit of `/proc/PID/stat`'s CPU times on every common platform.
