@@ -134,11 +134,15 @@ pub fn join<T>(handle: JoinHandle<Result<T>>) -> Result<T> {
 pub fn proc_status_kib(pid: u32, field: &str) -> Result<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status"))
         .map_err(|e| format!("/proc/{pid}/status: {e}"))?;
+    status_kib(&status, field).ok_or_else(|| format!("no {field} in /proc/{pid}/status"))
+}
+
+/// `field`'s value in the text of a `/proc/PID/status` file (`VmRSS:\t  1234 kB`).
+fn status_kib(status: &str, field: &str) -> Option<u64> {
     status
         .lines()
         .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
         .and_then(|v| v.split_whitespace().next()?.parse().ok())
-        .ok_or_else(|| format!("no {field} in /proc/{pid}/status"))
 }
 
 /// Opens the room's events socket and reads its `hello`.
@@ -337,4 +341,32 @@ fn print_table(f: &LiveFigures) {
         "    flash sale: {} units, {} buyers at once: {} sold, {} refused ({}), stock left {}; order p50 {:.1} ms, p99 {:.1} ms, all answered in {:.2} s",
         s.units, s.buyers, s.sold, s.refused, s.refusal_codes, s.stock_left, s.orders.p50, s.orders.p99, s.wall.as_secs_f64()
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spreads_pick_the_nearest_rank() {
+        let ms = |n: u64| Duration::from_millis(n);
+        let s = Spread::of((1..=100).rev().map(ms).collect());
+        assert_eq!((s.samples, s.p50, s.p99, s.max), (100, 51.0, 99.0, 100.0));
+        let one = Spread::of(vec![ms(7)]);
+        assert_eq!((one.p50, one.p99, one.max), (7.0, 7.0, 7.0));
+        assert!(Spread::of(Vec::new()).p99.is_nan(), "no samples, no figure");
+    }
+
+    #[test]
+    fn status_lines_are_read_by_their_exact_name() {
+        let status = "Name:\tzhongcao-server\nVmHWM:\t  250000 kB\nVmRSS:\t  211456 kB\n";
+        assert_eq!(status_kib(status, "VmRSS"), Some(211_456));
+        assert_eq!(status_kib(status, "VmHWM"), Some(250_000));
+        assert_eq!(
+            status_kib(status, "VmRS"),
+            None,
+            "a prefix is not the field"
+        );
+        assert_eq!(status_kib(status, "VmSwap"), None);
+    }
 }

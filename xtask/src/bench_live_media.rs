@@ -43,15 +43,19 @@ pub struct MediaFigures {
 fn cpu_seconds(pid: u32) -> Result<f64> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))
         .map_err(|e| format!("/proc/{pid}/stat: {e}"))?;
-    // Fields after the command name (which may hold spaces) start at ")"; utime and stime
-    // are fields 14 and 15, the 12th and 13th after it.
-    let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or_default();
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<u64>().ok());
-    match (ticks(11), ticks(12)) {
-        (Some(user), Some(system)) => Ok((user + system) as f64 / TICKS_PER_SEC),
-        _ => Err(format!("unexpected /proc/{pid}/stat: {stat}")),
-    }
+    stat_cpu_ticks(&stat)
+        .map(|ticks| ticks as f64 / TICKS_PER_SEC)
+        .ok_or_else(|| format!("unexpected /proc/{pid}/stat: {stat}"))
+}
+
+/// utime + stime of a `/proc/PID/stat` line. They are fields 14 and 15; counting starts
+/// after the command name's closing parenthesis, as the name may hold spaces and ')'.
+fn stat_cpu_ticks(stat: &str) -> Option<u64> {
+    let (_, rest) = stat.rsplit_once(')')?;
+    let mut fields = rest.split_whitespace().skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    Some(user + system)
 }
 
 /// A read that only ran into the socket's read timeout (nothing arrived yet).
@@ -207,4 +211,18 @@ pub fn media_benchmark(server: &ServerGuard) -> Result<Option<MediaFigures>> {
         all,
         kib_per_viewer,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cpu_time_is_utime_plus_stime_even_with_a_strange_command_name() {
+        let stat = "4242 (zc server) x) S 1 4242 4242 0 -1 4194560 9270 0 0 0 1234 567 0 0 20 0 \
+                    30 0 123456 1000000 50000";
+        assert_eq!(stat_cpu_ticks(stat), Some(1234 + 567));
+        assert_eq!(stat_cpu_ticks("4242 (zhongcao-server) S 1 2"), None);
+        assert_eq!(stat_cpu_ticks("no parenthesis"), None);
+    }
 }

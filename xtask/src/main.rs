@@ -176,5 +176,10 @@ mod tests {
         }
         assert!(Cli::try_parse_from(["cargo xtask", "bench", "--port", "1"]).is_err());
         assert!(Cli::try_parse_from(["cargo xtask", "bench", "--shell", "--port", "1"]).is_ok());
+        let live = Cli::try_parse_from(["cargo xtask", "bench", "--live"]).map(|c| c.command);
+        assert!(matches!(
+            live,
+            Ok(Task::Bench(BenchArgs { live: true, .. }))
+        ));
     }
 }
