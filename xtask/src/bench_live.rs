@@ -16,7 +16,7 @@ use std::net::TcpStream;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use api_types::{GoLiveInput, LiveRoomDetail, ServerEvent};
+use api_types::{ClientEvent, GoLiveInput, LiveRoomDetail, ServerEvent};
 use tungstenite::client::IntoClientRequest;
 use tungstenite::http::HeaderValue;
 use tungstenite::protocol::WebSocketConfig;
@@ -102,11 +102,20 @@ pub fn open_socket(port: u16, path: &str, cookie: Option<&str>) -> Result<Socket
 
 /// The next events-socket frame as a [`ServerEvent`] (pings are answered by tungstenite).
 pub fn next_event(socket: &mut Socket) -> Result<ServerEvent> {
+    read_event(socket).map(|(_, event)| event)
+}
+
+/// The next [`ServerEvent`] and when its frame was read (before it was parsed: the
+/// instrument's own work stays out of the latency).
+fn read_event(socket: &mut Socket) -> Result<(Instant, ServerEvent)> {
     loop {
-        match socket.read().map_err(|e| format!("events socket: {e}"))? {
+        let frame = socket.read().map_err(|e| format!("events socket: {e}"))?;
+        let at = Instant::now();
+        match frame {
             Message::Text(text) => {
-                return serde_json::from_str(&text)
-                    .map_err(|e| format!("not a server event ({e}): {text}"));
+                let event = serde_json::from_str(&text)
+                    .map_err(|e| format!("not a server event ({e}): {text}"))?;
+                return Ok((at, event));
             }
             Message::Close(frame) => return Err(format!("events socket closed: {frame:?}")),
             _ => {}
@@ -154,21 +163,27 @@ fn watch(port: u16, room: i64, cookie: Option<&str>) -> Result<Socket> {
     }
 }
 
-/// The host's chat text of round `round` in measurement `phase`.
-fn round_text(phase: &str, round: usize) -> String {
-    format!("fan-out {phase} #{round}")
+/// What the host's chat of measurement `phase` starts with; the round's number follows.
+fn round_prefix(phase: &str) -> String {
+    format!("fan-out {phase} #")
 }
 
 /// A viewer's side of one measurement: the arrival time of every round's message.
 fn receive_rounds(mut socket: Socket, phase: &'static str) -> Result<Vec<Instant>> {
+    let prefix = round_prefix(phase);
     let mut arrived = vec![None; ROUNDS];
     let mut missing = ROUNDS;
     while missing > 0 {
-        if let ServerEvent::Chat { message } = next_event(&mut socket)? {
-            let round = (0..ROUNDS).find(|r| message.text == round_text(phase, *r));
-            if let Some(r) = round.filter(|r| arrived[*r].is_none()) {
-                arrived[r] = Some(Instant::now());
-                missing -= 1;
+        if let (at, ServerEvent::Chat { message }) = read_event(&mut socket)? {
+            let round = message
+                .text
+                .strip_prefix(&prefix)
+                .and_then(|n| n.parse().ok());
+            if let Some(slot) = round.and_then(|r: usize| arrived.get_mut(r)) {
+                if slot.is_none() {
+                    *slot = Some(at);
+                    missing -= 1;
+                }
             }
         }
     }
@@ -186,8 +201,9 @@ fn fan_out(host: &mut Socket, viewers: Vec<Socket>, phase: &'static str) -> Resu
         .collect::<Result<Vec<_>>>()?;
     let mut sent = Vec::with_capacity(ROUNDS);
     for round in 0..ROUNDS {
-        let text = round_text(phase, round);
-        let frame = serde_json::json!({"type": "chat", "text": text}).to_string();
+        let text = format!("{}{round}", round_prefix(phase));
+        let frame = serde_json::to_string(&ClientEvent::Chat { text: text.clone() })
+            .map_err(|e| e.to_string())?;
         let now = Instant::now();
         host.send(Message::text(frame))
             .map_err(|e| format!("host's chat: {e}"))?;
