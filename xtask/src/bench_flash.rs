@@ -33,7 +33,7 @@ pub struct FlashFigures {
     pub stock_left: i64,
     /// Each buyer's order, sent to answered.
     pub orders: Spread,
-    /// From the first order sent to the last answer.
+    /// From starting the buyers' threads (they then wait for each other) to the last answer.
     pub wall: Duration,
 }
 
@@ -214,6 +214,9 @@ fn buy(port: u16, cookie: &str, key: &str, body: &str) -> Result<Answer> {
     })
 }
 
+/// Brings `product` to [`UNITS`] units, pins it in `room` with a flash sale at half price,
+/// signs up [`BUYERS`] buyers and lets them all order one unit at once; fails unless the sale
+/// sold exactly [`UNITS`] at the flash price and refused everyone else as sold out.
 pub fn flash_sale(
     port: u16,
     host: &str,
