@@ -136,6 +136,10 @@ pub async fn ingest(
     let tools = state.videos.tools()?.clone();
     let ws: WebSocketUpgrade = upgrade(ws)?;
     let channel = state.live_media.channel(id, !room.is_demo);
+    if !room.is_demo {
+        // A room made without `POST /live` (or before a restart) is watched from here on.
+        crate::live::ending::watch_host(&state, id);
+    }
     // Claimed before answering, so of two sockets the later answered one wins.
     let (source, stop) = channel.claim().ok_or_else(crate::live::chat::room_ended)?;
     Ok(ws
@@ -189,6 +193,7 @@ async fn run(
         tokio::select! {
             message = socket.recv() => match message {
                 Some(Ok(Message::Binary(chunk))) => {
+                    channel.fed();
                     if started_at.is_none() {
                         started_at = Some(now_ms());
                         clock_tx.send_replace(started_at);

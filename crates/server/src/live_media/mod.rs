@@ -24,7 +24,7 @@ pub mod record;
 pub mod serve;
 pub mod viewer;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -93,6 +93,8 @@ pub struct LiveMedia {
     channels: Mutex<HashMap<i64, Arc<MediaChannel>>>,
     /// Demo clips and replays are made one at a time (each takes a core for seconds).
     pub(crate) demo_turn: Semaphore,
+    /// Rooms whose host a watcher waits for (`live::ending::watch_host`): one each.
+    watched: Mutex<HashSet<i64>>,
 }
 
 impl LiveMedia {
@@ -102,7 +104,22 @@ impl LiveMedia {
             tools,
             channels: Mutex::new(HashMap::new()),
             demo_turn: Semaphore::new(1),
+            watched: Mutex::new(HashSet::new()),
         }
+    }
+
+    fn watched(&self) -> std::sync::MutexGuard<'_, HashSet<i64>> {
+        self.watched.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Marks room `room_id` as watched for its host; `false` if it already was.
+    pub fn start_watching(&self, room_id: i64) -> bool {
+        self.watched().insert(room_id)
+    }
+
+    /// The watcher of room `room_id` is done (the room ended).
+    pub fn stop_watching(&self, room_id: i64) {
+        self.watched().remove(&room_id);
     }
 
     fn channels(&self) -> std::sync::MutexGuard<'_, HashMap<i64, Arc<MediaChannel>>> {

@@ -156,6 +156,43 @@ impl Recorder {
     }
 }
 
+/// The recording a stopped process left for room `room_id` (`{room_id}-*.rec`: killed before
+/// the room ended, so never finished), made into its replay now; `None` if there is none.
+/// The largest one wins (a room streamed across several killed processes keeps its longest).
+pub async fn salvage(dir: &Path, room_id: i64, tools: Option<&Tools>) -> Option<String> {
+    let prefix = format!("{room_id}-");
+    let mut best: Option<(u64, String)> = None;
+    let mut entries = tokio::fs::read_dir(dir).await.ok()?;
+    while let Ok(Some(entry)) = entries.next_entry().await {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(key) = name.strip_suffix(".rec").filter(|k| k.starts_with(&prefix)) else {
+            continue;
+        };
+        let len = entry.metadata().await.map_or(0, |m| m.len());
+        if len > 0 && best.as_ref().is_none_or(|(l, _)| len > *l) {
+            best = Some((len, key.to_string()));
+        }
+    }
+    let (_, key) = best?;
+    let part = dir.join(format!("{key}.rec"));
+    let path = replay_path(dir, &key);
+    let copied = match tools {
+        Some(tools) => faststart_copy(tools, &part, &path).await,
+        None => Err("no ffmpeg".to_string()),
+    };
+    match copied {
+        Ok(()) => {
+            let _ = tokio::fs::remove_file(&part).await;
+        }
+        Err(e) => {
+            // A cut-off last fragment may stop the copy; the fragments before it still play.
+            tracing::warn!("replay {key}: salvaged as recorded ({e})");
+            tokio::fs::rename(&part, &path).await.ok()?;
+        }
+    }
+    Some(key)
+}
+
 /// Copies `source` into an MP4 at `out` with the index first (written aside, then renamed).
 pub async fn faststart_copy(tools: &Tools, source: &Path, out: &Path) -> Result<(), String> {
     let tmp = out.with_extension(format!("mp4.part{}", fastrand::u32(..)));

@@ -18,7 +18,7 @@ const RECORDED_SECS: u32 = 6;
 
 /// A WebM like Chromium's `MediaRecorder` makes (VP8 + Opus), in clusters of 250 ms: encoded
 /// ahead, so the test's own encoder does not compete with the server's on a busy machine.
-fn recorded_webm(dir: &std::path::Path) -> Vec<u8> {
+pub(super) fn recorded_webm(dir: &std::path::Path) -> Vec<u8> {
     let out = dir.join("recorded.webm");
     let status = crate::test_clip::ffmpeg()
         .args(["-f", "lavfi", "-i"])
@@ -55,7 +55,7 @@ fn recorded_webm(dir: &std::path::Path) -> Vec<u8> {
 }
 
 /// The WebM cut where each Cluster starts, with the cluster's time in ms (0 for the header).
-fn chunks_by_time(webm: &[u8]) -> Vec<(u64, &[u8])> {
+pub(super) fn chunks_by_time(webm: &[u8]) -> Vec<(u64, &[u8])> {
     const CLUSTER: [u8; 4] = [0x1F, 0x43, 0xB6, 0x75];
     let starts: Vec<usize> = (0..webm.len().saturating_sub(4))
         .filter(|&i| webm[i..i + 4] == CLUSTER)

@@ -1,6 +1,7 @@
 //! The live stream's media (issue 17) over real sockets: a listening server on
 //! 127.0.0.1:0 and `tokio-tungstenite` clients, FFmpeg for the host's WebM and for ffprobe.
 
+mod abandoned;
 mod demo;
 mod ingest;
 mod slow_viewer;
@@ -16,6 +17,7 @@ use tokio_tungstenite::tungstenite::http::HeaderValue;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 use zhongcao_server::live_media::fmp4::{FragmentInfo, InitInfo};
+use zhongcao_server::AppState;
 
 use crate::common::{test_app, TestApp, SMALL_WORLD};
 
@@ -28,7 +30,15 @@ pub struct LiveServer {
 }
 
 pub async fn live_server() -> LiveServer {
-    let app = test_app(SMALL_WORLD).await;
+    serve(test_app(SMALL_WORLD).await).await
+}
+
+/// The app with its state changed by `change` (e.g. a short grace for hosts), listening.
+pub async fn live_server_with(change: impl FnOnce(AppState) -> AppState) -> LiveServer {
+    serve(test_app(SMALL_WORLD).await.with_state(change)).await
+}
+
+async fn serve(app: TestApp) -> LiveServer {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");

@@ -151,6 +151,8 @@ pub async fn go_live(
     }
     tx.commit().await?;
     drop(turn);
+    // A host who never streams, or leaves, does not keep the room live for ever.
+    crate::live::ending::watch_host(&state, id);
     let Json(room) = detail(State(state), Viewer(Some(me)), ApiPath(id)).await?;
     Ok((StatusCode::CREATED, Json(room)))
 }
@@ -174,37 +176,7 @@ pub async fn end(
         hosted_room(&mut conn, id, me).await?
     };
     if row.is_live() {
-        let now = now_unix();
-        let (turn, mut tx) = write_tx(&state.db).await?;
-        // Guarded by the status: of two concurrent ends, one ends the room.
-        let done = sqlx::query(
-            "UPDATE live_rooms SET status = 'ended', ended_at = ? \
-             WHERE id = ? AND status = 'live'",
-        )
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        drop(turn);
-        if done.rows_affected() == 1 {
-            // Likes not flushed yet are still saved by the room's ticker.
-            state
-                .live
-                .publish(id, &ServerEvent::Ended { ended_at: now });
-            // The stream stops: its recording, finished outside the write turn (it waits
-            // for the file), is the replay; a demo room's is its generated clip.
-            if let Some(key) = state.live_media.end(id).await {
-                let (turn, mut tx) = write_tx(&state.db).await?;
-                sqlx::query("UPDATE live_rooms SET replay_key = ? WHERE id = ?")
-                    .bind(key)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                tx.commit().await?;
-                drop(turn);
-            }
-        }
+        crate::live::ending::end_room(&state, id).await?;
     }
     detail(State(state), Viewer(Some(me)), ApiPath(id)).await
 }
