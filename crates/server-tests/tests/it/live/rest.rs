@@ -44,6 +44,11 @@ async fn going_live_lists_the_room_and_one_host_has_one_live_room() {
             "product_ids",
             "product_gone",
         ),
+        (
+            json!({"title": "ok", "product_ids": (1..=api_types::LIVE_MAX_PRODUCTS as i64 + 1).collect::<Vec<_>>()}),
+            "product_ids",
+            "too_many_room_products",
+        ),
     ] {
         let res = call(&app, Method::POST, "/api/v1/live", Some(&host), Some(body)).await;
         let err = res.expect_error(422, "validation", field);

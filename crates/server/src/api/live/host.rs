@@ -48,7 +48,7 @@ async fn hosted_live_room(conn: &mut SqliteConnection, id: i64, me: i64) -> AppR
         (status = 201, description = "Live", body = LiveRoomDetail),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
         (status = 409, description = "`already_live` (`id`): you have a live room; end it first", body = api_types::ErrorBody),
-        (status = 422, description = "Title empty or too long; no, too many or unknown products (fields)", body = api_types::ErrorBody),
+        (status = 422, description = "Title empty or too long; no products, too many (`too_many_room_products`, `max`) or unknown ones (fields)", body = api_types::ErrorBody),
     ))]
 pub async fn go_live(
     State(state): State<AppState>,
@@ -91,8 +91,8 @@ pub async fn go_live(
         errors.push(
             FieldError::new(
                 "product_ids",
-                ErrorCode::TooManyProducts,
-                format!("A room lists up to {LIVE_MAX_PRODUCTS} products."),
+                ErrorCode::TooManyRoomProducts,
+                format!("A live room can sell at most {LIVE_MAX_PRODUCTS} products."),
             )
             .with(ErrorParams::max(LIVE_MAX_PRODUCTS)),
         );
