@@ -134,25 +134,37 @@ impl Recorder {
             let _ = tokio::fs::remove_file(&part).await;
             return None;
         }
-        let path = replay_path(&self.dir, &self.key);
-        let remuxed = match tools {
-            Some(tools) => faststart_copy(tools, &part, &path).await,
-            None => Err("no ffmpeg".to_string()),
-        };
-        match remuxed {
-            Ok(()) => {
-                let _ = tokio::fs::remove_file(&part).await;
-            }
-            Err(e) => {
-                // The fragmented file plays as it is; only seeking is slower.
-                tracing::warn!("replay {}: kept fragmented ({e})", self.key);
-                if let Err(e) = tokio::fs::rename(&part, &path).await {
-                    tracing::warn!("replay {}: {e}", self.key);
-                    return None;
+        into_replay(&self.dir, &self.key, tools)
+            .await
+            .then_some(self.key)
+    }
+}
+
+/// Makes the recording `{key}.rec` under `dir` the replay `{key}.mp4`: copied with its index
+/// first, or, if that fails (no FFmpeg, a cut-off last fragment), renamed as it is: the
+/// fragmented file plays, only seeking is slower. `false` if there is no replay.
+async fn into_replay(dir: &Path, key: &str, tools: Option<&Tools>) -> bool {
+    let part = dir.join(format!("{key}.rec"));
+    let path = replay_path(dir, key);
+    let remuxed = match tools {
+        Some(tools) => faststart_copy(tools, &part, &path).await,
+        None => Err("no ffmpeg".to_string()),
+    };
+    match remuxed {
+        Ok(()) => {
+            let _ = tokio::fs::remove_file(&part).await;
+            true
+        }
+        Err(e) => {
+            tracing::warn!("replay {key}: kept fragmented ({e})");
+            match tokio::fs::rename(&part, &path).await {
+                Ok(()) => true,
+                Err(e) => {
+                    tracing::warn!("replay {key}: {e}");
+                    false
                 }
             }
         }
-        Some(self.key)
     }
 }
 
@@ -174,23 +186,7 @@ pub async fn salvage(dir: &Path, room_id: i64, tools: Option<&Tools>) -> Option<
         }
     }
     let (_, key) = best?;
-    let part = dir.join(format!("{key}.rec"));
-    let path = replay_path(dir, &key);
-    let copied = match tools {
-        Some(tools) => faststart_copy(tools, &part, &path).await,
-        None => Err("no ffmpeg".to_string()),
-    };
-    match copied {
-        Ok(()) => {
-            let _ = tokio::fs::remove_file(&part).await;
-        }
-        Err(e) => {
-            // A cut-off last fragment may stop the copy; the fragments before it still play.
-            tracing::warn!("replay {key}: salvaged as recorded ({e})");
-            tokio::fs::rename(&part, &path).await.ok()?;
-        }
-    }
-    Some(key)
+    into_replay(dir, &key, tools).await.then_some(key)
 }
 
 /// Copies `source` into an MP4 at `out` with the index first (written aside, then renamed).
