@@ -5,12 +5,12 @@ use std::time::Duration;
 
 use api_types::live_media::{ingest_path, media_path, MediaMessage, CLOSE_ENDED, KIND_END};
 use api_types::ServerEvent;
-use futures_util::{SinkExt, StreamExt};
+use futures_util::SinkExt;
 use tokio::time::Instant;
 use tokio_tungstenite::tungstenite::Message;
 
 use super::ingest::{chunks_by_time, recorded_webm};
-use super::{live_server_with, next_binary, LiveServer, Socket};
+use super::{expect_close, live_server_with, next_binary, LiveServer, Socket};
 use crate::common::signed_in_user;
 use crate::live::{go_live, products, wait_for, watch, Person};
 
@@ -172,13 +172,7 @@ async fn silent_hosts_and_rooms_a_killed_process_left_end_after_the_grace_but_de
         let took = ended_within(&server, room, grace * 6).await;
         println!("room {room} ended after {took:?}");
     }
-    let closed = tokio::time::timeout(Duration::from_secs(5), quiet_socket.next())
-        .await
-        .expect("the ingest socket is closed");
-    match closed {
-        Some(Ok(Message::Close(Some(frame)))) => assert_eq!(u16::from(frame.code), CLOSE_ENDED),
-        other => panic!("expected a close frame, got {other:?}"),
-    }
+    expect_close(&mut quiet_socket, CLOSE_ENDED, "the quiet host's ingest").await;
     let replay = replay_of(&server, orphan).await;
     assert_eq!(replay.as_deref(), Some(&*format!("{orphan}-killedproc")));
     assert!(dir.join(format!("{orphan}-killedproc.mp4")).exists());

@@ -10,7 +10,9 @@ use axum::http::Method;
 use futures_util::{SinkExt, StreamExt};
 use tokio_tungstenite::tungstenite::Message;
 
-use super::{live_server, next_binary, now_ms, read_fragment, read_init, top_boxes, Socket};
+use super::{
+    expect_close, live_server, next_binary, now_ms, read_fragment, read_init, top_boxes, Socket,
+};
 use crate::common::signed_in_user;
 
 /// Seconds of WebM the "browser" records.
@@ -137,13 +139,7 @@ async fn a_hosts_webm_reaches_viewers_as_fmp4_and_ends_as_a_replay() {
     // A second ingest socket takes over from the first.
     let mut first = server.connect(&path, &headers).await.expect("host");
     let second = server.connect(&path, &headers).await.expect("host again");
-    let closed = tokio::time::timeout(Duration::from_secs(5), first.next())
-        .await
-        .expect("the first is closed");
-    match closed {
-        Some(Ok(Message::Close(Some(frame)))) => assert_eq!(u16::from(frame.code), CLOSE_REPLACED),
-        other => panic!("expected a close frame, got {other:?}"),
-    }
+    expect_close(&mut first, CLOSE_REPLACED, "the first ingest").await;
 
     let dir = tempfile::tempdir().expect("dir");
     let webm = recorded_webm(dir.path());

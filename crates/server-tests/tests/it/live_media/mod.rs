@@ -140,6 +140,17 @@ pub async fn next_binary(socket: &mut Socket, within: Duration) -> Option<(Insta
     }
 }
 
+/// The next message must be a close frame with `code`, within 5 s (`what` names the socket).
+pub async fn expect_close(socket: &mut Socket, code: u16, what: &str) {
+    let closed = tokio::time::timeout(Duration::from_secs(5), socket.next())
+        .await
+        .unwrap_or_else(|_| panic!("{what} is closed in time"));
+    match closed {
+        Some(Ok(Message::Close(Some(frame)))) => assert_eq!(u16::from(frame.code), code, "{what}"),
+        other => panic!("{what}: expected a close frame, got {other:?}"),
+    }
+}
+
 /// Reads the init message: its MIME type and parsed init segment.
 pub async fn read_init(socket: &mut Socket, within: Duration) -> (String, Vec<u8>, InitInfo) {
     let (_, bytes) = next_binary(socket, within).await.expect("init message");
