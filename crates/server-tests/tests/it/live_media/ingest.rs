@@ -7,7 +7,7 @@ use api_types::live_media::{
     KIND_FRAGMENT,
 };
 use axum::http::Method;
-use futures_util::{SinkExt, StreamExt};
+use futures_util::SinkExt;
 use tokio_tungstenite::tungstenite::Message;
 
 use super::{
