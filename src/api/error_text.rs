@@ -184,6 +184,7 @@ fn key(code: ErrorCode, p: &ErrorParams) -> Option<Msg> {
         C::NotInRoom => s::NOT_IN_ROOM,
         C::FlashPrice => s::FLASH_PRICE,
         C::FlashDuration => s::FLASH_DURATION,
+        C::TooManyRoomProducts => s::TOO_MANY_ROOM_PRODUCTS,
     })
 }
 

@@ -53,6 +53,10 @@ pub fn start_test_server(data_dir: &Path) -> Result<ServerGuard> {
 pub fn start_server_with(data_dir: &Path, env: &[(&str, &str)]) -> Result<ServerGuard> {
     let port = free_port()?;
     let child = Command::new(server_binary())
+        // Benchmarks and browser tests keep rooms live with no camera for over a minute; the
+        // ending of abandoned rooms is tested in tests/it/live_media/abandoned.rs. `env` may
+        // set it back.
+        .env("LIVE_HOST_GRACE_SECS", "3600")
         .envs(env.iter().copied())
         .current_dir(root())
         .env("PORT", port.to_string())

@@ -98,6 +98,8 @@ pub struct AppState {
     pub live: Arc<live::LiveHub>,
     /// Live rooms' streams: ingest, viewers, demo loops, replays (see `live_media`).
     pub live_media: Arc<live_media::LiveMedia>,
+    /// How long a room waits for a host who left (no ingest, no media) before it ends.
+    pub live_host_grace: std::time::Duration,
 }
 
 impl AppState {
@@ -163,6 +165,7 @@ impl AppState {
                 images.live_dir(),
                 video::Tools::from_path(),
             )),
+            live_host_grace: live::ending::HOST_GRACE,
             images,
         })
     }
@@ -182,6 +185,19 @@ impl AppState {
     /// the state is configured.
     pub async fn start_live_demos(&self) -> Result<usize, sqlx::Error> {
         live_media::demo::start_all(self).await
+    }
+
+    /// The same state with another grace period for hosts who left (`live::ending`).
+    pub fn with_live_host_grace(mut self, grace: std::time::Duration) -> Self {
+        self.live_host_grace = grace;
+        self
+    }
+
+    /// Waits for the hosts of the rooms a previous process left live, ending those who do not
+    /// come back within the grace period (`live::ending`); returns how many. Call once the
+    /// state is configured.
+    pub async fn watch_live_hosts(&self) -> Result<usize, sqlx::Error> {
+        live::ending::watch_live_hosts(self).await
     }
 
     /// Queues again the video jobs a stopped process left half-done, and starts the

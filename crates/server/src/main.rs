@@ -65,6 +65,10 @@ struct Config {
     /// The `ffprobe` program (videos: checking uploads).
     #[arg(long, env = "FFPROBE", default_value = "ffprobe")]
     ffprobe: PathBuf,
+    /// Seconds a live room waits for a host who left (closed the stream, or sends no media)
+    /// before it ends as if they had pressed End.
+    #[arg(long, env = "LIVE_HOST_GRACE_SECS", default_value_t = zhongcao_server::live::ending::HOST_GRACE.as_secs())]
+    live_host_grace_secs: u64,
     /// Generated chat and likes in the demo live rooms while somebody watches them (shown as
     /// demo). `false` for tests and benchmarks that need quiet rooms.
     #[cfg(feature = "demo")]
@@ -127,6 +131,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let state = state
         .with_trusted_proxy(config.trust_proxy)
         .with_limit_factor(config.rate_limit_factor)
+        .with_live_host_grace(std::time::Duration::from_secs(config.live_host_grace_secs))
         .with_videos(zhongcao_server::video::Videos::new(tools));
     state.start_video_worker().await?;
     #[cfg(feature = "demo")]
@@ -138,6 +143,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let demos = state.start_live_demos().await?;
     if demos > 0 {
         println!("      {demos} demo live rooms on air");
+    }
+    let waiting = state.watch_live_hosts().await?;
+    if waiting > 0 {
+        println!(
+            "      {waiting} live rooms wait {}s for their hosts, then end",
+            config.live_host_grace_secs
+        );
     }
     let addr = SocketAddr::new(config.host, config.port);
     let listener = tokio::net::TcpListener::bind(addr).await?;

@@ -292,6 +292,8 @@ pub enum ErrorCode {
     FlashPrice,
     /// A flash sale of `min` to `max` seconds.
     FlashDuration,
+    /// A live room listing over `max` products (go-live's own: a note's is `too_many_products`).
+    TooManyRoomProducts,
 
     /// A code this build does not know (a newer server): show the message. Never sent.
     #[default]
@@ -522,6 +524,7 @@ const ERROR_CODES: &[(&str, ErrorCode)] = &[
     ("not_in_room", ErrorCode::NotInRoom),
     ("flash_price", ErrorCode::FlashPrice),
     ("flash_duration", ErrorCode::FlashDuration),
+    ("too_many_room_products", ErrorCode::TooManyRoomProducts),
 ];
 const RESOURCES: &[(&str, Resource)] = &[
     ("endpoint", Resource::Endpoint),

@@ -1,7 +1,8 @@
 //! Livestream shopping rooms, the server's side of them (the video is `live_media`): what a
 //! room is in the database (`load.rs`), its real-time half in memory (this file: one
 //! [`Room`] per room somebody watches, with a bounded broadcast channel of ready-made JSON
-//! frames), the chat rules (`chat.rs`), the events socket (`socket.rs`) and the demo world's
+//! frames), the chat rules (`chat.rs`), the events socket (`socket.rs`), how rooms end
+//! (`ending.rs`: the host's End, or a host gone longer than the grace) and the demo world's
 //! activity (`demo.rs`).
 //!
 //! A room's channel exists while it has sockets: the first viewer creates it (and its ticker,
@@ -13,6 +14,7 @@
 pub mod chat;
 #[cfg(feature = "demo")]
 pub mod demo;
+pub mod ending;
 pub mod load;
 pub mod socket;
 

@@ -2,7 +2,7 @@
 //! (for viewers who join), a bounded broadcast of what comes next, the room's recording, and
 //! which source (an ingest socket or the demo loop) may publish.
 
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use api_types::live_media::{encode_init, encode_message, HEADER_LEN, KIND_FRAGMENT};
@@ -91,6 +91,9 @@ pub struct MediaChannel {
     pub viewers: AtomicUsize,
     /// Fragments skipped by viewers that fell behind, over the room's life.
     pub skipped: AtomicU64,
+    /// Unix ms when the host last showed up (an ingest connecting, a chunk of media): a room
+    /// whose host is gone longer than the grace period ends (`live::ending`).
+    fed_at_ms: AtomicI64,
 }
 
 impl MediaChannel {
@@ -109,7 +112,18 @@ impl MediaChannel {
             next_source: AtomicU64::new(1),
             viewers: AtomicUsize::new(0),
             skipped: AtomicU64::new(0),
+            fed_at_ms: AtomicI64::new(0),
         }
+    }
+
+    /// The host is here now (a socket connected, media arrived).
+    pub fn fed(&self) {
+        self.fed_at_ms.store(now_ms(), Ordering::Relaxed);
+    }
+
+    /// Unix ms when the host was last here (0: never, in this process).
+    pub fn fed_at_ms(&self) -> i64 {
+        self.fed_at_ms.load(Ordering::Relaxed)
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -133,6 +147,7 @@ impl MediaChannel {
         if !claimed {
             return None;
         }
+        self.fed();
         self.lock().run_offset = None;
         Some((SourceId(id), self.source.subscribe()))
     }

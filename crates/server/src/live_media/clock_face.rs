@@ -1,6 +1,9 @@
 //! The demo clip's moving part: a clock face over the room's scene, its hand sweeping once a
-//! lap, and a "live" badge whose dot blinks each second, so a viewer sees time pass (and a
-//! frozen stream shows at once).
+//! lap, so a viewer sees time pass (and a frozen stream shows at once).
+//!
+//! No "LIVE" badge in the picture: the room page overlays its own (with the Demo tag), the
+//! clip's was a red box with no text under the page's back button, and the same clip is the
+//! demo rooms' replay, where "live" would be wrong.
 
 use image::{Rgb, RgbImage};
 
@@ -8,8 +11,8 @@ const RADIUS: f32 = 150.0;
 const RING: f32 = 6.0;
 const HAND: f32 = 4.0;
 
-/// Frame at `phase` (0..1 of the lap), `frame_in_second` frames into the current second.
-pub fn draw(scene: &RgbImage, phase: f32, frame_in_second: u32) -> RgbImage {
+/// Frame at `phase` (0..1 of the lap).
+pub fn draw(scene: &RgbImage, phase: f32) -> RgbImage {
     let mut frame = scene.clone();
     let (w, h) = frame.dimensions();
     let (cx, cy) = (w as f32 / 2.0, h as f32 * 0.42);
@@ -44,7 +47,6 @@ pub fn draw(scene: &RgbImage, phase: f32, frame_in_second: u32) -> RgbImage {
             }
         }
     }
-    badge(&mut frame, frame_in_second < 12);
     frame
 }
 
@@ -64,38 +66,23 @@ fn segment_distance(p: (f32, f32), a: (f32, f32), b: (f32, f32)) -> f32 {
     ((p.0 - qx).powi(2) + (p.1 - qy).powi(2)).sqrt()
 }
 
-/// A red badge in the top-left corner, its white dot lit for the first half of each second.
-fn badge(frame: &mut RgbImage, lit: bool) {
-    let (w, h) = frame.dimensions();
-    for y in 20..56.min(h) {
-        for x in 20..110.min(w) {
-            let dot = (x as f32 - 40.0).powi(2) + (y as f32 - 38.0).powi(2) <= 64.0;
-            let colour = if dot && lit {
-                [255, 255, 255]
-            } else {
-                [230, 40, 60]
-            };
-            frame.put_pixel(x, y, Rgb(colour));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_hand_moves_and_the_dot_blinks() {
+    fn the_hand_moves_and_the_scene_keeps_its_corners() {
         let scene = RgbImage::from_pixel(200, 400, Rgb([100, 120, 140]));
-        let a = draw(&scene, 0.0, 0);
-        let b = draw(&scene, 0.25, 0);
-        let c = draw(&scene, 0.0, 20);
+        let a = draw(&scene, 0.0);
+        let b = draw(&scene, 0.25);
         // Straight up at 0, to the right a quarter later.
         let (cx, cy) = (100, (400.0 * 0.42) as u32);
         assert_eq!(a.get_pixel(cx, cy - 80), &Rgb([250, 250, 250]));
         assert_ne!(b.get_pixel(cx, cy - 80), &Rgb([250, 250, 250]));
         assert_eq!(b.get_pixel(cx + 80, cy), &Rgb([250, 250, 250]));
-        assert_eq!(a.get_pixel(40, 38), &Rgb([255, 255, 255]));
-        assert_eq!(c.get_pixel(40, 38), &Rgb([230, 40, 60]));
+        // The corners (where the old badge was): the scene, under the page's own overlay.
+        for (x, y) in [(10, 10), (25, 12), (190, 10)] {
+            assert_eq!(a.get_pixel(x, y), &Rgb([100, 120, 140]));
+        }
     }
 }

@@ -21,7 +21,7 @@ use crate::video::Tools;
 use crate::AppState;
 
 /// Bumped when the clip changes, so cached files are made again.
-const CLIP_VERSION: &str = "v1";
+const CLIP_VERSION: &str = "v2";
 pub const CLIP_SECS: u32 = 16;
 const FPS: u32 = 24;
 /// Portrait, like a phone's live.
@@ -185,7 +185,7 @@ fn make_clip(tools: &Tools, (theme, seed): (&str, u64), out: &Path) -> Result<()
     let mut stdin = child.stdin.take().ok_or("ffmpeg stdin")?;
     let mut written = Ok(());
     for i in 0..frames {
-        let frame = super::clock_face::draw(&scene, i as f32 / (FPS * CLIP_SECS) as f32, i % FPS);
+        let frame = super::clock_face::draw(&scene, i as f32 / (FPS * CLIP_SECS) as f32);
         if let Err(e) = stdin.write_all(frame.as_raw()) {
             written = Err(format!("ffmpeg input: {e}"));
             break;

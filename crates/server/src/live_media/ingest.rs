@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use api_types::live_media::{IngestStart, CLOSE_ENDED, CLOSE_REPLACED};
-use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
+use axum::extract::ws::{CloseFrame, Message, WebSocket};
 use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
@@ -21,8 +21,8 @@ use tokio::sync::mpsc;
 
 use super::channel::{now_ms, Clock, MediaChannel, SourceId, Stop};
 use super::fmp4::{Piece, Segmenter};
-use super::{live_room, upgrade, Upgrade};
-use crate::auth::{is_same_site, SignedIn};
+use super::{live_socket, Origin, Upgrade};
+use crate::auth::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiPath;
 use crate::video::Tools;
@@ -119,23 +119,27 @@ pub async fn ingest(
     uri: Uri,
     ws: Upgrade,
 ) -> AppResult<Response> {
-    // Upgrades are GETs, which the CSRF guard lets through: check the origin here.
-    if !is_same_site(&state.site, &headers, &uri) {
-        return Err(AppError::forbidden(
-            api_types::ErrorCode::CrossSiteRequest,
-            "Cross-site request refused: the Origin header must match this site.",
-        ));
-    }
-    let room = live_room(&state, id).await?;
-    if room.host_id != me {
-        return Err(AppError::forbidden(
-            api_types::ErrorCode::NotYourRoom,
-            "Only the room's host can stream to it.",
-        ));
-    }
-    let tools = state.videos.tools()?.clone();
-    let ws: WebSocketUpgrade = upgrade(ws)?;
+    let (ws, room, tools) = live_socket(
+        &state,
+        id,
+        Origin::SameSite(&headers, &uri),
+        ws,
+        async |room| {
+            if room.host_id != me {
+                return Err(AppError::forbidden(
+                    api_types::ErrorCode::NotYourRoom,
+                    "Only the room's host can stream to it.",
+                ));
+            }
+            Ok(state.videos.tools()?.clone())
+        },
+    )
+    .await?;
     let channel = state.live_media.channel(id, !room.is_demo);
+    if !room.is_demo {
+        // A room made without `POST /live` (or before a restart) is watched from here on.
+        crate::live::ending::watch_host(&state, id);
+    }
     // Claimed before answering, so of two sockets the later answered one wins.
     let (source, stop) = channel.claim().ok_or_else(crate::live::chat::room_ended)?;
     Ok(ws
@@ -189,6 +193,7 @@ async fn run(
         tokio::select! {
             message = socket.recv() => match message {
                 Some(Ok(Message::Binary(chunk))) => {
+                    channel.fed();
                     if started_at.is_none() {
                         started_at = Some(now_ms());
                         clock_tx.send_replace(started_at);

@@ -24,17 +24,18 @@ pub mod record;
 pub mod serve;
 pub mod viewer;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::ws::WebSocketUpgrade;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, Uri};
 use tokio::sync::Semaphore;
 
 use self::channel::MediaChannel;
 use self::record::Recorder;
+use crate::auth::is_same_site;
 use crate::error::{AppError, AppResult};
 use crate::video::Tools;
 use crate::AppState;
@@ -51,6 +52,40 @@ pub fn upgrade(ws: Upgrade) -> AppResult<WebSocketUpgrade> {
             "This is a WebSocket: connect with one.",
         )
     })
+}
+
+/// Where a live room's socket may be opened from.
+pub enum Origin<'a> {
+    /// Anywhere (watching the stream changes nothing).
+    Any,
+    /// Only this site's pages (the request's headers and URI): upgrades are GETs, which the
+    /// CSRF guard lets through, so sockets that act check the same rule here.
+    SameSite(&'a HeaderMap, &'a Uri),
+}
+
+/// Everything a live room's socket checks before upgrading, in the one order all of them
+/// answer (as JSON, never a half-open socket): a cross-site `Origin` (403
+/// `cross_site_request`), the room (404; 409 `room_ended` once it ended), what this socket
+/// requires of its own (`admit`: e.g. only the host, FFmpeg at hand), then the upgrade
+/// itself (426 `upgrade_required`). Returns the upgrade, the room and what `admit` found.
+pub async fn live_socket<T>(
+    state: &AppState,
+    id: i64,
+    origin: Origin<'_>,
+    ws: Upgrade,
+    admit: impl AsyncFnOnce(&Room) -> AppResult<T>,
+) -> AppResult<(WebSocketUpgrade, Room, T)> {
+    if let Origin::SameSite(headers, uri) = origin {
+        if !is_same_site(&state.site, headers, uri) {
+            return Err(AppError::forbidden(
+                api_types::ErrorCode::CrossSiteRequest,
+                "Cross-site socket refused: the Origin header must match this site.",
+            ));
+        }
+    }
+    let room = live_room(state, id).await?;
+    let admitted = admit(&room).await?;
+    Ok((upgrade(ws)?, room, admitted))
 }
 
 /// A room as the media side needs it.
@@ -93,6 +128,8 @@ pub struct LiveMedia {
     channels: Mutex<HashMap<i64, Arc<MediaChannel>>>,
     /// Demo clips and replays are made one at a time (each takes a core for seconds).
     pub(crate) demo_turn: Semaphore,
+    /// Rooms whose host a watcher waits for (`live::ending::watch_host`): one each.
+    watched: Mutex<HashSet<i64>>,
 }
 
 impl LiveMedia {
@@ -102,7 +139,22 @@ impl LiveMedia {
             tools,
             channels: Mutex::new(HashMap::new()),
             demo_turn: Semaphore::new(1),
+            watched: Mutex::new(HashSet::new()),
         }
+    }
+
+    fn watched(&self) -> std::sync::MutexGuard<'_, HashSet<i64>> {
+        self.watched.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Marks room `room_id` as watched for its host; `false` if it already was.
+    pub fn start_watching(&self, room_id: i64) -> bool {
+        self.watched().insert(room_id)
+    }
+
+    /// The watcher of room `room_id` is done (the room ended).
+    pub fn stop_watching(&self, room_id: i64) {
+        self.watched().remove(&room_id);
     }
 
     fn channels(&self) -> std::sync::MutexGuard<'_, HashMap<i64, Arc<MediaChannel>>> {

@@ -134,26 +134,59 @@ impl Recorder {
             let _ = tokio::fs::remove_file(&part).await;
             return None;
         }
-        let path = replay_path(&self.dir, &self.key);
-        let remuxed = match tools {
-            Some(tools) => faststart_copy(tools, &part, &path).await,
-            None => Err("no ffmpeg".to_string()),
-        };
-        match remuxed {
-            Ok(()) => {
-                let _ = tokio::fs::remove_file(&part).await;
-            }
-            Err(e) => {
-                // The fragmented file plays as it is; only seeking is slower.
-                tracing::warn!("replay {}: kept fragmented ({e})", self.key);
-                if let Err(e) = tokio::fs::rename(&part, &path).await {
-                    tracing::warn!("replay {}: {e}", self.key);
-                    return None;
+        into_replay(&self.dir, &self.key, tools)
+            .await
+            .then_some(self.key)
+    }
+}
+
+/// Makes the recording `{key}.rec` under `dir` the replay `{key}.mp4`: copied with its index
+/// first, or, if that fails (no FFmpeg, a cut-off last fragment), renamed as it is: the
+/// fragmented file plays, only seeking is slower. `false` if there is no replay.
+async fn into_replay(dir: &Path, key: &str, tools: Option<&Tools>) -> bool {
+    let part = dir.join(format!("{key}.rec"));
+    let path = replay_path(dir, key);
+    let remuxed = match tools {
+        Some(tools) => faststart_copy(tools, &part, &path).await,
+        None => Err("no ffmpeg".to_string()),
+    };
+    match remuxed {
+        Ok(()) => {
+            let _ = tokio::fs::remove_file(&part).await;
+            true
+        }
+        Err(e) => {
+            tracing::warn!("replay {key}: kept fragmented ({e})");
+            match tokio::fs::rename(&part, &path).await {
+                Ok(()) => true,
+                Err(e) => {
+                    tracing::warn!("replay {key}: {e}");
+                    false
                 }
             }
         }
-        Some(self.key)
     }
+}
+
+/// The recording a stopped process left for room `room_id` (`{room_id}-*.rec`: killed before
+/// the room ended, so never finished), made into its replay now; `None` if there is none.
+/// The largest one wins (a room streamed across several killed processes keeps its longest).
+pub async fn salvage(dir: &Path, room_id: i64, tools: Option<&Tools>) -> Option<String> {
+    let prefix = format!("{room_id}-");
+    let mut best: Option<(u64, String)> = None;
+    let mut entries = tokio::fs::read_dir(dir).await.ok()?;
+    while let Ok(Some(entry)) = entries.next_entry().await {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(key) = name.strip_suffix(".rec").filter(|k| k.starts_with(&prefix)) else {
+            continue;
+        };
+        let len = entry.metadata().await.map_or(0, |m| m.len());
+        if len > 0 && best.as_ref().is_none_or(|(l, _)| len > *l) {
+            best = Some((len, key.to_string()));
+        }
+    }
+    let (_, key) = best?;
+    into_replay(dir, &key, tools).await.then_some(key)
 }
 
 /// Copies `source` into an MP4 at `out` with the index first (written aside, then renamed).

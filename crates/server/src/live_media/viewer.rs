@@ -16,7 +16,7 @@ use axum::response::Response;
 use tokio::sync::broadcast::error::RecvError;
 
 use super::channel::{Event, MediaChannel};
-use super::{room, upgrade, Upgrade};
+use super::{live_socket, Origin, Upgrade};
 use crate::error::AppResult;
 use crate::extract::ApiPath;
 use crate::AppState;
@@ -42,11 +42,7 @@ pub async fn media(
     ApiPath(id): ApiPath<i64>,
     ws: Upgrade,
 ) -> AppResult<Response> {
-    let room = room(&state, id).await?;
-    if !room.live {
-        return Err(crate::live::chat::room_ended());
-    }
-    let ws = upgrade(ws)?;
+    let (ws, room, ()) = live_socket(&state, id, Origin::Any, ws, async |_| Ok(())).await?;
     // A demo room nobody started yet (made after start-up) starts playing for its first viewer.
     if room.is_demo && state.live_media.get(id).is_none() {
         super::demo::start(&state, id);

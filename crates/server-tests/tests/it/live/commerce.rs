@@ -161,18 +161,8 @@ async fn flash_prices_come_from_the_server_and_the_host_earns_the_commission() {
     );
     assert_eq!(placed.lines[0].unit_price_fen, 12_345);
 
-    let earnings: Earnings = parse(
-        &call(
-            &app,
-            Method::GET,
-            "/api/v1/creator/earnings",
-            Some(&host),
-            None,
-        )
-        .await,
-        200,
-        "earnings",
-    );
+    let earnings: Earnings =
+        get_as(&app, "/api/v1/creator/earnings", Some(&host), "earnings").await;
     let rate = commission_bp * 5_000 / 10_000;
     assert_eq!(earnings.lines.len(), 1);
     let line = &earnings.lines[0];
@@ -196,18 +186,8 @@ async fn flash_prices_come_from_the_server_and_the_host_earns_the_commission() {
         201,
         "own room",
     );
-    let earnings: Earnings = parse(
-        &call(
-            &app,
-            Method::GET,
-            "/api/v1/creator/earnings",
-            Some(&host),
-            None,
-        )
-        .await,
-        200,
-        "earnings",
-    );
+    let earnings: Earnings =
+        get_as(&app, "/api/v1/creator/earnings", Some(&host), "earnings").await;
     assert_eq!(earnings.lines.len(), 1);
 
     // Once the flash sale is over, the total the buyer saw is refused rather than charged.

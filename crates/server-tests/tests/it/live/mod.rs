@@ -56,6 +56,27 @@ pub async fn call(
     }
 }
 
+/// The status of a body-less request as `who` (a guest when `None`).
+pub async fn status(app: &TestApp, method: Method, uri: &str, who: Option<&Person>) -> u16 {
+    call(app, method, uri, who, None).await.status.as_u16()
+}
+
+/// `GET uri` as `who`, which must answer 200 with a `T` (`what` names it in failures).
+pub async fn get_as<T: serde::de::DeserializeOwned>(
+    app: &TestApp,
+    uri: &str,
+    who: Option<&Person>,
+    what: &str,
+) -> T {
+    parse(&call(app, Method::GET, uri, who, None).await, 200, what)
+}
+
+/// `host` presses End in room `room`.
+pub async fn end_live(app: &TestApp, room: i64, host: &Person) -> TestResponse {
+    let uri = format!("/api/v1/live/{room}/end");
+    call(app, Method::POST, &uri, Some(host), None).await
+}
+
 /// The first `n` product ids of the shop with stock, in id order.
 pub async fn products(app: &TestApp, n: i64) -> Vec<i64> {
     sqlx::query_scalar(

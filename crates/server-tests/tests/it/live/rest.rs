@@ -44,6 +44,11 @@ async fn going_live_lists_the_room_and_one_host_has_one_live_room() {
             "product_ids",
             "product_gone",
         ),
+        (
+            json!({"title": "ok", "product_ids": (1..=api_types::LIVE_MAX_PRODUCTS as i64 + 1).collect::<Vec<_>>()}),
+            "product_ids",
+            "too_many_room_products",
+        ),
     ] {
         let res = call(&app, Method::POST, "/api/v1/live", Some(&host), Some(body)).await;
         let err = res.expect_error(422, "validation", field);
@@ -79,18 +84,13 @@ async fn going_live_lists_the_room_and_one_host_has_one_live_room() {
     )
     .await;
     assert!(follow.status.is_success(), "follow: {}", follow.status);
-    let seen: LiveRoomDetail = parse(
-        &call(
-            &app,
-            Method::GET,
-            &format!("/api/v1/live/{}", room.id),
-            Some(&fan),
-            None,
-        )
-        .await,
-        200,
+    let seen: LiveRoomDetail = get_as(
+        &app,
+        &format!("/api/v1/live/{}", room.id),
+        Some(&fan),
         "detail",
-    );
+    )
+    .await;
     assert!(seen.host.followed_by_viewer && !seen.viewer_is_host);
     assert_eq!(seen.host.user.id, host.id);
     assert_eq!(seen.host.follower_count, 1);
@@ -272,14 +272,7 @@ async fn pins_are_the_hosts_and_flash_prices_are_checked() {
             .expect("detail");
     assert!(seen.pinned.is_none());
 
-    call(
-        &app,
-        Method::POST,
-        &format!("/api/v1/live/{}/end", room.id),
-        Some(&host),
-        None,
-    )
-    .await;
+    end_live(&app, room.id, &host).await;
     call(
         &app,
         Method::PUT,
@@ -327,18 +320,9 @@ async fn moderation_refusals_and_chat_history_pages() {
     )
     .await
     .expect_error(404, "not_found", "unknown message");
+    assert_eq!(status(&app, Method::DELETE, &msg, Some(&host)).await, 204);
     assert_eq!(
-        call(&app, Method::DELETE, &msg, Some(&host), None)
-            .await
-            .status
-            .as_u16(),
-        204
-    );
-    assert_eq!(
-        call(&app, Method::DELETE, &msg, Some(&host), None)
-            .await
-            .status
-            .as_u16(),
+        status(&app, Method::DELETE, &msg, Some(&host)).await,
         204,
         "again"
     );
@@ -365,27 +349,11 @@ async fn moderation_refusals_and_chat_history_pages() {
     )
     .await
     .expect_error(404, "not_found", "nobody");
-    assert_eq!(
-        call(&app, Method::PUT, &mute, Some(&host), None)
-            .await
-            .status
-            .as_u16(),
-        204
-    );
-    let seen: LiveRoomDetail = parse(
-        &call(&app, Method::GET, &base, Some(&other), None).await,
-        200,
-        "detail",
-    );
+    assert_eq!(status(&app, Method::PUT, &mute, Some(&host)).await, 204);
+    let seen: LiveRoomDetail = get_as(&app, &base, Some(&other), "detail").await;
     assert!(seen.viewer_muted);
     assert_eq!(seen.recent_chat.len(), 4, "the removed message is gone");
-    assert_eq!(
-        call(&app, Method::DELETE, &mute, Some(&host), None)
-            .await
-            .status
-            .as_u16(),
-        204
-    );
+    assert_eq!(status(&app, Method::DELETE, &mute, Some(&host)).await, 204);
 
     // History: oldest first, paged, without the removed message.
     let first: Page<ChatMessage> =

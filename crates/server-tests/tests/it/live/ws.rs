@@ -185,14 +185,7 @@ async fn upgrades_are_refused_as_json_before_upgrading() {
         Err(tokio_tungstenite::tungstenite::Error::Http(res)) => assert_eq!(res.status(), 403),
         other => panic!("cross-site upgrade: {:?}", other.map(|_| "connected")),
     }
-    call(
-        &app,
-        Method::POST,
-        &format!("/api/v1/live/{}/end", room.id),
-        Some(&host),
-        None,
-    )
-    .await;
+    end_live(&app, room.id, &host).await;
     let res = app.request(Method::GET, &uri).send().await;
     res.expect_error(409, "room_ended", "ended room");
 }
@@ -254,14 +247,7 @@ async fn the_host_removes_messages_and_mutes_people() {
     assert!(matches!(hello, ServerEvent::Hello { muted: true, .. }));
 
     // Ending the room tells every socket and closes it normally.
-    call(
-        &app,
-        Method::POST,
-        &format!("/api/v1/live/{}/end", room.id),
-        Some(&host),
-        None,
-    )
-    .await;
+    end_live(&app, room.id, &host).await;
     let ended = wait_for(&mut watcher, 2, |e| matches!(e, ServerEvent::Ended { .. })).await;
     assert!(ended.is_some());
     assert_eq!(close_code(&mut watcher).await, Some(1000));

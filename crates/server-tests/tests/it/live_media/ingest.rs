@@ -7,10 +7,12 @@ use api_types::live_media::{
     KIND_FRAGMENT,
 };
 use axum::http::Method;
-use futures_util::{SinkExt, StreamExt};
+use futures_util::SinkExt;
 use tokio_tungstenite::tungstenite::Message;
 
-use super::{live_server, next_binary, now_ms, read_fragment, read_init, top_boxes, Socket};
+use super::{
+    expect_close, live_server, next_binary, now_ms, read_fragment, read_init, top_boxes, Socket,
+};
 use crate::common::signed_in_user;
 
 /// Seconds of WebM the "browser" records.
@@ -18,7 +20,7 @@ const RECORDED_SECS: u32 = 6;
 
 /// A WebM like Chromium's `MediaRecorder` makes (VP8 + Opus), in clusters of 250 ms: encoded
 /// ahead, so the test's own encoder does not compete with the server's on a busy machine.
-fn recorded_webm(dir: &std::path::Path) -> Vec<u8> {
+pub(super) fn recorded_webm(dir: &std::path::Path) -> Vec<u8> {
     let out = dir.join("recorded.webm");
     let status = crate::test_clip::ffmpeg()
         .args(["-f", "lavfi", "-i"])
@@ -55,7 +57,7 @@ fn recorded_webm(dir: &std::path::Path) -> Vec<u8> {
 }
 
 /// The WebM cut where each Cluster starts, with the cluster's time in ms (0 for the header).
-fn chunks_by_time(webm: &[u8]) -> Vec<(u64, &[u8])> {
+pub(super) fn chunks_by_time(webm: &[u8]) -> Vec<(u64, &[u8])> {
     const CLUSTER: [u8; 4] = [0x1F, 0x43, 0xB6, 0x75];
     let starts: Vec<usize> = (0..webm.len().saturating_sub(4))
         .filter(|&i| webm[i..i + 4] == CLUSTER)
@@ -137,13 +139,7 @@ async fn a_hosts_webm_reaches_viewers_as_fmp4_and_ends_as_a_replay() {
     // A second ingest socket takes over from the first.
     let mut first = server.connect(&path, &headers).await.expect("host");
     let second = server.connect(&path, &headers).await.expect("host again");
-    let closed = tokio::time::timeout(Duration::from_secs(5), first.next())
-        .await
-        .expect("the first is closed");
-    match closed {
-        Some(Ok(Message::Close(Some(frame)))) => assert_eq!(u16::from(frame.code), CLOSE_REPLACED),
-        other => panic!("expected a close frame, got {other:?}"),
-    }
+    expect_close(&mut first, CLOSE_REPLACED, "the first ingest").await;
 
     let dir = tempfile::tempdir().expect("dir");
     let webm = recorded_webm(dir.path());

@@ -1,6 +1,7 @@
 //! The live stream's media (issue 17) over real sockets: a listening server on
 //! 127.0.0.1:0 and `tokio-tungstenite` clients, FFmpeg for the host's WebM and for ffprobe.
 
+mod abandoned;
 mod demo;
 mod ingest;
 mod slow_viewer;
@@ -16,6 +17,7 @@ use tokio_tungstenite::tungstenite::http::HeaderValue;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 use zhongcao_server::live_media::fmp4::{FragmentInfo, InitInfo};
+use zhongcao_server::AppState;
 
 use crate::common::{test_app, TestApp, SMALL_WORLD};
 
@@ -28,7 +30,15 @@ pub struct LiveServer {
 }
 
 pub async fn live_server() -> LiveServer {
-    let app = test_app(SMALL_WORLD).await;
+    serve(test_app(SMALL_WORLD).await).await
+}
+
+/// The app with its state changed by `change` (e.g. a short grace for hosts), listening.
+pub async fn live_server_with(change: impl FnOnce(AppState) -> AppState) -> LiveServer {
+    serve(test_app(SMALL_WORLD).await.with_state(change)).await
+}
+
+async fn serve(app: TestApp) -> LiveServer {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -127,6 +137,17 @@ pub async fn next_binary(socket: &mut Socket, within: Duration) -> Option<(Insta
             Ok(Message::Close(_)) | Err(_) => return None,
             Ok(_) => {}
         }
+    }
+}
+
+/// The next message must be a close frame with `code`, within 5 s (`what` names the socket).
+pub async fn expect_close(socket: &mut Socket, code: u16, what: &str) {
+    let closed = tokio::time::timeout(Duration::from_secs(5), socket.next())
+        .await
+        .unwrap_or_else(|_| panic!("{what} is closed in time"));
+    match closed {
+        Some(Ok(Message::Close(Some(frame)))) => assert_eq!(u16::from(frame.code), code, "{what}"),
+        other => panic!("{what}: expected a close frame, got {other:?}"),
     }
 }
 

@@ -42,13 +42,49 @@ async fn hosted_live_room(conn: &mut SqliteConnection, id: i64, me: i64) -> AppR
     Ok(row)
 }
 
+/// Whom a host's change is told to, once committed.
+enum Tell {
+    Nobody,
+    /// Every socket in the room.
+    Room(ServerEvent),
+    /// One person's sockets in the room.
+    Person(i64, ServerEvent),
+}
+
+/// Runs a host's change to room `id`: in one write turn, checks that `me` hosts it (and,
+/// with `live_only`, that it is still live), runs `change` on the transaction, commits, and
+/// only then sends the event `change` chose.
+async fn host_change<T>(
+    state: &AppState,
+    me: i64,
+    id: i64,
+    live_only: bool,
+    change: impl AsyncFnOnce(&mut SqliteConnection) -> AppResult<(T, Tell)>,
+) -> AppResult<T> {
+    let (turn, mut tx) = write_tx(&state.db).await?;
+    if live_only {
+        hosted_live_room(&mut tx, id, me).await?;
+    } else {
+        hosted_room(&mut tx, id, me).await?;
+    }
+    let (out, tell) = change(&mut tx).await?;
+    tx.commit().await?;
+    drop(turn);
+    match tell {
+        Tell::Nobody => {}
+        Tell::Room(event) => state.live.publish(id, &event),
+        Tell::Person(user, event) => state.live.publish_to(id, user, &event),
+    }
+    Ok(out)
+}
+
 /// Goes live: a new room listing products from the shop, in the order given.
 #[utoipa::path(post, path = "/api/v1/live", tag = "live", request_body = GoLiveInput,
     responses(
         (status = 201, description = "Live", body = LiveRoomDetail),
         (status = 401, description = "Not signed in", body = api_types::ErrorBody),
         (status = 409, description = "`already_live` (`id`): you have a live room; end it first", body = api_types::ErrorBody),
-        (status = 422, description = "Title empty or too long; no, too many or unknown products (fields)", body = api_types::ErrorBody),
+        (status = 422, description = "Title empty or too long; no products, too many (`too_many_room_products`, `max`) or unknown ones (fields)", body = api_types::ErrorBody),
     ))]
 pub async fn go_live(
     State(state): State<AppState>,
@@ -91,8 +127,8 @@ pub async fn go_live(
         errors.push(
             FieldError::new(
                 "product_ids",
-                ErrorCode::TooManyProducts,
-                format!("A room lists up to {LIVE_MAX_PRODUCTS} products."),
+                ErrorCode::TooManyRoomProducts,
+                format!("A live room can sell at most {LIVE_MAX_PRODUCTS} products."),
             )
             .with(ErrorParams::max(LIVE_MAX_PRODUCTS)),
         );
@@ -151,6 +187,8 @@ pub async fn go_live(
     }
     tx.commit().await?;
     drop(turn);
+    // A host who never streams, or leaves, does not keep the room live for ever.
+    crate::live::ending::watch_host(&state, id);
     let Json(room) = detail(State(state), Viewer(Some(me)), ApiPath(id)).await?;
     Ok((StatusCode::CREATED, Json(room)))
 }
@@ -174,37 +212,7 @@ pub async fn end(
         hosted_room(&mut conn, id, me).await?
     };
     if row.is_live() {
-        let now = now_unix();
-        let (turn, mut tx) = write_tx(&state.db).await?;
-        // Guarded by the status: of two concurrent ends, one ends the room.
-        let done = sqlx::query(
-            "UPDATE live_rooms SET status = 'ended', ended_at = ? \
-             WHERE id = ? AND status = 'live'",
-        )
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        drop(turn);
-        if done.rows_affected() == 1 {
-            // Likes not flushed yet are still saved by the room's ticker.
-            state
-                .live
-                .publish(id, &ServerEvent::Ended { ended_at: now });
-            // The stream stops: its recording, finished outside the write turn (it waits
-            // for the file), is the replay; a demo room's is its generated clip.
-            if let Some(key) = state.live_media.end(id).await {
-                let (turn, mut tx) = write_tx(&state.db).await?;
-                sqlx::query("UPDATE live_rooms SET replay_key = ? WHERE id = ?")
-                    .bind(key)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                tx.commit().await?;
-                drop(turn);
-            }
-        }
+        crate::live::ending::end_room(&state, id).await?;
     }
     detail(State(state), Viewer(Some(me)), ApiPath(id)).await
 }
@@ -228,71 +236,75 @@ pub async fn pin(
     ApiJson(input): ApiJson<PinInput>,
 ) -> AppResult<Json<PinnedProduct>> {
     let now = now_unix();
-    let (turn, mut tx) = write_tx(&state.db).await?;
-    let _row = hosted_live_room(&mut tx, id, me).await?;
-    let products = load::products(&mut tx, id).await?;
-    let Some(product) = products.iter().find(|p| p.id == input.product_id) else {
-        return Err(AppError::field(
-            "product_id",
-            ErrorCode::NotInRoom,
-            "Pin one of the room's products.",
-        ));
+    host_change(&state, me, id, true, async |conn| {
+        let products = load::products(conn, id).await?;
+        let Some(product) = products.iter().find(|p| p.id == input.product_id) else {
+            return Err(AppError::field(
+                "product_id",
+                ErrorCode::NotInRoom,
+                "Pin one of the room's products.",
+            ));
+        };
+        flash_errors(&input, product.price_fen)?;
+        sqlx::query(
+            "UPDATE live_rooms SET pinned_product_id = ?, pinned_at = ?, flash_price_fen = ?, \
+             flash_ends_at = ? WHERE id = ?",
+        )
+        .bind(input.product_id)
+        .bind(now)
+        .bind(input.flash.map(|f| f.price_fen))
+        .bind(input.flash.map(|f| now + f.duration_secs))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+        let row = load::room(conn, id).await?;
+        let pinned = load::pinned(&row, &products, now)
+            .ok_or_else(|| AppError::Internal("the pinned product vanished".to_string()))?;
+        let event = ServerEvent::Pinned {
+            pinned: Some(pinned.clone()),
+        };
+        Ok((Json(pinned), Tell::Room(event)))
+    })
+    .await
+}
+
+/// A flash sale's price (below the product's lowest, `price_fen`) and duration, checked.
+fn flash_errors(input: &PinInput, price_fen: i64) -> AppResult<()> {
+    let Some(flash) = input.flash else {
+        return Ok(());
     };
     let mut errors = Vec::new();
-    if let Some(flash) = input.flash {
-        if !(1..product.price_fen).contains(&flash.price_fen) {
-            errors.push(
-                FieldError::new(
-                    "flash.price_fen",
-                    ErrorCode::FlashPrice,
-                    format!(
-                        "A flash price is below the lowest price ({}).",
-                        api_types::format_cny(product.price_fen)
-                    ),
-                )
-                .with(ErrorParams {
-                    price_fen: Some(product.price_fen),
-                    ..Default::default()
-                }),
-            );
-        }
-        if !(1..=FLASH_MAX_SECS).contains(&flash.duration_secs) {
-            errors.push(
-                FieldError::new(
-                    "flash.duration_secs",
-                    ErrorCode::FlashDuration,
-                    format!("A flash sale lasts 1 to {FLASH_MAX_SECS} seconds."),
-                )
-                .with(ErrorParams::range(1, FLASH_MAX_SECS)),
-            );
-        }
+    if !(1..price_fen).contains(&flash.price_fen) {
+        errors.push(
+            FieldError::new(
+                "flash.price_fen",
+                ErrorCode::FlashPrice,
+                format!(
+                    "A flash price is below the lowest price ({}).",
+                    api_types::format_cny(price_fen)
+                ),
+            )
+            .with(ErrorParams {
+                price_fen: Some(price_fen),
+                ..Default::default()
+            }),
+        );
     }
-    if !errors.is_empty() {
-        return Err(AppError::Fields(errors));
+    if !(1..=FLASH_MAX_SECS).contains(&flash.duration_secs) {
+        errors.push(
+            FieldError::new(
+                "flash.duration_secs",
+                ErrorCode::FlashDuration,
+                format!("A flash sale lasts 1 to {FLASH_MAX_SECS} seconds."),
+            )
+            .with(ErrorParams::range(1, FLASH_MAX_SECS)),
+        );
     }
-    sqlx::query(
-        "UPDATE live_rooms SET pinned_product_id = ?, pinned_at = ?, flash_price_fen = ?, \
-         flash_ends_at = ? WHERE id = ?",
-    )
-    .bind(input.product_id)
-    .bind(now)
-    .bind(input.flash.map(|f| f.price_fen))
-    .bind(input.flash.map(|f| now + f.duration_secs))
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
-    let row = load::room(&mut tx, id).await?;
-    tx.commit().await?;
-    drop(turn);
-    let pinned = load::pinned(&row, &products, now)
-        .ok_or_else(|| AppError::Internal("the pinned product vanished".to_string()))?;
-    state.live.publish(
-        id,
-        &ServerEvent::Pinned {
-            pinned: Some(pinned.clone()),
-        },
-    );
-    Ok(Json(pinned))
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Fields(errors))
+    }
 }
 
 /// Takes the pinned card down (and ends its flash sale).
@@ -310,20 +322,17 @@ pub async fn unpin(
     SignedIn(me): SignedIn,
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
-    let (turn, mut tx) = write_tx(&state.db).await?;
-    hosted_live_room(&mut tx, id, me).await?;
-    sqlx::query(
-        "UPDATE live_rooms SET pinned_product_id = NULL, pinned_at = NULL, \
-         flash_price_fen = NULL, flash_ends_at = NULL WHERE id = ?",
-    )
-    .bind(id)
-    .execute(&mut *tx)
+    host_change(&state, me, id, true, async |conn| {
+        sqlx::query(
+            "UPDATE live_rooms SET pinned_product_id = NULL, pinned_at = NULL, \
+             flash_price_fen = NULL, flash_ends_at = NULL WHERE id = ?",
+        )
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+        Ok(((), Tell::Room(ServerEvent::Pinned { pinned: None })))
+    })
     .await?;
-    tx.commit().await?;
-    drop(turn);
-    state
-        .live
-        .publish(id, &ServerEvent::Pinned { pinned: None });
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -341,29 +350,26 @@ pub async fn remove_message(
     SignedIn(me): SignedIn,
     ApiPath((id, message_id)): ApiPath<(i64, i64)>,
 ) -> AppResult<StatusCode> {
-    let (turn, mut tx) = write_tx(&state.db).await?;
-    hosted_room(&mut tx, id, me).await?;
-    let found: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT removed_at FROM live_chat WHERE id = ? AND room_id = ?")
+    host_change(&state, me, id, false, async |conn| {
+        let found: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT removed_at FROM live_chat WHERE id = ? AND room_id = ?")
+                .bind(message_id)
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        match found {
+            None => return Err(AppError::not_found(Resource::ChatMessage, message_id)),
+            Some(Some(_)) => return Ok(((), Tell::Nobody)),
+            Some(None) => {}
+        }
+        sqlx::query("UPDATE live_chat SET removed_at = ? WHERE id = ?")
+            .bind(now_unix())
             .bind(message_id)
-            .bind(id)
-            .fetch_optional(&mut *tx)
+            .execute(&mut *conn)
             .await?;
-    match found {
-        None => return Err(AppError::not_found(Resource::ChatMessage, message_id)),
-        Some(Some(_)) => return Ok(StatusCode::NO_CONTENT),
-        Some(None) => {}
-    }
-    sqlx::query("UPDATE live_chat SET removed_at = ? WHERE id = ?")
-        .bind(now_unix())
-        .bind(message_id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
-    drop(turn);
-    state
-        .live
-        .publish(id, &ServerEvent::ChatRemoved { id: message_id });
+        Ok(((), Tell::Room(ServerEvent::ChatRemoved { id: message_id })))
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -410,44 +416,44 @@ async fn set_muted(
     user_id: i64,
     muted: bool,
 ) -> AppResult<StatusCode> {
-    let (turn, mut tx) = write_tx(&state.db).await?;
-    hosted_room(&mut tx, id, me).await?;
-    if user_id == me {
-        return Err(AppError::unprocessable(
-            ErrorCode::CannotMuteSelf,
-            "The host cannot mute themselves.",
-        ));
-    }
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = ?")
-        .bind(user_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if exists.is_none() {
-        return Err(AppError::not_found(Resource::User, user_id));
-    }
-    let changed = if muted {
-        sqlx::query(
-            "INSERT INTO live_mutes (room_id, user_id, muted_at) VALUES (?, ?, ?) \
-             ON CONFLICT (room_id, user_id) DO NOTHING",
-        )
-        .bind(id)
-        .bind(user_id)
-        .bind(now_unix())
-        .execute(&mut *tx)
-        .await?
-    } else {
-        sqlx::query("DELETE FROM live_mutes WHERE room_id = ? AND user_id = ?")
+    host_change(state, me, id, false, async |conn| {
+        if user_id == me {
+            return Err(AppError::unprocessable(
+                ErrorCode::CannotMuteSelf,
+                "The host cannot mute themselves.",
+            ));
+        }
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = ?")
+            .bind(user_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if exists.is_none() {
+            return Err(AppError::not_found(Resource::User, user_id));
+        }
+        let changed = if muted {
+            sqlx::query(
+                "INSERT INTO live_mutes (room_id, user_id, muted_at) VALUES (?, ?, ?) \
+                 ON CONFLICT (room_id, user_id) DO NOTHING",
+            )
             .bind(id)
             .bind(user_id)
-            .execute(&mut *tx)
+            .bind(now_unix())
+            .execute(&mut *conn)
             .await?
-    };
-    tx.commit().await?;
-    drop(turn);
-    if changed.rows_affected() > 0 {
-        state
-            .live
-            .publish_to(id, user_id, &ServerEvent::Muted { muted });
-    }
-    Ok(StatusCode::NO_CONTENT)
+        } else {
+            sqlx::query("DELETE FROM live_mutes WHERE room_id = ? AND user_id = ?")
+                .bind(id)
+                .bind(user_id)
+                .execute(&mut *conn)
+                .await?
+        };
+        // Told only when it changed: PUT and DELETE are idempotent.
+        let tell = if changed.rows_affected() > 0 {
+            Tell::Person(user_id, ServerEvent::Muted { muted })
+        } else {
+            Tell::Nobody
+        };
+        Ok((StatusCode::NO_CONTENT, tell))
+    })
+    .await
 }

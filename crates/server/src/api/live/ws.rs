@@ -1,19 +1,18 @@
 //! `GET /api/v1/live/{id}/ws`: the events socket's upgrade. Everything that can be refused is
-//! refused here, as JSON, before upgrading: a cross-site `Origin` (upgrades are GETs, so the
-//! CSRF guard does not see them; the same rule is applied here), an unknown room, an ended
-//! one, a request that is not a WebSocket upgrade.
+//! refused before upgrading, as JSON, by the checks every live room socket shares
+//! (`live_media::live_socket`): a cross-site `Origin`, an unknown room, an ended one, a
+//! request that is not a WebSocket upgrade.
 
-use api_types::{ErrorCode, FRAME_MAX_BYTES};
-use axum::extract::ws::rejection::WebSocketUpgradeRejection;
-use axum::extract::ws::WebSocketUpgrade;
+use api_types::FRAME_MAX_BYTES;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::http::{HeaderMap, Uri};
 use axum::response::{IntoResponse, Response};
 
-use crate::auth::{is_same_site, Viewer};
-use crate::error::{AppError, AppResult};
+use crate::auth::Viewer;
+use crate::error::AppResult;
 use crate::extract::ApiPath;
 use crate::live::{load, socket};
+use crate::live_media::{live_socket, Origin, Upgrade};
 use crate::AppState;
 
 /// Frames above this are cut off by the transport itself (the socket checks
@@ -42,7 +41,7 @@ pub async fn events(
     ApiPath(id): ApiPath<i64>,
     headers: HeaderMap,
     uri: Uri,
-    upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+    upgrade: Upgrade,
 ) -> Response {
     match accept(state, me, id, &headers, &uri, upgrade).await {
         Ok(res) => res,
@@ -56,36 +55,25 @@ async fn accept(
     id: i64,
     headers: &HeaderMap,
     uri: &Uri,
-    upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+    upgrade: Upgrade,
 ) -> AppResult<Response> {
-    if !is_same_site(&state.site, headers, uri) {
-        return Err(AppError::forbidden(
-            ErrorCode::CrossSiteRequest,
-            "Cross-site socket refused: the Origin header must match this site.",
-        ));
-    }
-    let mut conn = state.db.acquire().await?;
-    let row = load::room(&mut conn, id).await?;
-    if !row.is_live() {
-        return Err(crate::live::chat::room_ended());
-    }
-    let products: Vec<i64> =
-        sqlx::query_scalar("SELECT product_id FROM live_room_products WHERE room_id = ?")
-            .bind(id)
-            .fetch_all(&mut *conn)
-            .await?;
-    let user = match me {
-        Some(me) => Some(user_summary(&mut conn, me).await?),
-        None => None,
-    };
-    drop(conn);
-    let upgrade = upgrade.map_err(|e| {
-        AppError::refuse(
-            StatusCode::UPGRADE_REQUIRED,
-            ErrorCode::UpgradeRequired,
-            format!("Open this as a WebSocket: {}", e.body_text()),
-        )
-    })?;
+    let origin = Origin::SameSite(headers, uri);
+    let (upgrade, _, (row, products, user)) =
+        live_socket(&state, id, origin, upgrade, async |_| {
+            let mut conn = state.db.acquire().await?;
+            let row = load::room(&mut conn, id).await?;
+            let products: Vec<i64> =
+                sqlx::query_scalar("SELECT product_id FROM live_room_products WHERE room_id = ?")
+                    .bind(id)
+                    .fetch_all(&mut *conn)
+                    .await?;
+            let user = match me {
+                Some(me) => Some(user_summary(&mut conn, me).await?),
+                None => None,
+            };
+            Ok((row, products, user))
+        })
+        .await?;
     let upgrade = upgrade
         .max_message_size(TRANSPORT_MAX_BYTES)
         .max_frame_size(TRANSPORT_MAX_BYTES)
