@@ -212,13 +212,14 @@ async fn sqlite_facts() -> BTreeSet<String> {
             }
         }
 
-        let keys: Vec<(i64, i64, String, String, String, String, String, String)> =
-            sqlx::query_as("SELECT * FROM pragma_foreign_key_list(?)")
-                .bind(table)
-                .fetch_all(&db)
-                .await
-                .expect("foreign keys");
-        for (_, _, target, from, to, _, on_delete, _) in keys {
+        let keys: Vec<(String, String, String, String)> = sqlx::query_as(
+            "SELECT \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list(?)",
+        )
+        .bind(table)
+        .fetch_all(&db)
+        .await
+        .expect("foreign keys");
+        for (target, from, to, on_delete) in keys {
             let rule = delete_rule(&on_delete);
             facts.insert(format!(
                 "foreign key {table}.{from} -> {target}.{to} on delete {rule}"
