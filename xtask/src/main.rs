@@ -16,6 +16,7 @@ mod contract;
 mod fixtures;
 mod http;
 mod load;
+mod postgres;
 mod server;
 mod spa;
 mod steps;
@@ -70,6 +71,12 @@ enum Task {
     Build,
     /// Install missing tools only.
     Setup,
+    /// A throwaway PostgreSQL 15 until Ctrl-C (prints its URL; its data is deleted on exit).
+    Postgres {
+        /// The TCP port on 127.0.0.1 (a free one when not given).
+        #[arg(long)]
+        port: Option<u16>,
+    },
 }
 
 #[derive(Args)]
@@ -153,6 +160,7 @@ fn main() -> ExitCode {
         Task::Test { skip_e2e } => steps::test(*skip_e2e),
         Task::Contract(args) => contract::contract_command(args),
         Task::Bench(args) => bench(args),
+        Task::Postgres { port } => postgres::serve(*port),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

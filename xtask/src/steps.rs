@@ -206,8 +206,17 @@ pub fn test(skip_e2e: bool) -> Result {
     // This also builds the server binary the browser tests run (the crash test needs it), with
     // the features of this invocation; a separate `cargo build` would resolve features without
     // the dev-dependencies and rebuild half the dependency tree (four minutes on CI).
-    step("Server and shared-type tests");
-    run(cargo().args(SERVER_TESTS))?;
+    step(
+        "Server and shared-type tests (SQLite; a throwaway PostgreSQL for the schema parity test)",
+    );
+    {
+        // Dropped at the end of this block, also when the tests fail: stopped and deleted.
+        let pg = crate::postgres::Postgres::start(None)?;
+        println!("    PostgreSQL on {}", pg.url());
+        run(cargo()
+            .args(SERVER_TESTS)
+            .env("ZC_TEST_POSTGRES_URL", pg.url()))?;
+    }
 
     // The API against its own OpenAPI document, on the server binary just built.
     crate::contract::run_contract(crate::contract::SEED, crate::contract::MAX_EXAMPLES)?;

@@ -175,7 +175,17 @@ fn ensure_ffmpeg() -> Result {
     apt_install(&["ffmpeg"])
 }
 
-/// Installs the build tools; with `for_tests`, also the browser and fonts.
+/// PostgreSQL 15 (Debian 12's `postgresql`, which also creates the `postgres` user): the
+/// server tests run against a throwaway one (`postgres.rs`).
+pub fn ensure_postgres() -> Result {
+    if let Some(bin) = crate::postgres::bindir() {
+        println!("    PostgreSQL ({}): present", bin.display());
+        return Ok(());
+    }
+    apt_install(&["postgresql"])
+}
+
+/// Installs the build tools; with `for_tests`, also the browser, fonts and PostgreSQL.
 pub fn setup(for_tests: bool) -> Result {
     step("Checking tools (installing only what is missing)");
     ensure_wasm_target()?;
@@ -189,6 +199,7 @@ pub fn setup(for_tests: bool) -> Result {
     ensure_ffmpeg()?;
     if for_tests {
         ensure_browser()?;
+        ensure_postgres()?;
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ mod images;
 mod live;
 mod live_media;
 mod orders;
+mod pg_schema;
 mod publishing;
 mod recs;
 mod search;
