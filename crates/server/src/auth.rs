@@ -72,7 +72,7 @@ pub async fn ensure_demo_passwords(db: &Db) -> AppResult<u64> {
     }
     // One hash shared by the demo accounts: hashing 320 passwords would cost seconds at start.
     let hash = hash_password(DEMO_PASSWORD.to_string()).await?;
-    let done = sqlx::query("UPDATE users SET password_hash = ? WHERE password_hash IS NULL")
+    let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE password_hash IS NULL")
         .bind(hash)
         .execute(db)
         .await?;
@@ -91,7 +91,7 @@ pub async fn start_session(db: &Db, user_id: i64, secure: bool) -> AppResult<Hea
     let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
     let now = now_unix();
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(token_hash(&token))
     .bind(user_id)
@@ -131,7 +131,7 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
 /// The user a session token belongs to, if the session exists and has not expired.
 async fn session_user(db: &Db, token: &str) -> AppResult<Option<i64>> {
     Ok(
-        sqlx::query_scalar("SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ?")
+        sqlx::query_scalar("SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_at > $2")
             .bind(token_hash(token))
             .bind(now_unix())
             .fetch_optional(db)
@@ -151,7 +151,7 @@ pub async fn viewer_of(db: &Db, headers: &HeaderMap) -> AppResult<Option<i64>> {
 /// Ends the session behind `headers`' cookie (if any).
 pub async fn end_session(db: &Db, headers: &HeaderMap) -> AppResult<()> {
     if let Some(token) = session_token(headers) {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash(&token))
             .execute(db)
             .await?;

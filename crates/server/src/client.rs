@@ -32,7 +32,7 @@ impl Clients {
         OsRng.fill_bytes(&mut bytes);
         let fresh = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
         sqlx::query(
-            "INSERT INTO app_meta (key, value) VALUES ('client_key_salt', ?) \
+            "INSERT INTO app_meta (key, value) VALUES ('client_key_salt', $1) \
              ON CONFLICT (key) DO NOTHING",
         )
         .bind(fresh)

@@ -121,7 +121,7 @@ pub async fn record_open(
     now: i64,
 ) -> AppResult<()> {
     sqlx::query(
-        "INSERT INTO guest_opens (guest_id, note_id, day, dwell_ms, at) VALUES (?, ?, ?, ?, ?) \
+        "INSERT INTO guest_opens (guest_id, note_id, day, dwell_ms, at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (guest_id, note_id, day) DO UPDATE SET at = excluded.at, \
          dwell_ms = CASE WHEN excluded.dwell_ms > guest_opens.dwell_ms \
                     THEN excluded.dwell_ms ELSE guest_opens.dwell_ms END",
@@ -145,7 +145,7 @@ pub async fn hide(
     now: i64,
 ) -> AppResult<()> {
     sqlx::query(
-        "INSERT INTO guest_hides (guest_id, note_id, created_at) VALUES (?, ?, ?) \
+        "INSERT INTO guest_hides (guest_id, note_id, created_at) VALUES ($1, $2, $3) \
          ON CONFLICT DO NOTHING",
     )
     .bind(guest.as_str())
@@ -159,7 +159,7 @@ pub async fn hide(
 
 /// Takes a guest's "Not interested" back (idempotent).
 pub async fn unhide(conn: &mut SqliteConnection, guest: &GuestId, note: i64) -> AppResult<()> {
-    sqlx::query("DELETE FROM guest_hides WHERE guest_id = ? AND note_id = ?")
+    sqlx::query("DELETE FROM guest_hides WHERE guest_id = $1 AND note_id = $2")
         .bind(guest.as_str())
         .bind(note)
         .execute(&mut *conn)
@@ -172,8 +172,8 @@ pub async fn unhide(conn: &mut SqliteConnection, guest: &GuestId, note: i64) -> 
 pub async fn merge_into(conn: &mut SqliteConnection, guest: &GuestId, user: i64) -> AppResult<()> {
     sqlx::query(
         "INSERT INTO note_opens (user_id, note_id, day, dwell_ms, at) \
-         SELECT ?, g.note_id, g.day, g.dwell_ms, g.at FROM guest_opens g \
-         JOIN notes n ON n.id = g.note_id WHERE g.guest_id = ? AND n.author_id <> ? \
+         SELECT $1, g.note_id, g.day, g.dwell_ms, g.at FROM guest_opens g \
+         JOIN notes n ON n.id = g.note_id WHERE g.guest_id = $2 AND n.author_id <> $3 \
          ON CONFLICT (user_id, note_id, day) DO UPDATE SET \
          dwell_ms = CASE WHEN excluded.dwell_ms > note_opens.dwell_ms \
                     THEN excluded.dwell_ms ELSE note_opens.dwell_ms END, \
@@ -186,7 +186,7 @@ pub async fn merge_into(conn: &mut SqliteConnection, guest: &GuestId, user: i64)
     .await?;
     sqlx::query(
         "INSERT INTO note_hides (user_id, note_id, created_at) \
-         SELECT ?, note_id, created_at FROM guest_hides WHERE guest_id = ? \
+         SELECT $1, note_id, created_at FROM guest_hides WHERE guest_id = $2 \
          ON CONFLICT DO NOTHING",
     )
     .bind(user)
@@ -195,7 +195,7 @@ pub async fn merge_into(conn: &mut SqliteConnection, guest: &GuestId, user: i64)
     .await?;
     for table in ["guest_opens", "guest_hides"] {
         sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DELETE FROM {table} WHERE guest_id = ?"
+            "DELETE FROM {table} WHERE guest_id = $1"
         )))
         .bind(guest.as_str())
         .execute(&mut *conn)
@@ -205,10 +205,10 @@ pub async fn merge_into(conn: &mut SqliteConnection, guest: &GuestId, user: i64)
 }
 
 /// The statements that keep a guest's newest [`MAX_ROWS_PER_GUEST`] rows of each table.
-const TRIM_OPENS: &str = "DELETE FROM guest_opens WHERE guest_id = ? AND (note_id, day) NOT IN \
-     (SELECT note_id, day FROM guest_opens WHERE guest_id = ? ORDER BY at DESC LIMIT ?)";
-const TRIM_HIDES: &str = "DELETE FROM guest_hides WHERE guest_id = ? AND note_id NOT IN \
-     (SELECT note_id FROM guest_hides WHERE guest_id = ? ORDER BY created_at DESC LIMIT ?)";
+const TRIM_OPENS: &str = "DELETE FROM guest_opens WHERE guest_id = $1 AND (note_id, day) NOT IN \
+     (SELECT note_id, day FROM guest_opens WHERE guest_id = $2 ORDER BY at DESC LIMIT $3)";
+const TRIM_HIDES: &str = "DELETE FROM guest_hides WHERE guest_id = $1 AND note_id NOT IN \
+     (SELECT note_id FROM guest_hides WHERE guest_id = $2 ORDER BY created_at DESC LIMIT $3)";
 
 /// Trims the one table a signal was just written to (see [`TRIM_OPENS`], [`TRIM_HIDES`]).
 async fn trim(conn: &mut SqliteConnection, guest: &GuestId, sql: &'static str) -> AppResult<()> {
@@ -229,11 +229,11 @@ async fn prune_daily(conn: &mut SqliteConnection, now: i64) -> AppResult<()> {
         return Ok(());
     }
     let before = now - RETENTION_DAYS * 86_400;
-    sqlx::query("DELETE FROM guest_opens WHERE at < ?")
+    sqlx::query("DELETE FROM guest_opens WHERE at < $1")
         .bind(before)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("DELETE FROM guest_hides WHERE created_at < ?")
+    sqlx::query("DELETE FROM guest_hides WHERE created_at < $1")
         .bind(before)
         .execute(&mut *conn)
         .await?;

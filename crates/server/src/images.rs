@@ -368,7 +368,7 @@ pub async fn store_picture(
         .map_err(|e| AppError::Internal(format!("could not store upload: {e}")))?;
     let id = sqlx::query_scalar(
         "INSERT INTO images (image_key, theme, seed, width, height, ph_top, ph_bottom) \
-         VALUES (?, ?, 0, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, 0, $3, $4, $5, $6) RETURNING id",
     )
     .bind(&key)
     .bind(theme)
@@ -435,7 +435,7 @@ async fn serve_image(
         return Err(not_found());
     }
     let row = sqlx::query_as::<_, (String, i64, i64, i64)>(
-        "SELECT theme, seed, width, height FROM images WHERE image_key = ?",
+        "SELECT theme, seed, width, height FROM images WHERE image_key = $1",
     )
     .bind(&key)
     .fetch_optional(&state.db)

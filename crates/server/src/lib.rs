@@ -118,7 +118,7 @@ impl AppState {
             tracing::warn!(error = %e, "could not compare note {note} with near-duplicates");
         }
         let author: Result<Option<i64>, sqlx::Error> =
-            sqlx::query_scalar("SELECT author_id FROM notes WHERE id = ?")
+            sqlx::query_scalar("SELECT author_id FROM notes WHERE id = $1")
                 .bind(note)
                 .fetch_optional(&self.db)
                 .await;

@@ -35,29 +35,23 @@ pub async fn send(
     }
     let mut sql = String::from(
         "INSERT INTO notifications (user_id, actor_id, kind, note_id, comment_id, created_at) \
-         SELECT ?, ?, ?, ?, ?, ?",
+         SELECT $1, $2, $3, $4, $5, $6",
     );
     if is_toggle(kind) {
         sql.push_str(
-            " WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE user_id = ? AND actor_id = ? \
-             AND kind = ? AND note_id IS ? AND comment_id IS ?)",
+            " WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE user_id = $1 AND actor_id = $2 \
+             AND kind = $3 AND note_id IS NOT DISTINCT FROM $4 \
+             AND comment_id IS NOT DISTINCT FROM $5)",
         );
     }
-    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+    // The guard reuses `$1`..`$5`, so the values are bound once.
+    let q = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(recipient)
         .bind(actor)
         .bind(kind.as_str())
         .bind(target.note)
         .bind(target.comment)
         .bind(now_unix());
-    if is_toggle(kind) {
-        q = q
-            .bind(recipient)
-            .bind(actor)
-            .bind(kind.as_str())
-            .bind(target.note)
-            .bind(target.comment);
-    }
     q.execute(&mut **tx).await?;
     Ok(())
 }
@@ -71,8 +65,9 @@ pub async fn retract(
     target: Target,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "DELETE FROM notifications WHERE user_id = ? AND actor_id = ? AND kind = ? \
-         AND note_id IS ? AND comment_id IS ? AND read_at IS NULL",
+        "DELETE FROM notifications WHERE user_id = $1 AND actor_id = $2 AND kind = $3 \
+         AND note_id IS NOT DISTINCT FROM $4 \
+         AND comment_id IS NOT DISTINCT FROM $5 AND read_at IS NULL",
     )
     .bind(recipient)
     .bind(actor)

@@ -91,7 +91,7 @@ pub async fn find_address(
     id: i64,
 ) -> AppResult<Option<Address>> {
     let row: Option<AddressRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {ADDRESS_COLUMNS} WHERE id = ? AND user_id = ?"
+        "SELECT {ADDRESS_COLUMNS} WHERE id = $1 AND user_id = $2"
     )))
     .bind(id)
     .bind(user)
@@ -104,13 +104,13 @@ pub async fn find_address(
 /// one default per user at any moment).
 async fn make_default(conn: &mut SqliteConnection, user: i64, id: i64) -> AppResult<()> {
     sqlx::query(
-        "UPDATE addresses SET is_default = 0 WHERE user_id = ? AND is_default = 1 AND id <> ?",
+        "UPDATE addresses SET is_default = 0 WHERE user_id = $1 AND is_default = 1 AND id <> $2",
     )
     .bind(user)
     .bind(id)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("UPDATE addresses SET is_default = 1 WHERE id = ? AND user_id = ?")
+    sqlx::query("UPDATE addresses SET is_default = 1 WHERE id = $1 AND user_id = $2")
         .bind(id)
         .bind(user)
         .execute(&mut *conn)
@@ -136,7 +136,7 @@ pub async fn list(
     SignedIn(me): SignedIn,
 ) -> AppResult<Json<Vec<Address>>> {
     let rows: Vec<AddressRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {ADDRESS_COLUMNS} WHERE user_id = ? \
+        "SELECT {ADDRESS_COLUMNS} WHERE user_id = $1 \
          ORDER BY is_default DESC, created_at DESC, id DESC"
     )))
     .bind(me)
@@ -159,7 +159,7 @@ pub async fn create(
 ) -> AppResult<(StatusCode, Json<Address>)> {
     let a = clean(form)?;
     let (turn, mut tx) = write_tx(&state.db).await?;
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM addresses WHERE user_id = ?")
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM addresses WHERE user_id = $1")
         .bind(me)
         .fetch_one(&mut *tx)
         .await?;
@@ -172,7 +172,7 @@ pub async fn create(
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO addresses (user_id, recipient, phone, province, city, district, detail, \
-         is_default, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?) RETURNING id",
+         is_default, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8) RETURNING id",
     )
     .bind(me)
     .bind(&a.recipient)
@@ -214,8 +214,8 @@ pub async fn update(
     let a = clean(form)?;
     let (turn, mut tx) = write_tx(&state.db).await?;
     let done = sqlx::query(
-        "UPDATE addresses SET recipient = ?, phone = ?, province = ?, city = ?, district = ?, \
-         detail = ? WHERE id = ? AND user_id = ?",
+        "UPDATE addresses SET recipient = $1, phone = $2, province = $3, city = $4, district = $5, \
+         detail = $6 WHERE id = $7 AND user_id = $8",
     )
     .bind(&a.recipient)
     .bind(&a.phone)
@@ -253,7 +253,7 @@ pub async fn delete(
 ) -> AppResult<StatusCode> {
     let (_turn, mut tx) = write_tx(&state.db).await?;
     let was_default: Option<bool> = sqlx::query_scalar(
-        "DELETE FROM addresses WHERE id = ? AND user_id = ? RETURNING is_default",
+        "DELETE FROM addresses WHERE id = $1 AND user_id = $2 RETURNING is_default",
     )
     .bind(id)
     .bind(me)
@@ -264,7 +264,7 @@ pub async fn delete(
     };
     if was_default {
         let newest: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM addresses WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT 1",
+            "SELECT id FROM addresses WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1",
         )
         .bind(me)
         .fetch_optional(&mut *tx)

@@ -67,7 +67,7 @@ enum Fit {
 /// The next `seq` for the user's cart: higher is newer.
 async fn next_seq(conn: &mut SqliteConnection, user: i64) -> AppResult<i64> {
     Ok(
-        sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM cart_items WHERE user_id = ?")
+        sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM cart_items WHERE user_id = $1")
             .bind(user)
             .fetch_one(&mut *conn)
             .await?,
@@ -85,7 +85,7 @@ async fn add_line(
 ) -> AppResult<()> {
     let variant: Option<(i64, i64, String)> = sqlx::query_as(
         "SELECT v.product_id, v.stock, p.title FROM product_variants v \
-         JOIN products p ON p.id = v.product_id WHERE v.id = ?",
+         JOIN products p ON p.id = v.product_id WHERE v.id = $1",
     )
     .bind(item.variant_id)
     .fetch_optional(&mut *conn)
@@ -97,13 +97,13 @@ async fn add_line(
         };
     };
     let existing: Option<i64> =
-        sqlx::query_scalar("SELECT quantity FROM cart_items WHERE user_id = ? AND variant_id = ?")
+        sqlx::query_scalar("SELECT quantity FROM cart_items WHERE user_id = $1 AND variant_id = $2")
             .bind(user)
             .bind(item.variant_id)
             .fetch_optional(&mut *conn)
             .await?;
     if existing.is_none() {
-        let lines: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cart_items WHERE user_id = ?")
+        let lines: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cart_items WHERE user_id = $1")
             .bind(user)
             .fetch_one(&mut *conn)
             .await?;
@@ -146,7 +146,7 @@ async fn add_line(
     // A later add with a valid note (room) re-attributes the line; one without keeps the old.
     sqlx::query(
         "INSERT INTO cart_items (user_id, variant_id, quantity, from_note, live_room_id, seq, \
-         added_at) VALUES (?, ?, ?, ?, ?, ?, ?) \
+         added_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
          ON CONFLICT (user_id, variant_id) DO UPDATE SET quantity = excluded.quantity, \
          from_note = COALESCE(excluded.from_note, cart_items.from_note), \
          live_room_id = COALESCE(excluded.live_room_id, cart_items.live_room_id), \
@@ -222,7 +222,7 @@ pub async fn set_item(
     let line: Option<(i64, String)> = sqlx::query_as(
         "SELECT v.stock, p.title FROM cart_items c \
          JOIN product_variants v ON v.id = c.variant_id JOIN products p ON p.id = v.product_id \
-         WHERE c.user_id = ? AND c.variant_id = ?",
+         WHERE c.user_id = $1 AND c.variant_id = $2",
     )
     .bind(me)
     .bind(variant_id)
@@ -233,7 +233,7 @@ pub async fn set_item(
     if input.quantity > stock {
         return Err(short_of_stock(&title, stock));
     }
-    sqlx::query("UPDATE cart_items SET quantity = ? WHERE user_id = ? AND variant_id = ?")
+    sqlx::query("UPDATE cart_items SET quantity = $1 WHERE user_id = $2 AND variant_id = $3")
         .bind(input.quantity)
         .bind(me)
         .bind(variant_id)
@@ -258,7 +258,7 @@ pub async fn remove_item(
 ) -> AppResult<Json<Cart>> {
     {
         let (_turn, mut tx) = write_tx(&state.db).await?;
-        sqlx::query("DELETE FROM cart_items WHERE user_id = ? AND variant_id = ?")
+        sqlx::query("DELETE FROM cart_items WHERE user_id = $1 AND variant_id = $2")
             .bind(me)
             .bind(variant_id)
             .execute(&mut *tx)

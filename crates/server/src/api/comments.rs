@@ -226,8 +226,8 @@ pub async fn top_comments(
 
     decorate(db, &mut items, viewer).await?;
     let total: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM comments WHERE note_id = ? AND parent_id IS NULL \
-         AND (hidden_at IS NULL OR author_id = ?)",
+        "SELECT COUNT(*) FROM comments WHERE note_id = $1 AND parent_id IS NULL \
+         AND (hidden_at IS NULL OR author_id = $2)",
     )
     .bind(note_id)
     .bind(viewer)
@@ -269,7 +269,7 @@ pub async fn note_comments(
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
     // A hidden note's comments are as hidden as the note (its author still sees them).
     let exists: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM notes WHERE id = ? AND (hidden_at IS NULL OR author_id = ?)",
+        "SELECT id FROM notes WHERE id = $1 AND (hidden_at IS NULL OR author_id = $2)",
     )
     .bind(id)
     .bind(viewer)
@@ -301,8 +301,8 @@ pub async fn replies(
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
     let total: Option<i64> = sqlx::query_scalar(
-        "SELECT reply_count FROM comments WHERE id = ? AND parent_id IS NULL \
-         AND (hidden_at IS NULL OR author_id = ?)",
+        "SELECT reply_count FROM comments WHERE id = $1 AND parent_id IS NULL \
+         AND (hidden_at IS NULL OR author_id = $2)",
     )
     .bind(id)
     .bind(viewer)

@@ -95,7 +95,7 @@ async fn check(conn: &mut SqliteConnection, me: i64, input: &NoteInput) -> AppRe
 async fn write_lists(conn: &mut SqliteConnection, draft: i64, input: &NoteInput) -> AppResult<()> {
     for table in ["draft_images", "draft_products"] {
         sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DELETE FROM {table} WHERE draft_id = ?"
+            "DELETE FROM {table} WHERE draft_id = $1"
         )))
         .bind(draft)
         .execute(&mut *conn)
@@ -126,7 +126,7 @@ async fn drafts_of(db: &Db, me: i64, only: Option<i64>) -> AppResult<Vec<Draft>>
     type Row = (i64, String, String, String, Option<String>, i64);
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT id, title, body, channel, location, updated_at FROM drafts \
-         WHERE user_id = ? AND (? IS NULL OR id = ?) ORDER BY updated_at DESC, id DESC",
+         WHERE user_id = $1 AND ($2 IS NULL OR id = $3) ORDER BY updated_at DESC, id DESC",
     )
     .bind(me)
     .bind(only)
@@ -236,7 +236,7 @@ pub async fn create(
 ) -> AppResult<(StatusCode, Json<Draft>)> {
     let now = now_unix();
     let (turn, mut tx) = write_tx(&state.db).await?;
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM drafts WHERE user_id = ?")
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM drafts WHERE user_id = $1")
         .bind(me)
         .fetch_one(&mut *tx)
         .await?;
@@ -250,7 +250,7 @@ pub async fn create(
     check(&mut tx, me, &input).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO drafts (user_id, title, body, channel, location, created_at, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(me)
     .bind(&input.title)
@@ -287,8 +287,8 @@ pub async fn save(
 ) -> AppResult<Json<Draft>> {
     let (turn, mut tx) = write_tx(&state.db).await?;
     let updated = sqlx::query(
-        "UPDATE drafts SET title = ?, body = ?, channel = ?, location = ?, updated_at = ? \
-         WHERE id = ? AND user_id = ?",
+        "UPDATE drafts SET title = $1, body = $2, channel = $3, location = $4, updated_at = $5 \
+         WHERE id = $6 AND user_id = $7",
     )
     .bind(&input.title)
     .bind(&input.body)
@@ -322,7 +322,7 @@ pub async fn delete(
     SignedIn(me): SignedIn,
     ApiPath(id): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
-    let done = sqlx::query("DELETE FROM drafts WHERE id = ? AND user_id = ?")
+    let done = sqlx::query("DELETE FROM drafts WHERE id = $1 AND user_id = $2")
         .bind(id)
         .bind(me)
         .execute(&state.db)

@@ -102,15 +102,15 @@ pub async fn earnings(
     let totals: Totals = sqlx::query_as(
         "SELECT \
            COALESCE(SUM(CASE WHEN o.cancelled_at IS NULL AND o.paid_at > \
-             (CASE WHEN o.cross_border = 1 THEN ?2 ELSE ?3 END) \
+             (CASE WHEN o.cross_border = 1 THEN $2 ELSE $3 END) \
              THEN oi.commission_fen ELSE 0 END), 0) AS pending, \
            COALESCE(SUM(CASE WHEN o.cancelled_at IS NULL AND o.paid_at <= \
-             (CASE WHEN o.cross_border = 1 THEN ?2 ELSE ?3 END) \
+             (CASE WHEN o.cross_border = 1 THEN $2 ELSE $3 END) \
              THEN oi.commission_fen ELSE 0 END), 0) AS settled, \
            COALESCE(SUM(CASE WHEN o.cancelled_at IS NOT NULL \
              THEN oi.commission_fen ELSE 0 END), 0) AS reversed, \
            COUNT(DISTINCT CASE WHEN o.cancelled_at IS NULL THEN o.id END) AS orders \
-         FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.creator_id = ?1",
+         FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.creator_id = $1",
     )
     .bind(me)
     .bind(delivered_if_paid_by(now, true, step))

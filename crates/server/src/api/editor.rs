@@ -80,13 +80,13 @@ pub async fn suggest_mentions(
         "SELECT u.id, u.username, u.display_name, a.image_key \
          FROM follows f JOIN users u ON u.id = f.followee_id \
          JOIN images a ON a.id = u.avatar_image_id \
-         WHERE f.follower_id = ?1 \
-         AND (u.display_name LIKE '%' || ?2 || '%' ESCAPE '\\' \
-              OR u.username LIKE '%' || ?2 || '%' ESCAPE '\\') \
-         ORDER BY CASE WHEN u.display_name LIKE ?2 || '%' ESCAPE '\\' \
-                       OR u.username LIKE ?2 || '%' ESCAPE '\\' THEN 0 ELSE 1 END, \
+         WHERE f.follower_id = $1 \
+         AND (u.display_name LIKE '%' || $2 || '%' ESCAPE '\\' \
+              OR u.username LIKE '%' || $2 || '%' ESCAPE '\\') \
+         ORDER BY CASE WHEN u.display_name LIKE $2 || '%' ESCAPE '\\' \
+                       OR u.username LIKE $2 || '%' ESCAPE '\\' THEN 0 ELSE 1 END, \
                   f.created_at DESC, u.id DESC \
-         LIMIT ?3",
+         LIMIT $3",
     )
     .bind(me)
     .bind(&q)

@@ -315,7 +315,7 @@ async fn feed_page(state: &AppState, q: FeedQuery, with_hidden: bool) -> AppResu
     let channel_id = if slug == RECOMMEND {
         None
     } else {
-        let id = sqlx::query_scalar::<_, i64>("SELECT id FROM channels WHERE slug = ?")
+        let id = sqlx::query_scalar::<_, i64>("SELECT id FROM channels WHERE slug = $1")
             .bind(slug)
             .fetch_optional(&state.db)
             .await?;
@@ -340,7 +340,7 @@ async fn feed_page(state: &AppState, q: FeedQuery, with_hidden: bool) -> AppResu
         }
     }
     if let Some(author) = q.author {
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = ?")
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1")
             .bind(author)
             .fetch_optional(&state.db)
             .await?;

@@ -68,7 +68,7 @@ async fn toggle(
     let (_turn, mut tx) = write_tx(&state.db).await?;
     // Content hidden pending review is "not found" for everyone but its author.
     let target: Option<(i64, Option<i64>)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {owner}, {note} FROM {target} WHERE id = ? AND (hidden_at IS NULL OR {owner} = ?)",
+        "SELECT {owner}, {note} FROM {target} WHERE id = $1 AND (hidden_at IS NULL OR {owner} = $2)",
         owner = spec.owner,
         target = spec.target,
         note = if spec.target == "comments" {
@@ -86,7 +86,7 @@ async fn toggle(
     };
     let changed = if on {
         sqlx::query(sqlx::AssertSqlSafe(format!(
-            "INSERT INTO {} (user_id, {}, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            "INSERT INTO {} (user_id, {}, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             spec.links, spec.key
         )))
         .bind(user)
@@ -98,7 +98,7 @@ async fn toggle(
             == 1
     } else {
         sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DELETE FROM {} WHERE user_id = ? AND {} = ?",
+            "DELETE FROM {} WHERE user_id = $1 AND {} = $2",
             spec.links, spec.key
         )))
         .bind(user)
@@ -119,7 +119,7 @@ async fn toggle(
     if changed {
         let delta = if on { "+ 1" } else { "- 1" };
         sqlx::query(sqlx::AssertSqlSafe(format!(
-            "UPDATE {t} SET {c} = CASE WHEN {c} {delta} < 0 THEN 0 ELSE {c} {delta} END WHERE id = ?",
+            "UPDATE {t} SET {c} = CASE WHEN {c} {delta} < 0 THEN 0 ELSE {c} {delta} END WHERE id = $1",
             t = spec.target,
             c = spec.counter,
         )))
@@ -133,7 +133,7 @@ async fn toggle(
         }
     }
     let count: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT {} FROM {} WHERE id = ?",
+        "SELECT {} FROM {} WHERE id = $1",
         spec.counter, spec.target
     )))
     .bind(id)
@@ -217,7 +217,7 @@ async fn set_follow(state: &AppState, me: i64, target: i64, on: bool) -> AppResu
         ));
     }
     let (_turn, mut tx) = write_tx(&state.db).await?;
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = ?")
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1")
         .bind(target)
         .fetch_optional(&mut *tx)
         .await?;
@@ -226,7 +226,7 @@ async fn set_follow(state: &AppState, me: i64, target: i64, on: bool) -> AppResu
     }
     if on {
         let done = sqlx::query(
-            "INSERT INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, ?) \
+            "INSERT INTO follows (follower_id, followee_id, created_at) VALUES ($1, $2, $3) \
              ON CONFLICT DO NOTHING",
         )
         .bind(me)
@@ -238,7 +238,7 @@ async fn set_follow(state: &AppState, me: i64, target: i64, on: bool) -> AppResu
             notify::send(&mut tx, target, me, Kind::Follow, Target::default()).await?;
         }
     } else {
-        let done = sqlx::query("DELETE FROM follows WHERE follower_id = ? AND followee_id = ?")
+        let done = sqlx::query("DELETE FROM follows WHERE follower_id = $1 AND followee_id = $2")
             .bind(me)
             .bind(target)
             .execute(&mut *tx)
@@ -247,7 +247,7 @@ async fn set_follow(state: &AppState, me: i64, target: i64, on: bool) -> AppResu
             notify::retract(&mut tx, target, me, Kind::Follow, Target::default()).await?;
         }
     }
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM follows WHERE followee_id = ?")
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM follows WHERE followee_id = $1")
         .bind(target)
         .fetch_one(&mut *tx)
         .await?;
@@ -324,7 +324,7 @@ pub async fn post_comment(
     }
     let (_turn, mut tx) = write_tx(&state.db).await?;
     let note_author: i64 = sqlx::query_scalar(
-        "SELECT author_id FROM notes WHERE id = ? AND (hidden_at IS NULL OR author_id = ?)",
+        "SELECT author_id FROM notes WHERE id = $1 AND (hidden_at IS NULL OR author_id = $2)",
     )
     .bind(note_id)
     .bind(me)
@@ -339,7 +339,7 @@ pub async fn post_comment(
     if let Some(reply_to) = form.reply_to {
         let target: (i64, Option<i64>, i64) = sqlx::query_as(
             "SELECT note_id, parent_id, author_id FROM comments \
-                 WHERE id = ? AND (hidden_at IS NULL OR author_id = ?)",
+                 WHERE id = $1 AND (hidden_at IS NULL OR author_id = $2)",
         )
         .bind(reply_to)
         .bind(me)
@@ -362,7 +362,7 @@ pub async fn post_comment(
     let now = now_unix();
     let comment_id: i64 = sqlx::query_scalar(
         "INSERT INTO comments (note_id, author_id, parent_id, reply_to_user_id, body, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(note_id)
     .bind(me)
@@ -372,12 +372,12 @@ pub async fn post_comment(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("UPDATE notes SET comment_count = comment_count + 1 WHERE id = ?")
+    sqlx::query("UPDATE notes SET comment_count = comment_count + 1 WHERE id = $1")
         .bind(note_id)
         .execute(&mut *tx)
         .await?;
     if let Some(parent) = parent {
-        sqlx::query("UPDATE comments SET reply_count = reply_count + 1 WHERE id = ?")
+        sqlx::query("UPDATE comments SET reply_count = reply_count + 1 WHERE id = $1")
             .bind(parent)
             .execute(&mut *tx)
             .await?;
@@ -398,7 +398,7 @@ pub async fn post_comment(
     }
     for user in crate::mentions::resolve(&mut tx, me, &body).await? {
         sqlx::query(
-            "INSERT INTO comment_mentions (comment_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            "INSERT INTO comment_mentions (comment_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
         )
         .bind(comment_id)
         .bind(user)
@@ -431,7 +431,7 @@ pub async fn delete_comment(
 ) -> AppResult<StatusCode> {
     let (_turn, mut tx) = write_tx(&state.db).await?;
     let found: Option<(i64, i64, Option<i64>)> =
-        sqlx::query_as("SELECT author_id, note_id, parent_id FROM comments WHERE id = ?")
+        sqlx::query_as("SELECT author_id, note_id, parent_id FROM comments WHERE id = $1")
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
@@ -446,7 +446,7 @@ pub async fn delete_comment(
     }
     // Count what actually goes: the comment and (top-level) its replies.
     let removed: i64 = if parent.is_none() {
-        sqlx::query_scalar("SELECT COUNT(*) + 1 FROM comments WHERE parent_id = ?")
+        sqlx::query_scalar("SELECT COUNT(*) + 1 FROM comments WHERE parent_id = $1")
             .bind(id)
             .fetch_one(&mut *tx)
             .await?
@@ -454,17 +454,17 @@ pub async fn delete_comment(
         1
     };
     super::reports::forget_comment_reports(&mut tx, id).await?;
-    sqlx::query("DELETE FROM comments WHERE id = ?")
+    sqlx::query("DELETE FROM comments WHERE id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("UPDATE notes SET comment_count = CASE WHEN comment_count < ?1 THEN 0 ELSE comment_count - ?1 END WHERE id = ?2")
+    sqlx::query("UPDATE notes SET comment_count = CASE WHEN comment_count < $1 THEN 0 ELSE comment_count - $1 END WHERE id = $2")
         .bind(removed)
         .bind(note_id)
         .execute(&mut *tx)
         .await?;
     if let Some(parent) = parent {
-        sqlx::query("UPDATE comments SET reply_count = CASE WHEN reply_count < 1 THEN 0 ELSE reply_count - 1 END WHERE id = ?")
+        sqlx::query("UPDATE comments SET reply_count = CASE WHEN reply_count < 1 THEN 0 ELSE reply_count - 1 END WHERE id = $1")
             .bind(parent)
             .execute(&mut *tx)
             .await?;

@@ -71,7 +71,7 @@ pub async fn load_note_detail(db: &Db, id: i64, viewer: Option<i64>) -> AppResul
          ua.image_key AS author_avatar \
          FROM notes n JOIN channels c ON c.id = n.channel_id \
          JOIN users u ON u.id = n.author_id JOIN images ua ON ua.id = u.avatar_image_id \
-         WHERE n.id = ?",
+         WHERE n.id = $1",
     )
     .bind(id)
     .fetch_optional(db)
@@ -82,7 +82,7 @@ pub async fn load_note_detail(db: &Db, id: i64, viewer: Option<i64>) -> AppResul
     let images: Vec<Image> = sqlx::query_as::<_, (String, i64, i64, String, String)>(
         "SELECT i.image_key, i.width, i.height, i.ph_top, i.ph_bottom \
          FROM note_images ni JOIN images i ON i.id = ni.image_id \
-         WHERE ni.note_id = ? ORDER BY ni.position",
+         WHERE ni.note_id = $1 ORDER BY ni.position",
     )
     .bind(id)
     .fetch_all(db)
@@ -92,14 +92,14 @@ pub async fn load_note_detail(db: &Db, id: i64, viewer: Option<i64>) -> AppResul
     .collect();
 
     let topics: Vec<String> =
-        sqlx::query_scalar("SELECT topic FROM note_topics WHERE note_id = ? ORDER BY topic")
+        sqlx::query_scalar("SELECT topic FROM note_topics WHERE note_id = $1 ORDER BY topic")
             .bind(id)
             .fetch_all(db)
             .await?;
 
     let mentions: Vec<Mention> = sqlx::query_as::<_, (i64, String)>(
         "SELECT u.id, u.display_name FROM note_mentions m JOIN users u ON u.id = m.user_id \
-         WHERE m.note_id = ? ORDER BY u.id",
+         WHERE m.note_id = $1 ORDER BY u.id",
     )
     .bind(id)
     .fetch_all(db)
@@ -112,9 +112,9 @@ pub async fn load_note_detail(db: &Db, id: i64, viewer: Option<i64>) -> AppResul
     let viewer_state = match viewer {
         Some(me) => {
             let (liked, collected, follows_author): (bool, bool, bool) = sqlx::query_as(
-                "SELECT EXISTS (SELECT 1 FROM note_likes WHERE user_id = ?1 AND note_id = ?2), \
-                 EXISTS (SELECT 1 FROM note_collects WHERE user_id = ?1 AND note_id = ?2), \
-                 EXISTS (SELECT 1 FROM follows WHERE follower_id = ?1 AND followee_id = ?3)",
+                "SELECT EXISTS (SELECT 1 FROM note_likes WHERE user_id = $1 AND note_id = $2), \
+                 EXISTS (SELECT 1 FROM note_collects WHERE user_id = $1 AND note_id = $2), \
+                 EXISTS (SELECT 1 FROM follows WHERE follower_id = $1 AND followee_id = $3)",
             )
             .bind(me)
             .bind(id)
@@ -192,7 +192,7 @@ pub async fn related(
     ApiQuery(q): ApiQuery<RelatedQuery>,
 ) -> AppResult<Json<Vec<NoteCard>>> {
     let limit = crate::cursor::page_limit(q.limit)?;
-    let channel_id: i64 = sqlx::query_scalar("SELECT channel_id FROM notes WHERE id = ?")
+    let channel_id: i64 = sqlx::query_scalar("SELECT channel_id FROM notes WHERE id = $1")
         .bind(id)
         .fetch_optional(&state.db)
         .await?

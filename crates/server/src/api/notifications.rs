@@ -152,7 +152,7 @@ pub async fn list(
 
 async fn unread_counts(state: &AppState, me: i64) -> AppResult<UnreadCounts> {
     let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT kind, COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL GROUP BY kind",
+        "SELECT kind, COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL GROUP BY kind",
     )
     .bind(me)
     .fetch_all(&state.db)

@@ -58,8 +58,8 @@ fn reason_code(reason: ReportReason) -> &'static str {
 /// reused, and a new comment must not inherit old reports).
 pub async fn forget_comment_reports(conn: &mut SqliteConnection, comment: i64) -> AppResult<()> {
     sqlx::query(
-        "DELETE FROM reports WHERE target_kind = 'comment' AND (target_id = ?1 \
-         OR target_id IN (SELECT id FROM comments WHERE parent_id = ?1))",
+        "DELETE FROM reports WHERE target_kind = 'comment' AND (target_id = $1 \
+         OR target_id IN (SELECT id FROM comments WHERE parent_id = $1))",
     )
     .bind(comment)
     .execute(&mut *conn)
@@ -69,13 +69,13 @@ pub async fn forget_comment_reports(conn: &mut SqliteConnection, comment: i64) -
 
 /// Deletes the reports on a note and on its comments (before the note goes).
 pub async fn forget_note_reports(conn: &mut SqliteConnection, note: i64) -> AppResult<()> {
-    sqlx::query("DELETE FROM reports WHERE target_kind = 'note' AND target_id = ?")
+    sqlx::query("DELETE FROM reports WHERE target_kind = 'note' AND target_id = $1")
         .bind(note)
         .execute(&mut *conn)
         .await?;
     sqlx::query(
         "DELETE FROM reports WHERE target_kind = 'comment' \
-         AND target_id IN (SELECT id FROM comments WHERE note_id = ?)",
+         AND target_id IN (SELECT id FROM comments WHERE note_id = $1)",
     )
     .bind(note)
     .execute(&mut *conn)
@@ -93,7 +93,7 @@ async fn report(
     let now = now_unix();
     let (turn, mut tx) = write_tx(&state.db).await?;
     let found: Option<(i64, Option<i64>)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT author_id, hidden_at FROM {} WHERE id = ?",
+        "SELECT author_id, hidden_at FROM {} WHERE id = $1",
         target.table()
     )))
     .bind(id)
@@ -112,7 +112,7 @@ async fn report(
     }
     sqlx::query(
         "INSERT INTO reports (reporter_id, target_kind, target_id, reason, created_at) \
-         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
     )
     .bind(me)
     .bind(target.kind())
@@ -122,7 +122,7 @@ async fn report(
     .execute(&mut *tx)
     .await?;
     let reports: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM reports WHERE target_kind = ? AND target_id = ?")
+        sqlx::query_scalar("SELECT COUNT(*) FROM reports WHERE target_kind = $1 AND target_id = $2")
             .bind(target.kind())
             .bind(id)
             .fetch_one(&mut *tx)
@@ -130,7 +130,7 @@ async fn report(
     let hides = hidden_at.is_none() && reports >= REPORT_HIDE_THRESHOLD;
     if hides {
         sqlx::query(sqlx::AssertSqlSafe(format!(
-            "UPDATE {} SET hidden_at = ? WHERE id = ? AND hidden_at IS NULL",
+            "UPDATE {} SET hidden_at = $1 WHERE id = $2 AND hidden_at IS NULL",
             target.table()
         )))
         .bind(now)
@@ -139,7 +139,7 @@ async fn report(
         .await?;
     }
     let topics: Vec<String> = if hides && target == Target::Note {
-        sqlx::query_scalar("SELECT topic FROM note_topics WHERE note_id = ?")
+        sqlx::query_scalar("SELECT topic FROM note_topics WHERE note_id = $1")
             .bind(id)
             .fetch_all(&mut *tx)
             .await?

@@ -157,7 +157,7 @@ pub async fn products(
     let category_id = match q.category.as_deref() {
         None | Some("") | Some("all") => None,
         Some(slug) => Some(
-            sqlx::query_scalar::<_, i64>("SELECT id FROM product_categories WHERE slug = ?")
+            sqlx::query_scalar::<_, i64>("SELECT id FROM product_categories WHERE slug = $1")
                 .bind(slug)
                 .fetch_optional(&state.db)
                 .await?
@@ -215,7 +215,7 @@ pub async fn product_cards(db: &Db, ids: &[i64]) -> AppResult<Vec<ProductCard>> 
 /// The products a note tags, in the author's order.
 pub async fn note_products(db: &Db, note_id: i64) -> AppResult<Vec<ProductCard>> {
     let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT product_id FROM note_products WHERE note_id = ? ORDER BY position",
+        "SELECT product_id FROM note_products WHERE note_id = $1 ORDER BY position",
     )
     .bind(note_id)
     .fetch_all(db)
@@ -260,7 +260,7 @@ pub async fn product_detail(
          b.id AS brand_id, b.name AS brand_name, b.name_en AS brand_name_en, b.origin, b.cross_border, \
          c.slug AS category_slug, c.name_en AS category_en, c.name_zh AS category_zh \
          FROM products p JOIN brands b ON b.id = p.brand_id \
-         JOIN product_categories c ON c.id = p.category_id WHERE p.id = ?",
+         JOIN product_categories c ON c.id = p.category_id WHERE p.id = $1",
     )
     .bind(id)
     .fetch_optional(db)
@@ -269,7 +269,7 @@ pub async fn product_detail(
 
     let images = sqlx::query_as::<_, (String, i64, i64, String, String)>(
         "SELECT i.image_key, i.width, i.height, i.ph_top, i.ph_bottom FROM product_images pi \
-         JOIN images i ON i.id = pi.image_id WHERE pi.product_id = ? ORDER BY pi.position",
+         JOIN images i ON i.id = pi.image_id WHERE pi.product_id = $1 ORDER BY pi.position",
     )
     .bind(id)
     .fetch_all(db)
@@ -280,7 +280,7 @@ pub async fn product_detail(
 
     let values: Vec<(i64, String, String, String, String)> = sqlx::query_as(
         "SELECT option_pos, option_name, option_name_en, value, value_en FROM product_option_values \
-         WHERE product_id = ? ORDER BY option_pos, value_pos",
+         WHERE product_id = $1 ORDER BY option_pos, value_pos",
     )
     .bind(id)
     .fetch_all(db)
@@ -302,7 +302,7 @@ pub async fn product_detail(
 
     let variants = sqlx::query_as::<_, (i64, String, Option<i64>, Option<i64>, i64, i64)>(
         "SELECT id, sku, option1, option2, price_fen, stock FROM product_variants \
-         WHERE product_id = ? ORDER BY id",
+         WHERE product_id = $1 ORDER BY id",
     )
     .bind(id)
     .fetch_all(db)
@@ -323,7 +323,7 @@ pub async fn product_detail(
 
     let note_count: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM note_products np JOIN notes n ON n.id = np.note_id \
-             WHERE np.product_id = ? AND n.hidden_at IS NULL",
+             WHERE np.product_id = $1 AND n.hidden_at IS NULL",
     )
     .bind(id)
     .fetch_one(db)
@@ -370,7 +370,7 @@ pub async fn product_notes(
 ) -> AppResult<Json<Page<NoteCard>>> {
     let limit = page_limit(q.limit)?;
     let cursor = Cursor::decode_opt(q.cursor.as_deref())?;
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM products WHERE id = ?")
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM products WHERE id = $1")
         .bind(id)
         .fetch_optional(&state.db)
         .await?;

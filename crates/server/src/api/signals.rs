@@ -47,7 +47,7 @@ pub async fn record_open(
         Reader::Person(me) if author == *me => return Ok(StatusCode::NO_CONTENT),
         Reader::Person(me) => {
             sqlx::query(
-                "INSERT INTO note_opens (user_id, note_id, day, dwell_ms, at) VALUES (?, ?, ?, ?, ?) \
+                "INSERT INTO note_opens (user_id, note_id, day, dwell_ms, at) VALUES ($1, $2, $3, $4, $5) \
                  ON CONFLICT (user_id, note_id, day) DO UPDATE SET at = excluded.at, \
                  dwell_ms = CASE WHEN excluded.dwell_ms > note_opens.dwell_ms \
                             THEN excluded.dwell_ms ELSE note_opens.dwell_ms END",
@@ -95,7 +95,7 @@ pub async fn not_interested(
         Reader::Person(me) => {
             visible_author(&mut tx, id, Some(*me)).await?;
             sqlx::query(
-                "INSERT INTO note_hides (user_id, note_id, created_at) VALUES (?, ?, ?) \
+                "INSERT INTO note_hides (user_id, note_id, created_at) VALUES ($1, $2, $3) \
                  ON CONFLICT DO NOTHING",
             )
             .bind(me)
@@ -135,7 +135,7 @@ pub async fn undo_not_interested(
     let (_turn, mut tx) = write_tx(&state.db).await?;
     match &reader {
         Reader::Person(me) => {
-            sqlx::query("DELETE FROM note_hides WHERE user_id = ? AND note_id = ?")
+            sqlx::query("DELETE FROM note_hides WHERE user_id = $1 AND note_id = $2")
                 .bind(me)
                 .bind(id)
                 .execute(&mut *tx)

@@ -58,7 +58,7 @@ pub(crate) async fn visible_author(
     viewer: Option<i64>,
 ) -> AppResult<i64> {
     let found: Option<(i64, Option<i64>)> =
-        sqlx::query_as("SELECT author_id, hidden_at FROM notes WHERE id = ?")
+        sqlx::query_as("SELECT author_id, hidden_at FROM notes WHERE id = $1")
             .bind(note)
             .fetch_optional(&mut *conn)
             .await?;
@@ -76,7 +76,7 @@ async fn bump_daily(
     column: &'static str,
 ) -> AppResult<()> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
-        "INSERT INTO note_daily (note_id, day, {column}) VALUES (?, ?, 1) \
+        "INSERT INTO note_daily (note_id, day, {column}) VALUES ($1, $2, 1) \
          ON CONFLICT (note_id, day) DO UPDATE SET {column} = note_daily.{column} + 1"
     )))
     .bind(note)
@@ -112,7 +112,7 @@ pub async fn record_view(
         return Ok(StatusCode::NO_CONTENT);
     }
     let first = sqlx::query(
-        "INSERT INTO note_views (note_id, viewer_key, day) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO note_views (note_id, viewer_key, day) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
     )
     .bind(id)
     .bind(&key)
@@ -128,7 +128,7 @@ pub async fn record_view(
     if PRUNED_BEFORE.fetch_max(day - 1, Ordering::Relaxed) < day - 1 {
         for table in ["note_views", "note_shares"] {
             sqlx::query(sqlx::AssertSqlSafe(format!(
-                "DELETE FROM {table} WHERE day < ?"
+                "DELETE FROM {table} WHERE day < $1"
             )))
             .bind(day - 1)
             .execute(&mut *tx)
@@ -157,7 +157,7 @@ pub async fn record_share(
     let (_turn, mut tx) = write_tx(&state.db).await?;
     visible_author(&mut tx, id, viewer).await?;
     let first = sqlx::query(
-        "INSERT INTO note_shares (note_id, sharer_key, day) VALUES (?, ?, ?) \
+        "INSERT INTO note_shares (note_id, sharer_key, day) VALUES ($1, $2, $3) \
          ON CONFLICT DO NOTHING",
     )
     .bind(id)
@@ -173,7 +173,7 @@ pub async fn record_share(
     // Signed-in shares are also kept for taste (note_shares is pruned daily).
     if let Some(me) = viewer {
         sqlx::query(
-            "INSERT INTO user_shares (user_id, note_id, created_at) VALUES (?, ?, ?) \
+            "INSERT INTO user_shares (user_id, note_id, created_at) VALUES ($1, $2, $3) \
              ON CONFLICT DO NOTHING",
         )
         .bind(me)
@@ -182,7 +182,7 @@ pub async fn record_share(
         .execute(&mut *tx)
         .await?;
     }
-    sqlx::query("UPDATE notes SET share_count = share_count + 1 WHERE id = ?")
+    sqlx::query("UPDATE notes SET share_count = share_count + 1 WHERE id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -253,7 +253,7 @@ fn sql_day(column: &str) -> String {
 fn per_note_day(table: &str) -> String {
     format!(
         "SELECT l.note_id, {day}, COUNT(*), 0 FROM {table} l \
-         JOIN notes n ON n.id = l.note_id WHERE n.author_id = ?1 AND l.created_at >= ?2 \
+         JOIN notes n ON n.id = l.note_id WHERE n.author_id = $1 AND l.created_at >= $2 \
          GROUP BY l.note_id, {day}",
         day = sql_day("l.created_at")
     )
@@ -294,8 +294,8 @@ pub async fn creator_stats(
             Metric::ViewsShares,
             format!(
                 "SELECT d.note_id, d.day, d.views, d.shares FROM note_daily d \
-                 JOIN notes n ON n.id = d.note_id WHERE n.author_id = ?1 AND d.day >= {}",
-                sql_day("?2")
+                 JOIN notes n ON n.id = d.note_id WHERE n.author_id = $1 AND d.day >= {}",
+                sql_day("$2")
             ),
         ),
         (
@@ -310,8 +310,8 @@ pub async fn creator_stats(
             Metric::Comments,
             format!(
                 "SELECT c.note_id, {day}, COUNT(*), 0 FROM comments c \
-                 JOIN notes n ON n.id = c.note_id WHERE n.author_id = ?1 AND c.author_id <> ?1 \
-                 AND c.created_at >= ?2 GROUP BY c.note_id, {day}",
+                 JOIN notes n ON n.id = c.note_id WHERE n.author_id = $1 AND c.author_id <> $1 \
+                 AND c.created_at >= $2 GROUP BY c.note_id, {day}",
                 day = sql_day("c.created_at")
             ),
         ),
@@ -321,7 +321,7 @@ pub async fn creator_stats(
             format!(
                 "SELECT COALESCE(oi.from_note, 0), {day}, COUNT(DISTINCT o.id), SUM(oi.commission_fen) \
                  FROM order_items oi JOIN orders o ON o.id = oi.order_id \
-                 WHERE oi.creator_id = ?1 AND o.cancelled_at IS NULL AND o.created_at >= ?2 \
+                 WHERE oi.creator_id = $1 AND o.cancelled_at IS NULL AND o.created_at >= $2 \
                  GROUP BY oi.from_note, {day}",
                 day = sql_day("o.created_at")
             ),
@@ -354,7 +354,7 @@ pub async fn creator_stats(
         (
             Metric::Followers,
             format!(
-                "SELECT {day}, COUNT(*), 0 FROM follows WHERE followee_id = ?1 AND created_at >= ?2 \
+                "SELECT {day}, COUNT(*), 0 FROM follows WHERE followee_id = $1 AND created_at >= $2 \
                  GROUP BY {day}",
                 day = sql_day("created_at")
             ),
@@ -364,7 +364,7 @@ pub async fn creator_stats(
             format!(
                 "SELECT {day}, COUNT(DISTINCT o.id), SUM(oi.commission_fen) \
                  FROM order_items oi JOIN orders o ON o.id = oi.order_id \
-                 WHERE oi.creator_id = ?1 AND o.cancelled_at IS NULL AND o.created_at >= ?2 \
+                 WHERE oi.creator_id = $1 AND o.cancelled_at IS NULL AND o.created_at >= $2 \
                  GROUP BY {day}",
                 day = sql_day("o.created_at")
             ),
@@ -390,7 +390,7 @@ pub async fn creator_stats(
 
     // Every note of the creator (hidden ones too: they are theirs), most viewed first.
     let mine: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT id, created_at FROM notes WHERE author_id = ?")
+        sqlx::query_as("SELECT id, created_at FROM notes WHERE author_id = $1")
             .bind(me)
             .fetch_all(db)
             .await?;

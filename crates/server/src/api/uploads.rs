@@ -120,7 +120,7 @@ pub async fn upload(
     };
     let image_id = images::store_upload(&state, picture, UPLOAD_THEME).await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO uploads (user_id, image_id, created_at) VALUES (?, ?, ?) RETURNING id",
+        "INSERT INTO uploads (user_id, image_id, created_at) VALUES ($1, $2, $3) RETURNING id",
     )
     .bind(me)
     .bind(image_id)

@@ -131,7 +131,7 @@ async fn followed_among(db: &Db, viewer: Option<i64>, ids: &[i64]) -> AppResult<
 }
 
 async fn ensure_user(db: &Db, id: i64) -> AppResult<()> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = ?")
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1")
         .bind(id)
         .fetch_optional(db)
         .await?;
@@ -239,7 +239,7 @@ async fn linked_notes(
         "likes_public"
     };
     let public: Option<bool> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "SELECT {public_col} FROM users WHERE id = ?"
+        "SELECT {public_col} FROM users WHERE id = $1"
     )))
     .bind(id)
     .fetch_optional(&state.db)
@@ -332,7 +332,7 @@ pub async fn suggested(
         None => {
             sqlx::query_scalar(
                 "SELECT u.id FROM users u \
-                 ORDER BY (SELECT COUNT(*) FROM follows f WHERE f.followee_id = u.id) DESC, u.id LIMIT ?",
+                 ORDER BY (SELECT COUNT(*) FROM follows f WHERE f.followee_id = u.id) DESC, u.id LIMIT $1",
             )
             .bind(SUGGESTED as i64)
             .fetch_all(&state.db)

@@ -142,7 +142,7 @@ pub async fn upload(
         let now = now_unix();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO videos (video_key, user_id, status, duration_ms, width, height, \
-             created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?) RETURNING id",
+             created_at, updated_at) VALUES ($1, $2, 'queued', $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(&key)
         .bind(me)
@@ -185,7 +185,7 @@ pub async fn status(
 pub async fn load_status(state: &AppState, owner: i64, id: i64) -> AppResult<VideoStatus> {
     let row: Option<(String, i64, Option<String>, i64, i64, i64)> = sqlx::query_as(
         "SELECT status, progress, error, duration_ms, width, height FROM videos \
-         WHERE id = ? AND user_id = ?",
+         WHERE id = $1 AND user_id = $2",
     )
     .bind(id)
     .bind(owner)

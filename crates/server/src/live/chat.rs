@@ -67,9 +67,9 @@ pub async fn post(
     // committed first always wins.
     let id: Option<i64> = sqlx::query_scalar(
         "INSERT INTO live_chat (room_id, user_id, body, created_at, offset_ms, is_demo) \
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6 \
-         WHERE EXISTS (SELECT 1 FROM live_rooms WHERE id = ?1 AND status = 'live') \
-         AND NOT EXISTS (SELECT 1 FROM live_mutes WHERE room_id = ?1 AND user_id = ?2) \
+         SELECT $1, $2, $3, $4, $5, $6 \
+         WHERE EXISTS (SELECT 1 FROM live_rooms WHERE id = $1 AND status = 'live') \
+         AND NOT EXISTS (SELECT 1 FROM live_mutes WHERE room_id = $1 AND user_id = $2) \
          RETURNING id",
     )
     .bind(room.id)

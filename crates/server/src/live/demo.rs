@@ -69,7 +69,7 @@ async fn demo_viewer(
         .await?;
     let (id, username, display_name, avatar): (i64, String, String, String) = sqlx::query_as(
         "SELECT u.id, u.username, u.display_name, a.image_key FROM users u \
-         JOIN images a ON a.id = u.avatar_image_id WHERE u.id <> ? ORDER BY u.id LIMIT 1 OFFSET ?",
+         JOIN images a ON a.id = u.avatar_image_id WHERE u.id <> $1 ORDER BY u.id LIMIT 1 OFFSET $2",
     )
     .bind(host)
     .bind(rng.i64(0..(people - 1).max(1)))
@@ -87,13 +87,13 @@ async fn housekeeping(state: &AppState, id: i64) -> AppResult<()> {
     let restart = row.flash_price_fen.is_some() && row.flash(now).is_none();
     if restart {
         if let Some(product) = row.pinned_product_id {
-            let price: i64 = sqlx::query_scalar("SELECT price_fen FROM products WHERE id = ?")
+            let price: i64 = sqlx::query_scalar("SELECT price_fen FROM products WHERE id = $1")
                 .bind(product)
                 .fetch_one(&mut *tx)
                 .await?;
             sqlx::query(
-                "UPDATE live_rooms SET flash_price_fen = ?, flash_ends_at = ?, pinned_at = ? \
-                 WHERE id = ?",
+                "UPDATE live_rooms SET flash_price_fen = $1, flash_ends_at = $2, pinned_at = $3 \
+                 WHERE id = $4",
             )
             .bind(demo_flash_price(price))
             .bind(now + DEMO_FLASH_SECS)
@@ -104,9 +104,9 @@ async fn housekeeping(state: &AppState, id: i64) -> AppResult<()> {
         }
     }
     sqlx::query(
-        "DELETE FROM live_chat WHERE room_id = ?1 AND is_demo AND id < \
-         (SELECT COALESCE(MIN(id), 0) FROM (SELECT id FROM live_chat WHERE room_id = ?1 \
-          AND is_demo ORDER BY id DESC LIMIT ?2))",
+        "DELETE FROM live_chat WHERE room_id = $1 AND is_demo AND id < \
+         (SELECT COALESCE(MIN(id), 0) FROM (SELECT id FROM live_chat WHERE room_id = $1 \
+          AND is_demo ORDER BY id DESC LIMIT $2))",
     )
     .bind(id)
     .bind(KEEP_DEMO_CHAT)

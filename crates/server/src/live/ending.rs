@@ -29,8 +29,8 @@ pub async fn end_room(state: &AppState, id: i64) -> AppResult<bool> {
     let (turn, mut tx) = write_tx(&state.db).await?;
     // Guarded by the status: of two concurrent ends, one ends the room.
     let ended: Option<bool> = sqlx::query_scalar(
-        "UPDATE live_rooms SET status = 'ended', ended_at = ? \
-         WHERE id = ? AND status = 'live' RETURNING is_demo",
+        "UPDATE live_rooms SET status = 'ended', ended_at = $1 \
+         WHERE id = $2 AND status = 'live' RETURNING is_demo",
     )
     .bind(now)
     .bind(id)
@@ -58,7 +58,7 @@ pub async fn end_room(state: &AppState, id: i64) -> AppResult<bool> {
     };
     if let Some(key) = key {
         let (turn, mut tx) = write_tx(&state.db).await?;
-        sqlx::query("UPDATE live_rooms SET replay_key = ? WHERE id = ?")
+        sqlx::query("UPDATE live_rooms SET replay_key = $1 WHERE id = $2")
             .bind(key)
             .bind(id)
             .execute(&mut *tx)

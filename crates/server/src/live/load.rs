@@ -57,7 +57,7 @@ pub const ROOM_COLUMNS: &str = "r.id, r.host_id, r.title, r.status, r.is_demo, r
 /// The room, or a 404.
 pub async fn room(conn: &mut SqliteConnection, id: i64) -> AppResult<RoomRow> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {ROOM_COLUMNS} FROM live_rooms r WHERE r.id = ?"
+        "SELECT {ROOM_COLUMNS} FROM live_rooms r WHERE r.id = $1"
     )))
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -103,7 +103,7 @@ pub async fn products(conn: &mut SqliteConnection, room: i64) -> AppResult<Vec<L
            AS stock \
          FROM live_room_products rp JOIN products p ON p.id = rp.product_id \
          JOIN brands b ON b.id = p.brand_id JOIN images i ON i.id = p.cover_image_id \
-         WHERE rp.room_id = ? ORDER BY rp.position",
+         WHERE rp.room_id = $1 ORDER BY rp.position",
     )
     .bind(room)
     .fetch_all(&mut *conn)
@@ -170,7 +170,7 @@ pub async fn chat_message(
     id: i64,
     host: i64,
 ) -> AppResult<ChatMessage> {
-    let row: ChatRow = sqlx::query_as(sqlx::AssertSqlSafe(format!("{CHAT_SELECT} WHERE c.id = ?")))
+    let row: ChatRow = sqlx::query_as(sqlx::AssertSqlSafe(format!("{CHAT_SELECT} WHERE c.id = $1")))
         .bind(id)
         .fetch_one(&mut *conn)
         .await?;
@@ -185,7 +185,7 @@ pub async fn recent_chat(
     limit: i64,
 ) -> AppResult<Vec<ChatMessage>> {
     let rows: Vec<ChatRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{CHAT_SELECT} WHERE c.room_id = ? AND c.removed_at IS NULL ORDER BY c.id DESC LIMIT ?"
+        "{CHAT_SELECT} WHERE c.room_id = $1 AND c.removed_at IS NULL ORDER BY c.id DESC LIMIT $2"
     )))
     .bind(room)
     .bind(limit)
@@ -203,8 +203,8 @@ pub async fn chat_after(
     limit: i64,
 ) -> AppResult<Vec<ChatMessage>> {
     let rows: Vec<ChatRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{CHAT_SELECT} WHERE c.room_id = ? AND c.removed_at IS NULL AND c.id > ? \
-         ORDER BY c.id LIMIT ?"
+        "{CHAT_SELECT} WHERE c.room_id = $1 AND c.removed_at IS NULL AND c.id > $2 \
+         ORDER BY c.id LIMIT $3"
     )))
     .bind(room)
     .bind(after)
@@ -217,7 +217,7 @@ pub async fn chat_after(
 /// Whether `user` is muted in `room`.
 pub async fn is_muted(conn: &mut SqliteConnection, room: i64, user: i64) -> AppResult<bool> {
     let found: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM live_mutes WHERE room_id = ? AND user_id = ?")
+        sqlx::query_scalar("SELECT 1 FROM live_mutes WHERE room_id = $1 AND user_id = $2")
             .bind(room)
             .bind(user)
             .fetch_optional(&mut *conn)

@@ -191,7 +191,7 @@ impl LiveHub {
             return;
         }
         let products: Result<Vec<i64>, sqlx::Error> =
-            sqlx::query_scalar("SELECT DISTINCT product_id FROM order_items WHERE order_id = ?")
+            sqlx::query_scalar("SELECT DISTINCT product_id FROM order_items WHERE order_id = $1")
                 .bind(order)
                 .fetch_all(db)
                 .await;
@@ -234,7 +234,7 @@ async fn tick(hub: Arc<LiveHub>, db: Db, room: Arc<Room>) {
         ticks = ticks.wrapping_add(1);
         let pending = room.pending_likes.swap(0, Ordering::Relaxed);
         if pending > 0 {
-            if let Err(e) = save(&db, room.id, "likes = likes + ?", pending).await {
+            if let Err(e) = save(&db, room.id, "likes = likes + $1", pending).await {
                 tracing::warn!(error = %e, "saving likes of room {}", room.id);
             }
             room.publish(&ServerEvent::Likes {
@@ -248,7 +248,7 @@ async fn tick(hub: Arc<LiveHub>, db: Db, room: Arc<Room>) {
             if viewers > peak {
                 peak = viewers;
                 let raised =
-                    save(&db, room.id, "peak_viewers = MAX(peak_viewers, ?)", viewers).await;
+                    save(&db, room.id, "peak_viewers = CASE WHEN peak_viewers > $1 THEN peak_viewers ELSE $1 END", viewers).await;
                 if let Err(e) = raised {
                     tracing::warn!(error = %e, "saving peak viewers of room {}", room.id);
                 }
@@ -265,11 +265,11 @@ async fn tick(hub: Arc<LiveHub>, db: Db, room: Arc<Room>) {
     }
 }
 
-/// `UPDATE live_rooms SET {set} WHERE id = ?` with one bound value.
+/// `UPDATE live_rooms SET {set} WHERE id = $2` with one bound value, `$1` in `set`.
 async fn save(db: &Db, room: i64, set: &str, value: i64) -> Result<(), sqlx::Error> {
     let (_turn, mut tx) = write_tx(db).await?;
     sqlx::query(sqlx::AssertSqlSafe(format!(
-        "UPDATE live_rooms SET {set} WHERE id = ?"
+        "UPDATE live_rooms SET {set} WHERE id = $2"
     )))
     .bind(value)
     .bind(room)
@@ -281,7 +281,7 @@ async fn save(db: &Db, room: i64, set: &str, value: i64) -> Result<(), sqlx::Err
 /// Whether room `room` lists product `product` (for attributing a line to it).
 pub async fn room_lists(conn: &mut SqliteConnection, room: i64, product: i64) -> AppResult<bool> {
     let found: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM live_room_products WHERE room_id = ? AND product_id = ?")
+        sqlx::query_scalar("SELECT 1 FROM live_room_products WHERE room_id = $1 AND product_id = $2")
             .bind(room)
             .bind(product)
             .fetch_optional(&mut *conn)

@@ -206,7 +206,7 @@ fn make_clip(tools: &Tools, (theme, seed): (&str, u64), out: &Path) -> Result<()
 pub async fn ensure_replay(state: &AppState, key: &str, path: &Path) -> AppResult<()> {
     let not_found = || AppError::missing(api_types::Resource::Replay, "No such replay.");
     let id: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM live_rooms WHERE replay_key = ? AND is_demo")
+        sqlx::query_scalar("SELECT id FROM live_rooms WHERE replay_key = $1 AND is_demo")
             .bind(key)
             .fetch_optional(&state.db)
             .await?;

@@ -98,7 +98,7 @@ pub struct Room {
 /// Room `id`, or 404.
 pub async fn room(state: &AppState, id: i64) -> AppResult<Room> {
     let row: Option<(i64, String, bool)> =
-        sqlx::query_as("SELECT host_id, status, is_demo FROM live_rooms WHERE id = ?")
+        sqlx::query_as("SELECT host_id, status, is_demo FROM live_rooms WHERE id = $1")
             .bind(id)
             .fetch_optional(&state.db)
             .await?;

@@ -141,7 +141,7 @@ impl Limiter {
             }
             Store::Shared => {
                 let (_turn, mut tx) = write_tx(&self.db).await?;
-                sqlx::query("DELETE FROM rate_events WHERE bucket = ?")
+                sqlx::query("DELETE FROM rate_events WHERE bucket = $1")
                     .bind(bucket(policy, key))
                     .execute(&mut *tx)
                     .await?;
@@ -164,8 +164,8 @@ impl Limiter {
             return self.check_local(policy, key, now);
         }
         let times: Vec<i64> = sqlx::query_scalar(
-            "SELECT at_ms FROM rate_events WHERE bucket = ? AND at_ms > ? \
-             ORDER BY at_ms DESC LIMIT ?",
+            "SELECT at_ms FROM rate_events WHERE bucket = $1 AND at_ms > $2 \
+             ORDER BY at_ms DESC LIMIT $3",
         )
         .bind(bucket(policy, key))
         .bind(now - RETENTION_MS)
@@ -188,7 +188,7 @@ impl Limiter {
             self.record_local(policy, key, now);
             return Ok(());
         }
-        sqlx::query("INSERT INTO rate_events (bucket, at_ms) VALUES (?, ?)")
+        sqlx::query("INSERT INTO rate_events (bucket, at_ms) VALUES ($1, $2)")
             .bind(bucket(policy, key))
             .bind(now)
             .execute(&mut *conn)
@@ -200,7 +200,7 @@ impl Limiter {
                 .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
                 .is_ok()
         {
-            sqlx::query("DELETE FROM rate_events WHERE at_ms <= ?")
+            sqlx::query("DELETE FROM rate_events WHERE at_ms <= $1")
                 .bind(now - RETENTION_MS)
                 .execute(&mut *conn)
                 .await?;

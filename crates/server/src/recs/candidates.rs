@@ -80,8 +80,8 @@ pub(super) async fn candidate_ids(
     for &(channel, affinity) in channels.iter().take(4) {
         let n = (120.0 * affinity).ceil() as i64;
         let got: Vec<i64> = sqlx::query_scalar(
-            "SELECT n.id FROM notes n WHERE n.hidden_at IS NULL AND n.channel_id = ? \
-             ORDER BY n.score DESC, n.id DESC LIMIT ?",
+            "SELECT n.id FROM notes n WHERE n.hidden_at IS NULL AND n.channel_id = $1 \
+             ORDER BY n.score DESC, n.id DESC LIMIT $2",
         )
         .bind(channel)
         .bind(n.max(10))
@@ -96,7 +96,7 @@ pub(super) async fn candidate_ids(
     for (topic, _) in topics.into_iter().take(6) {
         let got: Vec<i64> = sqlx::query_scalar(
             "SELECT n.id FROM note_topics t JOIN notes n ON n.id = t.note_id \
-             WHERE t.topic = ? AND n.hidden_at IS NULL ORDER BY n.score DESC, n.id DESC LIMIT 30",
+             WHERE t.topic = $1 AND n.hidden_at IS NULL ORDER BY n.score DESC, n.id DESC LIMIT 30",
         )
         .bind(topic)
         .fetch_all(db)

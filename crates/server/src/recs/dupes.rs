@@ -119,7 +119,7 @@ pub async fn backfill(db: &Db) -> Result<(), sqlx::Error> {
         let mut tx = db.begin().await?;
         for (id, body) in &missing {
             // Too short to compare stays NULL (looked at again next start; cheap).
-            sqlx::query("UPDATE notes SET body_simhash = ? WHERE id = ?")
+            sqlx::query("UPDATE notes SET body_simhash = $1 WHERE id = $2")
                 .bind(simhash(body))
                 .bind(id)
                 .execute(&mut *tx)
@@ -137,7 +137,7 @@ pub async fn backfill(db: &Db) -> Result<(), sqlx::Error> {
     for &(id, hash) in &bands.hashes {
         let n = bands.neighbours(id, hash).len() as i64;
         if current.get(&id).copied().unwrap_or(0) != n {
-            sqlx::query("UPDATE notes SET near_dupes = ? WHERE id = ?")
+            sqlx::query("UPDATE notes SET near_dupes = $1 WHERE id = $2")
                 .bind(n)
                 .bind(id)
                 .execute(&mut *tx)
@@ -152,7 +152,7 @@ pub async fn backfill(db: &Db) -> Result<(), sqlx::Error> {
 /// and new neighbours.
 pub async fn refresh(db: &Db, note: i64) -> Result<(), sqlx::Error> {
     let Some((old, body)): Option<(Option<i64>, String)> =
-        sqlx::query_as("SELECT body_simhash, body FROM notes WHERE id = ?")
+        sqlx::query_as("SELECT body_simhash, body FROM notes WHERE id = $1")
             .bind(note)
             .fetch_optional(db)
             .await?
@@ -170,7 +170,7 @@ pub async fn refresh(db: &Db, note: i64) -> Result<(), sqlx::Error> {
     let after = Bands::new(hashes);
     let mut tx = db.begin().await?;
     let mine = new.map(|h| after.neighbours(note, h)).unwrap_or_default();
-    sqlx::query("UPDATE notes SET body_simhash = ?, near_dupes = ? WHERE id = ?")
+    sqlx::query("UPDATE notes SET body_simhash = $1, near_dupes = $2 WHERE id = $3")
         .bind(new)
         .bind(mine.len() as i64)
         .bind(note)
@@ -183,7 +183,7 @@ pub async fn refresh(db: &Db, note: i64) -> Result<(), sqlx::Error> {
         let Some(&(_, h)) = after.hashes.iter().find(|(id, _)| *id == other) else {
             continue;
         };
-        sqlx::query("UPDATE notes SET near_dupes = ? WHERE id = ?")
+        sqlx::query("UPDATE notes SET near_dupes = $1 WHERE id = $2")
             .bind(after.neighbours(other, h).len() as i64)
             .bind(other)
             .execute(&mut *tx)

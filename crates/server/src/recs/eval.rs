@@ -125,7 +125,7 @@ pub async fn evaluate(db: &Db, now: i64, config: &Config) -> AppResult<Report> {
         for note in &out {
             for table in ["note_likes", "note_collects"] {
                 sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "DELETE FROM {table} WHERE user_id = ? AND note_id = ?"
+                    "DELETE FROM {table} WHERE user_id = $1 AND note_id = $2"
                 )))
                 .bind(user)
                 .bind(note)

@@ -19,7 +19,7 @@ pub async fn guest_taste(db: &Db, guest: &GuestId, now: i64, config: &Config) ->
                 CASE WHEN MAX(g.dwell_ms) >= 15000 THEN 1.0 \
                      WHEN MAX(g.dwell_ms) >= 5000 THEN 0.5 ELSE 0.1 END, MAX(g.at) \
          FROM guest_opens g JOIN notes n ON n.id = g.note_id \
-         WHERE g.guest_id = ? GROUP BY g.note_id, n.channel_id, n.author_id",
+         WHERE g.guest_id = $1 GROUP BY g.note_id, n.channel_id, n.author_id",
     )
     .bind(guest.as_str())
     .fetch_all(db)
@@ -51,7 +51,7 @@ pub async fn guest_taste(db: &Db, guest: &GuestId, now: i64, config: &Config) ->
 
     let hidden: Vec<(i64, i64, i64)> = sqlx::query_as(
         "SELECT n.id, n.author_id, n.channel_id FROM guest_hides h \
-         JOIN notes n ON n.id = h.note_id WHERE h.guest_id = ?",
+         JOIN notes n ON n.id = h.note_id WHERE h.guest_id = $1",
     )
     .bind(guest.as_str())
     .fetch_all(db)

@@ -23,7 +23,7 @@ pub async fn also_engaged(db: &Db, note: i64, limit: i64) -> AppResult<Vec<i64>>
             "SELECT b.note_id, COUNT(*) AS c FROM {table} a \
              JOIN {table} b ON b.user_id = a.user_id AND b.note_id <> a.note_id \
              JOIN notes n ON n.id = b.note_id AND n.hidden_at IS NULL \
-             WHERE a.note_id = ? GROUP BY b.note_id ORDER BY c DESC, b.note_id DESC LIMIT ?"
+             WHERE a.note_id = $1 GROUP BY b.note_id ORDER BY c DESC, b.note_id DESC LIMIT $2"
         )))
         .bind(note)
         .bind(limit.saturating_mul(4))
@@ -90,7 +90,7 @@ pub async fn suggested_creators(db: &Db, me: i64, t: &Taste, limit: usize) -> Ap
     if out.len() < limit {
         let popular: Vec<i64> = sqlx::query_scalar(
             "SELECT u.id FROM users u ORDER BY \
-             (SELECT COUNT(*) FROM follows f WHERE f.followee_id = u.id) DESC, u.id LIMIT ?",
+             (SELECT COUNT(*) FROM follows f WHERE f.followee_id = u.id) DESC, u.id LIMIT $1",
         )
         .bind(i64::try_from(limit * 3).unwrap_or(i64::MAX))
         .fetch_all(db)

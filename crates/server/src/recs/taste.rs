@@ -48,13 +48,13 @@ pub async fn taste(db: &Db, user: i64, now: i64, config: &Config) -> AppResult<T
     // (note, weight) for every engagement, newest first per kind, bounded.
     let engaged: Vec<(i64, i64, i64, f64)> = sqlx::query_as(
         "SELECT e.note_id, n.channel_id, n.author_id, e.w FROM ( \
-           SELECT note_id, CAST(? AS REAL) AS w FROM note_likes WHERE user_id = ? \
-           UNION ALL SELECT note_id, CAST(? AS REAL) FROM note_collects WHERE user_id = ? \
-           UNION ALL SELECT DISTINCT note_id, CAST(? AS REAL) FROM comments WHERE author_id = ? \
-           UNION ALL SELECT note_id, CAST(? AS REAL) FROM user_shares WHERE user_id = ? \
+           SELECT note_id, CAST($1 AS REAL) AS w FROM note_likes WHERE user_id = $2 \
+           UNION ALL SELECT note_id, CAST($3 AS REAL) FROM note_collects WHERE user_id = $4 \
+           UNION ALL SELECT DISTINCT note_id, CAST($5 AS REAL) FROM comments WHERE author_id = $6 \
+           UNION ALL SELECT note_id, CAST($7 AS REAL) FROM user_shares WHERE user_id = $8 \
            UNION ALL SELECT note_id, CASE WHEN MAX(dwell_ms) >= 15000 THEN 1.0 \
                      WHEN MAX(dwell_ms) >= 5000 THEN 0.5 ELSE 0.1 END \
-                     FROM note_opens WHERE user_id = ? GROUP BY note_id \
+                     FROM note_opens WHERE user_id = $9 GROUP BY note_id \
          ) e JOIN notes n ON n.id = e.note_id",
     )
     .bind(config.ces_like)
@@ -92,17 +92,17 @@ pub async fn taste(db: &Db, user: i64, now: i64, config: &Config) -> AppResult<T
     t.engaged = seeds.into_iter().map(|(id, _)| id).collect();
 
     t.followed =
-        sqlx::query_scalar::<_, i64>("SELECT followee_id FROM follows WHERE follower_id = ?")
+        sqlx::query_scalar::<_, i64>("SELECT followee_id FROM follows WHERE follower_id = $1")
             .bind(user)
             .fetch_all(db)
             .await?
             .into_iter()
             .collect();
     let excluded: Vec<i64> = sqlx::query_scalar(
-        "SELECT note_id FROM note_likes WHERE user_id = ? \
-         UNION SELECT note_id FROM note_collects WHERE user_id = ? \
-         UNION SELECT note_id FROM note_opens WHERE user_id = ? AND at >= ? \
-         UNION SELECT id FROM notes WHERE author_id = ?",
+        "SELECT note_id FROM note_likes WHERE user_id = $1 \
+         UNION SELECT note_id FROM note_collects WHERE user_id = $2 \
+         UNION SELECT note_id FROM note_opens WHERE user_id = $3 AND at >= $4 \
+         UNION SELECT id FROM notes WHERE author_id = $5",
     )
     .bind(user)
     .bind(user)
@@ -114,7 +114,7 @@ pub async fn taste(db: &Db, user: i64, now: i64, config: &Config) -> AppResult<T
     t.exclude.extend(excluded);
     let hidden: Vec<(i64, i64, i64, Option<i64>)> = sqlx::query_as(
         "SELECT n.id, n.author_id, n.channel_id, n.body_simhash FROM note_hides h \
-         JOIN notes n ON n.id = h.note_id WHERE h.user_id = ?",
+         JOIN notes n ON n.id = h.note_id WHERE h.user_id = $1",
     )
     .bind(user)
     .fetch_all(db)
@@ -136,7 +136,7 @@ pub(super) async fn search_taste(
     t: &mut Taste,
 ) -> AppResult<()> {
     let queries: Vec<String> = sqlx::query_scalar(
-        "SELECT query FROM search_searchers WHERE searcher = ? ORDER BY at DESC LIMIT ?",
+        "SELECT query FROM search_searchers WHERE searcher = $1 ORDER BY at DESC LIMIT $2",
     )
     .bind(format!("u{user}"))
     .bind(config.searches)

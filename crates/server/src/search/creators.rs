@@ -30,7 +30,7 @@ async fn counts(db: &Db, only: Option<i64>) -> Result<Counts, sqlx::Error> {
     let per_channel: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
         "SELECT n.author_id, c.slug, c.name_en, c.name_zh, COUNT(*) FROM notes n \
          JOIN channels c ON c.id = n.channel_id \
-         WHERE n.hidden_at IS NULL AND (? IS NULL OR n.author_id = ?) \
+         WHERE n.hidden_at IS NULL AND ($1 IS NULL OR n.author_id = $2) \
          GROUP BY n.author_id, n.channel_id",
     )
     .bind(only)
@@ -47,7 +47,7 @@ async fn counts(db: &Db, only: Option<i64>) -> Result<Counts, sqlx::Error> {
     let per_topic: Vec<(i64, String, i64)> = sqlx::query_as(
         "SELECT n.author_id, t.topic, COUNT(*) FROM note_topics t \
          JOIN notes n ON n.id = t.note_id \
-         WHERE n.hidden_at IS NULL AND (? IS NULL OR n.author_id = ?) \
+         WHERE n.hidden_at IS NULL AND ($1 IS NULL OR n.author_id = $2) \
          GROUP BY n.author_id, t.topic",
     )
     .bind(only)

@@ -95,14 +95,14 @@ pub(super) async fn load_notes(db: &Db, only: Option<i64>) -> Result<Vec<NoteDoc
         "SELECT n.id, n.title, n.body, u.display_name, n.kind, n.like_count, n.collect_count, \
          n.comment_count, n.created_at \
          FROM notes n JOIN users u ON u.id = n.author_id \
-         WHERE (? IS NULL OR n.id = ?) AND n.hidden_at IS NULL ORDER BY n.id",
+         WHERE ($1 IS NULL OR n.id = $2) AND n.hidden_at IS NULL ORDER BY n.id",
     )
     .bind(only)
     .bind(only)
     .fetch_all(db)
     .await?;
     let topic_rows: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT note_id, topic FROM note_topics WHERE (? IS NULL OR note_id = ?) ORDER BY note_id",
+        "SELECT note_id, topic FROM note_topics WHERE ($1 IS NULL OR note_id = $2) ORDER BY note_id",
     )
     .bind(only)
     .bind(only)
@@ -132,7 +132,7 @@ pub(super) async fn load_notes(db: &Db, only: Option<i64>) -> Result<Vec<NoteDoc
 
 pub(super) async fn load_users(db: &Db, only: Option<i64>) -> Result<Vec<UserDoc>, sqlx::Error> {
     let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT id, username, display_name, bio FROM users WHERE (? IS NULL OR id = ?) ORDER BY id",
+        "SELECT id, username, display_name, bio FROM users WHERE ($1 IS NULL OR id = $2) ORDER BY id",
     )
     .bind(only)
     .bind(only)
@@ -171,7 +171,7 @@ pub(super) async fn load_products(
          p.description, p.description_en, p.sales_count, p.created_at \
          FROM products p JOIN brands b ON b.id = p.brand_id \
          JOIN product_categories c ON c.id = p.category_id \
-         WHERE (? IS NULL OR p.id = ?) ORDER BY p.id",
+         WHERE ($1 IS NULL OR p.id = $2) ORDER BY p.id",
     )
     .bind(only)
     .bind(only)

@@ -111,8 +111,8 @@ impl Suggester {
         .fetch_all(db)
         .await?;
         let queries: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT query, COUNT(*) FROM search_searchers WHERE at >= ? \
-             GROUP BY query HAVING COUNT(*) >= ?",
+            "SELECT query, COUNT(*) FROM search_searchers WHERE at >= $1 \
+             GROUP BY query HAVING COUNT(*) >= $2",
         )
         .bind(crate::now_unix() - SUGGEST_WINDOW)
         .bind(MIN_SEARCHERS)
@@ -181,7 +181,7 @@ impl Suggester {
         };
         let (turn, mut tx) = write_tx(db).await?;
         let new = sqlx::query(
-            "INSERT INTO search_searchers (query, searcher, at) VALUES (?, ?, ?) \
+            "INSERT INTO search_searchers (query, searcher, at) VALUES ($1, $2, $3) \
              ON CONFLICT (query, searcher) DO NOTHING",
         )
         .bind(&key)
@@ -192,7 +192,7 @@ impl Suggester {
         .rows_affected()
             == 1;
         if !new {
-            sqlx::query("UPDATE search_searchers SET at = ? WHERE query = ? AND searcher = ?")
+            sqlx::query("UPDATE search_searchers SET at = $1 WHERE query = $2 AND searcher = $3")
                 .bind(now)
                 .bind(&key)
                 .bind(searcher)
@@ -206,7 +206,7 @@ impl Suggester {
                 .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
                 .is_ok()
         {
-            sqlx::query("DELETE FROM search_searchers WHERE at < ?")
+            sqlx::query("DELETE FROM search_searchers WHERE at < $1")
                 .bind(now - SUGGEST_WINDOW)
                 .execute(&mut *tx)
                 .await?;
@@ -217,7 +217,7 @@ impl Suggester {
             return Ok(());
         }
         let people: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM search_searchers WHERE query = ? AND at >= ?")
+            sqlx::query_scalar("SELECT COUNT(*) FROM search_searchers WHERE query = $1 AND at >= $2")
                 .bind(&key)
                 .bind(now - SUGGEST_WINDOW)
                 .fetch_one(db)
@@ -254,8 +254,8 @@ impl Suggester {
 async fn trending(db: &Db, now: i64) -> Result<Vec<String>, sqlx::Error> {
     // A search a day old counts half as much as one just now.
     let queries: Vec<String> = sqlx::query_scalar(
-        "SELECT query FROM search_searchers WHERE at >= ? GROUP BY query HAVING COUNT(*) >= ? \
-         ORDER BY SUM(1.0 / (1.0 + (? - at) / 86400.0)) DESC, query LIMIT ?",
+        "SELECT query FROM search_searchers WHERE at >= $1 GROUP BY query HAVING COUNT(*) >= $2 \
+         ORDER BY SUM(1.0 / (1.0 + ($3 - at) / 86400.0)) DESC, query LIMIT $4",
     )
     .bind(now - TRENDING_WINDOW)
     .bind(MIN_SEARCHERS)
@@ -265,8 +265,8 @@ async fn trending(db: &Db, now: i64) -> Result<Vec<String>, sqlx::Error> {
     .await?;
     let topics: Vec<String> = sqlx::query_scalar(
         "SELECT t.topic FROM note_topics t JOIN notes n ON n.id = t.note_id \
-         WHERE n.created_at >= ? AND n.hidden_at IS NULL GROUP BY t.topic \
-         ORDER BY SUM(n.like_count + n.collect_count) DESC LIMIT ?",
+         WHERE n.created_at >= $1 AND n.hidden_at IS NULL GROUP BY t.topic \
+         ORDER BY SUM(n.like_count + n.collect_count) DESC LIMIT $2",
     )
     .bind(now - 30 * 86_400)
     .bind(TRENDING as i64 * 2)

@@ -35,7 +35,7 @@ impl TopicCounts {
         for topic in topics {
             let n: i64 = sqlx::query_scalar(
                 "SELECT COUNT(*) FROM note_topics t JOIN notes n ON n.id = t.note_id \
-                 WHERE t.topic = ? AND n.hidden_at IS NULL",
+                 WHERE t.topic = $1 AND n.hidden_at IS NULL",
             )
             .bind(topic)
             .fetch_one(db)

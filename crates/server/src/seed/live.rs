@@ -55,13 +55,13 @@ pub async fn seed_live_if_missing(
     // The most followed creators host; ties by id, so the choice is the same every time.
     let hosts: Vec<i64> = sqlx::query_scalar(
         "SELECT u.id FROM users u ORDER BY \
-         (SELECT COUNT(*) FROM follows f WHERE f.followee_id = u.id) DESC, u.id LIMIT ?",
+         (SELECT COUNT(*) FROM follows f WHERE f.followee_id = u.id) DESC, u.id LIMIT $1",
     )
     .bind(rooms as i64)
     .fetch_all(db)
     .await?;
     let products: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT id, price_fen FROM products ORDER BY sales_count DESC, id LIMIT ?")
+        sqlx::query_as("SELECT id, price_fen FROM products ORDER BY sales_count DESC, id LIMIT $1")
             .bind((rooms * PRODUCTS_PER_ROOM) as i64)
             .fetch_all(db)
             .await?;
@@ -90,7 +90,7 @@ pub async fn seed_live_if_missing(
         };
         let room: i64 = sqlx::query_scalar(
             "INSERT INTO live_rooms (host_id, title, status, is_demo, started_at, ended_at, \
-             likes, peak_viewers) VALUES (?, ?, ?, TRUE, ?, ?, ?, ?) RETURNING id",
+             likes, peak_viewers) VALUES ($1, $2, $3, TRUE, $4, $5, $6, $7) RETURNING id",
         )
         .bind(host)
         .bind(title)
@@ -104,7 +104,7 @@ pub async fn seed_live_if_missing(
         let listed = &products[i * PRODUCTS_PER_ROOM..(i + 1) * PRODUCTS_PER_ROOM];
         for (position, (product, _)) in listed.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO live_room_products (room_id, product_id, position) VALUES (?, ?, ?)",
+                "INSERT INTO live_room_products (room_id, product_id, position) VALUES ($1, $2, $3)",
             )
             .bind(room)
             .bind(product)
@@ -117,8 +117,8 @@ pub async fn seed_live_if_missing(
             // The first room runs a flash sale on its pinned product.
             let flash = (i == 0).then(|| demo_flash_price(price));
             sqlx::query(
-                "UPDATE live_rooms SET pinned_product_id = ?, pinned_at = ?, \
-                 flash_price_fen = ?, flash_ends_at = ? WHERE id = ?",
+                "UPDATE live_rooms SET pinned_product_id = $1, pinned_at = $2, \
+                 flash_price_fen = $3, flash_ends_at = $4 WHERE id = $5",
             )
             .bind(pinned)
             .bind(now)
@@ -128,7 +128,7 @@ pub async fn seed_live_if_missing(
             .execute(&mut *tx)
             .await?;
         } else {
-            sqlx::query("UPDATE live_rooms SET replay_key = ? WHERE id = ?")
+            sqlx::query("UPDATE live_rooms SET replay_key = $1 WHERE id = $2")
                 .bind(format!("demo-{room}"))
                 .bind(room)
                 .execute(&mut *tx)
@@ -144,7 +144,7 @@ pub async fn seed_live_if_missing(
             let author = if author == *host { people[0] } else { author };
             sqlx::query(
                 "INSERT INTO live_chat (room_id, user_id, body, created_at, offset_ms, is_demo) \
-                 VALUES (?, ?, ?, ?, ?, TRUE)",
+                 VALUES ($1, $2, $3, $4, $5, TRUE)",
             )
             .bind(room)
             .bind(author)

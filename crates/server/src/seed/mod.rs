@@ -47,7 +47,7 @@ const CHUNK: usize = 400;
 
 /// Whether the seeding stage recorded under `marker` in `app_meta` has run.
 pub(crate) async fn stage_done(db: &Db, marker: &str) -> Result<bool, sqlx::Error> {
-    let done: Option<String> = sqlx::query_scalar("SELECT value FROM app_meta WHERE key = ?")
+    let done: Option<String> = sqlx::query_scalar("SELECT value FROM app_meta WHERE key = $1")
         .bind(marker)
         .fetch_optional(db)
         .await?;
@@ -60,7 +60,7 @@ pub(crate) async fn mark_stage(
     marker: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO app_meta (key, value) VALUES (?, ?)")
+    sqlx::query("INSERT INTO app_meta (key, value) VALUES ($1, $2)")
         .bind(marker)
         .bind(now.to_string())
         .execute(&mut **tx)
@@ -152,7 +152,7 @@ pub async fn seed_if_empty(
     let mut tx = db.begin().await?;
     for (i, ch) in CHANNELS.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO channels (id, slug, name_en, name_zh, position) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO channels (id, slug, name_en, name_zh, position) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(i as i64 + 1)
         .bind(ch.slug)

@@ -189,7 +189,7 @@ pub async fn seed_social_if_missing(
     sqlx::query(
         "INSERT INTO notifications (user_id, actor_id, kind, note_id, created_at, read_at) \
          SELECT user_id, actor_id, kind, note_id, created_at, \
-         CASE WHEN created_at < ? THEN created_at + 3600 END FROM ( \
+         CASE WHEN created_at < $1 THEN created_at + 3600 END FROM ( \
            SELECT f.followee_id AS user_id, f.follower_id AS actor_id, 'follow' AS kind, \
                   NULL AS note_id, f.created_at FROM follows f \
            UNION ALL \

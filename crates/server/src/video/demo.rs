@@ -35,7 +35,7 @@ fn frame_size(width: u32, height: u32) -> (u32, u32) {
 /// A demo video note's video: its cover as poster, one rendition, [`DEMO_MS`] long.
 pub async fn note_video(db: &Db, cover_image_id: i64) -> AppResult<Option<NoteVideo>> {
     let row: Option<(String, i64, i64, String, String)> = sqlx::query_as(
-        "SELECT image_key, width, height, ph_top, ph_bottom FROM images WHERE id = ?",
+        "SELECT image_key, width, height, ph_top, ph_bottom FROM images WHERE id = $1",
     )
     .bind(cover_image_id)
     .fetch_optional(db)
@@ -62,7 +62,7 @@ pub async fn ensure(state: &AppState, image_key: &str, short: u32) -> AppResult<
     let not_found = || AppError::missing(api_types::Resource::Video, "No such video.");
     let row: Option<(String, i64, i64, i64)> = sqlx::query_as(
         "SELECT i.theme, i.seed, i.width, i.height FROM images i \
-         WHERE i.image_key = ? AND EXISTS (SELECT 1 FROM notes n \
+         WHERE i.image_key = $1 AND EXISTS (SELECT 1 FROM notes n \
          WHERE n.cover_image_id = i.id AND n.kind = 'video' AND n.video_id IS NULL)",
     )
     .bind(image_key)

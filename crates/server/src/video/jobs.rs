@@ -36,7 +36,7 @@ struct Job {
 /// partial files are overwritten when it runs again. Returns how many.
 pub async fn requeue(state: &AppState) -> Result<u64, sqlx::Error> {
     let done = sqlx::query(
-        "UPDATE videos SET status = 'queued', progress = 0, updated_at = ? \
+        "UPDATE videos SET status = 'queued', progress = 0, updated_at = $1 \
          WHERE status = 'processing'",
     )
     .bind(now_unix())
@@ -81,7 +81,7 @@ pub async fn start(state: &AppState) -> Result<(), sqlx::Error> {
 async fn claim(state: &AppState) -> Result<Option<Job>, sqlx::Error> {
     sqlx::query_as(
         "UPDATE videos SET status = 'processing', progress = 0, attempts = attempts + 1, \
-         updated_at = ? \
+         updated_at = $1 \
          WHERE id = (SELECT id FROM videos WHERE status = 'queued' ORDER BY id LIMIT 1) \
          AND status = 'queued' \
          RETURNING id, video_key, duration_ms, width, height, attempts",
@@ -119,7 +119,7 @@ async fn run(state: &AppState, job: Job) {
                 }
             }
             sqlx::query(
-                "UPDATE videos SET status = 'failed', error = ?, updated_at = ? WHERE id = ?",
+                "UPDATE videos SET status = 'failed', error = $1, updated_at = $2 WHERE id = $3",
             )
             .bind(why)
             .bind(now_unix())
@@ -155,7 +155,7 @@ async fn process(state: &AppState, job: &Job, dir: &Path) -> Result<(), String> 
         while rx.changed().await.is_ok() {
             let pct = *rx.borrow_and_update();
             let _ = sqlx::query(
-                "UPDATE videos SET progress = ? WHERE id = ? AND status = 'processing'",
+                "UPDATE videos SET progress = $1 WHERE id = $2 AND status = 'processing'",
             )
             .bind(i64::from(pct))
             .bind(id)
@@ -234,14 +234,14 @@ async fn mark_ready(
     sizes: &[(Plan, u64)],
 ) -> Result<(), sqlx::Error> {
     let (turn, mut tx) = crate::db::write_tx(&state.db).await?;
-    sqlx::query("DELETE FROM video_renditions WHERE video_id = ?")
+    sqlx::query("DELETE FROM video_renditions WHERE video_id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?;
     for (p, bytes) in sizes {
         sqlx::query(
             "INSERT INTO video_renditions (video_id, short_side, width, height, bytes) \
-             VALUES (?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(id)
         .bind(i64::from(p.short_side))
@@ -253,7 +253,7 @@ async fn mark_ready(
     }
     sqlx::query(
         "UPDATE videos SET status = 'ready', progress = 100, error = NULL, \
-         poster_image_id = ?, updated_at = ? WHERE id = ?",
+         poster_image_id = $1, updated_at = $2 WHERE id = $3",
     )
     .bind(poster)
     .bind(now_unix())

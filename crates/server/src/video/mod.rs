@@ -148,7 +148,7 @@ pub async fn ready_video(conn: &mut SqliteConnection, id: i64) -> AppResult<Opti
         "SELECT v.video_key, v.duration_ms, v.width, v.height, \
          i.image_key, i.width, i.height, i.ph_top, i.ph_bottom \
          FROM videos v JOIN images i ON i.id = v.poster_image_id \
-         WHERE v.id = ? AND v.status = 'ready'",
+         WHERE v.id = $1 AND v.status = 'ready'",
     )
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -158,7 +158,7 @@ pub async fn ready_video(conn: &mut SqliteConnection, id: i64) -> AppResult<Opti
     };
     let renditions: Vec<(i64, i64, i64)> = sqlx::query_as(
         "SELECT short_side, width, height FROM video_renditions \
-         WHERE video_id = ? ORDER BY short_side",
+         WHERE video_id = $1 ORDER BY short_side",
     )
     .bind(id)
     .fetch_all(&mut *conn)

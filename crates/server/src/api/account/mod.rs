@@ -38,7 +38,7 @@ pub async fn load_me(db: &Db, id: i64) -> AppResult<Me> {
     let row: Row = sqlx::query_as(
         "SELECT u.id, u.username, u.display_name, a.image_key, u.bio, u.email, \
          u.collections_public, u.likes_public \
-         FROM users u JOIN images a ON a.id = u.avatar_image_id WHERE u.id = ?",
+         FROM users u JOIN images a ON a.id = u.avatar_image_id WHERE u.id = $1",
     )
     .bind(id)
     .fetch_optional(db)
@@ -200,7 +200,7 @@ pub async fn sign_up(
 ) -> AppResult<Response> {
     let mut errors = validate_sign_up(&mut form);
     if errors.iter().all(|e| e.field != "username") {
-        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE username = ?")
+        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE username = $1")
             .bind(&form.username)
             .fetch_optional(&state.db)
             .await?;
@@ -213,7 +213,7 @@ pub async fn sign_up(
         }
     }
     if let Some(email) = &form.email {
-        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
             .bind(email)
             .fetch_optional(&state.db)
             .await?;
@@ -242,7 +242,7 @@ pub async fn sign_up(
     let mut tx = state.db.begin().await?;
     let avatar_id: i64 = sqlx::query_scalar(
         "INSERT INTO images (image_key, theme, seed, width, height, ph_top, ph_bottom) \
-         VALUES (?, ?, ?, 160, 160, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, 160, 160, $4, $5) RETURNING id",
     )
     .bind(&avatar_key)
     .bind(AVATAR_THEME)
@@ -253,7 +253,7 @@ pub async fn sign_up(
     .await?;
     let inserted = sqlx::query_scalar::<_, i64>(
         "INSERT INTO users (username, display_name, bio, avatar_image_id, created_at, password_hash, email) \
-         VALUES (?, ?, '', ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, '', $3, $4, $5, $6) RETURNING id",
     )
     .bind(&form.username)
     .bind(&form.display_name)
@@ -309,7 +309,7 @@ pub async fn sign_in(
     let account = form.username.trim().to_lowercase();
     check_password_limits(&state, &client, &account).await?;
     let found: Option<(i64, Option<String>)> = sqlx::query_as(
-        "SELECT id, password_hash FROM users WHERE username = ? OR email = ? LIMIT 1",
+        "SELECT id, password_hash FROM users WHERE username = $1 OR email = $2 LIMIT 1",
     )
     .bind(&account)
     .bind(&account)
@@ -368,7 +368,7 @@ pub async fn sign_out_everywhere(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
 ) -> AppResult<Response> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(me)
         .execute(&state.db)
         .await?;

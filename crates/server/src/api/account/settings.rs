@@ -55,9 +55,9 @@ pub async fn update_profile(
         return Err(AppError::Fields(errors));
     }
     sqlx::query(
-        "UPDATE users SET display_name = COALESCE(?, display_name), bio = COALESCE(?, bio), \
-         collections_public = COALESCE(?, collections_public), likes_public = COALESCE(?, likes_public) \
-         WHERE id = ?",
+        "UPDATE users SET display_name = COALESCE($1, display_name), bio = COALESCE($2, bio), \
+         collections_public = COALESCE($3, collections_public), likes_public = COALESCE($4, likes_public) \
+         WHERE id = $5",
     )
     .bind(name)
     .bind(bio)
@@ -97,7 +97,7 @@ pub async fn change_password(
     check_password_limits(&state, &client, &account).await?;
     let mut errors = Vec::new();
     check_password("new_password", &form.new_password, &mut errors);
-    let stored: Option<String> = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ?")
+    let stored: Option<String> = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
         .bind(me)
         .fetch_one(&state.db)
         .await?;
@@ -115,12 +115,12 @@ pub async fn change_password(
     let hash = auth::hash_password(form.new_password).await?;
     let current = auth::session_token(&headers).map(|t| auth::token_hash(&t));
     let mut tx = state.db.begin().await?;
-    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(hash)
         .bind(me)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?")
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
         .bind(me)
         .bind(current.unwrap_or_default())
         .execute(&mut *tx)
@@ -194,7 +194,7 @@ pub async fn upload_avatar(
     .await
     .map_err(|e| AppError::Internal(e.to_string()))??;
     let image_id = images::store_upload(&state, square, UPLOAD_AVATAR_THEME).await?;
-    sqlx::query("UPDATE users SET avatar_image_id = ? WHERE id = ?")
+    sqlx::query("UPDATE users SET avatar_image_id = $1 WHERE id = $2")
         .bind(image_id)
         .bind(me)
         .execute(&state.db)

@@ -139,7 +139,7 @@ pub async fn go_live(
     let now = now_unix();
     let (turn, mut tx) = write_tx(&state.db).await?;
     for p in &products {
-        let known: Option<i64> = sqlx::query_scalar("SELECT id FROM products WHERE id = ?")
+        let known: Option<i64> = sqlx::query_scalar("SELECT id FROM products WHERE id = $1")
             .bind(p)
             .fetch_optional(&mut *tx)
             .await?;
@@ -152,7 +152,7 @@ pub async fn go_live(
         }
     }
     let live: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM live_rooms WHERE host_id = ? AND status = 'live'")
+        sqlx::query_scalar("SELECT id FROM live_rooms WHERE host_id = $1 AND status = 'live'")
             .bind(me)
             .fetch_optional(&mut *tx)
             .await?;
@@ -168,7 +168,7 @@ pub async fn go_live(
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO live_rooms (host_id, title, status, is_demo, started_at) \
-         VALUES (?, ?, 'live', FALSE, ?) RETURNING id",
+         VALUES ($1, $2, 'live', FALSE, $3) RETURNING id",
     )
     .bind(me)
     .bind(&title)
@@ -177,7 +177,7 @@ pub async fn go_live(
     .await?;
     for (position, p) in products.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO live_room_products (room_id, product_id, position) VALUES (?, ?, ?)",
+            "INSERT INTO live_room_products (room_id, product_id, position) VALUES ($1, $2, $3)",
         )
         .bind(id)
         .bind(p)
@@ -247,8 +247,8 @@ pub async fn pin(
         };
         flash_errors(&input, product.price_fen)?;
         sqlx::query(
-            "UPDATE live_rooms SET pinned_product_id = ?, pinned_at = ?, flash_price_fen = ?, \
-             flash_ends_at = ? WHERE id = ?",
+            "UPDATE live_rooms SET pinned_product_id = $1, pinned_at = $2, flash_price_fen = $3, \
+             flash_ends_at = $4 WHERE id = $5",
         )
         .bind(input.product_id)
         .bind(now)
@@ -325,7 +325,7 @@ pub async fn unpin(
     host_change(&state, me, id, true, async |conn| {
         sqlx::query(
             "UPDATE live_rooms SET pinned_product_id = NULL, pinned_at = NULL, \
-             flash_price_fen = NULL, flash_ends_at = NULL WHERE id = ?",
+             flash_price_fen = NULL, flash_ends_at = NULL WHERE id = $1",
         )
         .bind(id)
         .execute(&mut *conn)
@@ -352,7 +352,7 @@ pub async fn remove_message(
 ) -> AppResult<StatusCode> {
     host_change(&state, me, id, false, async |conn| {
         let found: Option<Option<i64>> =
-            sqlx::query_scalar("SELECT removed_at FROM live_chat WHERE id = ? AND room_id = ?")
+            sqlx::query_scalar("SELECT removed_at FROM live_chat WHERE id = $1 AND room_id = $2")
                 .bind(message_id)
                 .bind(id)
                 .fetch_optional(&mut *conn)
@@ -362,7 +362,7 @@ pub async fn remove_message(
             Some(Some(_)) => return Ok(((), Tell::Nobody)),
             Some(None) => {}
         }
-        sqlx::query("UPDATE live_chat SET removed_at = ? WHERE id = ?")
+        sqlx::query("UPDATE live_chat SET removed_at = $1 WHERE id = $2")
             .bind(now_unix())
             .bind(message_id)
             .execute(&mut *conn)
@@ -423,7 +423,7 @@ async fn set_muted(
                 "The host cannot mute themselves.",
             ));
         }
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = ?")
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE id = $1")
             .bind(user_id)
             .fetch_optional(&mut *conn)
             .await?;
@@ -432,7 +432,7 @@ async fn set_muted(
         }
         let changed = if muted {
             sqlx::query(
-                "INSERT INTO live_mutes (room_id, user_id, muted_at) VALUES (?, ?, ?) \
+                "INSERT INTO live_mutes (room_id, user_id, muted_at) VALUES ($1, $2, $3) \
                  ON CONFLICT (room_id, user_id) DO NOTHING",
             )
             .bind(id)
@@ -441,7 +441,7 @@ async fn set_muted(
             .execute(&mut *conn)
             .await?
         } else {
-            sqlx::query("DELETE FROM live_mutes WHERE room_id = ? AND user_id = ?")
+            sqlx::query("DELETE FROM live_mutes WHERE room_id = $1 AND user_id = $2")
                 .bind(id)
                 .bind(user_id)
                 .execute(&mut *conn)

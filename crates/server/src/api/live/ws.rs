@@ -63,7 +63,7 @@ async fn accept(
             let mut conn = state.db.acquire().await?;
             let row = load::room(&mut conn, id).await?;
             let products: Vec<i64> =
-                sqlx::query_scalar("SELECT product_id FROM live_room_products WHERE room_id = ?")
+                sqlx::query_scalar("SELECT product_id FROM live_room_products WHERE room_id = $1")
                     .bind(id)
                     .fetch_all(&mut *conn)
                     .await?;
@@ -92,7 +92,7 @@ async fn user_summary(
 ) -> AppResult<api_types::UserSummary> {
     let (username, display_name, avatar): (String, String, String) = sqlx::query_as(
         "SELECT u.username, u.display_name, a.image_key FROM users u \
-         JOIN images a ON a.id = u.avatar_image_id WHERE u.id = ?",
+         JOIN images a ON a.id = u.avatar_image_id WHERE u.id = $1",
     )
     .bind(id)
     .fetch_one(&mut *conn)

@@ -71,7 +71,7 @@ pub(super) async fn order_row(
         "SELECT id, number, shipping_method, shipping_fen, ship_min_days, ship_max_days, \
          subtotal_fen, total_fen, cross_border, recipient, phone, province, city, district, \
          detail, card_last4, created_at, paid_at, cancelled_at \
-         FROM orders WHERE id = ? AND user_id = ?",
+         FROM orders WHERE id = $1 AND user_id = $2",
     )
     .bind(id)
     .bind(user)
@@ -94,7 +94,7 @@ pub(super) async fn order_detail(
          oi.variant_label_en, i.image_key, i.width, i.height, i.ph_top, i.ph_bottom, \
          oi.unit_price_fen, oi.quantity, oi.from_note \
          FROM order_items oi JOIN images i ON i.id = oi.image_id \
-         WHERE oi.order_id = ? ORDER BY oi.position",
+         WHERE oi.order_id = $1 ORDER BY oi.position",
     )
     .bind(id)
     .fetch_all(&mut *conn)

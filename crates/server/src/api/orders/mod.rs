@@ -254,26 +254,26 @@ pub async fn cancel(
                 "This order has shipped and can no longer be cancelled.",
             ));
         }
-        sqlx::query("UPDATE orders SET cancelled_at = ? WHERE id = ? AND cancelled_at IS NULL")
+        sqlx::query("UPDATE orders SET cancelled_at = $1 WHERE id = $2 AND cancelled_at IS NULL")
             .bind(now)
             .bind(id)
             .execute(&mut *tx)
             .await?;
         let lines: Vec<(i64, i64, i64)> = sqlx::query_as(
-            "SELECT variant_id, product_id, quantity FROM order_items WHERE order_id = ?",
+            "SELECT variant_id, product_id, quantity FROM order_items WHERE order_id = $1",
         )
         .bind(id)
         .fetch_all(&mut *tx)
         .await?;
         for (variant, product, quantity) in lines {
-            sqlx::query("UPDATE product_variants SET stock = stock + ? WHERE id = ?")
+            sqlx::query("UPDATE product_variants SET stock = stock + $1 WHERE id = $2")
                 .bind(quantity)
                 .bind(variant)
                 .execute(&mut *tx)
                 .await?;
             sqlx::query(
-                "UPDATE products SET sales_count = CASE WHEN sales_count < ?1 THEN 0 \
-                 ELSE sales_count - ?1 END WHERE id = ?2",
+                "UPDATE products SET sales_count = CASE WHEN sales_count < $1 THEN 0 \
+                 ELSE sales_count - $1 END WHERE id = $2",
             )
             .bind(quantity)
             .bind(product)

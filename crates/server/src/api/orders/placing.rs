@@ -57,7 +57,7 @@ pub(super) async fn earlier_order(
     hash: &str,
 ) -> AppResult<Option<i64>> {
     let found: Option<(i64, String)> = sqlx::query_as(
-        "SELECT id, request_hash FROM orders WHERE user_id = ? AND idempotency_key = ?",
+        "SELECT id, request_hash FROM orders WHERE user_id = $1 AND idempotency_key = $2",
     )
     .bind(user)
     .bind(key)
@@ -137,20 +137,20 @@ pub(super) async fn place_in_tx(
     // Reserve stock; the guard keeps it from ever going negative.
     for l in &lines {
         let reserved = sqlx::query(
-            "UPDATE product_variants SET stock = stock - ?1 WHERE id = ?2 AND stock >= ?1",
+            "UPDATE product_variants SET stock = stock - $1 WHERE id = $2 AND stock >= $1",
         )
         .bind(l.line.quantity)
         .bind(l.line.variant_id)
         .execute(&mut *conn)
         .await?;
         if reserved.rows_affected() != 1 {
-            let left: i64 = sqlx::query_scalar("SELECT stock FROM product_variants WHERE id = ?")
+            let left: i64 = sqlx::query_scalar("SELECT stock FROM product_variants WHERE id = $1")
                 .bind(l.line.variant_id)
                 .fetch_one(&mut *conn)
                 .await?;
             return Err(crate::api::cart::short_of_stock(&l.line.title, left));
         }
-        sqlx::query("UPDATE products SET sales_count = sales_count + ? WHERE id = ?")
+        sqlx::query("UPDATE products SET sales_count = sales_count + $1 WHERE id = $2")
             .bind(l.line.quantity)
             .bind(l.line.product_id)
             .execute(&mut *conn)
@@ -166,7 +166,7 @@ pub(super) async fn place_in_tx(
          shipping_method, shipping_fen, ship_min_days, ship_max_days, subtotal_fen, total_fen, \
          cross_border, recipient, phone, province, city, district, detail, card_last4, \
          created_at, paid_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)",
     )
     .bind(id)
     .bind(p.user)
@@ -198,14 +198,14 @@ pub(super) async fn place_in_tx(
         // the room only if it lists the product); else the note must tag this product. Buying
         // through one's own room or note earns nothing.
         let creator: Option<i64> = match (line.live_room_id, line.from_note) {
-            (Some(room), _) => sqlx::query_scalar("SELECT host_id FROM live_rooms WHERE id = ?")
+            (Some(room), _) => sqlx::query_scalar("SELECT host_id FROM live_rooms WHERE id = $1")
                 .bind(room)
                 .fetch_optional(&mut *conn)
                 .await?
                 .filter(|host| *host != p.user),
             (None, Some(note)) => sqlx::query_scalar(
                 "SELECT n.author_id FROM notes n JOIN note_products np \
-                 ON np.note_id = n.id AND np.product_id = ? WHERE n.id = ?",
+                 ON np.note_id = n.id AND np.product_id = $1 WHERE n.id = $2",
             )
             .bind(line.product_id)
             .bind(note)
@@ -219,7 +219,7 @@ pub(super) async fn place_in_tx(
             "INSERT INTO order_items (order_id, position, variant_id, product_id, sku, title, \
              title_en, variant_label, variant_label_en, image_id, unit_price_fen, quantity, \
              from_note, live_room_id, creator_id, rate_bp, commission_fen) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
         )
         .bind(id)
         .bind(position as i64)
@@ -241,7 +241,7 @@ pub(super) async fn place_in_tx(
         .execute(&mut *conn)
         .await?;
         if from_cart {
-            sqlx::query("DELETE FROM cart_items WHERE user_id = ? AND variant_id = ?")
+            sqlx::query("DELETE FROM cart_items WHERE user_id = $1 AND variant_id = $2")
                 .bind(p.user)
                 .bind(line.variant_id)
                 .execute(&mut *conn)

@@ -116,7 +116,7 @@ pub(super) async fn resolve(
     let has = |errors: &[FieldError], name: &str| errors.iter().any(|e| e.field == name);
     let mut channel_id = 0;
     if !has(&errors, "channel") {
-        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM channels WHERE slug = ?")
+        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM channels WHERE slug = $1")
             .bind(&input.channel)
             .fetch_optional(&mut *conn)
             .await?;
@@ -163,7 +163,7 @@ pub(super) async fn refuse_duplicate(
 ) -> AppResult<()> {
     // The author's recent notes: few (publishing is rate-limited), read by index.
     let recent: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, title, body FROM notes WHERE author_id = ? AND created_at > ?")
+        sqlx::query_as("SELECT id, title, body FROM notes WHERE author_id = $1 AND created_at > $2")
             .bind(author)
             .bind(now - DUPLICATE_WINDOW_SECS)
             .fetch_all(&mut *conn)
@@ -217,7 +217,7 @@ pub(super) async fn video_for_note(
     type Row = (String, i64, Option<String>, i64, Option<i64>);
     let row: Option<Row> = sqlx::query_as(
         "SELECT status, progress, error, duration_ms, poster_image_id FROM videos \
-         WHERE id = ? AND user_id = ?",
+         WHERE id = $1 AND user_id = $2",
     )
     .bind(id)
     .bind(me)

@@ -132,7 +132,7 @@ pub(crate) async fn publish(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO notes (author_id, channel_id, kind, title, body, location, video_seconds, \
          video_id, cover_image_id, score, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(me)
     .bind(refs.channel_id)
@@ -182,7 +182,7 @@ async fn delete_draft(
     draft: Option<i64>,
 ) -> AppResult<()> {
     if let Some(draft) = draft {
-        sqlx::query("DELETE FROM drafts WHERE id = ? AND user_id = ?")
+        sqlx::query("DELETE FROM drafts WHERE id = $1 AND user_id = $2")
             .bind(draft)
             .bind(me)
             .execute(&mut *conn)
@@ -221,13 +221,13 @@ pub async fn edit_note(
     refuse_duplicate(&mut tx, me, &input, Some(id), now).await?;
     let mut touched = note_topics(&mut tx, id).await?;
     let before: Vec<i64> =
-        sqlx::query_scalar("SELECT user_id FROM note_mentions WHERE note_id = ?")
+        sqlx::query_scalar("SELECT user_id FROM note_mentions WHERE note_id = $1")
             .bind(id)
             .fetch_all(&mut *tx)
             .await?;
     sqlx::query(
-        "UPDATE notes SET title = ?, body = ?, channel_id = ?, location = ?, updated_at = ?, \
-         cover_image_id = COALESCE(?, cover_image_id) WHERE id = ?",
+        "UPDATE notes SET title = $1, body = $2, channel_id = $3, location = $4, updated_at = $5, \
+         cover_image_id = COALESCE($6, cover_image_id) WHERE id = $7",
     )
     .bind(&input.title)
     .bind(&input.body)
@@ -274,7 +274,7 @@ pub async fn delete_note(
     own_note(&mut tx, me, id).await?;
     let topics = note_topics(&mut tx, id).await?;
     super::reports::forget_note_reports(&mut tx, id).await?;
-    sqlx::query("DELETE FROM notes WHERE id = ?")
+    sqlx::query("DELETE FROM notes WHERE id = $1")
         .bind(id)
         .execute(&mut *tx)
         .await?;

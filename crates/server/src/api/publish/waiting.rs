@@ -31,7 +31,7 @@ pub(super) async fn keep(
     let json = serde_json::to_string(input).map_err(|e| AppError::Internal(e.to_string()))?;
     sqlx::query(
         "INSERT INTO waiting_video_notes (video_id, author_id, input, error, created_at) \
-         VALUES (?, ?, ?, NULL, ?) \
+         VALUES ($1, $2, $3, NULL, $4) \
          ON CONFLICT (video_id) DO UPDATE SET input = excluded.input, error = NULL, \
          created_at = excluded.created_at",
     )
@@ -46,7 +46,7 @@ pub(super) async fn keep(
 
 /// The kept request goes once its note is written.
 pub(super) async fn forget(conn: &mut SqliteConnection, video: i64) -> AppResult<()> {
-    sqlx::query("DELETE FROM waiting_video_notes WHERE video_id = ?")
+    sqlx::query("DELETE FROM waiting_video_notes WHERE video_id = $1")
         .bind(video)
         .execute(&mut *conn)
         .await?;
@@ -96,7 +96,7 @@ fn waiting_note(
 pub(super) async fn load(db: &Db, me: i64, video: i64) -> AppResult<WaitingNote> {
     // Constant text only: no input is formatted into the SQL.
     let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE w.video_id = ? AND w.author_id = ?"
+        "{SELECT} WHERE w.video_id = $1 AND w.author_id = $2"
     )))
     .bind(video)
     .bind(me)
@@ -117,7 +117,7 @@ pub async fn list(
     SignedIn(me): SignedIn,
 ) -> AppResult<Json<Vec<WaitingNote>>> {
     let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE w.author_id = ? ORDER BY w.created_at DESC, w.video_id DESC"
+        "{SELECT} WHERE w.author_id = $1 ORDER BY w.created_at DESC, w.video_id DESC"
     )))
     .bind(me)
     .fetch_all(&state.db)
@@ -138,7 +138,7 @@ pub async fn dismiss(
     SignedIn(me): SignedIn,
     ApiPath(video): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
-    let done = sqlx::query("DELETE FROM waiting_video_notes WHERE video_id = ? AND author_id = ?")
+    let done = sqlx::query("DELETE FROM waiting_video_notes WHERE video_id = $1 AND author_id = $2")
         .bind(video)
         .bind(me)
         .execute(&state.db)
@@ -156,7 +156,7 @@ pub async fn dismiss(
 /// it cannot be published any more, the author's list says why.
 pub async fn publish_ready(state: &AppState, video: i64) {
     let row: Result<Option<(i64, String)>, _> = sqlx::query_as(
-        "SELECT author_id, input FROM waiting_video_notes WHERE video_id = ? AND error IS NULL",
+        "SELECT author_id, input FROM waiting_video_notes WHERE video_id = $1 AND error IS NULL",
     )
     .bind(video)
     .fetch_optional(&state.db)
@@ -190,7 +190,7 @@ pub async fn publish_ready(state: &AppState, video: i64) {
         }
         Err(e) => e.to_string(),
     };
-    let saved = sqlx::query("UPDATE waiting_video_notes SET error = ? WHERE video_id = ?")
+    let saved = sqlx::query("UPDATE waiting_video_notes SET error = $1 WHERE video_id = $2")
         .bind(&why)
         .bind(video)
         .execute(&state.db)

@@ -15,7 +15,7 @@ pub const FRESH_RANK: i64 = 8;
 pub(super) async fn fresh_score(conn: &mut SqliteConnection) -> AppResult<i64> {
     let at_rank: Option<i64> = sqlx::query_scalar(
         "SELECT score FROM notes WHERE hidden_at IS NULL ORDER BY score DESC, id DESC \
-         LIMIT 1 OFFSET ?",
+         LIMIT 1 OFFSET $1",
     )
     .bind(FRESH_RANK - 1)
     .fetch_optional(&mut *conn)
@@ -42,7 +42,7 @@ pub(super) async fn write_parts(
     products: &[i64],
 ) -> AppResult<()> {
     if let Some(images) = images {
-        sqlx::query("DELETE FROM note_images WHERE note_id = ?")
+        sqlx::query("DELETE FROM note_images WHERE note_id = $1")
             .bind(note)
             .execute(&mut *conn)
             .await?;
@@ -56,7 +56,7 @@ pub(super) async fn write_parts(
     }
     for table in ["note_topics", "note_mentions", "note_products"] {
         sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DELETE FROM {table} WHERE note_id = ?"
+            "DELETE FROM {table} WHERE note_id = $1"
         )))
         .bind(note)
         .execute(&mut *conn)
@@ -124,7 +124,7 @@ pub(super) async fn notify_mentions(
 
 pub(super) async fn note_topics(conn: &mut SqliteConnection, note: i64) -> AppResult<Vec<String>> {
     Ok(
-        sqlx::query_scalar("SELECT topic FROM note_topics WHERE note_id = ?")
+        sqlx::query_scalar("SELECT topic FROM note_topics WHERE note_id = $1")
             .bind(note)
             .fetch_all(&mut *conn)
             .await?,
@@ -135,7 +135,7 @@ pub(super) async fn note_topics(conn: &mut SqliteConnection, note: i64) -> AppRe
 /// is someone else's.
 pub(super) async fn own_note(conn: &mut SqliteConnection, me: i64, note: i64) -> AppResult<()> {
     let found: Option<(i64, Option<i64>)> =
-        sqlx::query_as("SELECT author_id, hidden_at FROM notes WHERE id = ?")
+        sqlx::query_as("SELECT author_id, hidden_at FROM notes WHERE id = $1")
             .bind(note)
             .fetch_optional(&mut *conn)
             .await?;
