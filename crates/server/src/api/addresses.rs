@@ -104,13 +104,13 @@ pub async fn find_address(
 /// one default per user at any moment).
 async fn make_default(conn: &mut SqliteConnection, user: i64, id: i64) -> AppResult<()> {
     sqlx::query(
-        "UPDATE addresses SET is_default = 0 WHERE user_id = $1 AND is_default = 1 AND id <> $2",
+        "UPDATE addresses SET is_default = FALSE WHERE user_id = $1 AND is_default AND id <> $2",
     )
     .bind(user)
     .bind(id)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("UPDATE addresses SET is_default = 1 WHERE id = $1 AND user_id = $2")
+    sqlx::query("UPDATE addresses SET is_default = TRUE WHERE id = $1 AND user_id = $2")
         .bind(id)
         .bind(user)
         .execute(&mut *conn)
@@ -172,7 +172,7 @@ pub async fn create(
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO addresses (user_id, recipient, phone, province, city, district, detail, \
-         is_default, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8) RETURNING id",
+         is_default, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, FALSE, $8) RETURNING id",
     )
     .bind(me)
     .bind(&a.recipient)

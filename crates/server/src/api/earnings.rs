@@ -101,14 +101,14 @@ pub async fn earnings(
     // Totals in SQL over every line, with the carrier's delivery rule as payment cut-offs.
     let totals: Totals = sqlx::query_as(
         "SELECT \
-           COALESCE(SUM(CASE WHEN o.cancelled_at IS NULL AND o.paid_at > \
-             (CASE WHEN o.cross_border = 1 THEN $2 ELSE $3 END) \
-             THEN oi.commission_fen ELSE 0 END), 0) AS pending, \
-           COALESCE(SUM(CASE WHEN o.cancelled_at IS NULL AND o.paid_at <= \
-             (CASE WHEN o.cross_border = 1 THEN $2 ELSE $3 END) \
-             THEN oi.commission_fen ELSE 0 END), 0) AS settled, \
-           COALESCE(SUM(CASE WHEN o.cancelled_at IS NOT NULL \
-             THEN oi.commission_fen ELSE 0 END), 0) AS reversed, \
+           COALESCE(CAST(SUM(CASE WHEN o.cancelled_at IS NULL AND o.paid_at > \
+             (CASE WHEN o.cross_border THEN $2 ELSE $3 END) \
+             THEN oi.commission_fen ELSE 0 END) AS BIGINT), 0) AS pending, \
+           COALESCE(CAST(SUM(CASE WHEN o.cancelled_at IS NULL AND o.paid_at <= \
+             (CASE WHEN o.cross_border THEN $2 ELSE $3 END) \
+             THEN oi.commission_fen ELSE 0 END) AS BIGINT), 0) AS settled, \
+           COALESCE(CAST(SUM(CASE WHEN o.cancelled_at IS NOT NULL \
+             THEN oi.commission_fen ELSE 0 END) AS BIGINT), 0) AS reversed, \
            COUNT(DISTINCT CASE WHEN o.cancelled_at IS NULL THEN o.id END) AS orders \
          FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.creator_id = $1",
     )

@@ -76,15 +76,16 @@ pub async fn suggest_mentions(
     ApiQuery(params): ApiQuery<SuggestQuery>,
 ) -> AppResult<Json<Vec<UserSummary>>> {
     let q = like_literal(&typed(&params.q, '@')?);
+    // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
     let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
         "SELECT u.id, u.username, u.display_name, a.image_key \
          FROM follows f JOIN users u ON u.id = f.followee_id \
          JOIN images a ON a.id = u.avatar_image_id \
          WHERE f.follower_id = $1 \
-         AND (u.display_name LIKE '%' || $2 || '%' ESCAPE '\\' \
-              OR u.username LIKE '%' || $2 || '%' ESCAPE '\\') \
-         ORDER BY CASE WHEN u.display_name LIKE $2 || '%' ESCAPE '\\' \
-                       OR u.username LIKE $2 || '%' ESCAPE '\\' THEN 0 ELSE 1 END, \
+         AND (LOWER(u.display_name) LIKE '%' || LOWER($2) || '%' ESCAPE '\\' \
+              OR LOWER(u.username) LIKE '%' || LOWER($2) || '%' ESCAPE '\\') \
+         ORDER BY CASE WHEN LOWER(u.display_name) LIKE LOWER($2) || '%' ESCAPE '\\' \
+                       OR LOWER(u.username) LIKE LOWER($2) || '%' ESCAPE '\\' THEN 0 ELSE 1 END, \
                   f.created_at DESC, u.id DESC \
          LIMIT $3",
     )

@@ -118,8 +118,8 @@ pub async fn requested_lines(
         return Ok((Vec::new(), Vec::new()));
     }
     let mut sql = QueryBuilder::<Sqlite>::new(format!(
-        "SELECT 0 AS quantity, CAST(NULL AS INTEGER) AS from_note, \
-         CAST(NULL AS INTEGER) AS live_room_id, {LINE_COLUMNS} \
+        "SELECT 0 AS quantity, CAST(NULL AS BIGINT) AS from_note, \
+         CAST(NULL AS BIGINT) AS live_room_id, {LINE_COLUMNS} \
          FROM product_variants v{LINE_JOINS} WHERE v.id IN ("
     ));
     let mut list = sql.separated(", ");

@@ -319,7 +319,7 @@ pub async fn creator_stats(
             // Attributed orders: count an order once per note (and once per day below).
             Metric::Orders,
             format!(
-                "SELECT COALESCE(oi.from_note, 0), {day}, COUNT(DISTINCT o.id), SUM(oi.commission_fen) \
+                "SELECT COALESCE(oi.from_note, 0), {day}, COUNT(DISTINCT o.id), CAST(SUM(oi.commission_fen) AS BIGINT) \
                  FROM order_items oi JOIN orders o ON o.id = oi.order_id \
                  WHERE oi.creator_id = $1 AND o.cancelled_at IS NULL AND o.created_at >= $2 \
                  GROUP BY oi.from_note, {day}",
@@ -362,7 +362,7 @@ pub async fn creator_stats(
         (
             Metric::Orders,
             format!(
-                "SELECT {day}, COUNT(DISTINCT o.id), SUM(oi.commission_fen) \
+                "SELECT {day}, COUNT(DISTINCT o.id), CAST(SUM(oi.commission_fen) AS BIGINT) \
                  FROM order_items oi JOIN orders o ON o.id = oi.order_id \
                  WHERE oi.creator_id = $1 AND o.cancelled_at IS NULL AND o.created_at >= $2 \
                  GROUP BY {day}",

@@ -57,7 +57,7 @@ pub async fn profiles(db: &Db, ids: &[i64], viewer: Option<i64>) -> AppResult<Ve
     sql.push_bind(viewer)
         .push(
             ")) AS notes, \
-             (SELECT COALESCE(SUM(n.like_count + n.collect_count), 0) FROM notes n \
+             (SELECT COALESCE(CAST(SUM(n.like_count + n.collect_count) AS BIGINT), 0) FROM notes n \
              WHERE n.author_id = u.id AND (n.hidden_at IS NULL OR n.author_id = ",
         )
         .push_bind(viewer)

@@ -99,7 +99,7 @@ pub async fn products(conn: &mut SqliteConnection, room: i64) -> AppResult<Vec<L
     let rows: Vec<ProductRow> = sqlx::query_as(
         "SELECT p.id, p.title, p.title_en, b.name AS brand, i.image_key, i.width, i.height, \
          i.ph_top, i.ph_bottom, p.price_fen, \
-         (SELECT COALESCE(SUM(v.stock), 0) FROM product_variants v WHERE v.product_id = p.id) \
+         (SELECT COALESCE(CAST(SUM(v.stock) AS BIGINT), 0) FROM product_variants v WHERE v.product_id = p.id) \
            AS stock \
          FROM live_room_products rp JOIN products p ON p.id = rp.product_id \
          JOIN brands b ON b.id = p.brand_id JOIN images i ON i.id = p.cover_image_id \
@@ -125,7 +125,7 @@ pub fn pinned(row: &RoomRow, products: &[LiveProduct], now: i64) -> Option<Pinne
 /// Units left of each product (all variants), as `(product, stock)`.
 pub async fn stock_of(db: &Db, products: &[i64]) -> Result<Vec<(i64, i64)>, sqlx::Error> {
     let mut sql = QueryBuilder::<Sqlite>::new(
-        "SELECT product_id, COALESCE(SUM(stock), 0) FROM product_variants WHERE product_id IN (",
+        "SELECT product_id, COALESCE(CAST(SUM(stock) AS BIGINT), 0) FROM product_variants WHERE product_id IN (",
     );
     let mut list = sql.separated(", ");
     for p in products {

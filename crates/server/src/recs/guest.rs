@@ -16,8 +16,9 @@ use crate::guest::GuestId;
 pub async fn guest_taste(db: &Db, guest: &GuestId, now: i64, config: &Config) -> AppResult<Taste> {
     let opened: Vec<(i64, i64, i64, f64, i64)> = sqlx::query_as(
         "SELECT g.note_id, n.channel_id, n.author_id, \
-                CASE WHEN MAX(g.dwell_ms) >= 15000 THEN 1.0 \
-                     WHEN MAX(g.dwell_ms) >= 5000 THEN 0.5 ELSE 0.1 END, MAX(g.at) \
+                CAST(CASE WHEN MAX(g.dwell_ms) >= 15000 THEN 1.0 \
+                     WHEN MAX(g.dwell_ms) >= 5000 THEN 0.5 ELSE 0.1 END AS DOUBLE PRECISION), \
+                MAX(g.at) \
          FROM guest_opens g JOIN notes n ON n.id = g.note_id \
          WHERE g.guest_id = $1 GROUP BY g.note_id, n.channel_id, n.author_id",
     )

@@ -48,12 +48,12 @@ pub async fn taste(db: &Db, user: i64, now: i64, config: &Config) -> AppResult<T
     // (note, weight) for every engagement, newest first per kind, bounded.
     let engaged: Vec<(i64, i64, i64, f64)> = sqlx::query_as(
         "SELECT e.note_id, n.channel_id, n.author_id, e.w FROM ( \
-           SELECT note_id, CAST($1 AS REAL) AS w FROM note_likes WHERE user_id = $2 \
-           UNION ALL SELECT note_id, CAST($3 AS REAL) FROM note_collects WHERE user_id = $4 \
-           UNION ALL SELECT DISTINCT note_id, CAST($5 AS REAL) FROM comments WHERE author_id = $6 \
-           UNION ALL SELECT note_id, CAST($7 AS REAL) FROM user_shares WHERE user_id = $8 \
-           UNION ALL SELECT note_id, CASE WHEN MAX(dwell_ms) >= 15000 THEN 1.0 \
-                     WHEN MAX(dwell_ms) >= 5000 THEN 0.5 ELSE 0.1 END \
+           SELECT note_id, CAST($1 AS DOUBLE PRECISION) AS w FROM note_likes WHERE user_id = $2 \
+           UNION ALL SELECT note_id, CAST($3 AS DOUBLE PRECISION) FROM note_collects WHERE user_id = $4 \
+           UNION ALL SELECT DISTINCT note_id, CAST($5 AS DOUBLE PRECISION) FROM comments WHERE author_id = $6 \
+           UNION ALL SELECT note_id, CAST($7 AS DOUBLE PRECISION) FROM user_shares WHERE user_id = $8 \
+           UNION ALL SELECT note_id, CAST(CASE WHEN MAX(dwell_ms) >= 15000 THEN 1.0 \
+                     WHEN MAX(dwell_ms) >= 5000 THEN 0.5 ELSE 0.1 END AS DOUBLE PRECISION) \
                      FROM note_opens WHERE user_id = $9 GROUP BY note_id \
          ) e JOIN notes n ON n.id = e.note_id",
     )

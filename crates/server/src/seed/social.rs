@@ -47,7 +47,7 @@ pub async fn seed_social_if_missing(
         return Ok(());
     }
     let users: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT u.id, COALESCE(SUM(n.like_count), 0) FROM users u \
+        "SELECT u.id, COALESCE(CAST(SUM(n.like_count) AS BIGINT), 0) FROM users u \
          LEFT JOIN notes n ON n.author_id = u.id GROUP BY u.id ORDER BY u.id",
     )
     .fetch_all(db)

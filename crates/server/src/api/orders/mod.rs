@@ -166,7 +166,7 @@ pub async fn list(
     let mut sql = QueryBuilder::<Sqlite>::new(
         "SELECT o.id, o.number, o.created_at, o.total_fen, o.cross_border, o.paid_at, \
          o.cancelled_at, \
-         (SELECT COALESCE(SUM(quantity), 0) FROM order_items WHERE order_id = o.id) AS item_count, \
+         (SELECT COALESCE(CAST(SUM(quantity) AS BIGINT), 0) FROM order_items WHERE order_id = o.id) AS item_count, \
          COALESCE((SELECT title FROM order_items WHERE order_id = o.id AND position = 0), '') \
            AS first_title \
          FROM orders o WHERE o.user_id = ",
