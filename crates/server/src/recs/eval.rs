@@ -106,7 +106,7 @@ pub async fn evaluate(db: &Db, now: i64, config: &Config) -> AppResult<Report> {
         "SELECT user_id, note_id, MAX(created_at) FROM ( \
            SELECT user_id, note_id, created_at FROM note_likes \
            UNION ALL SELECT user_id, note_id, created_at FROM note_collects \
-         ) GROUP BY user_id, note_id ORDER BY user_id, 3, note_id",
+         ) AS e GROUP BY user_id, note_id ORDER BY user_id, 3, note_id",
     )
     .fetch_all(db)
     .await?;

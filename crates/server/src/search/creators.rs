@@ -31,7 +31,7 @@ async fn counts(db: &Db, only: Option<i64>) -> Result<Counts, sqlx::Error> {
         "SELECT n.author_id, c.slug, c.name_en, c.name_zh, COUNT(*) FROM notes n \
          JOIN channels c ON c.id = n.channel_id \
          WHERE n.hidden_at IS NULL AND ($1 IS NULL OR n.author_id = $2) \
-         GROUP BY n.author_id, n.channel_id",
+         GROUP BY n.author_id, n.channel_id, c.slug, c.name_en, c.name_zh",
     )
     .bind(only)
     .bind(only)
