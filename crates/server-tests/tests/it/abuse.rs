@@ -169,7 +169,7 @@ async fn strangers_cannot_lock_the_owner_out() {
     let sprayer = "203.0.113.77";
     let mut refused = None;
     for id in 3..40 {
-        let name: String = sqlx::query_scalar("SELECT username FROM users WHERE id = ?")
+        let name: String = sqlx::query_scalar("SELECT username FROM users WHERE id = $1")
             .bind(id)
             .fetch_one(&app.state.db)
             .await

@@ -326,7 +326,7 @@ pub async fn signed_in_user(app: &TestApp, username: &str, display_name: &str) -
     let n = NEXT_USER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (username, display_name, avatar_image_id, created_at) \
-         VALUES (?, ?, (SELECT MIN(avatar_image_id) FROM users), 0) RETURNING id",
+         VALUES ($1, $2, (SELECT MIN(avatar_image_id) FROM users), 0) RETURNING id",
     )
     .bind(username.replace("{n}", &n.to_string()))
     .bind(display_name.replace("{n}", &n.to_string()))
@@ -336,7 +336,7 @@ pub async fn signed_in_user(app: &TestApp, username: &str, display_name: &str) -
     let token = format!("test-{id}-{n}");
     let now = zhongcao_server::now_unix();
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(zhongcao_server::auth::token_hash(&token))
     .bind(id)

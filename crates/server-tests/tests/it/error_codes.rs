@@ -47,7 +47,7 @@ async fn refusals_carry_their_specific_code_and_params() {
     .fetch_one(&app.state.db)
     .await
     .expect("a variant");
-    sqlx::query("UPDATE product_variants SET stock = 2 WHERE id = ?")
+    sqlx::query("UPDATE product_variants SET stock = 2 WHERE id = $1")
         .bind(variant)
         .execute(&app.state.db)
         .await

@@ -20,6 +20,7 @@ mod security;
 mod seed;
 mod shell;
 mod shop;
+mod sql_portable;
 mod test_clip;
 mod videos;
 mod waiting_notes;

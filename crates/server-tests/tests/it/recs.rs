@@ -30,7 +30,7 @@ async fn call(
 /// A visible note not written by `user`.
 async fn someone_elses_note(app: &TestApp, user: i64) -> i64 {
     sqlx::query_scalar(
-        "SELECT id FROM notes WHERE author_id <> ? AND hidden_at IS NULL ORDER BY id LIMIT 1",
+        "SELECT id FROM notes WHERE author_id <> $1 AND hidden_at IS NULL ORDER BY id LIMIT 1",
     )
     .bind(user)
     .fetch_one(&app.state.db)
@@ -83,7 +83,7 @@ async fn note_opens_are_capped_deduplicated_and_validated() {
     )
     .await
     .expect_error(404, "not_found", "unknown note");
-    let opens = "SELECT COUNT(*) FROM note_opens WHERE user_id = ?";
+    let opens = "SELECT COUNT(*) FROM note_opens WHERE user_id = $1";
     assert_eq!(count(&app, opens, me).await, 0, "nothing half-written");
 
     // Two reports of the same note on one day: one row, the longer stay, capped.
@@ -92,7 +92,7 @@ async fn note_opens_are_capped_deduplicated_and_validated() {
         assert_eq!(res.status.as_u16(), 204, "open {ms}");
     }
     assert_eq!(count(&app, opens, me).await, 1);
-    let dwell = "SELECT dwell_ms FROM note_opens WHERE user_id = ?";
+    let dwell = "SELECT dwell_ms FROM note_opens WHERE user_id = $1";
     assert_eq!(count(&app, dwell, me).await, 4_000);
     let res = call(
         &app,
@@ -115,7 +115,7 @@ async fn not_interested_is_idempotent_and_undoable() {
     let (me, cookie) = common::signed_in_user(&app, "picky_{n}", "Picky {n}").await;
     let note = someone_elses_note(&app, me).await;
     let uri = format!("/api/v1/notes/{note}/not-interested");
-    let hides = "SELECT COUNT(*) FROM note_hides WHERE user_id = ?";
+    let hides = "SELECT COUNT(*) FROM note_hides WHERE user_id = $1";
 
     call(&app, Method::PUT, &uri, None, None)
         .await
@@ -160,7 +160,7 @@ async fn signed_in_shares_are_kept_for_taste() {
         let res = call(&app, Method::POST, &uri, Some(&cookie), None).await;
         assert_eq!(res.status.as_u16(), 204);
     }
-    let shares = "SELECT COUNT(*) FROM user_shares WHERE user_id = ?";
+    let shares = "SELECT COUNT(*) FROM user_shares WHERE user_id = $1";
     assert_eq!(count(&app, shares, me).await, 1);
 }
 
@@ -168,7 +168,7 @@ async fn signed_in_shares_are_kept_for_taste() {
 async fn channels_of(app: &TestApp, ids: &[i64]) -> Vec<i64> {
     let mut out = Vec::new();
     for id in ids {
-        let c: i64 = sqlx::query_scalar("SELECT channel_id FROM notes WHERE id = ?")
+        let c: i64 = sqlx::query_scalar("SELECT channel_id FROM notes WHERE id = $1")
             .bind(id)
             .fetch_one(&app.state.db)
             .await
@@ -310,7 +310,7 @@ async fn not_interested_removes_the_note_and_its_near_duplicates() {
     let first = for_you(&app, Some(&cookie), None).await;
     let target = page_ids(&first)[0];
     let (author, channel): (i64, i64) =
-        sqlx::query_as("SELECT author_id, channel_id FROM notes WHERE id = ?")
+        sqlx::query_as("SELECT author_id, channel_id FROM notes WHERE id = $1")
             .bind(target)
             .fetch_one(&app.state.db)
             .await
@@ -331,7 +331,7 @@ async fn not_interested_removes_the_note_and_its_near_duplicates() {
         let ids = page_ids(&page);
         for id in &ids {
             let (a, c): (i64, i64) =
-                sqlx::query_as("SELECT author_id, channel_id FROM notes WHERE id = ?")
+                sqlx::query_as("SELECT author_id, channel_id FROM notes WHERE id = $1")
                     .bind(id)
                     .fetch_one(&app.state.db)
                     .await

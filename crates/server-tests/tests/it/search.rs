@@ -43,7 +43,7 @@ async fn insert_note(state: &AppState, title: &str, body: &str) -> i64 {
         .expect("clock");
     sqlx::query_scalar(
         "INSERT INTO notes (author_id, channel_id, kind, title, body, cover_image_id, score, created_at) \
-         VALUES (1, 1, 'image', ?, ?, 1, 0, ?) RETURNING id",
+         VALUES (1, 1, 'image', $1, $2, 1, 0, $3) RETURNING id",
     )
     .bind(title)
     .bind(body)
@@ -252,7 +252,7 @@ async fn products_are_found_by_name_brand_and_english_words_and_edits_are_search
     assert!(page["total"].as_i64().unwrap_or(0) > 0, "{plural}: {page}");
 
     // An edited product is searchable as soon as it is re-indexed.
-    sqlx::query("UPDATE products SET title = '极光琉璃保温杯' WHERE id = ?")
+    sqlx::query("UPDATE products SET title = '极光琉璃保温杯' WHERE id = $1")
         .bind(id)
         .execute(&app.state.db)
         .await

@@ -303,7 +303,7 @@ async fn jobs_cut_short_by_a_restart_are_taken_again() {
         sqlx::query_scalar::<_, i64>(
             "INSERT INTO videos (video_key, user_id, status, progress, attempts, duration_ms, \
              width, height, created_at, updated_at) \
-             VALUES (?, ?, 'processing', 37, 1, 1000, 1280, 720, ?, ?) RETURNING id",
+             VALUES ($1, $2, 'processing', 37, 1, 1000, 1280, 720, $3, $4) RETURNING id",
         )
         .bind(key)
         .bind(me)
@@ -330,7 +330,7 @@ async fn jobs_cut_short_by_a_restart_are_taken_again() {
         .map(|r| (r.width, r.height))
         .collect();
     assert_eq!(sizes, vec![(854, 480), (1280, 720)]);
-    let attempts: i64 = sqlx::query_scalar("SELECT attempts FROM videos WHERE id = ?")
+    let attempts: i64 = sqlx::query_scalar("SELECT attempts FROM videos WHERE id = $1")
         .bind(cut)
         .fetch_one(&app.state.db)
         .await

@@ -21,7 +21,7 @@ async fn waiting(app: &TestApp, cookie: &str) -> Vec<WaitingNote> {
 }
 
 async fn notes_of(app: &TestApp, author: i64) -> Vec<(i64, String, String)> {
-    sqlx::query_as("SELECT id, kind, title FROM notes WHERE author_id = ? ORDER BY id")
+    sqlx::query_as("SELECT id, kind, title FROM notes WHERE author_id = $1 ORDER BY id")
         .bind(author)
         .fetch_all(&app.state.db)
         .await
@@ -45,7 +45,7 @@ async fn video_row(app: &TestApp, me: i64, key: &str, status: &str) -> i64 {
     let now = zhongcao_server::now_unix();
     sqlx::query_scalar(
         "INSERT INTO videos (video_key, user_id, status, progress, duration_ms, width, height, \
-         created_at, updated_at) VALUES (?, ?, ?, 40, 1500, 64, 64, ?, ?) RETURNING id",
+         created_at, updated_at) VALUES ($1, $2, $3, 40, 1500, 64, 64, $4, $5) RETURNING id",
     )
     .bind(key)
     .bind(me)
@@ -119,7 +119,7 @@ async fn a_failed_video_says_why_until_its_waiting_note_is_dismissed() {
     assert_eq!((kept.state, kept.progress), (VideoState::Processing, 40));
 
     sqlx::query(
-        "UPDATE videos SET status = 'failed', error = 'The file has no picture.' WHERE id = ?",
+        "UPDATE videos SET status = 'failed', error = 'The file has no picture.' WHERE id = $1",
     )
     .bind(video)
     .execute(&app.state.db)
@@ -170,7 +170,7 @@ async fn a_note_whose_video_became_ready_during_a_restart_is_published_at_start(
         .await
         .expect("an image");
     sqlx::query(
-        "UPDATE videos SET status = 'ready', progress = 100, poster_image_id = ? WHERE id = ?",
+        "UPDATE videos SET status = 'ready', progress = 100, poster_image_id = $1 WHERE id = $2",
     )
     .bind(poster)
     .bind(video)

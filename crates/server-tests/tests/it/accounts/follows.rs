@@ -75,7 +75,7 @@ async fn following_feed_shows_followed_authors_newest_first() {
 
     // The feed, paged small: every note of x and y once, newest first.
     let expected: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM notes WHERE author_id IN (?, ?) ORDER BY created_at DESC, id DESC",
+        "SELECT id FROM notes WHERE author_id IN ($1, $2) ORDER BY created_at DESC, id DESC",
     )
     .bind(x)
     .bind(y)

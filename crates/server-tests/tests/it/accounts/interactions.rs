@@ -64,7 +64,7 @@ async fn concurrent_likes_count_exactly() {
         .iter()
         .all(|c| (before + 1..=before + 30).contains(c)));
     let links: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM note_likes WHERE note_id = ? \
+        "SELECT COUNT(*) FROM note_likes WHERE note_id = $1 \
          AND user_id IN (SELECT id FROM users WHERE username LIKE 'crowd\\_%' ESCAPE '\\')",
     )
     .bind(note)
@@ -132,7 +132,7 @@ async fn comments_replies_deletes_and_mentions() {
 
     // Both replies sit under the top-level comment (two levels only).
     let parents: Vec<Option<i64>> =
-        sqlx::query_scalar("SELECT parent_id FROM comments WHERE id IN (?, ?) ORDER BY id")
+        sqlx::query_scalar("SELECT parent_id FROM comments WHERE id IN ($1, $2) ORDER BY id")
             .bind(reply_id)
             .bind(nested_id)
             .fetch_all(&app.state.db)
@@ -158,7 +158,7 @@ async fn comments_replies_deletes_and_mentions() {
     assert_eq!(ids(&listed_top["replies"]), [reply_id, nested_id]);
 
     // A reply must stay on its note.
-    let (other_note,): (i64,) = sqlx::query_as("SELECT id FROM notes WHERE id <> ? LIMIT 1")
+    let (other_note,): (i64,) = sqlx::query_as("SELECT id FROM notes WHERE id <> $1 LIMIT 1")
         .bind(note)
         .fetch_one(&app.state.db)
         .await

@@ -90,7 +90,7 @@ async fn sign_in(app: &TestApp, username: &str, password: &str) -> TestResponse 
 
 /// Signs in as seeded user `id` with the documented demo password.
 async fn seeded_account(app: &TestApp, id: i64) -> Account {
-    let username: String = sqlx::query_scalar("SELECT username FROM users WHERE id = ?")
+    let username: String = sqlx::query_scalar("SELECT username FROM users WHERE id = $1")
         .bind(id)
         .fetch_one(&app.state.db)
         .await
@@ -190,7 +190,7 @@ async fn seeded_note(app: &TestApp) -> (i64, i64) {
 /// The `n` seeded authors with the most notes, most prolific first.
 async fn prolific_authors(app: &TestApp, n: i64) -> Vec<i64> {
     sqlx::query_scalar(
-        "SELECT author_id FROM notes GROUP BY author_id ORDER BY COUNT(*) DESC, author_id LIMIT ?",
+        "SELECT author_id FROM notes GROUP BY author_id ORDER BY COUNT(*) DESC, author_id LIMIT $1",
     )
     .bind(n)
     .fetch_all(&app.state.db)
@@ -199,7 +199,7 @@ async fn prolific_authors(app: &TestApp, n: i64) -> Vec<i64> {
 }
 
 async fn notes_of(app: &TestApp, author: i64) -> Vec<i64> {
-    sqlx::query_scalar("SELECT id FROM notes WHERE author_id = ? ORDER BY id")
+    sqlx::query_scalar("SELECT id FROM notes WHERE author_id = $1 ORDER BY id")
         .bind(author)
         .fetch_all(&app.state.db)
         .await
@@ -237,7 +237,7 @@ async fn comment(
 }
 
 async fn comment_exists(app: &TestApp, id: i64) -> bool {
-    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM comments WHERE id = ?")
+    let found: Option<i64> = sqlx::query_scalar("SELECT id FROM comments WHERE id = $1")
         .bind(id)
         .fetch_optional(&app.state.db)
         .await

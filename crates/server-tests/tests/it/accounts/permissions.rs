@@ -318,7 +318,7 @@ async fn html_in_text_comes_back_as_the_same_plain_text() {
         let posted = res.json();
         assert_eq!(posted["body"], payload);
         let id = posted["id"].as_i64().expect("id");
-        let stored: String = sqlx::query_scalar("SELECT body FROM comments WHERE id = ?")
+        let stored: String = sqlx::query_scalar("SELECT body FROM comments WHERE id = $1")
             .bind(id)
             .fetch_one(&app.state.db)
             .await

@@ -13,7 +13,7 @@ use super::*;
 async fn address(app: &TestApp, who: &Person) -> i64 {
     sqlx::query_scalar(
         "INSERT INTO addresses (user_id, recipient, phone, province, city, district, detail, \
-         created_at) VALUES (?, '林小满', '13800138000', '上海市', '上海市', '静安区', \
+         created_at) VALUES ($1, '林小满', '13800138000', '上海市', '上海市', '静安区', \
          '南京西路 1266 号', 0) RETURNING id",
     )
     .bind(who.id)
@@ -60,24 +60,24 @@ async fn flash_room(
     .await
     .expect("a product");
     let variant: i64 =
-        sqlx::query_scalar("SELECT MIN(id) FROM product_variants WHERE product_id = ?")
+        sqlx::query_scalar("SELECT MIN(id) FROM product_variants WHERE product_id = $1")
             .bind(product)
             .fetch_one(&app.state.db)
             .await
             .expect("variant");
-    sqlx::query("UPDATE product_variants SET stock = 0 WHERE product_id = ?")
+    sqlx::query("UPDATE product_variants SET stock = 0 WHERE product_id = $1")
         .bind(product)
         .execute(&app.state.db)
         .await
         .expect("stock");
-    sqlx::query("UPDATE product_variants SET price_fen = ?, stock = ? WHERE id = ?")
+    sqlx::query("UPDATE product_variants SET price_fen = $1, stock = $2 WHERE id = $3")
         .bind(price)
         .bind(stock)
         .bind(variant)
         .execute(&app.state.db)
         .await
         .expect("variant");
-    sqlx::query("UPDATE products SET price_fen = ? WHERE id = ?")
+    sqlx::query("UPDATE products SET price_fen = $1 WHERE id = $2")
         .bind(price)
         .bind(product)
         .execute(&app.state.db)
@@ -191,7 +191,7 @@ async fn flash_prices_come_from_the_server_and_the_host_earns_the_commission() {
     assert_eq!(earnings.lines.len(), 1);
 
     // Once the flash sale is over, the total the buyer saw is refused rather than charged.
-    sqlx::query("UPDATE live_rooms SET flash_ends_at = ? WHERE id = ?")
+    sqlx::query("UPDATE live_rooms SET flash_ends_at = $1 WHERE id = $2")
         .bind(now_unix() - 1)
         .bind(room)
         .execute(&app.state.db)
@@ -254,7 +254,7 @@ async fn a_flash_sale_of_ten_to_two_hundred_buyers_sells_exactly_ten() {
     let app = live_app().await;
     let host = person(&app).await;
     let (room, product, variant, _) = flash_room(&app, &host, 19_900, 10, 9_900).await;
-    let sales_before: i64 = sqlx::query_scalar("SELECT sales_count FROM products WHERE id = ?")
+    let sales_before: i64 = sqlx::query_scalar("SELECT sales_count FROM products WHERE id = $1")
         .bind(product)
         .fetch_one(&app.state.db)
         .await
@@ -301,7 +301,7 @@ async fn a_flash_sale_of_ten_to_two_hundred_buyers_sells_exactly_ten() {
     assert_eq!((sold, refused), (10, 190));
     let (stock, sales): (i64, i64) = sqlx::query_as(
         "SELECT v.stock, p.sales_count FROM product_variants v JOIN products p ON p.id = v.product_id \
-         WHERE v.id = ?",
+         WHERE v.id = $1",
     )
     .bind(variant)
     .fetch_one(&app.state.db)
@@ -309,7 +309,7 @@ async fn a_flash_sale_of_ten_to_two_hundred_buyers_sells_exactly_ten() {
     .expect("stock");
     assert_eq!((stock, sales - sales_before), (0, 10));
     let lines: i64 = sqlx::query_scalar(
-        "SELECT COALESCE(SUM(quantity), 0) FROM order_items WHERE live_room_id = ?",
+        "SELECT COALESCE(SUM(quantity), 0) FROM order_items WHERE live_room_id = $1",
     )
     .bind(room)
     .fetch_one(&app.state.db)
@@ -347,7 +347,7 @@ async fn a_cart_line_put_in_from_a_room_keeps_the_room() {
     );
     assert_eq!(placed.lines[0].unit_price_fen, 25_000);
     let credited: Option<i64> =
-        sqlx::query_scalar("SELECT creator_id FROM order_items WHERE order_id = ?")
+        sqlx::query_scalar("SELECT creator_id FROM order_items WHERE order_id = $1")
             .bind(placed.id)
             .fetch_one(&app.state.db)
             .await

@@ -39,7 +39,7 @@ async fn the_demo_world_has_live_rooms_and_replays() {
     );
     for card in past.items.iter().filter(|r| r.is_demo) {
         let key: Option<String> =
-            sqlx::query_scalar("SELECT replay_key FROM live_rooms WHERE id = ?")
+            sqlx::query_scalar("SELECT replay_key FROM live_rooms WHERE id = $1")
                 .bind(card.id)
                 .fetch_one(&app.state.db)
                 .await

@@ -82,7 +82,7 @@ pub async fn products(app: &TestApp, n: i64) -> Vec<i64> {
     sqlx::query_scalar(
         "SELECT p.id FROM products p WHERE EXISTS \
          (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.stock > 0) \
-         ORDER BY p.id LIMIT ?",
+         ORDER BY p.id LIMIT $1",
     )
     .bind(n)
     .fetch_all(&app.state.db)

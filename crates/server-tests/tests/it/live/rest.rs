@@ -296,7 +296,7 @@ async fn moderation_refusals_and_chat_history_pages() {
     for i in 0..5 {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO live_chat (room_id, user_id, body, created_at, offset_ms) \
-             VALUES (?, ?, ?, 0, ?) RETURNING id",
+             VALUES ($1, $2, $3, 0, $4) RETURNING id",
         )
         .bind(room.id)
         .bind(other.id)

@@ -72,7 +72,7 @@ async fn two_viewers_get_a_chat_within_a_second_and_guests_cannot_chat() {
         .await
         .expect("an error");
     assert_eq!(error_code(&refused), Some(ErrorCode::ChatEmpty));
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM live_chat WHERE room_id = ?")
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM live_chat WHERE room_id = $1")
         .bind(room.id)
         .fetch_one(&app.state.db)
         .await
@@ -143,7 +143,7 @@ async fn bad_frames_close_only_their_own_socket() {
     assert!(wait_for(&mut host_ws, 2, is_chat("still here?"))
         .await
         .is_some());
-    let status: String = sqlx::query_scalar("SELECT status FROM live_rooms WHERE id = ?")
+    let status: String = sqlx::query_scalar("SELECT status FROM live_rooms WHERE id = $1")
         .bind(room.id)
         .fetch_one(&app.state.db)
         .await
@@ -296,7 +296,7 @@ async fn viewer_counts_and_likes_reach_everyone() {
         .expect("an error");
     assert_eq!(error_code(&refused), Some(ErrorCode::InvalidRequest));
     let (likes, peak): (i64, i64) =
-        sqlx::query_as("SELECT likes, peak_viewers FROM live_rooms WHERE id = ?")
+        sqlx::query_as("SELECT likes, peak_viewers FROM live_rooms WHERE id = $1")
             .bind(room.id)
             .fetch_one(&app.state.db)
             .await

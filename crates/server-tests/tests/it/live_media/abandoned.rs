@@ -15,7 +15,7 @@ use crate::common::signed_in_user;
 use crate::live::{go_live, products, wait_for, watch, Person};
 
 async fn status(server: &LiveServer, id: i64) -> (String, Option<String>) {
-    sqlx::query_as("SELECT status, replay_key FROM live_rooms WHERE id = ?")
+    sqlx::query_as("SELECT status, replay_key FROM live_rooms WHERE id = $1")
         .bind(id)
         .fetch_one(&server.app.state.db)
         .await

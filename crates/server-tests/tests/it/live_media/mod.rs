@@ -103,7 +103,7 @@ impl LiveServer {
     pub async fn room(&self, host: i64, demo: bool) -> i64 {
         sqlx::query_scalar(
             "INSERT INTO live_rooms (host_id, title, status, is_demo, started_at) \
-             VALUES (?, 'Live test', 'live', ?, ?) RETURNING id",
+             VALUES ($1, 'Live test', 'live', $2, $3) RETURNING id",
         )
         .bind(host)
         .bind(demo)

@@ -241,14 +241,14 @@ async fn the_cart_keeps_only_notes_that_tag_the_product_and_is_bounded() {
             .await
             .expect("a tag");
     let other_note: i64 = sqlx::query_scalar(
-        "SELECT id FROM notes WHERE id NOT IN (SELECT note_id FROM note_products WHERE product_id = ?) LIMIT 1",
+        "SELECT id FROM notes WHERE id NOT IN (SELECT note_id FROM note_products WHERE product_id = $1) LIMIT 1",
     )
     .bind(product)
     .fetch_one(&app.state.db)
     .await
     .expect("an unrelated note");
     let variant: i64 =
-        sqlx::query_scalar("SELECT MIN(id) FROM product_variants WHERE product_id = ?")
+        sqlx::query_scalar("SELECT MIN(id) FROM product_variants WHERE product_id = $1")
             .bind(product)
             .fetch_one(&app.state.db)
             .await
@@ -288,7 +288,7 @@ async fn the_cart_keeps_only_notes_that_tag_the_product_and_is_bounded() {
     // At most MAX_CART_LINES lines.
     sqlx::query(
         "INSERT INTO cart_items (user_id, variant_id, quantity, seq, added_at) \
-         SELECT ?, id, 1, id, 0 FROM product_variants WHERE id <> ? AND stock > 0 ORDER BY id LIMIT ?",
+         SELECT $1, id, 1, id, 0 FROM product_variants WHERE id <> $2 AND stock > 0 ORDER BY id LIMIT $3",
     )
     .bind(me.id)
     .bind(variant)

@@ -17,7 +17,7 @@ async fn tagged_product(app: &TestApp) -> (i64, i64, i64, Item, i64) {
     .await
     .expect("a tagged product");
     let variant: i64 =
-        sqlx::query_scalar("SELECT MIN(id) FROM product_variants WHERE product_id = ?")
+        sqlx::query_scalar("SELECT MIN(id) FROM product_variants WHERE product_id = $1")
             .bind(product)
             .fetch_one(&app.state.db)
             .await
@@ -25,7 +25,7 @@ async fn tagged_product(app: &TestApp) -> (i64, i64, i64, Item, i64) {
     // An odd price, so the commission has to round.
     set_variant(app, variant, 12_345, 100).await;
     let other_note: i64 = sqlx::query_scalar(
-        "SELECT id FROM notes WHERE id NOT IN (SELECT note_id FROM note_products WHERE product_id = ?) \
+        "SELECT id FROM notes WHERE id NOT IN (SELECT note_id FROM note_products WHERE product_id = $1) \
          ORDER BY id LIMIT 1",
     )
     .bind(product)
@@ -74,7 +74,7 @@ async fn creators_earn_from_the_notes_that_sold_and_lose_it_on_cancel() {
     let line = &e.lines[0];
     assert_eq!(line.order_number, first.number);
     assert_eq!((line.note_id, line.product_id), (note, p.product));
-    let title: String = sqlx::query_scalar("SELECT title FROM notes WHERE id = ?")
+    let title: String = sqlx::query_scalar("SELECT title FROM notes WHERE id = $1")
         .bind(note)
         .fetch_one(&app.state.db)
         .await

@@ -39,7 +39,7 @@ async fn session(app: &TestApp, user: i64) -> Buyer {
     let token = format!("test-{user}-{}", NEXT.fetch_add(1, Ordering::Relaxed));
     let now = now_unix();
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(token_hash(&token))
     .bind(user)
@@ -59,7 +59,7 @@ async fn new_buyer(app: &TestApp) -> Buyer {
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (username, display_name, avatar_image_id, created_at) \
-         VALUES (?, ?, (SELECT MIN(avatar_image_id) FROM users), 0) RETURNING id",
+         VALUES ($1, $2, (SELECT MIN(avatar_image_id) FROM users), 0) RETURNING id",
     )
     .bind(format!("buyer_{n}"))
     .bind(format!("Buyer {n}"))
@@ -141,8 +141,8 @@ struct Item {
 async fn item(app: &TestApp, cross_border: bool, nth: i64, price: i64, stock: i64) -> Item {
     let (id, product): (i64, i64) = sqlx::query_as(
         "SELECT v.id, v.product_id FROM product_variants v JOIN products p ON p.id = v.product_id \
-         JOIN brands b ON b.id = p.brand_id WHERE b.cross_border = ? \
-         ORDER BY v.id LIMIT 1 OFFSET ?",
+         JOIN brands b ON b.id = p.brand_id WHERE b.cross_border = $1 \
+         ORDER BY v.id LIMIT 1 OFFSET $2",
     )
     .bind(cross_border)
     .bind(nth * 7) // spread over products
@@ -154,7 +154,7 @@ async fn item(app: &TestApp, cross_border: bool, nth: i64, price: i64, stock: i6
 }
 
 async fn set_variant(app: &TestApp, id: i64, price: i64, stock: i64) {
-    sqlx::query("UPDATE product_variants SET price_fen = ?, stock = ? WHERE id = ?")
+    sqlx::query("UPDATE product_variants SET price_fen = $1, stock = $2 WHERE id = $3")
         .bind(price)
         .bind(stock)
         .bind(id)
@@ -164,7 +164,7 @@ async fn set_variant(app: &TestApp, id: i64, price: i64, stock: i64) {
 }
 
 async fn stock(app: &TestApp, variant: i64) -> i64 {
-    sqlx::query_scalar("SELECT stock FROM product_variants WHERE id = ?")
+    sqlx::query_scalar("SELECT stock FROM product_variants WHERE id = $1")
         .bind(variant)
         .fetch_one(&app.state.db)
         .await
@@ -172,7 +172,7 @@ async fn stock(app: &TestApp, variant: i64) -> i64 {
 }
 
 async fn sales(app: &TestApp, product: i64) -> i64 {
-    sqlx::query_scalar("SELECT sales_count FROM products WHERE id = ?")
+    sqlx::query_scalar("SELECT sales_count FROM products WHERE id = $1")
         .bind(product)
         .fetch_one(&app.state.db)
         .await
@@ -259,7 +259,7 @@ async fn place_ok(app: &TestApp, who: &Buyer, body: &Value) -> OrderDetail {
 /// Moves an order's payment back in time, as if the carrier had had `secs` to work.
 async fn backdate(app: &TestApp, order: i64, secs: i64) {
     sqlx::query(
-        "UPDATE orders SET paid_at = paid_at - ?1, created_at = created_at - ?1 WHERE id = ?2",
+        "UPDATE orders SET paid_at = paid_at - $1, created_at = created_at - $1 WHERE id = $2",
     )
     .bind(secs)
     .bind(order)

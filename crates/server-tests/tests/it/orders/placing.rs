@@ -292,7 +292,7 @@ async fn two_hundred_buyers_race_for_ten_units() {
     for b in &buyers {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO addresses (user_id, recipient, phone, province, city, district, detail, \
-             is_default, created_at) VALUES (?, '买家', '13800138000', '上海市', '上海市', '静安区', \
+             is_default, created_at) VALUES ($1, '买家', '13800138000', '上海市', '上海市', '静安区', \
              '南京西路 1266 号', 1, 0) RETURNING id",
         )
         .bind(b.id)

@@ -118,7 +118,7 @@ async fn the_creator_center_counts_each_day() {
             .fetch_one(&app.state.db)
             .await
             .expect("variant");
-    sqlx::query("UPDATE product_variants SET stock = 50 WHERE id = ?")
+    sqlx::query("UPDATE product_variants SET stock = 50 WHERE id = $1")
         .bind(variant)
         .execute(&app.state.db)
         .await
@@ -183,7 +183,7 @@ async fn the_creator_center_counts_each_day() {
         .await;
     assert_eq!(order.status, StatusCode::CREATED, "{}", order.json());
     let commission: i64 =
-        sqlx::query_scalar("SELECT SUM(commission_fen) FROM order_items WHERE creator_id = ?")
+        sqlx::query_scalar("SELECT SUM(commission_fen) FROM order_items WHERE creator_id = $1")
             .bind(creator.id)
             .fetch_one(&app.state.db)
             .await

@@ -192,7 +192,7 @@ async fn publishing_answers_every_invalid_field() {
         ["title", "channel", "image_ids"]
     );
     // Nothing was published; guests are asked to sign in.
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notes WHERE author_id = ?")
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notes WHERE author_id = $1")
         .bind(me.id)
         .fetch_one(&app.state.db)
         .await

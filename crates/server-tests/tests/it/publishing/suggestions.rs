@@ -16,7 +16,7 @@ async fn the_editor_suggests_topics_and_people_one_follows() {
         follow(&app, &me, u.id).await;
         // Distinct follow times: most recent first when nothing is typed.
         tokio::time::sleep(Duration::from_millis(5)).await;
-        sqlx::query("UPDATE follows SET created_at = created_at + ? WHERE follower_id = ? AND followee_id = ?")
+        sqlx::query("UPDATE follows SET created_at = created_at + $1 WHERE follower_id = $2 AND followee_id = $3")
             .bind(u.id)
             .bind(me.id)
             .bind(u.id)

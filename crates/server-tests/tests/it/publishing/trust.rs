@@ -74,7 +74,7 @@ async fn publishing_is_rate_limited_and_duplicates_are_refused() {
     assert!(message.contains("5 times per 10 minutes"), "{message}");
     // Refused attempts do not count, and other people are not limited.
     publish(&app, &other, note("Run 6", "", "fitness", &[their_pic.id])).await;
-    let mine: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notes WHERE author_id = ?")
+    let mine: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM notes WHERE author_id = $1")
         .bind(me.id)
         .fetch_one(&app.state.db)
         .await

@@ -114,7 +114,7 @@ async fn uploads_are_checked_stripped_and_served_at_the_feed_widths() {
         .await
         .expect_error(401, "unauthorized", "guest");
     // Only the four accepted uploads exist.
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM uploads WHERE user_id = ?")
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM uploads WHERE user_id = $1")
         .bind(me.id)
         .fetch_one(&app.state.db)
         .await

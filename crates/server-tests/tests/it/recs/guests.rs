@@ -103,7 +103,7 @@ async fn a_guest_is_ranked_from_what_their_browser_opened_and_hid() {
     // "Not interested" in the first card: it and its author's other notes of that channel go.
     let hidden = ids[0];
     let (author, hidden_channel): (i64, i64) =
-        sqlx::query_as("SELECT author_id, channel_id FROM notes WHERE id = ?")
+        sqlx::query_as("SELECT author_id, channel_id FROM notes WHERE id = $1")
             .bind(hidden)
             .fetch_one(&app.state.db)
             .await
@@ -117,7 +117,7 @@ async fn a_guest_is_ranked_from_what_their_browser_opened_and_hid() {
     assert!(!after.contains(&hidden));
     for id in &after {
         let (a, c): (i64, i64) =
-            sqlx::query_as("SELECT author_id, channel_id FROM notes WHERE id = ?")
+            sqlx::query_as("SELECT author_id, channel_id FROM notes WHERE id = $1")
                 .bind(id)
                 .fetch_one(&app.state.db)
                 .await
@@ -136,7 +136,7 @@ async fn a_guest_is_ranked_from_what_their_browser_opened_and_hid() {
     assert_eq!(
         rows(
             &app,
-            "SELECT COUNT(*) FROM guest_hides WHERE guest_id = ?",
+            "SELECT COUNT(*) FROM guest_hides WHERE guest_id = $1",
             GUEST
         )
         .await,
@@ -190,7 +190,7 @@ async fn malformed_guest_ids_identify_no_one() {
     assert_eq!(
         rows(
             &app,
-            "SELECT COUNT(*) FROM guest_opens WHERE guest_id = ?",
+            "SELECT COUNT(*) FROM guest_opens WHERE guest_id = $1",
             GUEST
         )
         .await,
@@ -252,26 +252,26 @@ async fn signing_up_takes_the_guests_signals_along() {
     let db = &app.state.db;
     let count = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql).bind(me).fetch_one(db);
     assert_eq!(
-        count("SELECT COUNT(*) FROM note_opens WHERE user_id = ?")
+        count("SELECT COUNT(*) FROM note_opens WHERE user_id = $1")
             .await
             .expect("opens"),
         3
     );
     assert_eq!(
-        count("SELECT MIN(dwell_ms) FROM note_opens WHERE user_id = ?")
+        count("SELECT MIN(dwell_ms) FROM note_opens WHERE user_id = $1")
             .await
             .expect("dwell"),
         9_000
     );
     assert_eq!(
-        count("SELECT COUNT(*) FROM note_hides WHERE user_id = ?")
+        count("SELECT COUNT(*) FROM note_hides WHERE user_id = $1")
             .await
             .expect("hides"),
         1
     );
     for table in ["guest_opens", "guest_hides"] {
         let left: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-            "SELECT COUNT(*) FROM {table} WHERE guest_id = ?"
+            "SELECT COUNT(*) FROM {table} WHERE guest_id = $1"
         )))
         .bind(GUEST)
         .fetch_one(&app.state.db)

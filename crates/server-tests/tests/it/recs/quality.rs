@@ -14,7 +14,7 @@ async fn first_page_position(app: &TestApp, cookie: &str, id: i64) -> Option<usi
 /// or editing does.
 async fn paste_body(app: &TestApp, notes: &[i64], body: &str) {
     for id in notes {
-        sqlx::query("UPDATE notes SET body = ? WHERE id = ?")
+        sqlx::query("UPDATE notes SET body = $1 WHERE id = $2")
             .bind(body)
             .bind(id)
             .execute(&app.state.db)
@@ -37,7 +37,7 @@ async fn reported_and_pasted_notes_rank_down() {
 
     // Two reports against the top note (not enough to hide it).
     let reporters: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM users WHERE id <> (SELECT author_id FROM notes WHERE id = ?) \
+        "SELECT id FROM users WHERE id <> (SELECT author_id FROM notes WHERE id = $1) \
          ORDER BY id LIMIT 2",
     )
     .bind(top)
@@ -47,7 +47,7 @@ async fn reported_and_pasted_notes_rank_down() {
     for r in reporters {
         sqlx::query(
             "INSERT INTO reports (reporter_id, target_kind, target_id, reason, created_at) \
-             VALUES (?, 'note', ?, 'spam', 0)",
+             VALUES ($1, 'note', $2, 'spam', 0)",
         )
         .bind(r)
         .bind(top)
@@ -61,7 +61,7 @@ async fn reported_and_pasted_notes_rank_down() {
 
     // The second note's body pasted onto three other notes: all four are copies.
     let others: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM notes WHERE id NOT IN (?, ?) ORDER BY id DESC LIMIT 3")
+        sqlx::query_scalar("SELECT id FROM notes WHERE id NOT IN ($1, $2) ORDER BY id DESC LIMIT 3")
             .bind(top)
             .bind(second)
             .fetch_all(&app.state.db)
@@ -70,7 +70,7 @@ async fn reported_and_pasted_notes_rank_down() {
     let ad = "限时优惠！私信我领取五折优惠码，这款神奇精华只剩三天，链接在主页，全球包邮，\
               Limited offer, DM me for the discount code, link in bio";
     paste_body(&app, &[second, others[0], others[1], others[2]], ad).await;
-    let dupes: i64 = sqlx::query_scalar("SELECT near_dupes FROM notes WHERE id = ?")
+    let dupes: i64 = sqlx::query_scalar("SELECT near_dupes FROM notes WHERE id = $1")
         .bind(second)
         .fetch_one(&app.state.db)
         .await
@@ -89,14 +89,14 @@ async fn not_interested_removes_copies_of_the_body() {
     let first = page_ids(&for_you(&app, Some(&control), None).await);
     let shown = first[0];
     let (author, channel): (i64, i64) =
-        sqlx::query_as("SELECT author_id, channel_id FROM notes WHERE id = ?")
+        sqlx::query_as("SELECT author_id, channel_id FROM notes WHERE id = $1")
             .bind(shown)
             .fetch_one(&app.state.db)
             .await
             .expect("note");
     // A note by someone else, in another channel, gets a copy of the shown note's body.
     let copy: i64 = sqlx::query_scalar(
-        "SELECT id FROM notes WHERE author_id <> ? AND channel_id <> ? AND hidden_at IS NULL \
+        "SELECT id FROM notes WHERE author_id <> $1 AND channel_id <> $2 AND hidden_at IS NULL \
          ORDER BY id DESC LIMIT 1",
     )
     .bind(author)
@@ -167,7 +167,7 @@ async fn note_searches_add_to_taste() {
     // Searches are recorded off the request path: wait for both.
     let key = format!("u{me}");
     for _ in 0..100 {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_searchers WHERE searcher = ?")
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_searchers WHERE searcher = $1")
             .bind(&key)
             .fetch_one(&app.state.db)
             .await

@@ -67,7 +67,7 @@ async fn suggested_creators_follow_what_a_person_engages_with() {
     let (author, followed) = (authors[0], authors[1]);
     let guest_ids = user_ids(&app.get_json("/api/v1/users/suggested").await);
     let notes: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM notes WHERE author_id = ? AND hidden_at IS NULL LIMIT 4",
+        "SELECT id FROM notes WHERE author_id = $1 AND hidden_at IS NULL LIMIT 4",
     )
     .bind(author)
     .fetch_all(&app.state.db)
