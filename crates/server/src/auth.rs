@@ -131,11 +131,13 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
 /// The user a session token belongs to, if the session exists and has not expired.
 async fn session_user(db: &Db, token: &str) -> AppResult<Option<i64>> {
     Ok(
-        sqlx::query_scalar("SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_at > $2")
-            .bind(token_hash(token))
-            .bind(now_unix())
-            .fetch_optional(db)
-            .await?,
+        sqlx::query_scalar(
+            "SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+        )
+        .bind(token_hash(token))
+        .bind(now_unix())
+        .fetch_optional(db)
+        .await?,
     )
 }
 

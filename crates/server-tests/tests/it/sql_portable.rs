@@ -67,9 +67,11 @@ fn literals(src: &str) -> Vec<(usize, String)> {
 /// Whether a literal reads as SQL (a statement or clause keyword in capitals, or a `$1`
 /// placeholder, which also catches fragments such as `likes = likes + $1`).
 fn is_sql(text: &str) -> bool {
-    ["SELECT ", "INSERT ", "UPDATE ", "DELETE ", " WHERE ", " SET ", "VALUES", "$1"]
-        .iter()
-        .any(|k| text.contains(k))
+    [
+        "SELECT ", "INSERT ", "UPDATE ", "DELETE ", " WHERE ", " SET ", "VALUES", "$1",
+    ]
+    .iter()
+    .any(|k| text.contains(k))
 }
 
 /// Arguments of the call starting right after `open` (the index past its `(`), split at
@@ -158,7 +160,11 @@ fn server_sql_is_portable() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../server/src");
     let mut files = Vec::new();
     rust_files(&root, &mut files);
-    assert!(files.len() > 50, "found only {} files under {root:?}", files.len());
+    assert!(
+        files.len() > 50,
+        "found only {} files under {root:?}",
+        files.len()
+    );
     let (mut scanned, mut failures) = (0, Vec::new());
     for file in &files {
         let src = std::fs::read_to_string(file).expect("source file is UTF-8");
@@ -175,8 +181,15 @@ fn server_sql_is_portable() {
         }
     }
     // The server has a few hundred queries: finding far fewer means the scan is broken.
-    assert!(scanned > 200, "only {scanned} SQL literals found: is the scanner broken?");
-    assert!(failures.is_empty(), "SQLite-only SQL:\n{}", failures.join("\n"));
+    assert!(
+        scanned > 200,
+        "only {scanned} SQL literals found: is the scanner broken?"
+    );
+    assert!(
+        failures.is_empty(),
+        "SQLite-only SQL:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -199,7 +212,10 @@ fn the_scanner_finds_what_it_looks_for() {
     assert!(found[0][0].contains("`?` placeholder"), "{found:?}");
     assert!(found[1][0].contains("scalar MAX"), "{found:?}");
     assert_eq!(found[2].len(), 2, "{found:?}");
-    assert!(found[3].is_empty(), "a format argument and one-argument MAX pass: {found:?}");
+    assert!(
+        found[3].is_empty(),
+        "a format argument and one-argument MAX pass: {found:?}"
+    );
     assert!(problems("BEGIN IMMEDIATE", true).is_empty());
     assert!(!problems("BEGIN IMMEDIATE", false).is_empty());
 }

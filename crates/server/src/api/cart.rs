@@ -96,12 +96,13 @@ async fn add_line(
             Fit::Clamp => Ok(()),
         };
     };
-    let existing: Option<i64> =
-        sqlx::query_scalar("SELECT quantity FROM cart_items WHERE user_id = $1 AND variant_id = $2")
-            .bind(user)
-            .bind(item.variant_id)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let existing: Option<i64> = sqlx::query_scalar(
+        "SELECT quantity FROM cart_items WHERE user_id = $1 AND variant_id = $2",
+    )
+    .bind(user)
+    .bind(item.variant_id)
+    .fetch_optional(&mut *conn)
+    .await?;
     if existing.is_none() {
         let lines: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM cart_items WHERE user_id = $1")
             .bind(user)

@@ -121,12 +121,13 @@ async fn report(
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    let reports: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM reports WHERE target_kind = $1 AND target_id = $2")
-            .bind(target.kind())
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await?;
+    let reports: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM reports WHERE target_kind = $1 AND target_id = $2",
+    )
+    .bind(target.kind())
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
     let hides = hidden_at.is_none() && reports >= REPORT_HIDE_THRESHOLD;
     if hides {
         sqlx::query(sqlx::AssertSqlSafe(format!(

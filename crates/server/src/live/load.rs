@@ -170,10 +170,12 @@ pub async fn chat_message(
     id: i64,
     host: i64,
 ) -> AppResult<ChatMessage> {
-    let row: ChatRow = sqlx::query_as(sqlx::AssertSqlSafe(format!("{CHAT_SELECT} WHERE c.id = $1")))
-        .bind(id)
-        .fetch_one(&mut *conn)
-        .await?;
+    let row: ChatRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{CHAT_SELECT} WHERE c.id = $1"
+    )))
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?;
     Ok(message(row, host))
 }
 

@@ -247,8 +247,13 @@ async fn tick(hub: Arc<LiveHub>, db: Db, room: Arc<Room>) {
             room.publish(&ServerEvent::Viewers { count: viewers });
             if viewers > peak {
                 peak = viewers;
-                let raised =
-                    save(&db, room.id, "peak_viewers = CASE WHEN peak_viewers > $1 THEN peak_viewers ELSE $1 END", viewers).await;
+                let raised = save(
+                    &db,
+                    room.id,
+                    "peak_viewers = CASE WHEN peak_viewers > $1 THEN peak_viewers ELSE $1 END",
+                    viewers,
+                )
+                .await;
                 if let Err(e) = raised {
                     tracing::warn!(error = %e, "saving peak viewers of room {}", room.id);
                 }
@@ -280,11 +285,12 @@ async fn save(db: &Db, room: i64, set: &str, value: i64) -> Result<(), sqlx::Err
 
 /// Whether room `room` lists product `product` (for attributing a line to it).
 pub async fn room_lists(conn: &mut SqliteConnection, room: i64, product: i64) -> AppResult<bool> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM live_room_products WHERE room_id = $1 AND product_id = $2")
-            .bind(room)
-            .bind(product)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM live_room_products WHERE room_id = $1 AND product_id = $2",
+    )
+    .bind(room)
+    .bind(product)
+    .fetch_optional(&mut *conn)
+    .await?;
     Ok(found.is_some())
 }

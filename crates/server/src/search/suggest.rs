@@ -216,12 +216,13 @@ impl Suggester {
         if !new {
             return Ok(());
         }
-        let people: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM search_searchers WHERE query = $1 AND at >= $2")
-                .bind(&key)
-                .bind(now - SUGGEST_WINDOW)
-                .fetch_one(db)
-                .await?;
+        let people: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM search_searchers WHERE query = $1 AND at >= $2",
+        )
+        .bind(&key)
+        .bind(now - SUGGEST_WINDOW)
+        .fetch_one(db)
+        .await?;
         if people >= MIN_SEARCHERS {
             self.add(&key, if people == MIN_SEARCHERS { people } else { 1 });
             // Trending may have changed: compute it afresh next time.

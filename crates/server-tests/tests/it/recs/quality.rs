@@ -60,13 +60,14 @@ async fn reported_and_pasted_notes_rank_down() {
     assert!(at.is_none_or(|i| i >= 5), "reported note at {at:?}");
 
     // The second note's body pasted onto three other notes: all four are copies.
-    let others: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM notes WHERE id NOT IN ($1, $2) ORDER BY id DESC LIMIT 3")
-            .bind(top)
-            .bind(second)
-            .fetch_all(&app.state.db)
-            .await
-            .expect("others");
+    let others: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM notes WHERE id NOT IN ($1, $2) ORDER BY id DESC LIMIT 3",
+    )
+    .bind(top)
+    .bind(second)
+    .fetch_all(&app.state.db)
+    .await
+    .expect("others");
     let ad = "限时优惠！私信我领取五折优惠码，这款神奇精华只剩三天，链接在主页，全球包邮，\
               Limited offer, DM me for the discount code, link in bio";
     paste_body(&app, &[second, others[0], others[1], others[2]], ad).await;
@@ -167,11 +168,12 @@ async fn note_searches_add_to_taste() {
     // Searches are recorded off the request path: wait for both.
     let key = format!("u{me}");
     for _ in 0..100 {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_searchers WHERE searcher = $1")
-            .bind(&key)
-            .fetch_one(&app.state.db)
-            .await
-            .expect("count");
+        let n: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM search_searchers WHERE searcher = $1")
+                .bind(&key)
+                .fetch_one(&app.state.db)
+                .await
+                .expect("count");
         if n >= 2 {
             break;
         }

@@ -97,10 +97,11 @@ pub async fn change_password(
     check_password_limits(&state, &client, &account).await?;
     let mut errors = Vec::new();
     check_password("new_password", &form.new_password, &mut errors);
-    let stored: Option<String> = sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
-        .bind(me)
-        .fetch_one(&state.db)
-        .await?;
+    let stored: Option<String> =
+        sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+            .bind(me)
+            .fetch_one(&state.db)
+            .await?;
     if !auth::verify_password(form.current_password, stored).await? {
         record_password_failure(&state, &client, &account).await?;
         errors.push(FieldError::new(

@@ -162,12 +162,13 @@ pub(super) async fn refuse_duplicate(
     now: i64,
 ) -> AppResult<()> {
     // The author's recent notes: few (publishing is rate-limited), read by index.
-    let recent: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, title, body FROM notes WHERE author_id = $1 AND created_at > $2")
-            .bind(author)
-            .bind(now - DUPLICATE_WINDOW_SECS)
-            .fetch_all(&mut *conn)
-            .await?;
+    let recent: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, title, body FROM notes WHERE author_id = $1 AND created_at > $2",
+    )
+    .bind(author)
+    .bind(now - DUPLICATE_WINDOW_SECS)
+    .fetch_all(&mut *conn)
+    .await?;
     let key = content_key(&input.title, &input.body);
     if recent
         .iter()

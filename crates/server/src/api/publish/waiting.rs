@@ -138,11 +138,12 @@ pub async fn dismiss(
     SignedIn(me): SignedIn,
     ApiPath(video): ApiPath<i64>,
 ) -> AppResult<StatusCode> {
-    let done = sqlx::query("DELETE FROM waiting_video_notes WHERE video_id = $1 AND author_id = $2")
-        .bind(video)
-        .bind(me)
-        .execute(&state.db)
-        .await?;
+    let done =
+        sqlx::query("DELETE FROM waiting_video_notes WHERE video_id = $1 AND author_id = $2")
+            .bind(video)
+            .bind(me)
+            .execute(&state.db)
+            .await?;
     if done.rows_affected() == 0 {
         return Err(AppError::missing(
             api_types::Resource::WaitingNote,
