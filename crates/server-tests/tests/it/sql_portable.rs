@@ -219,3 +219,26 @@ fn the_scanner_finds_what_it_looks_for() {
     assert!(problems("BEGIN IMMEDIATE", true).is_empty());
     assert!(!problems("BEGIN IMMEDIATE", false).is_empty());
 }
+
+/// The dialect's SQLite side: a reused `$N` takes its one bound value, `IS NOT DISTINCT FROM`
+/// matches NULL with NULL, and the casts decode as the Rust types the server reads.
+#[tokio::test]
+async fn sqlite_runs_the_portable_forms() {
+    use sqlx::Connection;
+    let mut conn = sqlx::SqliteConnection::connect("sqlite::memory:")
+        .await
+        .expect("in-memory SQLite");
+    let row: (i64, i64, bool, bool, f64, Option<i64>, i64) = sqlx::query_as(
+        "SELECT $1 + $1, $2, $3 IS NOT DISTINCT FROM NULL, $2 IS NOT DISTINCT FROM $1, \
+         CAST($4 AS DOUBLE PRECISION), CAST(NULL AS BIGINT), \
+         CASE WHEN $2 > $1 THEN $2 ELSE $1 END",
+    )
+    .bind(2_i64)
+    .bind(5_i64)
+    .bind(Option::<i64>::None)
+    .bind(0.5_f64)
+    .fetch_one(&mut conn)
+    .await
+    .expect("portable forms run on SQLite");
+    assert_eq!(row, (4, 5, true, false, 0.5, None, 5));
+}
