@@ -306,14 +306,24 @@ fn stop(pipe: &Shared) {
     p.socket_closures.clear();
 }
 
-/// An ended room's recording: a plain `<video>` with the browser's controls.
+/// An ended room's recording: a plain `<video>` with the browser's controls, reporting its
+/// playhead and length (for the chat beside it).
 #[component]
 pub fn ReplayPlayer(
     #[prop(into)] src: String,
     #[prop(into)] title: String,
-    /// The playhead in milliseconds, for chat shown in step with the recording.
+    /// The playhead in milliseconds (moves with playback and seeks).
     position_ms: RwSignal<i64>,
+    /// The recording's length in milliseconds, once known.
+    duration_ms: RwSignal<i64>,
 ) -> impl IntoView {
+    let millis = |secs: f64| {
+        if secs.is_finite() {
+            (secs * 1000.0) as i64
+        } else {
+            0
+        }
+    };
     view! {
         <div class="live-player is-replay">
             <video
@@ -324,8 +334,10 @@ pub fn ReplayPlayer(
                 preload="metadata"
                 aria-label=title
                 on:timeupdate=move |e| {
-                    let t = event_target::<HtmlVideoElement>(&e).current_time();
-                    position_ms.set((t * 1000.0) as i64);
+                    position_ms.set(millis(event_target::<HtmlVideoElement>(&e).current_time()));
+                }
+                on:durationchange=move |e| {
+                    duration_ms.set(millis(event_target::<HtmlVideoElement>(&e).duration()));
                 }
             ></video>
         </div>
