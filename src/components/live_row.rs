@@ -8,13 +8,12 @@
 //! (or no answer): the row goes, the one case where the feed moves up.
 //! Its code is in the main module (it is on the feed page): keep it small.
 
-use api_types::{LiveRoomCard, LiveStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use stylers_macro::style;
 use wasm_bindgen::prelude::*;
 
-use crate::api;
+use crate::api::{self, LiveNow};
 use crate::components::avatar::Avatar;
 use crate::components::icon::{Glyph, Icon};
 use crate::i18n::{msg, t};
@@ -27,13 +26,11 @@ const PLACEHOLDERS: usize = 5;
 #[component]
 pub fn LiveRow() -> impl IntoView {
     // None: loading; Some(empty): nothing to show.
-    let rooms = RwSignal::new(None::<Vec<LiveRoomCard>>);
+    let rooms = RwSignal::new(None::<Vec<LiveNow>>);
     after_load(move || {
         spawn_local(async move {
-            let live = api::live_rooms(LiveStatus::Live, None).await;
-            let mut items = live.map(|p| p.items).unwrap_or_default();
-            items.truncate(MAX_HOSTS);
-            let _ = rooms.try_set(Some(items));
+            let live = api::live_now(MAX_HOSTS).await.unwrap_or_default();
+            let _ = rooms.try_set(Some(live));
         })
     });
     let class = style! {
@@ -116,7 +113,10 @@ pub fn LiveRow() -> impl IntoView {
         }
         let list = match items {
             None => (0..PLACEHOLDERS)
-                .map(|_| view! { class=class, <li class="slot"><span class="ring"></span></li> }.into_any())
+                .map(|_| {
+                    view! { class=class, <li class="slot"><span class="ring"></span></li> }
+                        .into_any()
+                })
                 .collect::<Vec<_>>(),
             Some(items) => items
                 .into_iter()
