@@ -36,7 +36,7 @@ pub fn LiveRow() -> impl IntoView {
     let class = style! {
         section {
             height: 100px;
-            margin: 0 0 4px;
+            margin: 0 0 8px;
         }
         ul {
             display: flex;

@@ -252,6 +252,8 @@ test("a replay's chat shows each message when the recording reaches it; seeking 
   await seek(late);
   expect(reached(late)).toBeGreaterThan(reached(4));
   await expect(history).toHaveCount(reached(late));
+  // The newest line shown is scrolled into view.
+  await expect(history.last()).toBeInViewport();
   // Back: the later messages go again.
   await seek(4);
   await expect(history).toHaveCount(reached(4));

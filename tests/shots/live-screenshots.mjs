@@ -13,6 +13,8 @@ const browser = await chromium.launch({
 });
 const rooms = await (await fetch(`${base}/api/v1/live?status=live`)).json();
 const room = rooms.items.find((r) => r.is_demo) ?? rooms.items[0];
+const ended = await (await fetch(`${base}/api/v1/live?status=ended`)).json();
+const replay = ended.items.find((r) => r.has_replay);
 for (const [size, viewport] of Object.entries(sizes)) {
   for (const theme of ["light", "dark"]) {
     const context = await browser.newContext({
@@ -39,6 +41,15 @@ for (const [size, viewport] of Object.entries(sizes)) {
     }, null, { timeout: 30_000 });
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `${out}/${size}-live-room-zh${suffix}.png` });
+    // A replay, two thirds in: the chat beside it has reached that far.
+    if (replay) {
+      await page.goto(`${base}/live/${replay.id}`);
+      const video = page.locator(".live-player.is-replay video");
+      await page.waitForFunction(() => document.querySelector(".live-player.is-replay video")?.duration > 0, null, { timeout: 30_000 });
+      await video.evaluate((v) => { v.currentTime = v.duration * 0.66; });
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: `${out}/${size}-live-replay-zh${suffix}.png` });
+    }
     await context.close();
   }
 }

@@ -204,9 +204,12 @@ pub fn ReplayChat(room_id: i64, clock: Option<ReplayClock>) -> impl IntoView {
     let scroller = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         shown.track();
-        if let Some(el) = scroller.get() {
-            el.set_scroll_top(el.scroll_height());
-        }
+        // A frame later: the list has its new lines by then.
+        request_animation_frame(move || {
+            if let Some(el) = scroller.get_untracked() {
+                el.set_scroll_top(el.scroll_height());
+            }
+        });
     });
     let waiting = move || clock.is_some() && shown.get() == 0 && items.with(|l| !l.is_empty());
     view! {
