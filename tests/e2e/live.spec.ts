@@ -162,6 +162,11 @@ test("a creator goes live, a viewer watches, chats and buys the pinned flash sal
       return v.currentTime;
     });
   await expect.poll(replayTime, { timeout: 30_000 }).toBeGreaterThan(0.5);
+  // The chat follows the playhead: at the recording's end the viewer's message has come.
+  await replay.evaluate((v: HTMLVideoElement) => {
+    v.pause();
+    v.currentTime = v.duration;
+  });
   await expect(viewer.getByTestId("live-chat-history")).toContainText(words);
 
   // The host's earnings list the sale, attributed to the live room.
@@ -241,7 +246,7 @@ test("a replay's chat shows each message when the recording reaches it; seeking 
   const roomMs = (room.ended_at - room.started_at) * 1000;
   const videoMs = Math.floor(duration * 1000);
   const reached = (secs: number) =>
-    offsets.filter((o) => (roomMs > videoMs ? Math.round((o * videoMs) / roomMs) : o) <= secs * 1000).length;
+    offsets.filter((o) => Math.min(roomMs > videoMs ? Math.round((o * videoMs) / roomMs) : o, videoMs) <= secs * 1000).length;
   const seek = (secs: number) =>
     video.evaluate((v: HTMLVideoElement, s) => {
       v.pause();

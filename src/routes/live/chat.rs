@@ -163,11 +163,17 @@ impl ReplayClock {
 }
 
 /// `offset_ms` into a room of `room_ms` on a recording of `video_ms` (0: length unknown yet).
+/// Never past the recording's end: the room's times are whole seconds, a message's are not.
 pub fn replay_time(offset_ms: i64, room_ms: i64, video_ms: i64) -> i64 {
-    if video_ms <= 0 || room_ms <= video_ms {
+    if video_ms <= 0 {
         return offset_ms;
     }
-    (offset_ms as f64 * video_ms as f64 / room_ms as f64).round() as i64
+    let at = if room_ms > video_ms {
+        (offset_ms as f64 * video_ms as f64 / room_ms as f64).round() as i64
+    } else {
+        offset_ms
+    };
+    at.min(video_ms)
 }
 
 /// An ended room's chat. Beside its recording (`clock`) it follows the playhead: a message
