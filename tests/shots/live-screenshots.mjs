@@ -14,7 +14,7 @@ const browser = await chromium.launch({
 const rooms = await (await fetch(`${base}/api/v1/live?status=live`)).json();
 const room = rooms.items.find((r) => r.is_demo) ?? rooms.items[0];
 const ended = await (await fetch(`${base}/api/v1/live?status=ended`)).json();
-const replay = ended.items.find((r) => r.has_replay);
+const replay = ended.items.find((r) => r.is_demo && r.has_replay) ?? ended.items.find((r) => r.has_replay);
 for (const [size, viewport] of Object.entries(sizes)) {
   for (const theme of ["light", "dark"]) {
     const context = await browser.newContext({
