@@ -15,6 +15,14 @@ macro_rules! read_by_name {
             pub fn from_name(name: &str) -> Self {
                 $crate::errors::names::by_name($table, name).unwrap_or($ty::Unknown)
             }
+
+            /// The name on the wire (`"unknown"` for `Unknown`, which is never sent).
+            pub fn name(self) -> &'static str {
+                $table
+                    .iter()
+                    .find(|(_, v)| *v == self)
+                    .map_or("unknown", |(n, _)| n)
+            }
         }
 
         impl<'de> ::serde::Deserialize<'de> for $ty {
@@ -41,6 +49,7 @@ mod tests {
     fn check<T: Copy + PartialEq + std::fmt::Debug + Serialize + for<'de> Deserialize<'de>>(
         table: &[(&str, T)],
         index: impl Fn(T) -> usize,
+        name_of: impl Fn(T) -> &'static str,
         unknown: T,
     ) {
         for (i, (name, value)) in table.iter().enumerate() {
@@ -50,6 +59,7 @@ mod tests {
                 Some(serde_json::json!(name))
             );
             let back: T = serde_json::from_value(serde_json::json!(name)).expect(name);
+            assert_eq!(name_of(back), *name);
             assert_eq!(back, *value);
         }
         assert_eq!(
@@ -59,13 +69,24 @@ mod tests {
         );
         let newer: T = serde_json::from_str(r#""from_a_newer_server""#).expect("newer");
         assert_eq!(newer, unknown);
+        assert_eq!(name_of(unknown), "unknown");
     }
 
     #[test]
     fn every_name_reads_back_and_unknown_names_are_unknown() {
-        check(ERROR_CODES, |c| c as usize, ErrorCode::Unknown);
-        check(RESOURCES, |r| r as usize, Resource::Unknown);
-        check(LIMITED_ACTIONS, |a| a as usize, LimitedAction::Unknown);
+        check(
+            ERROR_CODES,
+            |c| c as usize,
+            ErrorCode::name,
+            ErrorCode::Unknown,
+        );
+        check(RESOURCES, |r| r as usize, Resource::name, Resource::Unknown);
+        check(
+            LIMITED_ACTIONS,
+            |a| a as usize,
+            LimitedAction::name,
+            LimitedAction::Unknown,
+        );
         // Escaped strings (owned, not borrowed) read too.
         let escaped: ErrorCode = serde_json::from_str(r#""sold\u005fout""#).expect("escaped");
         assert_eq!(escaped, ErrorCode::SoldOut);
