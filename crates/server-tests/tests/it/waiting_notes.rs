@@ -9,7 +9,7 @@ use serde_json::json;
 use zhongcao_server::AppState;
 
 use crate::common::{parse, signed_in_user, test_app, TestApp};
-use crate::videos::{clip, settled, upload, TINY_WORLD};
+use crate::videos::{clip, settled, upload_mp4, TINY_WORLD};
 
 async fn waiting(app: &TestApp, cookie: &str) -> Vec<WaitingNote> {
     let res = app
@@ -64,13 +64,7 @@ async fn a_note_published_before_its_video_is_ready_goes_public_by_itself() {
     let (_, other) = signed_in_user(&app, "wait_{n}", "Wait {n}").await;
     // No worker yet: the job stays queued while the note is published.
     let source = clip(app.dir.path(), "phone.mp4", 360, 640, 2, &[]);
-    let res = upload(
-        &app,
-        &cookie,
-        "video/mp4",
-        std::fs::read(&source).expect("clip"),
-    )
-    .await;
+    let res = upload_mp4(&app, &cookie, &source).await;
     let video: VideoStatus = parse(&res, 201, "upload");
     let before = notes_of(&app, me).await;
 

@@ -22,13 +22,13 @@ async fn note_text(app: &common::TestApp, id: i64) -> String {
     .to_lowercase()
 }
 
-/// Inserts a note by hand (there is no publish endpoint yet) and returns its id.
-async fn insert_note(state: &AppState, title: &str, body: &str) -> i64 {
+/// Inserts a note by hand (no checks, no limits) and indexes it; returns its id.
+async fn insert_indexed_note(state: &AppState, title: &str, body: &str) -> i64 {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .expect("clock");
-    sqlx::query_scalar(
+    let id = sqlx::query_scalar(
         "INSERT INTO notes (author_id, channel_id, kind, title, body, cover_image_id, score, created_at) \
          VALUES (1, 1, 'image', ?, ?, 1, 0, ?) RETURNING id",
     )
@@ -37,7 +37,9 @@ async fn insert_note(state: &AppState, title: &str, body: &str) -> i64 {
     .bind(now)
     .fetch_one(&state.db)
     .await
-    .expect("insert note")
+    .expect("insert note");
+    state.search.index_note(&state.db, id).await.expect("index");
+    id
 }
 
 #[tokio::test]
@@ -71,12 +73,7 @@ async fn chinese_queries_match_words_inside_longer_text() {
         );
     }
 
-    let id = insert_note(&app.state, "防晒霜推荐｜夏天必备", "通勤党的防晒清单").await;
-    app.state
-        .search
-        .index_note(&app.state.db, id)
-        .await
-        .expect("index");
+    let id = insert_indexed_note(&app.state, "防晒霜推荐｜夏天必备", "通勤党的防晒清单").await;
     let page = app
         .get_json(&format!("/api/v1/search/notes?q={}", encode("防晒")))
         .await;
@@ -87,12 +84,8 @@ async fn chinese_queries_match_words_inside_longer_text() {
 async fn new_notes_are_searchable_within_a_second_and_english_is_stemmed() {
     let app = test_app(SMALL_WORLD).await;
     let started = Instant::now();
-    let id = insert_note(&app.state, "Zebracorn morning run", "I run along the river").await;
-    app.state
-        .search
-        .index_note(&app.state.db, id)
-        .await
-        .expect("index");
+    let id =
+        insert_indexed_note(&app.state, "Zebracorn morning run", "I run along the river").await;
     let page = app
         .get_json("/api/v1/search/notes?q=zebracorns%20running")
         .await;

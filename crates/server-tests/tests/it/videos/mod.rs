@@ -20,7 +20,7 @@ use axum::http::Method;
 
 use zhongcao_server::seed::WorldSize;
 
-use crate::common::{parse, TestApp};
+use crate::common::{parse, TestApp, TestResponse};
 use crate::test_clip::clip_command;
 
 pub(crate) const TINY_WORLD: WorldSize = WorldSize {
@@ -56,6 +56,11 @@ pub(crate) async fn upload(
         .bytes(content_type, bytes)
         .send()
         .await
+}
+
+/// Uploads the file at `path` as `video/mp4`.
+pub(crate) async fn upload_mp4(app: &TestApp, cookie: &str, path: &Path) -> TestResponse {
+    upload(app, cookie, "video/mp4", std::fs::read(path).expect("clip")).await
 }
 
 /// Polls the video until it is ready or failed.

@@ -30,13 +30,7 @@ async fn what_is_not_a_usable_video_is_refused_and_leaves_nothing() {
         .status()
         .expect("ffmpeg");
     assert!(made.success());
-    let res = upload(
-        &app,
-        &cookie,
-        "video/mp4",
-        std::fs::read(&long).expect("clip"),
-    )
-    .await;
+    let res = upload_mp4(&app, &cookie, &long).await;
     let body = res.expect_error(422, "video_too_long", "over 5 minutes");
     assert!(
         body["error"]["message"]
@@ -55,13 +49,7 @@ async fn what_is_not_a_usable_video_is_refused_and_leaves_nothing() {
         .status()
         .expect("ffmpeg");
     assert!(made.success());
-    let res = upload(
-        &app,
-        &cookie,
-        "video/mp4",
-        std::fs::read(&sound).expect("clip"),
-    )
-    .await;
+    let res = upload_mp4(&app, &cookie, &sound).await;
     res.expect_error(422, "no_video_stream", "sound only");
 
     let res = upload(&app, &cookie, "video/mp4", Vec::new()).await;
