@@ -3,7 +3,7 @@
 use crate::common;
 
 use super::*;
-use crate::common::{test_app, SMALL_WORLD};
+use crate::common::{test_app, user_ids, SMALL_WORLD};
 
 #[tokio::test]
 async fn users_are_found_by_name() {
@@ -20,16 +20,6 @@ async fn users_are_found_by_name() {
         .filter_map(|u| u["user"]["id"].as_i64())
         .collect();
     assert_eq!(found.first(), Some(&3), "{name}: {found:?}");
-}
-
-/// User ids on a user-search page.
-fn user_ids(page: &serde_json::Value) -> Vec<i64> {
-    page["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .filter_map(|u| u["user"]["id"].as_i64())
-        .collect()
 }
 
 /// The "美妆 / beauty lists beauty creators": user search also matches creators by
