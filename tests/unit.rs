@@ -461,3 +461,40 @@ fn a_third_language_is_one_catalogue_file() {
         "{shown}"
     );
 }
+
+/// A waiting video note that will not go public says why in the interface language, from its
+/// `error_code`; one stopped by an older server (no code) or with a code this build does not
+/// know keeps the server's words.
+#[wasm_bindgen_test]
+fn waiting_notes_say_why_in_the_interface_language() {
+    use zhongcao_web::components::waiting_notes::failure_text;
+    use zhongcao_web::i18n::{self, Lang};
+    let note = |error: &str, code: &str| {
+        let json = format!(
+            r#"{{"video_id":1,"title":"Sunset","state":"failed","progress":0,
+                "error":{error},"error_code":{code},"created_at":0}}"#
+        );
+        serde_json::from_str::<api_types::WaitingNote>(&json).expect("a waiting note")
+    };
+    let failed = note(
+        r#""The video could not be processed: no picture.""#,
+        r#""video_failed""#,
+    );
+    let gone = note(r#""A tagged product left the shop.""#, r#""product_gone""#);
+    let old = note(r#""Kept by an older server.""#, "null");
+    let newer = note(r#""A newer reason.""#, r#""from_a_newer_server""#);
+    let on_way = note("null", "null");
+    i18n::set_lang(Lang::Zh);
+    let zh = [&failed, &gone, &old, &newer, &on_way].map(failure_text);
+    i18n::set_lang(Lang::En);
+    let en = failure_text(&failed);
+    assert_eq!(zh[0].as_deref(), Some("视频处理失败，请重新上传。"));
+    assert_eq!(zh[1].as_deref(), Some("有一件已添加的商品已下架。"));
+    assert_eq!(zh[2].as_deref(), Some("Kept by an older server."));
+    assert_eq!(zh[3].as_deref(), Some("A newer reason."));
+    assert_eq!(zh[4], None);
+    assert_eq!(
+        en.as_deref(),
+        Some("The video could not be processed: upload it again.")
+    );
+}

@@ -16,6 +16,7 @@ pub mod icon;
 pub mod image_picker;
 pub mod lang_switch;
 pub mod live_player;
+pub mod live_row;
 pub mod masonry_grid;
 pub mod note_card;
 pub mod people;

@@ -1,15 +1,16 @@
 //! On the author's own profile: their video notes published before the video was ready, each
 //! with its processing progress, or why it will not go public and a Dismiss. It asks again
 //! every two seconds while one is on its way, and calls `on_published` when one has gone
-//! public (so the profile's notes show it).
+//! public (so the profile's notes show it). Why one will not go public is worded from its
+//! `error_code` like any refusal of the server.
 
 use std::time::Duration;
 
-use api_types::{VideoState, WaitingNote};
+use api_types::{ErrorParams, VideoState, WaitingNote};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api;
+use crate::api::{self, error_text};
 use crate::components::ui::{Button, ButtonSize, ButtonVariant};
 use crate::i18n::{msg, t, tf};
 
@@ -71,11 +72,21 @@ pub fn WaitingNotes(#[prop(into)] on_published: Callback<()>) -> impl IntoView {
     }
 }
 
+/// Why `note` will not go public, in the interface language: its code's text, else the
+/// server's English words (a note an older server stopped, or a code this build cannot word).
+pub fn failure_text(note: &WaitingNote) -> Option<String> {
+    let why = note.error.clone()?;
+    Some(match note.error_code {
+        Some(code) => error_text::message(code, &ErrorParams::default(), why),
+        None => why,
+    })
+}
+
 #[component]
 fn WaitingItem(note: WaitingNote, on_dismiss: Callback<i64>) -> impl IntoView {
     let id = note.video_id;
     let title = note.title.clone();
-    let body = match note.error {
+    let body = match failure_text(&note) {
         Some(why) => view! {
             <p class="waiting-error">{why}</p>
             <Button variant=ButtonVariant::Secondary size=ButtonSize::Small

@@ -118,16 +118,7 @@ pub fn chart_paths(values: &[i64]) -> (String, String) {
 
 /// "11-26" for a day start (unix seconds, the server's UTC+8 day).
 fn day_label(day: i64) -> String {
-    // Shift to UTC+8 and read the calendar date with integer maths (civil-from-days).
-    let days = (day + 8 * 3600).div_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let (_, m, d) = api_types::app_date(day);
     format!("{m:02}-{d:02}")
 }
 

@@ -10,6 +10,7 @@ use leptos_router::hooks::{use_location, use_query_map};
 use crate::api::{self, FeedSource, FOLLOWING_CHANNEL};
 use crate::components::channel_bar::ChannelBar;
 use crate::components::feed::InfiniteFeed;
+use crate::components::live_row::LiveRow;
 use crate::components::people::PersonRow;
 use crate::components::states::{EmptyState, SkeletonGrid};
 use crate::components::ui::Button;
@@ -148,6 +149,7 @@ pub fn ExploreShell() -> impl IntoView {
             <div class="discover">
                 <h1 class="visually-hidden">{t(msg::common::DISCOVER)}</h1>
                 <ChannelBar channels=channels selected=channel on_reselect=on_reselect live=true/>
+                <LiveRow/>
                 {feed}
             </div>
         </Show>

@@ -162,6 +162,11 @@ test("a creator goes live, a viewer watches, chats and buys the pinned flash sal
       return v.currentTime;
     });
   await expect.poll(replayTime, { timeout: 30_000 }).toBeGreaterThan(0.5);
+  // The chat follows the playhead: at the recording's end the viewer's message has come.
+  await replay.evaluate((v: HTMLVideoElement) => {
+    v.pause();
+    v.currentTime = v.duration;
+  });
   await expect(viewer.getByTestId("live-chat-history")).toContainText(words);
 
   // The host's earnings list the sale, attributed to the live room.
@@ -183,4 +188,84 @@ test("a demo room plays on a phone, marked as a demo", async ({ page }) => {
   await expectPlaying(page);
   await expect(page.locator(".live-top .live-tag", { hasText: "Demo" })).toBeVisible();
   console.log(`demo room latency on a phone: ${await latencyOf(page)} ms`);
+});
+
+test("Discover's live row: a viewer finds a demo room there, it opens and plays; the row moves nothing", async ({ page }) => {
+  // Layout shifts from the start (the row fills in after the page has loaded).
+  await page.addInitScript(() => {
+    (window as any).__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as any[]) {
+        if (!e.hadRecentInput) (window as any).__shift += e.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  const rooms = await (await page.request.get("/api/v1/live?status=live&limit=12")).json();
+  const demo = rooms.items.find((r: any) => r.is_demo);
+  expect(demo).toBeTruthy();
+  await page.goto("/explore");
+  const row = page.getByRole("region", { name: "Live now" });
+  const link = row.getByRole("link", { name: demo.host.display_name });
+  await expect(link).toHaveAttribute("href", `/live/${demo.id}`);
+  await expect(link).toContainText("LIVE");
+  await expect(page.getByRole("feed").getByRole("article").first()).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__shift)).toBeLessThan(0.01);
+  await expect(row.getByRole("link", { name: "All", exact: true })).toHaveAttribute("href", "/live");
+
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/live/${demo.id}$`));
+  await expectPlaying(page);
+});
+
+test("a replay's chat shows each message when the recording reaches it; seeking back takes it away", async ({ page }) => {
+  test.skip(test.info().project.name !== "desktop", "the replay's timing, once");
+  const replays = await (await page.request.get("/api/v1/live?status=ended&limit=50")).json();
+  const room = replays.items.find((r: any) => r.is_demo && r.has_replay);
+  expect(room).toBeTruthy();
+  const offsets: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const path: string = `/api/v1/live/${room.id}/chat?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+    const page_ = await (await page.request.get(path)).json();
+    offsets.push(...page_.items.map((m: any) => m.offset_ms));
+    cursor = page_.next_cursor;
+  } while (cursor);
+  expect(offsets.length).toBeGreaterThan(5);
+
+  await page.goto(`/live/${room.id}`);
+  const video = page.locator(".live-player.is-replay video");
+  const history = page.getByTestId("live-chat-history").getByRole("listitem");
+  // Nothing before the recording plays, and a line saying why.
+  await expect(page.getByText("Messages appear as the replay reaches them.")).toBeVisible();
+  await expect(history).toHaveCount(0);
+  // The demo recording (a short loop) is shorter than the room: the chat is spread over it.
+  const duration = await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => v.duration || 0), { timeout: 30_000 })
+    .toBeGreaterThan(10)
+    .then(() => video.evaluate((v: HTMLVideoElement) => v.duration));
+  const roomMs = (room.ended_at - room.started_at) * 1000;
+  const videoMs = Math.floor(duration * 1000);
+  const reached = (secs: number) =>
+    offsets.filter((o) => Math.min(roomMs > videoMs ? Math.round((o * videoMs) / roomMs) : o, videoMs) <= secs * 1000).length;
+  const seek = (secs: number) =>
+    video.evaluate((v: HTMLVideoElement, s) => {
+      v.pause();
+      v.currentTime = s;
+    }, secs);
+
+  const late = Math.floor(duration * 0.75);
+  await seek(late);
+  expect(reached(late)).toBeGreaterThan(reached(4));
+  await expect(history).toHaveCount(reached(late));
+  // The newest line shown is scrolled into view.
+  await expect(history.last()).toBeInViewport();
+  // Back: the later messages go again.
+  await seek(4);
+  await expect(history).toHaveCount(reached(4));
+  // Playing on brings them back as it goes.
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
+  await expect.poll(() => history.count(), { timeout: 30_000 }).toBeGreaterThan(reached(4));
 });

@@ -245,34 +245,8 @@ pub fn now_unix() -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
-/// The app's home time zone (UTC+8) as an offset from UTC in seconds: days for views and the
-/// creator center's series start at midnight there.
-pub const APP_UTC_OFFSET: i64 = 8 * 3600;
-
-/// The day number (days since 1970-01-01 in UTC+8) of a unix time.
-pub fn app_day(unix: i64) -> i64 {
-    (unix + APP_UTC_OFFSET).div_euclid(86_400)
-}
-
-/// Unix seconds at the start (midnight UTC+8) of day number `day`.
-pub fn app_day_start(day: i64) -> i64 {
-    day * 86_400 - APP_UTC_OFFSET
-}
-
-/// The UTC calendar date `(year, month, day)` of a unix time (proleptic Gregorian; the
-/// days-from-civil inverse from Howard Hinnant's date algorithms), so no date crate is needed.
-pub fn utc_date(unix: i64) -> (i64, i64, i64) {
-    let z = unix.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
+// One copy of the date maths, shared with the client.
+pub use api_types::{app_day, app_day_start, utc_date, APP_UTC_OFFSET};
 
 /// The whole HTTP application: the API, images, and the app shell from `dist_dir` (read into
 /// memory now) for every other path.
@@ -318,28 +292,4 @@ pub fn app(state: AppState, dist_dir: PathBuf) -> Router {
         .merge(live_media::serve::router().with_state(state))
         .fallback_service(shell.router);
     security::apply(router, &csp, &site).layer(TraceLayer::new_for_http())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{app_day, app_day_start, utc_date};
-
-    #[test]
-    fn app_days_start_at_midnight_in_utc_plus_8() {
-        // 2026-11-26 15:59:59 UTC is 23:59:59 in Beijing; a second later is the next day.
-        let before = 1_795_708_799;
-        assert_eq!(app_day(before) + 1, app_day(before + 1));
-        assert_eq!(app_day_start(app_day(before + 1)), before + 1);
-        assert_eq!(app_day_start(app_day(before)), before + 1 - 86_400);
-    }
-
-    #[test]
-    fn utc_dates() {
-        assert_eq!(utc_date(0), (1970, 1, 1));
-        assert_eq!(utc_date(951_782_400), (2000, 2, 29));
-        // 2026-11-26 12:00:00 UTC and the last second of 2026.
-        assert_eq!(utc_date(1_795_694_400), (2026, 11, 26));
-        assert_eq!(utc_date(1_798_761_599), (2026, 12, 31));
-        assert_eq!(utc_date(-1), (1969, 12, 31));
-    }
 }

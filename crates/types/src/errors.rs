@@ -4,12 +4,16 @@
 //! clients localise by the code, never by the English `message`, which is for API users and
 //! logs and may be reworded. A 422 on a form lists its fields, each with a code of its own.
 
-use std::borrow::Cow;
-
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "openapi")]
 use utoipa::ToSchema;
+
+// Reading wire names back (`read_by_name!`) before the enums that use it.
+#[macro_use]
+mod names;
+mod params;
+pub use params::*;
 
 /// The one error shape: `{"error": {"code": "...", "message": "...", "params": {...}}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -301,122 +305,8 @@ pub enum ErrorCode {
     Unknown,
 }
 
-/// The values a message names. Which are set depends on the code (see [`ErrorCode`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-pub struct ErrorParams {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max: Option<u64>,
-    /// The refused value as the message shows it (`4000x12`, `6:10`, `image/png`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub actual: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub declared: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub megapixels: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resource: Option<Resource>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<i64>,
-    /// A slug or a product's title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stock: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_fen: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expected_fen: Option<i64>,
-    /// A product's (lowest) price.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub price_fen: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub action: Option<LimitedAction>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub window_secs: Option<u64>,
-    /// Seconds until it is allowed again (as the `Retry-After` header).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub retry_after: Option<u64>,
-}
-
-impl ErrorParams {
-    pub fn is_empty(&self) -> bool {
-        self == &ErrorParams::default()
-    }
-
-    /// Just a maximum.
-    pub fn max(max: impl TryInto<u64>) -> Self {
-        ErrorParams {
-            max: max.try_into().ok(),
-            ..Default::default()
-        }
-    }
-
-    /// A range.
-    pub fn range(min: impl TryInto<u64>, max: impl TryInto<u64>) -> Self {
-        ErrorParams {
-            min: min.try_into().ok(),
-            ..ErrorParams::max(max)
-        }
-    }
-}
-
-/// What a `not_found` (or `cannot_report_own`) is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Resource {
-    Endpoint,
-    Note,
-    Comment,
-    User,
-    Product,
-    Variant,
-    Category,
-    Channel,
-    Order,
-    Address,
-    CartItem,
-    Draft,
-    Image,
-    Video,
-    WaitingNote,
-    LiveRoom,
-    /// A live room's chat message.
-    ChatMessage,
-    /// A live room's recording.
-    Replay,
-    /// Newer than this build. Never sent.
-    #[serde(skip_serializing)]
-    Unknown,
-}
-
-/// What a `rate_limited` holds back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(feature = "openapi", derive(ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum LimitedAction {
-    /// Failed sign-ins.
-    SignIn,
-    SignUp,
-    Search,
-    Publish,
-    Upload,
-    /// A guest's views and "Not interested" (recorded in the background).
-    GuestSignal,
-    /// Chat messages in live rooms.
-    LiveChat,
-    /// Newer than this build. Never sent.
-    #[serde(skip_serializing)]
-    Unknown,
-}
-
-/// Each enum's wire names in declaration order, `Unknown` (last) left out; the tests check
-/// them against the `Serialize` derive.
+/// The codes' wire names in declaration order, `Unknown` (last) left out; the tests in
+/// `names.rs` check them (and the params' enums' tables) against the `Serialize` derive.
 const ERROR_CODES: &[(&str, ErrorCode)] = &[
     ("bad_request", ErrorCode::BadRequest),
     ("invalid_request", ErrorCode::InvalidRequest),
@@ -526,100 +416,5 @@ const ERROR_CODES: &[(&str, ErrorCode)] = &[
     ("flash_duration", ErrorCode::FlashDuration),
     ("too_many_room_products", ErrorCode::TooManyRoomProducts),
 ];
-const RESOURCES: &[(&str, Resource)] = &[
-    ("endpoint", Resource::Endpoint),
-    ("note", Resource::Note),
-    ("comment", Resource::Comment),
-    ("user", Resource::User),
-    ("product", Resource::Product),
-    ("variant", Resource::Variant),
-    ("category", Resource::Category),
-    ("channel", Resource::Channel),
-    ("order", Resource::Order),
-    ("address", Resource::Address),
-    ("cart_item", Resource::CartItem),
-    ("draft", Resource::Draft),
-    ("image", Resource::Image),
-    ("video", Resource::Video),
-    ("waiting_note", Resource::WaitingNote),
-    ("live_room", Resource::LiveRoom),
-    ("chat_message", Resource::ChatMessage),
-    ("replay", Resource::Replay),
-];
-const LIMITED_ACTIONS: &[(&str, LimitedAction)] = &[
-    ("sign_in", LimitedAction::SignIn),
-    ("sign_up", LimitedAction::SignUp),
-    ("search", LimitedAction::Search),
-    ("publish", LimitedAction::Publish),
-    ("upload", LimitedAction::Upload),
-    ("guest_signal", LimitedAction::GuestSignal),
-    ("live_chat", LimitedAction::LiveChat),
-];
-
-fn by_name<T: Copy>(table: &[(&str, T)], name: &str) -> Option<T> {
-    table.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
-}
-
-/// `from_name` and a `Deserialize` through it: a name this build does not know (a newer
-/// server's) reads as `Unknown`.
-macro_rules! read_by_name {
-    ($ty:ident, $table:ident) => {
-        impl $ty {
-            /// The value named `name` on the wire; `Unknown` for a name this build does not know.
-            pub fn from_name(name: &str) -> Self {
-                by_name($table, name).unwrap_or($ty::Unknown)
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $ty {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let name = Cow::<'de, str>::deserialize(deserializer)?;
-                Ok($ty::from_name(&name))
-            }
-        }
-    };
-}
 
 read_by_name!(ErrorCode, ERROR_CODES);
-read_by_name!(Resource, RESOURCES);
-read_by_name!(LimitedAction, LIMITED_ACTIONS);
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every variant but `Unknown` is in its table, in order, under its serialised name.
-    fn check<T: Copy + PartialEq + std::fmt::Debug + Serialize + for<'de> Deserialize<'de>>(
-        table: &[(&str, T)],
-        index: impl Fn(T) -> usize,
-        unknown: T,
-    ) {
-        for (i, (name, value)) in table.iter().enumerate() {
-            assert_eq!(index(*value), i, "{name} out of order");
-            assert_eq!(
-                serde_json::to_value(value).ok(),
-                Some(serde_json::json!(name))
-            );
-            let back: T = serde_json::from_value(serde_json::json!(name)).expect(name);
-            assert_eq!(back, *value);
-        }
-        assert_eq!(
-            index(unknown),
-            table.len(),
-            "a variant is missing from the table"
-        );
-        let newer: T = serde_json::from_str(r#""from_a_newer_server""#).expect("newer");
-        assert_eq!(newer, unknown);
-    }
-
-    #[test]
-    fn every_name_reads_back_and_unknown_names_are_unknown() {
-        check(ERROR_CODES, |c| c as usize, ErrorCode::Unknown);
-        check(RESOURCES, |r| r as usize, Resource::Unknown);
-        check(LIMITED_ACTIONS, |a| a as usize, LimitedAction::Unknown);
-        // Escaped strings (owned, not borrowed) read too.
-        let escaped: ErrorCode = serde_json::from_str(r#""sold\u005fout""#).expect("escaped");
-        assert_eq!(escaped, ErrorCode::SoldOut);
-        assert!(serde_json::from_str::<ErrorCode>("3").is_err());
-    }
-}

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 mod accounts;
 mod commerce;
+mod date;
 mod errors;
 mod format;
 mod layout;
@@ -21,6 +22,7 @@ mod shop;
 mod video;
 pub use accounts::*;
 pub use commerce::*;
+pub use date::*;
 pub use errors::*;
 pub use format::*;
 pub use layout::*;

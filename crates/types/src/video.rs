@@ -90,8 +90,14 @@ pub struct WaitingNote {
     /// 0–100.
     pub progress: u8,
     /// Why it will not go public: the video failed, or the note could no longer be published
-    /// (e.g. a product it names is gone). `None` while it is on its way.
+    /// (e.g. a product it names is gone). `None` while it is on its way. In English, for logs
+    /// and API users: people read `error_code`'s text.
     pub error: Option<String>,
+    /// `error` as a code the client words in its language, like a refusal's: `video_failed`, or
+    /// the one that stopped the note (`product_gone`, `duplicate_note`, ...). `None` while it is on
+    /// its way, and for notes an older server stopped (only `error` says why).
+    #[serde(default)]
+    pub error_code: Option<crate::ErrorCode>,
     /// Unix seconds.
     pub created_at: i64,
 }

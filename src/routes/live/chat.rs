@@ -1,6 +1,6 @@
 //! A room's chat: the running list (text nodes only; demo messages marked; the host can
 //! remove a message or mute its writer), the composer (signed in and not muted), and an ended
-//! room's history beside its replay.
+//! room's history in step with its replay.
 
 use api_types::{ChatMessage, ClientEvent, CHAT_MAX_CHARS};
 use leptos::html::Ol;
@@ -134,9 +134,53 @@ pub fn ChatComposer(events: LiveEvents) -> impl IntoView {
     }
 }
 
-/// An ended room's chat from the start; once the replay plays, lines not reached yet are dimmed.
+/// Where a replay's playhead is, for the chat beside it: the recording reports its time and
+/// length, the room its own length (messages carry their time from the room's start).
+#[derive(Clone, Copy)]
+pub struct ReplayClock {
+    pub position_ms: RwSignal<i64>,
+    pub duration_ms: RwSignal<i64>,
+    /// From the room's start to its end.
+    pub room_ms: i64,
+}
+
+impl ReplayClock {
+    pub fn new(room_ms: i64) -> Self {
+        ReplayClock {
+            position_ms: RwSignal::new(0),
+            duration_ms: RwSignal::new(0),
+            room_ms,
+        }
+    }
+
+    /// The recording's time of a message written `offset_ms` into the room. A recording
+    /// shorter than the room (it starts with the host's first frames and leaves out the
+    /// gaps of a dropped connection; a demo replay is a short loop) spreads the room's chat
+    /// over its own length, so no message falls beyond its end.
+    fn at(&self, offset_ms: i64) -> i64 {
+        replay_time(offset_ms, self.room_ms, self.duration_ms.get())
+    }
+}
+
+/// `offset_ms` into a room of `room_ms` on a recording of `video_ms` (0: length unknown yet).
+/// Never past the recording's end: the room's times are whole seconds, a message's are not.
+pub fn replay_time(offset_ms: i64, room_ms: i64, video_ms: i64) -> i64 {
+    if video_ms <= 0 {
+        return offset_ms;
+    }
+    let at = if room_ms > video_ms {
+        (offset_ms as f64 * video_ms as f64 / room_ms as f64).round() as i64
+    } else {
+        offset_ms
+    };
+    at.min(video_ms)
+}
+
+/// An ended room's chat. Beside its recording (`clock`) it follows the playhead: a message
+/// shows once the replay reaches the moment it was written, seeking back takes the later ones
+/// away, and the newest shown scrolls into view. Without a recording all of it shows.
 #[component]
-pub fn ReplayChat(room_id: i64, position_ms: RwSignal<i64>) -> impl IntoView {
+pub fn ReplayChat(room_id: i64, clock: Option<ReplayClock>) -> impl IntoView {
     let items = RwSignal::new(Vec::<ChatMessage>::new());
     let loaded = RwSignal::new(false);
     spawn_local(async move {
@@ -155,20 +199,41 @@ pub fn ReplayChat(room_id: i64, position_ms: RwSignal<i64>) -> impl IntoView {
         }
         let _ = loaded.try_set(true);
     });
+    // How many messages (oldest first) the playhead has reached.
+    let shown = Memo::new(move |_| {
+        let Some(clock) = clock else {
+            return items.with(Vec::len);
+        };
+        let now = clock.position_ms.get();
+        items.with(|l| l.partition_point(|m| clock.at(m.offset_ms) <= now))
+    });
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        shown.track();
+        // A frame later: the list has its new lines by then.
+        request_animation_frame(move || {
+            if let Some(el) = scroller.get_untracked() {
+                el.set_scroll_top(el.scroll_height());
+            }
+        });
+    });
+    let waiting = move || clock.is_some() && shown.get() == 0 && items.with(|l| !l.is_empty());
     view! {
-        <div class="live-history" tabindex="0" role="region" aria-label=t(msg::live::CHAT_REPLAY)>
+        <div class="live-history" node_ref=scroller tabindex="0" role="region" aria-label=t(msg::live::CHAT_REPLAY)>
             <h2 class="live-history-title">{t(msg::live::CHAT_REPLAY)}</h2>
             <Show when=move || loaded.get() && items.with(|l| l.is_empty())>
                 <p class="muted">{t(msg::live::NO_CHAT)}</p>
             </Show>
+            <Show when=waiting>
+                <p class="muted">{t(msg::live::CHAT_FOLLOWS_REPLAY)}</p>
+            </Show>
             <ol class="live-chat is-history" data-testid="live-chat-history" aria-label=t(msg::live::CHAT_REPLAY)>
-                <For each=move || items.get() key=|m| m.id let:message>
+                <For each=move || items.with(|l| l[..shown.get().min(l.len())].to_vec()) key=|m| m.id let:message>
                     {
-                        let at = message.offset_ms;
+                        let at = clock.map_or(message.offset_ms, |c| c.at(message.offset_ms));
                         view! {
-                            <li class="live-chat-line" class:is-demo=message.is_demo class:by-host=message.by_host
-                                class:is-ahead=move || { position_ms.get() > 0 && at > position_ms.get() }>
-                                <span class="live-chat-time">{clock(at)}</span>
+                            <li class="live-chat-line" class:is-demo=message.is_demo class:by-host=message.by_host>
+                                <span class="live-chat-time">{clock_text(at)}</span>
                                 <span class="live-chat-name">{message.user.display_name.clone()}</span>
                                 {message.is_demo.then(|| view! { <span class="live-chat-tag">{t(msg::live::DEMO)}</span> })}
                                 " "
@@ -183,7 +248,7 @@ pub fn ReplayChat(room_id: i64, position_ms: RwSignal<i64>) -> impl IntoView {
 }
 
 /// `m:ss` (or `h:mm:ss`) from milliseconds.
-fn clock(ms: i64) -> String {
+fn clock_text(ms: i64) -> String {
     let s = ms.max(0) / 1000;
     if s >= 3600 {
         format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)

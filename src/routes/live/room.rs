@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use send_wrapper::SendWrapper;
 
-use super::chat::{ChatComposer, ChatList, ReplayChat};
+use super::chat::{ChatComposer, ChatList, ReplayChat, ReplayClock};
 use super::host::EndLiveButton;
 use super::shopping::{BuySheet, PinnedCard, ProductsSheet};
 use crate::api::{self, ApiError};
@@ -285,15 +285,23 @@ fn Hearts(events: LiveEvents, hearts: HeartList) -> impl IntoView {
 /// An ended room: the recording (when there is one) and the chat as it happened.
 #[component]
 fn EndedRoom(detail: LiveRoomDetail) -> impl IntoView {
-    let position = RwSignal::new(0i64);
+    let room_ms = detail
+        .ended_at
+        .map_or(0, |end| (end - detail.started_at) * 1000);
+    let clock = detail
+        .replay_url
+        .is_some()
+        .then(|| ReplayClock::new(room_ms));
     let host = detail.host.user.clone();
     let following = RwSignal::new(detail.host.followed_by_viewer);
     view! {
         <section class="live-room is-ended" aria-label=detail.title.clone()>
             <div class="live-stage">
-                {match detail.replay_url.clone() {
-                    Some(src) => view! { <ReplayPlayer src=src title=detail.title.clone() position_ms=position/> }.into_any(),
-                    None => view! {
+                {match (detail.replay_url.clone(), clock) {
+                    (Some(src), Some(clock)) => view! {
+                        <ReplayPlayer src=src title=detail.title.clone() position_ms=clock.position_ms duration_ms=clock.duration_ms/>
+                    }.into_any(),
+                    _ => view! {
                         <div class="live-player"><p class="live-player-note" role="status">{t(msg::live::NO_RECORDING)}</p></div>
                     }.into_any(),
                 }}
@@ -319,7 +327,7 @@ fn EndedRoom(detail: LiveRoomDetail) -> impl IntoView {
             </div>
             <aside class="live-side">
                 <h1 class="live-title">{detail.title.clone()}</h1>
-                <ReplayChat room_id=detail.id position_ms=position/>
+                <ReplayChat room_id=detail.id clock=clock/>
             </aside>
         </section>
     }

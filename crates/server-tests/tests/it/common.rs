@@ -350,3 +350,13 @@ pub async fn signed_in_user(app: &TestApp, username: &str, display_name: &str) -
         format!("{}={token}", zhongcao_server::auth::SESSION_COOKIE),
     )
 }
+
+/// The user ids on a page of people (`items[].user.id`: search results, suggestions).
+pub fn user_ids(page: &serde_json::Value) -> Vec<i64> {
+    page["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|u| u["user"]["id"].as_i64())
+        .collect()
+}

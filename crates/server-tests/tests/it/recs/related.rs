@@ -3,7 +3,7 @@
 use axum::http::Method;
 
 use super::call;
-use crate::common::{self, test_app, SMALL_WORLD};
+use crate::common::{self, test_app, user_ids, SMALL_WORLD};
 
 /// Two notes of different channels liked by the same few people: "More like this" under the
 /// first starts with the second, ahead of the first note's own channel.
@@ -123,14 +123,5 @@ async fn related_ids(app: &crate::common::TestApp, note: i64) -> Vec<i64> {
         .expect("list")
         .iter()
         .filter_map(|c| c["id"].as_i64())
-        .collect()
-}
-
-fn user_ids(page: &serde_json::Value) -> Vec<i64> {
-    page["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .filter_map(|u| u["user"]["id"].as_i64())
         .collect()
 }

@@ -5,7 +5,7 @@
 //! video fails, or the note can no longer be published (a product gone, a duplicate), the
 //! author's list says why until they dismiss it.
 
-use api_types::{NoteInput, VideoState, WaitingNote};
+use api_types::{ErrorCode, NoteInput, VideoState, WaitingNote};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
@@ -33,7 +33,7 @@ pub(super) async fn keep(
         "INSERT INTO waiting_video_notes (video_id, author_id, input, error, created_at) \
          VALUES ($1, $2, $3, NULL, $4) \
          ON CONFLICT (video_id) DO UPDATE SET input = excluded.input, error = NULL, \
-         created_at = excluded.created_at",
+         error_code = NULL, created_at = excluded.created_at",
     )
     .bind(video)
     .bind(me)
@@ -60,14 +60,16 @@ type Row = (
     i64,
     Option<String>,
     Option<String>,
+    Option<String>,
     i64,
 );
 
 const SELECT: &str = "SELECT w.video_id, w.input, v.status, v.progress, v.error, w.error, \
-                      w.created_at FROM waiting_video_notes w JOIN videos v ON v.id = w.video_id";
+                      w.error_code, w.created_at \
+                      FROM waiting_video_notes w JOIN videos v ON v.id = w.video_id";
 
 fn waiting_note(
-    (video_id, input, status, progress, video_error, error, created_at): Row,
+    (video_id, input, status, progress, video_error, error, error_code, created_at): Row,
 ) -> WaitingNote {
     let title = serde_json::from_str::<NoteInput>(&input)
         .map(|i| i.title)
@@ -78,9 +80,19 @@ fn waiting_note(
         "ready" => VideoState::Ready,
         _ => VideoState::Failed,
     };
-    let error = match state {
-        VideoState::Failed => Some(video_failed_message(video_error)),
-        _ => error,
+    let (error, error_code) = match state {
+        VideoState::Failed => (
+            Some(video_failed_message(video_error)),
+            Some(ErrorCode::VideoFailed),
+        ),
+        // A name this build does not know (written by a newer one) is left out: `Unknown`
+        // is never sent, and `error` still says why.
+        _ => (
+            error,
+            error_code
+                .map(|name| ErrorCode::from_name(&name))
+                .filter(|code| *code != ErrorCode::Unknown),
+        ),
     };
     WaitingNote {
         video_id,
@@ -88,6 +100,7 @@ fn waiting_note(
         state,
         progress: u8::try_from(progress.clamp(0, 100)).unwrap_or(0),
         error,
+        error_code,
         created_at,
     }
 }
@@ -174,28 +187,39 @@ pub async fn publish_ready(state: &AppState, video: i64) {
         Ok(input) => publish(state, author, input, Asked::Waited).await,
         Err(e) => Err(AppError::Internal(e.to_string())),
     };
-    let why = match outcome {
+    let (why, code) = match outcome {
         Ok(Outcome::Note(id)) => {
             tracing::info!("note {id} published with its video {video}");
             return;
         }
         Ok(Outcome::Waiting(_)) => return,
-        Err(AppError::Fields(fields)) => fields
-            .iter()
-            .map(|f| f.message.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
+        // The first field's code: the note's fields were checked when it was kept, so what
+        // fails now is what changed since (a product or photo gone), one at a time in practice.
+        Err(AppError::Fields(fields)) => (
+            fields
+                .iter()
+                .map(|f| f.message.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            fields.first().map_or(ErrorCode::Validation, |f| f.code),
+        ),
         Err(e @ (AppError::Database(_) | AppError::Internal(_))) => {
             tracing::warn!(error = %e, "could not publish the note waiting for video {video}");
-            "Something went wrong on our side; publish it again.".to_string()
+            (
+                "Something went wrong on our side; publish it again.".to_string(),
+                ErrorCode::Internal,
+            )
         }
-        Err(e) => e.to_string(),
+        Err(e) => (e.to_string(), e.code()),
     };
-    let saved = sqlx::query("UPDATE waiting_video_notes SET error = $1 WHERE video_id = $2")
-        .bind(&why)
-        .bind(video)
-        .execute(&state.db)
-        .await;
+    let saved = sqlx::query(
+        "UPDATE waiting_video_notes SET error = $1, error_code = $2 WHERE video_id = $3",
+    )
+    .bind(&why)
+    .bind(code.name())
+    .bind(video)
+    .execute(&state.db)
+    .await;
     if let Err(e) = saved {
         tracing::warn!(error = %e, "could not record why video {video}'s note was not published");
     }

@@ -3,10 +3,14 @@
 //! keyframe), and a replay's plain `<video>`.
 //!
 //! The `SourceBuffer` runs in `"sequence"` mode (a skipped fragment leaves no gap), appends
-//! one message at a time (never while `updating`), drops what is more than
-//! [`KEEP_BEHIND_SECS`] behind the playhead, and jumps to the live edge when playback falls
-//! more than [`MAX_BEHIND_SECS`] behind it. It starts muted (browsers allow only that without
-//! a tap), with a "Tap to unmute" button.
+//! one message at a time (never while `updating`), drops what is far behind the playhead, and
+//! jumps to the live edge when playback falls behind it (`buffer.rs`). It starts muted
+//! (browsers allow only that without a tap), with a "Tap to unmute" button.
+//!
+//! iPhones (iOS 17.1+) have no `MediaSource`, only `ManagedMediaSource`: the same interface,
+//! used when `MediaSource` is missing, which plays only with AirPlay off
+//! (`disableRemotePlayback`) and says when it wants data (`startstreaming`) and when it has
+//! enough (`endstreaming`: appends wait, the queue keeps the newest fragments).
 //!
 //! Latency: each fragment's `captured_at_ms` (the host's clock when its first frame was
 //! filmed) is kept with the media time it starts at (the buffer's end when it is appended); once the playhead passes that
@@ -19,44 +23,28 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 use std::time::Duration;
 
-use api_types::live_media::{media_path, MediaMessage, KIND_END, KIND_FRAGMENT, KIND_INIT};
+use api_types::live_media::media_path;
 use leptos::html::Video;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    BinaryType, HtmlVideoElement, MediaSource, MessageEvent, SourceBuffer, SourceBufferAppendMode,
-    WebSocket,
-};
+use web_sys::{BinaryType, HtmlVideoElement, MediaSource, MessageEvent, SourceBuffer, WebSocket};
 
 use crate::i18n::{msg, t, tf};
 
-/// Playback further than this behind the newest media jumps to it.
-const MAX_BEHIND_SECS: f64 = 3.0;
-/// Where a jump lands: this far before the newest media, so playback does not stall at once.
-const EDGE_MARGIN_SECS: f64 = 0.6;
-/// Media kept behind the playhead (the rest is removed from the buffer).
-const KEEP_BEHIND_SECS: f64 = 20.0;
-/// Messages waiting for the buffer beyond this mean the player cannot keep up: the oldest
-/// fragments are dropped (the next one starts with a keyframe anyway).
-const QUEUE_MAX: usize = 8;
+mod buffer;
+
+use buffer::{chase_edge, measure, pump, receive, Job};
+
 /// Pause before the media socket is opened again after a drop.
 const RECONNECT: Duration = Duration::from_millis(1500);
 
 /// The `<video>` events the player follows.
 const MEDIA_EVENTS: [&str; 5] = ["timeupdate", "playing", "pause", "waiting", "volumechange"];
 
-/// What goes into the `SourceBuffer`, in order.
-enum Job {
-    Append {
-        bytes: Vec<u8>,
-        captured_at: Option<u64>,
-    },
-    Trim {
-        end: f64,
-    },
-}
+/// A `ManagedMediaSource`'s handlers (set as properties: web-sys has no names for them).
+const STREAMING_HANDLERS: [&str; 2] = ["onstartstreaming", "onendstreaming"];
 
 /// The player's moving parts, owned by the JS callbacks (one thread; never sent).
 #[derive(Default)]
@@ -74,6 +62,8 @@ struct Pipe {
     media_listener: Option<Closure<dyn FnMut(JsValue)>>,
     socket_closures: Vec<Closure<dyn FnMut(JsValue)>>,
     done: bool,
+    /// A `ManagedMediaSource` said it has enough (`endstreaming`): appends wait.
+    held: bool,
     object_url: Option<String>,
 }
 
@@ -168,13 +158,29 @@ fn start(
     playing: RwSignal<bool>,
     ended: RwSignal<bool>,
 ) -> Result<(), JsValue> {
-    let source = MediaSource::new()?;
+    let source = new_media_source(&video)?;
     let url = web_sys::Url::create_object_url_with_source(&source)?;
     let on_open = Closure::<dyn FnMut(JsValue)>::new({
         let pipe = Rc::clone(pipe);
         move |_| open_socket(&pipe, room_id, ended)
     });
     source.set_onsourceopen(Some(on_open.as_ref().unchecked_ref()));
+    // A ManagedMediaSource's wishes (a plain MediaSource never sends these).
+    let on_streaming = Closure::<dyn FnMut(JsValue)>::new({
+        let pipe = Rc::clone(pipe);
+        move |e: JsValue| {
+            let wants = e
+                .dyn_ref::<web_sys::Event>()
+                .is_some_and(|e| e.type_() == "startstreaming");
+            pipe.borrow_mut().held = !wants;
+            if wants {
+                pump(&pipe);
+            }
+        }
+    });
+    for handler in STREAMING_HANDLERS {
+        js_sys::Reflect::set(&source, &handler.into(), on_streaming.as_ref())?;
+    }
     // One listener for the element's media events: the playhead moved or playback changed.
     let on_media = Closure::<dyn FnMut(JsValue)>::new({
         let pipe = Rc::clone(pipe);
@@ -204,8 +210,23 @@ fn start(
     p.video = Some(video);
     p.source = Some(source);
     p.closures.push(on_open);
+    p.closures.push(on_streaming);
     p.media_listener = Some(on_media);
     Ok(())
+}
+
+/// A `MediaSource`, or where there is none (iPhone Safari) a `ManagedMediaSource`, which has
+/// the same interface (web-sys has no binding for it: found and made through `Reflect`).
+fn new_media_source(video: &HtmlVideoElement) -> Result<MediaSource, JsValue> {
+    let global = js_sys::global();
+    if js_sys::Reflect::get(&global, &"MediaSource".into())?.is_function() {
+        return MediaSource::new();
+    }
+    let managed: js_sys::Function =
+        js_sys::Reflect::get(&global, &"ManagedMediaSource".into())?.dyn_into()?;
+    // Without this a ManagedMediaSource never opens (it must not be sent over AirPlay).
+    js_sys::Reflect::set(video, &"disableRemotePlayback".into(), &JsValue::TRUE)?;
+    Ok(js_sys::Reflect::construct(&managed, &js_sys::Array::new())?.unchecked_into())
 }
 
 fn open_socket(pipe: &Shared, room_id: i64, ended: RwSignal<bool>) {
@@ -247,223 +268,6 @@ fn open_socket(pipe: &Shared, room_id: i64, ended: RwSignal<bool>) {
     p.socket_closures = vec![on_message, on_close];
 }
 
-/// One media message: the init segment makes (or feeds) the buffer, fragments queue up.
-fn receive(pipe: &Shared, bytes: &[u8], ended: RwSignal<bool>) {
-    let Some(message) = MediaMessage::parse(bytes) else {
-        return;
-    };
-    match message.kind {
-        KIND_INIT => {
-            let Some((mime, init)) = message.init_parts() else {
-                return;
-            };
-            if !ensure_buffer(pipe, mime) {
-                return;
-            }
-            let mut p = pipe.borrow_mut();
-            // Fragments of the old format are of no use once a new init arrives.
-            p.queue.retain(|job| matches!(job, Job::Trim { .. }));
-            p.queue.push_back(Job::Append {
-                bytes: init.to_vec(),
-                captured_at: None,
-            });
-        }
-        KIND_FRAGMENT => {
-            let mut p = pipe.borrow_mut();
-            if p.buffer.is_none() {
-                return;
-            }
-            let appends = p
-                .queue
-                .iter()
-                .filter(|j| {
-                    matches!(
-                        j,
-                        Job::Append {
-                            captured_at: Some(_),
-                            ..
-                        }
-                    )
-                })
-                .count();
-            if appends >= QUEUE_MAX {
-                // Behind: drop the oldest waiting fragment (each one starts with a keyframe).
-                if let Some(at) = p.queue.iter().position(|j| {
-                    matches!(
-                        j,
-                        Job::Append {
-                            captured_at: Some(_),
-                            ..
-                        }
-                    )
-                }) {
-                    p.queue.remove(at);
-                }
-            }
-            p.queue.push_back(Job::Append {
-                bytes: message.payload.to_vec(),
-                captured_at: Some(message.captured_at_ms),
-            });
-        }
-        KIND_END => {
-            let _ = ended.try_set(true);
-            return;
-        }
-        _ => return,
-    }
-    pump(pipe);
-}
-
-/// The `SourceBuffer` for `mime`, made on the first init segment; false if the browser
-/// cannot play it.
-fn ensure_buffer(pipe: &Shared, mime: &str) -> bool {
-    let mut p = pipe.borrow_mut();
-    if p.buffer.is_some() {
-        if p.mime.as_deref() != Some(mime) {
-            if let Some(b) = &p.buffer {
-                // A new format in the same buffer (Chromium and Firefox allow the switch).
-                let _ = b.change_type(mime);
-            }
-            p.mime = Some(mime.to_string());
-        }
-        return true;
-    }
-    let Some(source) = p.source.clone() else {
-        return false;
-    };
-    let Ok(buffer) = source.add_source_buffer(mime) else {
-        return false;
-    };
-    buffer.set_mode(SourceBufferAppendMode::Sequence);
-    let on_update_end = Closure::<dyn FnMut(JsValue)>::new({
-        let pipe = Rc::clone(pipe);
-        move |_| {
-            start_playing(&pipe);
-            pump(&pipe);
-        }
-    });
-    buffer.set_onupdateend(Some(on_update_end.as_ref().unchecked_ref()));
-    p.closures.push(on_update_end);
-    p.buffer = Some(buffer);
-    p.mime = Some(mime.to_string());
-    true
-}
-
-/// Feeds the next job to the buffer unless it is busy.
-fn pump(pipe: &Shared) {
-    let mut p = pipe.borrow_mut();
-    let Some(buffer) = p.buffer.clone() else {
-        return;
-    };
-    if buffer.updating() {
-        return;
-    }
-    // Trim now and then: media well behind the playhead only costs memory.
-    if let Some(v) = &p.video {
-        let now = v.current_time();
-        let ranges = buffer.buffered().ok();
-        let first = ranges
-            .as_ref()
-            .filter(|r| r.length() > 0)
-            .and_then(|r| r.start(0).ok());
-        if let Some(first) = first {
-            if now - first > KEEP_BEHIND_SECS * 1.5 {
-                p.queue.push_front(Job::Trim {
-                    end: now - KEEP_BEHIND_SECS,
-                });
-            }
-        }
-    }
-    let Some(job) = p.queue.pop_front() else {
-        return;
-    };
-    match job {
-        Job::Append {
-            mut bytes,
-            captured_at,
-        } => {
-            // The stream is continuous, so a fragment starts where the buffer ends now.
-            // (`timestampOffset` is no guide: "sequence" mode moves it only at the first frame.)
-            let start = buffer
-                .buffered()
-                .ok()
-                .filter(|r| r.length() > 0)
-                .and_then(|r| r.end(r.length() - 1).ok())
-                .unwrap_or(0.0);
-            if buffer.append_buffer_with_u8_array(&mut bytes).is_ok() {
-                if let Some(at) = captured_at {
-                    p.marks.push_back((start, at));
-                }
-            } else {
-                // QuotaExceeded or a decode error: start over from the next keyframe.
-                p.marks.clear();
-            }
-        }
-        Job::Trim { end } => {
-            if end > 0.0 {
-                let _ = buffer.remove(0.0, end);
-            }
-        }
-    }
-}
-
-/// Starts playback at the first media, from its beginning.
-fn start_playing(pipe: &Shared) {
-    let p = pipe.borrow();
-    let (Some(v), Some(b)) = (&p.video, &p.buffer) else {
-        return;
-    };
-    if !v.paused() {
-        return;
-    }
-    if let Some(start) = b
-        .buffered()
-        .ok()
-        .filter(|r| r.length() > 0)
-        .and_then(|r| r.start(0).ok())
-    {
-        if v.current_time() < start {
-            v.set_current_time(start);
-        }
-        play(v);
-    }
-}
-
-/// Jumps to the live edge when playback lags more than [`MAX_BEHIND_SECS`] behind it.
-fn chase_edge(pipe: &Shared, v: &HtmlVideoElement) {
-    let p = pipe.borrow();
-    let Some(b) = &p.buffer else { return };
-    let Some(ranges) = b.buffered().ok().filter(|r| r.length() > 0) else {
-        return;
-    };
-    let Ok(edge) = ranges.end(ranges.length() - 1) else {
-        return;
-    };
-    if edge - v.current_time() > MAX_BEHIND_SECS {
-        v.set_current_time(edge - EDGE_MARGIN_SECS);
-    }
-}
-
-/// The latency of the frame on screen, from the last fragment the playhead has reached.
-fn measure(pipe: &Shared, v: &HtmlVideoElement, latency: RwSignal<Option<i64>>) {
-    let now = v.current_time();
-    let mut p = pipe.borrow_mut();
-    let mut reached = None;
-    while let Some(&(start, at)) = p.marks.front() {
-        if start > now {
-            break;
-        }
-        reached = Some((start, at));
-        p.marks.pop_front();
-    }
-    let Some((start, at)) = reached else { return };
-    // Keep the reached mark: the next timeupdate inside the same fragment measures from it.
-    p.marks.push_front((start, at));
-    let filmed = at as f64 + (now - start) * 1000.0;
-    let ms = (js_sys::Date::now() - filmed).round() as i64;
-    let _ = latency.try_set(Some(ms.max(0)));
-}
-
 /// Stops everything: socket, buffer, object URL, callbacks.
 fn stop(pipe: &Shared) {
     let mut p = pipe.borrow_mut();
@@ -492,6 +296,9 @@ fn stop(pipe: &Shared) {
     }
     if let Some(s) = p.source.take() {
         s.set_onsourceopen(None);
+        for handler in STREAMING_HANDLERS {
+            let _ = js_sys::Reflect::set(&s, &handler.into(), &JsValue::NULL);
+        }
     }
     p.queue.clear();
     p.marks.clear();
@@ -499,14 +306,24 @@ fn stop(pipe: &Shared) {
     p.socket_closures.clear();
 }
 
-/// An ended room's recording: a plain `<video>` with the browser's controls.
+/// An ended room's recording: a plain `<video>` with the browser's controls, reporting its
+/// playhead and length (for the chat beside it).
 #[component]
 pub fn ReplayPlayer(
     #[prop(into)] src: String,
     #[prop(into)] title: String,
-    /// The playhead in milliseconds, for chat shown in step with the recording.
+    /// The playhead in milliseconds (moves with playback and seeks).
     position_ms: RwSignal<i64>,
+    /// The recording's length in milliseconds, once known.
+    duration_ms: RwSignal<i64>,
 ) -> impl IntoView {
+    let millis = |secs: f64| {
+        if secs.is_finite() {
+            (secs * 1000.0) as i64
+        } else {
+            0
+        }
+    };
     view! {
         <div class="live-player is-replay">
             <video
@@ -517,8 +334,10 @@ pub fn ReplayPlayer(
                 preload="metadata"
                 aria-label=title
                 on:timeupdate=move |e| {
-                    let t = event_target::<HtmlVideoElement>(&e).current_time();
-                    position_ms.set((t * 1000.0) as i64);
+                    position_ms.set(millis(event_target::<HtmlVideoElement>(&e).current_time()));
+                }
+                on:durationchange=move |e| {
+                    duration_ms.set(millis(event_target::<HtmlVideoElement>(&e).duration()));
                 }
             ></video>
         </div>
