@@ -136,4 +136,3 @@ pub fn router() -> Router<AppState> {
         get(serve_image),
     )
 }
-
