@@ -7,20 +7,29 @@
 //!
 //! Writes put the object first under its final key, then the database row: a failed insert
 //! deletes the object again (best effort), and [`sweep_orphan_sources`] removes whatever a
-//! crash between the two left behind.
+//! crash between the two left behind (`sweep`). Objects are served with byte ranges and strong
+//! ETags (`serve`).
 
-use std::path::Path;
+mod serve;
+mod sweep;
+
+pub use serve::serve_immutable;
+pub use sweep::{start_sweeper, sweep_orphan_sources, ORPHAN_GRACE};
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::body::Bytes;
+use futures_util::stream::BoxStream;
 use futures_util::TryStreamExt;
 use object_store::aws::AmazonS3Builder;
+use object_store::buffered::BufWriter;
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as ObjectPath;
-use object_store::{ObjectMeta, ObjectStore, PutPayload};
+use object_store::{GetOptions, GetRange, ObjectMeta, ObjectStore, PutPayload};
+use tokio::io::AsyncWriteExt;
 
-use crate::db::Db;
 use crate::error::{AppError, AppResult};
 
 /// Where uploaded pictures' sources live: `src/{image key}.jpg`.
@@ -35,6 +44,9 @@ pub fn source_key(image_key: &str) -> String {
 #[derive(Clone, Debug)]
 pub struct Storage {
     objects: Arc<dyn ObjectStore>,
+    /// The directory behind the keys when the objects are local files: a file written there
+    /// by FFmpeg is already its object.
+    local_root: Option<PathBuf>,
 }
 
 impl Storage {
@@ -44,6 +56,7 @@ impl Storage {
         let fs = LocalFileSystem::new_with_prefix(root).map_err(std::io::Error::other)?;
         Ok(Storage {
             objects: Arc::new(fs),
+            local_root: Some(root.to_path_buf()),
         })
     }
 
@@ -62,6 +75,7 @@ impl Storage {
             .map_err(|e| format!("media store {url:?}: {e}"))?;
         Ok(Storage {
             objects: Arc::new(s3),
+            local_root: None,
         })
     }
 
@@ -121,6 +135,59 @@ impl Storage {
         }
     }
 
+    /// Makes the local file `path` the object `key`: nothing to do when the store is that very
+    /// directory, else the file is streamed up (in parts, so a video is never held whole) and
+    /// the local file removed.
+    pub async fn adopt_file(&self, key: &str, path: &Path) -> AppResult<()> {
+        if let Some(root) = &self.local_root {
+            if root.join(key) == path {
+                return Ok(());
+            }
+        }
+        let mut file = tokio::fs::File::open(path).await.map_err(|e| {
+            AppError::Internal(format!("media store: open {}: {e}", path.display()))
+        })?;
+        let mut upload = BufWriter::new(Arc::clone(&self.objects), ObjectPath::from(key));
+        let copied = async {
+            tokio::io::copy(&mut file, &mut upload).await?;
+            upload.shutdown().await
+        }
+        .await;
+        if let Err(e) = copied {
+            let _ = upload.abort().await;
+            return Err(AppError::Internal(format!("media store: put {key}: {e}")));
+        }
+        if let Err(e) = tokio::fs::remove_file(path).await {
+            tracing::warn!(error = %e, "could not remove {} once stored", path.display());
+        }
+        Ok(())
+    }
+
+    /// The bytes `range` of `key` as a stream (the caller checked the range against its size).
+    pub async fn get_range(
+        &self,
+        key: &str,
+        range: Range<u64>,
+    ) -> AppResult<BoxStream<'static, object_store::Result<Bytes>>> {
+        let options = GetOptions {
+            range: Some(GetRange::Bounded(range)),
+            ..GetOptions::default()
+        };
+        self.objects
+            .get_opts(&ObjectPath::from(key), options)
+            .await
+            .map(|got| got.into_stream())
+            .map_err(|e| storage_error("get", key, e))
+    }
+
+    /// Deletes every object under `prefix` (a folder, without a trailing slash).
+    pub async fn delete_prefix(&self, prefix: &str) -> AppResult<()> {
+        for meta in self.list(prefix).await? {
+            self.delete(meta.location.as_ref()).await?;
+        }
+        Ok(())
+    }
+
     /// Every object under `prefix` (a folder, without a trailing slash).
     pub async fn list(&self, prefix: &str) -> AppResult<Vec<ObjectMeta>> {
         self.objects
@@ -133,60 +200,4 @@ impl Storage {
 
 fn storage_error(what: &str, key: &str, e: object_store::Error) -> AppError {
     AppError::Internal(format!("media store: {what} {key}: {e}"))
-}
-
-/// How old an unreferenced source must be before the sweeper deletes it: an upload writes its
-/// object a moment before its row, and must not lose it in between.
-pub const ORPHAN_GRACE: Duration = Duration::from_secs(15 * 60);
-
-/// Deletes picture sources older than `grace` that no image row names (left by a crash or a
-/// failed insert whose clean-up failed too). Returns how many were deleted.
-pub async fn sweep_orphan_sources(db: &Db, storage: &Storage, grace: Duration) -> AppResult<usize> {
-    let cutoff = cutoff_millis(grace);
-    let mut deleted = 0;
-    for meta in storage.list(SOURCE_PREFIX).await? {
-        if meta.last_modified.timestamp_millis() > cutoff {
-            continue;
-        }
-        let Some(image_key) = meta
-            .location
-            .filename()
-            .and_then(|name| name.strip_suffix(".jpg"))
-        else {
-            continue;
-        };
-        let referenced: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM images WHERE image_key = $1")
-                .bind(image_key)
-                .fetch_optional(db)
-                .await?;
-        if referenced.is_none() {
-            storage.delete(meta.location.as_ref()).await?;
-            deleted += 1;
-        }
-    }
-    Ok(deleted)
-}
-
-/// Now minus `grace`, in Unix milliseconds (the objects' times are compared in those).
-fn cutoff_millis(grace: Duration) -> i64 {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    i64::try_from(now.saturating_sub(grace).as_millis()).unwrap_or(i64::MAX)
-}
-
-/// Sweeps orphans now and then every hour, for the life of the process.
-pub fn start_sweeper(db: Db, storage: Storage) {
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(Duration::from_secs(60 * 60));
-        loop {
-            every.tick().await;
-            match sweep_orphan_sources(&db, &storage, ORPHAN_GRACE).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!("removed {n} orphaned picture sources"),
-                Err(e) => tracing::warn!(error = %e, "orphan sweep failed"),
-            }
-        }
-    });
 }
