@@ -23,7 +23,7 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use futures_util::stream::BoxStream;
 use futures_util::TryStreamExt;
-use object_store::aws::AmazonS3Builder;
+pub use object_store::aws::AmazonS3Builder;
 use object_store::buffered::BufWriter;
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as ObjectPath;
@@ -64,12 +64,17 @@ impl Storage {
     /// `AWS_ENDPOINT`, `AWS_REGION`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` (and
     /// `AWS_ALLOW_HTTP=true` for a local server without TLS).
     pub fn s3(url: &str) -> Result<Storage, String> {
+        Storage::s3_with(url, AmazonS3Builder::from_env())
+    }
+
+    /// [`Storage::s3`] with the endpoint and keys set on `builder` (tests, other tools).
+    pub fn s3_with(url: &str, builder: AmazonS3Builder) -> Result<Storage, String> {
         let bucket = url
             .strip_prefix("s3://")
             .map(|b| b.trim_end_matches('/'))
             .filter(|b| !b.is_empty() && !b.contains('/'))
             .ok_or_else(|| format!("media store {url:?}: expected s3://bucket"))?;
-        let s3 = AmazonS3Builder::from_env()
+        let s3 = builder
             .with_bucket_name(bucket)
             .build()
             .map_err(|e| format!("media store {url:?}: {e}"))?;
