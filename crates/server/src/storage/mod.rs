@@ -22,13 +22,13 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use futures_util::stream::BoxStream;
-use futures_util::TryStreamExt;
+use futures_util::{StreamExt, TryStreamExt};
 pub use object_store::aws::AmazonS3Builder;
 use object_store::buffered::BufWriter;
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as ObjectPath;
-use object_store::{GetOptions, GetRange, ObjectMeta, ObjectStore, PutPayload};
-use tokio::io::AsyncWriteExt;
+use object_store::{GetOptions, GetRange, GetResultPayload, ObjectMeta, ObjectStore, PutPayload};
+use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
 
 use crate::error::{AppError, AppResult};
 
@@ -173,16 +173,28 @@ impl Storage {
         &self,
         key: &str,
         range: Range<u64>,
-    ) -> AppResult<BoxStream<'static, object_store::Result<Bytes>>> {
+    ) -> AppResult<BoxStream<'static, std::io::Result<Bytes>>> {
         let options = GetOptions {
-            range: Some(GetRange::Bounded(range)),
+            range: Some(GetRange::Bounded(range.clone())),
             ..GetOptions::default()
         };
-        self.objects
+        let got = self
+            .objects
             .get_opts(&ObjectPath::from(key), options)
             .await
-            .map(|got| got.into_stream())
-            .map_err(|e| storage_error("get", key, e))
+            .map_err(|e| storage_error("get", key, e))?;
+        match got.payload {
+            // A local file is read in 64 KiB steps, as the file server did: object_store's own
+            // stream reads 8 KiB per blocking task.
+            GetResultPayload::File(file, _) => {
+                let mut file = tokio::fs::File::from_std(file);
+                file.seek(std::io::SeekFrom::Start(range.start))
+                    .await
+                    .map_err(|e| AppError::Internal(format!("media store: seek {key}: {e}")))?;
+                Ok(read_in_chunks(file.take(range.end - range.start)))
+            }
+            GetResultPayload::Stream(stream) => Ok(stream.map_err(std::io::Error::other).boxed()),
+        }
     }
 
     /// Deletes every object under `prefix` (a folder, without a trailing slash).
@@ -201,6 +213,25 @@ impl Storage {
             .await
             .map_err(|e| storage_error("list", prefix, e))
     }
+}
+
+/// `reader` as a stream of chunks of up to 64 KiB.
+fn read_in_chunks(
+    reader: impl tokio::io::AsyncRead + Send + Unpin + 'static,
+) -> BoxStream<'static, std::io::Result<Bytes>> {
+    const CHUNK: usize = 64 * 1024;
+    futures_util::stream::unfold(reader, |mut reader| async move {
+        let mut buffer = vec![0u8; CHUNK];
+        match reader.read(&mut buffer).await {
+            Ok(0) => None,
+            Ok(n) => {
+                buffer.truncate(n);
+                Some((Ok(Bytes::from(buffer)), reader))
+            }
+            Err(e) => Some((Err(e), reader)),
+        }
+    })
+    .boxed()
 }
 
 fn storage_error(what: &str, key: &str, e: object_store::Error) -> AppError {

@@ -7,7 +7,6 @@
 use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use futures_util::StreamExt;
 
 use super::Storage;
 use crate::error::{AppError, AppResult};
@@ -72,7 +71,7 @@ pub async fn serve_immutable(
         Body::empty()
     } else {
         let stream = storage.get_range(key, from..to + 1).await?;
-        Body::from_stream(stream.map(|chunk| chunk.map_err(std::io::Error::other)))
+        Body::from_stream(stream)
     };
     let mut res = Response::builder()
         .status(status)
