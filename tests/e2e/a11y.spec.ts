@@ -176,6 +176,13 @@ test("axe (all rules) finds no violations on the live pages: the list, a live ro
   await expectNoViolations(page, "live products sheet");
   await page.keyboard.press("Escape");
   const past = await (await page.request.get("/api/v1/live?status=ended")).json();
-  await visit(page, `/live/${past.items.find((r: any) => r.is_demo).id}`, (p) => expect(p.getByTestId("live-chat-history").locator("li").first()).toBeVisible());
+  await visit(page, `/live/${past.items.find((r: any) => r.is_demo).id}`, (p) => expect(p.getByTestId("live-chat-history")).toBeAttached());
+  // A replay's chat follows the recording: seek to its end so the messages are on the page too.
+  const video = page.locator("video");
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.duration || 0), { timeout: 30_000 }).toBeGreaterThan(0);
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.currentTime = v.duration;
+  });
+  await expect(page.getByTestId("live-chat-history").locator("li").first()).toBeVisible();
   await expectNoViolations(page, "live replay");
 });

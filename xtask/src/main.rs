@@ -17,6 +17,7 @@ mod fixtures;
 mod http;
 mod load;
 mod postgres;
+mod s3;
 mod server;
 mod spa;
 mod steps;
@@ -76,6 +77,13 @@ enum Task {
         /// The TCP port on 127.0.0.1 (a free one when not given).
         #[arg(long)]
         port: Option<u16>,
+    },
+    /// A local S3-compatible server (moto) until Ctrl-C, for the media store's S3 test
+    /// (`ZC_TEST_S3_URL`).
+    S3 {
+        /// The TCP port on 127.0.0.1.
+        #[arg(long, default_value_t = 9000)]
+        port: u16,
     },
 }
 
@@ -161,6 +169,7 @@ fn main() -> ExitCode {
         Task::Contract(args) => contract::contract_command(args),
         Task::Bench(args) => bench(args),
         Task::Postgres { port } => postgres::serve(*port),
+        Task::S3 { port } => s3::serve(*port),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -24,6 +24,7 @@ pub mod security;
 #[cfg(feature = "demo")]
 pub mod seed;
 pub mod shell;
+pub mod storage;
 pub mod text;
 pub mod video;
 
@@ -139,8 +140,9 @@ impl AppState {
         data_dir: &Path,
         progress: impl FnMut(String),
     ) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
-        let images = Arc::new(ImageStore::new(data_dir.join("images")));
-        images::prepare_dir(&images)?;
+        let media_dir = data_dir.join("images");
+        let objects = storage::Storage::local(&media_dir)?;
+        let images = Arc::new(ImageStore::new(media_dir, objects));
         let search = SearchIndex::open_or_build(data_dir.join("search"), &db, progress).await?;
         let suggester = Arc::new(Suggester::load(&db).await?);
         let topics = Arc::new(TopicCounts::load(&db).await?);
@@ -168,6 +170,17 @@ impl AppState {
             live_host_grace: live::ending::HOST_GRACE,
             images,
         })
+    }
+
+    /// The same state with pictures kept in another media store (an S3 bucket).
+    pub fn with_media_store(mut self, objects: storage::Storage) -> Self {
+        self.images = Arc::new(self.images.with_objects(objects));
+        self
+    }
+
+    /// Deletes orphaned media objects now and every hour (see `storage`).
+    pub fn start_media_sweeper(&self) {
+        storage::start_sweeper(self.db.clone(), self.images.objects.clone());
     }
 
     /// The same state with other video settings (FFmpeg's paths, the upload limit).

@@ -23,6 +23,12 @@ struct Config {
     /// Directory for the SQLite database and the image cache.
     #[arg(long, env = "DATA_DIR", default_value = "data")]
     data_dir: PathBuf,
+    /// Where uploaded pictures and rendered images are kept: unset for files under
+    /// `DATA_DIR/images`, or `s3://bucket` for an S3-compatible store (endpoint and keys from
+    /// `AWS_ENDPOINT`, `AWS_REGION`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`;
+    /// `AWS_ALLOW_HTTP=true` for a server without TLS).
+    #[arg(long, env = "MEDIA_STORE")]
+    media_store: Option<String>,
     /// The built single-page app (`cargo xtask build`'s output).
     #[arg(long, env = "DIST_DIR", default_value = "dist")]
     dist_dir: PathBuf,
@@ -121,6 +127,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             carrier_step_secs: config.carrier_step_secs,
         })
         .with_site(Site::new(config.public_origin));
+    let state = match config.media_store.as_deref() {
+        Some(url) => {
+            println!("      media store: {url}");
+            state.with_media_store(zhongcao_server::storage::Storage::s3(url)?)
+        }
+        None => state,
+    };
+    state.start_media_sweeper();
     if config.trust_proxy {
         println!("      client addresses: the last X-Forwarded-For hop (TRUST_PROXY)");
     }

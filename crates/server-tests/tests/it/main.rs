@@ -11,6 +11,7 @@ mod error_codes;
 mod images;
 mod live;
 mod live_media;
+mod media_store;
 mod orders;
 mod pg_schema;
 mod publishing;

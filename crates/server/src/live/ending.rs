@@ -56,6 +56,21 @@ pub async fn end_room(state: &AppState, id: i64) -> AppResult<bool> {
         }
         None => None,
     };
+    // The replay's object first, then the row that names it.
+    let key = match key {
+        Some(key) if !is_demo => {
+            let file = record::replay_path(&state.live_media.dir, &key);
+            let object = record::replay_object(&key);
+            match state.images.objects.adopt_file(&object, &file).await {
+                Ok(()) => Some(key),
+                Err(e) => {
+                    tracing::warn!(error = %e, "room {id}: the replay could not be stored");
+                    None
+                }
+            }
+        }
+        key => key,
+    };
     if let Some(key) = key {
         let (turn, mut tx) = write_tx(&state.db).await?;
         sqlx::query("UPDATE live_rooms SET replay_key = $1 WHERE id = $2")

@@ -222,7 +222,8 @@ pub async fn ensure_replay(state: &AppState, key: &str, path: &Path) -> AppResul
         .acquire()
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    if tokio::fs::try_exists(path).await.unwrap_or(false) {
+    let object = super::record::replay_object(key);
+    if state.images.objects.head(&object).await?.is_some() {
         return Ok(());
     }
     let looped = path.with_extension(format!("mp4.part{}", fastrand::u32(..)));
@@ -235,7 +236,8 @@ pub async fn ensure_replay(state: &AppState, key: &str, path: &Path) -> AppResul
     if made.is_err() {
         let _ = tokio::fs::remove_file(&looped).await;
     }
-    made.map_err(|e| AppError::Internal(format!("demo replay: {e}")))
+    made.map_err(|e| AppError::Internal(format!("demo replay: {e}")))?;
+    state.images.objects.adopt_file(&object, path).await
 }
 
 /// The clip played three times in a row, as one MP4 with its index first (a copy: no

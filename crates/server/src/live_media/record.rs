@@ -40,6 +40,11 @@ pub fn replay_path(dir: &Path, key: &str) -> PathBuf {
     dir.join(format!("{key}.mp4"))
 }
 
+/// The replay `key`'s media store key (`dir` is the store's `live` folder when local).
+pub fn replay_object(key: &str) -> String {
+    format!("live/{key}.mp4")
+}
+
 impl Recorder {
     /// Starts recording room `room_id` under `dir` (the file is made with the first piece).
     pub fn start(dir: &Path, room_id: i64) -> Recorder {

@@ -1,4 +1,4 @@
-//! `/live-media/{key}.mp4`: ended rooms' replays, plain MP4 files served like videos (byte
+//! `/live-media/{key}.mp4`: ended rooms' replays, plain MP4 objects served like videos (byte
 //! ranges, immutable caching: a key's file never changes). A demo room's replay
 //! (`demo-{id}`) is made at first request. Served outside the compression layer.
 
@@ -7,10 +7,10 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 
-use super::record::replay_path;
+use super::record::{replay_object, replay_path};
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiPath;
-use crate::video::serve::serve_mp4;
+use crate::storage::serve_immutable;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -35,16 +35,21 @@ async fn serve_replay(
 ) -> AppResult<Response> {
     let not_found = || AppError::missing(api_types::Resource::Replay, "No such replay.");
     let key = replay_key(&file).ok_or_else(not_found)?;
+    let object = replay_object(key);
+    let too_far = |size| format!("The video has {size} bytes: ask for a range inside them.");
+    let headers = req.headers();
+    let storage = &state.images.objects;
+    if let Some(res) = serve_immutable(storage, &object, headers, "video/mp4", too_far).await? {
+        return Ok(res);
+    }
+    if !key.starts_with("demo-") {
+        return Err(not_found());
+    }
     let path = replay_path(&state.live_media.dir, key);
-    let meta = match tokio::fs::metadata(&path).await {
-        Ok(meta) => meta,
-        Err(_) if key.starts_with("demo-") => {
-            super::demo::ensure_replay(&state, key, &path).await?;
-            tokio::fs::metadata(&path).await.map_err(|_| not_found())?
-        }
-        Err(_) => return Err(not_found()),
-    };
-    serve_mp4(&path, &meta, req).await
+    super::demo::ensure_replay(&state, key, &path).await?;
+    serve_immutable(storage, &object, headers, "video/mp4", too_far)
+        .await?
+        .ok_or_else(not_found)
 }
 
 #[cfg(test)]

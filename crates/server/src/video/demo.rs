@@ -82,7 +82,8 @@ pub async fn ensure(state: &AppState, image_key: &str, short: u32) -> AppResult<
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let dir = state.images.video_dir(&format!("d{image_key}"));
     let path = dir.join(format!("{short}.mp4"));
-    if tokio::fs::try_exists(&path).await.unwrap_or(false) {
+    let object = super::serve::rendition_object(&format!("d{image_key}"), short);
+    if state.images.objects.head(&object).await?.is_some() {
         return Ok(()); // made while this request waited its turn
     }
     tokio::fs::create_dir_all(&dir)
@@ -105,7 +106,7 @@ pub async fn ensure(state: &AppState, image_key: &str, short: u32) -> AppResult<
         let _ = tokio::fs::remove_file(&part).await;
         return Err(AppError::Internal(format!("demo video: {e}")));
     }
-    Ok(())
+    state.images.objects.adopt_file(&object, &path).await
 }
 
 /// Renders the frames and encodes them (blocking: one core for a second or two).

@@ -112,7 +112,11 @@ async fn run(state: &AppState, job: Job) {
         }
         Err(why) => {
             tracing::info!("video {} failed: {why}", job.id);
-            // Nothing half-made stays behind: the files go, the row says why.
+            // Nothing half-made stays behind: the files and objects go, the row says why.
+            let objects = format!("video/{}", job.video_key);
+            if let Err(e) = state.images.objects.delete_prefix(&objects).await {
+                tracing::warn!(error = %e, "could not remove a failed video's objects");
+            }
             if let Err(e) = tokio::fs::remove_dir_all(&dir).await {
                 if e.kind() != std::io::ErrorKind::NotFound {
                     tracing::warn!(error = %e, "could not remove a failed video's files");
@@ -201,6 +205,14 @@ async fn process(state: &AppState, job: &Job, dir: &Path) -> Result<(), String> 
             .await
             .map_err(|e| e.to_string())?
             .len();
+        // Into the media store under its final key before the row says it is ready.
+        let object = super::serve::rendition_object(&job.video_key, p.short_side);
+        state
+            .images
+            .objects
+            .adopt_file(&object, &to)
+            .await
+            .map_err(|e| format!("A converted file could not be stored ({e})."))?;
         sizes.push((*p, bytes));
     }
     mark_ready(state, job.id, poster, &sizes)
