@@ -65,7 +65,7 @@ async fn serve_image(
         return Err(not_found());
     }
     let row = sqlx::query_as::<_, (String, i64, i64, i64)>(
-        "SELECT theme, seed, width, height FROM images WHERE image_key = ?",
+        "SELECT theme, seed, width, height FROM images WHERE image_key = $1",
     )
     .bind(&key)
     .fetch_optional(&state.db)
