@@ -91,10 +91,14 @@ test("a creator goes live, a viewer watches, chats and buys the pinned flash sal
   const room = rooms.items.find((r: any) => r.title === title);
   expect(room).toBeTruthy();
 
-  // A viewer finds it on /live and watches it play.
+  // A viewer finds it in Discover's live row (its host's avatar) and watches it play.
   const viewer = await newPerson(browser, "view", "Live Viewer");
-  await viewer.goto("/live");
-  await viewer.getByRole("link", { name: new RegExp(title) }).click();
+  await viewer.goto("/explore");
+  await viewer
+    .getByRole("region", { name: "Live now" })
+    .getByRole("link", { name: /Live Host/ })
+    .and(viewer.locator(`[href="/live/${room.id}"]`))
+    .click();
   await expect(viewer).toHaveURL(new RegExp(`/live/${room.id}$`));
   await expectPlaying(viewer);
   const latency = await latencyOf(viewer);

@@ -48,20 +48,7 @@ fn product(port: u16, id: i64) -> Result<ProductDetail> {
 /// The best seller that needs the fewest units sold off to have exactly [`UNITS`] left in
 /// one variant (its other variants emptied).
 pub fn flash_product(port: u16) -> Result<ProductDetail> {
-    let mut ids = Vec::new();
-    let mut path = "/api/v1/products?sort=popular&limit=50".to_string();
-    while ids.len() < CANDIDATES {
-        let page = crate::http::get_json(port, &path)?;
-        let items = page["items"]
-            .as_array()
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        ids.extend(items.iter().filter_map(|p| p["id"].as_i64()));
-        let Some(cursor) = page["next_cursor"].as_str() else {
-            break;
-        };
-        path = format!("/api/v1/products?sort=popular&limit=50&cursor={cursor}");
-    }
+    let ids = crate::bench_writes::popular_product_ids(port, CANDIDATES)?;
     let mut best: Option<(i64, ProductDetail)> = None;
     for id in ids {
         let detail = product(port, id)?;

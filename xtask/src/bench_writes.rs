@@ -67,10 +67,12 @@ pub fn write_benchmarks(port: u16) -> Result<(f64, f64)> {
 
 /// Well-stocked variants (at least `min_stock` units) of the 100 most popular products, as
 /// (variant id, stock): where real buying concentrates. Read through the public API.
-fn hot_variants(port: u16, min_stock: i64) -> Result<Vec<(i64, i64)>> {
+/// The shop's best sellers, most popular first, read 50 a page until `at_least` are in
+/// (or the shop ends).
+pub fn popular_product_ids(port: u16, at_least: usize) -> Result<Vec<i64>> {
     let mut ids: Vec<i64> = Vec::new();
     let mut path = "/api/v1/products?sort=popular&limit=50".to_string();
-    for _ in 0..2 {
+    while ids.len() < at_least {
         let page = crate::http::get_json(port, &path)?;
         let items = page["items"]
             .as_array()
@@ -82,6 +84,11 @@ fn hot_variants(port: u16, min_stock: i64) -> Result<Vec<(i64, i64)>> {
         };
         path = format!("/api/v1/products?sort=popular&limit=50&cursor={cursor}");
     }
+    Ok(ids)
+}
+
+fn hot_variants(port: u16, min_stock: i64) -> Result<Vec<(i64, i64)>> {
+    let ids = popular_product_ids(port, 100)?;
     let mut variants = Vec::new();
     for id in ids {
         let detail = crate::http::get_json(port, &format!("/api/v1/products/{id}"))?;

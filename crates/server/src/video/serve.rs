@@ -48,15 +48,16 @@ async fn serve_video(
     let object = rendition_object(&key, short);
     let too_far = |size| format!("The video has {size} bytes: ask for a range inside them.");
     let headers = req.headers();
-    if let Some(res) = serve_immutable(
-        &state.images.objects,
-        &object,
-        headers,
-        "video/mp4",
-        too_far,
-    )
-    .await?
-    {
+    let serve = || {
+        serve_immutable(
+            &state.images.objects,
+            &object,
+            headers,
+            "video/mp4",
+            too_far,
+        )
+    };
+    if let Some(res) = serve().await? {
         return Ok(res);
     }
     // An upload's renditions appear only when it is ready; a demo clip is made now.
@@ -64,15 +65,7 @@ async fn serve_video(
         return Err(not_found());
     }
     super::demo::ensure(&state, &key[1..], short).await?;
-    serve_immutable(
-        &state.images.objects,
-        &object,
-        headers,
-        "video/mp4",
-        too_far,
-    )
-    .await?
-    .ok_or_else(not_found)
+    serve().await?.ok_or_else(not_found)
 }
 
 /// The media store's key of a rendition (the same path under the media directory as before).
