@@ -324,7 +324,7 @@ pub fn bench() -> Result {
     println!(
         "    live chat fan-out p99: 1 viewer {:.2} ms, {} viewers {:.2} ms; {:.1} KiB server RSS per viewer; flash sale {} of {} units sold to {} buyers",
         live.fan_out_one.p99,
-        crate::bench_live::VIEWERS,
+        crate::live_sockets::VIEWERS,
         live.fan_out_all.p99,
         live.kib_per_viewer,
         live.flash.sold,

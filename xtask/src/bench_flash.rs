@@ -14,7 +14,7 @@ use api_types::{
     FlashInput, LiveRoomDetail, OrderDetail, PinInput, ProductDetail, MAX_LINE_QUANTITY,
 };
 
-use crate::bench_live::Spread;
+use crate::live_sockets::Spread;
 use crate::tools::{step, Result};
 
 pub const UNITS: i64 = 10;

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use api_types::live_media::{media_path, MediaMessage, KIND_FRAGMENT};
 use tungstenite::Message;
 
-use crate::bench_live::{join, open_socket, proc_status_kib, spawn_reader, Socket, VIEWERS};
+use crate::live_sockets::{join, open_socket, proc_status_kib, spawn_reader, Socket, VIEWERS};
 use crate::server::ServerGuard;
 use crate::tools::{step, Result};
 

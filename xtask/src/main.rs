@@ -15,6 +15,7 @@ mod compress;
 mod contract;
 mod fixtures;
 mod http;
+mod live_sockets;
 mod load;
 mod postgres;
 mod s3;

@@ -16,19 +16,6 @@ use crate::tools::{output, Result};
 pub const DATABASE: &str = "zhongcao";
 /// Its superuser (the same whoever runs xtask, so the URL is predictable).
 const SUPERUSER: &str = "postgres";
-/// Debian 12's PostgreSQL; `pg_config --bindir` is the fallback for other layouts.
-const DEBIAN_BINDIR: &str = "/usr/lib/postgresql/15/bin";
-
-/// PostgreSQL's binaries, or None when it is not installed.
-pub fn bindir() -> Option<PathBuf> {
-    let debian = PathBuf::from(DEBIAN_BINDIR);
-    if debian.join("initdb").exists() {
-        return Some(debian);
-    }
-    let dir = PathBuf::from(output("pg_config", &["--bindir"])?.trim());
-    dir.join("initdb").exists().then_some(dir)
-}
-
 pub struct Postgres {
     bin: PathBuf,
     /// The temporary directory: `data/` (the cluster), the socket, `server.log`.
@@ -41,8 +28,8 @@ pub struct Postgres {
 impl Postgres {
     /// Starts a fresh server on `port` (a free one when None) and creates [`DATABASE`].
     pub fn start(port: Option<u16>) -> Result<Postgres> {
-        let bin =
-            bindir().ok_or("PostgreSQL 15 is not installed (cargo xtask setup installs it)")?;
+        let bin = crate::tools::postgres_bindir()
+            .ok_or("PostgreSQL 15 is not installed (cargo xtask setup installs it)")?;
         let port = match port {
             Some(port) => port,
             None => free_port()?,
@@ -232,7 +219,7 @@ mod tests {
     /// it answers on its port, and that dropping the handle stops it and removes its files.
     #[test]
     fn a_throwaway_server_starts_answers_and_leaves_nothing_behind() {
-        if bindir().is_none() {
+        if crate::tools::postgres_bindir().is_none() {
             println!("skipped: PostgreSQL is not installed");
             return;
         }

@@ -175,10 +175,23 @@ fn ensure_ffmpeg() -> Result {
     apt_install(&["ffmpeg"])
 }
 
+/// Debian 12's PostgreSQL; `pg_config --bindir` is the fallback for other layouts.
+const DEBIAN_BINDIR: &str = "/usr/lib/postgresql/15/bin";
+
+/// PostgreSQL's binaries, or None when it is not installed.
+pub fn postgres_bindir() -> Option<PathBuf> {
+    let debian = PathBuf::from(DEBIAN_BINDIR);
+    if debian.join("initdb").exists() {
+        return Some(debian);
+    }
+    let dir = PathBuf::from(output("pg_config", &["--bindir"])?.trim());
+    dir.join("initdb").exists().then_some(dir)
+}
+
 /// PostgreSQL 15 (Debian 12's `postgresql`, which also creates the `postgres` user): the
 /// server tests run against a throwaway one (`postgres.rs`).
 pub fn ensure_postgres() -> Result {
-    if let Some(bin) = crate::postgres::bindir() {
+    if let Some(bin) = postgres_bindir() {
         println!("    PostgreSQL ({}): present", bin.display());
         return Ok(());
     }

@@ -82,7 +82,7 @@ pub async fn ensure(state: &AppState, image_key: &str, short: u32) -> AppResult<
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let dir = state.images.video_dir(&format!("d{image_key}"));
     let path = dir.join(format!("{short}.mp4"));
-    let object = super::serve::rendition_object(&format!("d{image_key}"), short);
+    let object = super::rendition_object(&format!("d{image_key}"), short);
     if state.images.objects.head(&object).await?.is_some() {
         return Ok(()); // made while this request waited its turn
     }

@@ -206,7 +206,7 @@ async fn process(state: &AppState, job: &Job, dir: &Path) -> Result<(), String> 
             .map_err(|e| e.to_string())?
             .len();
         // Into the media store under its final key before the row says it is ready.
-        let object = super::serve::rendition_object(&job.video_key, p.short_side);
+        let object = super::rendition_object(&job.video_key, p.short_side);
         state
             .images
             .objects

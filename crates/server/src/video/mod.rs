@@ -116,6 +116,11 @@ pub fn rendition_url(key: &str, short_side: u32) -> String {
     format!("/vid/{VIDEO_VERSION}/{key}/{short_side}.mp4")
 }
 
+/// The media store's key of a rendition (the same path under the media directory as before).
+pub fn rendition_object(key: &str, short_side: u32) -> String {
+    format!("video/{key}/{short_side}.mp4")
+}
+
 /// A fresh key for an uploaded video: 'v' and 19 letters or digits.
 pub fn new_key() -> String {
     std::iter::once('v')

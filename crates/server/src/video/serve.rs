@@ -9,7 +9,7 @@ use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 
-use super::VIDEO_VERSION;
+use super::{rendition_object, VIDEO_VERSION};
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiPath;
 use crate::storage::serve_immutable;
@@ -66,11 +66,6 @@ async fn serve_video(
     }
     super::demo::ensure(&state, &key[1..], short).await?;
     serve().await?.ok_or_else(not_found)
-}
-
-/// The media store's key of a rendition (the same path under the media directory as before).
-pub fn rendition_object(key: &str, short_side: u32) -> String {
-    format!("video/{key}/{short_side}.mp4")
 }
 
 #[cfg(test)]
