@@ -237,6 +237,12 @@ test("a replay's chat shows each message when the recording reaches it; seeking 
   expect(offsets.length).toBeGreaterThan(5);
 
   await page.goto(`/live/${room.id}`);
+  // The replay keeps what the room sold, each opening its product page.
+  const detail = await (await page.request.get(`/api/v1/live/${room.id}`)).json();
+  expect(detail.products.length).toBeGreaterThan(0);
+  const sold = page.getByRole("region", { name: `Products (${detail.products.length})` });
+  await expect(sold.getByRole("link")).toHaveCount(detail.products.length);
+  await expect(sold.getByRole("link").first()).toHaveAttribute("href", `/product/${detail.products[0].id}`);
   const video = page.locator(".live-player.is-replay video");
   const history = page.getByTestId("live-chat-history").getByRole("listitem");
   // Nothing before the recording plays, and a line saying why.

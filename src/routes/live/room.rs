@@ -10,7 +10,7 @@ use send_wrapper::SendWrapper;
 
 use super::chat::{ChatComposer, ChatList, ReplayChat, ReplayClock};
 use super::host::EndLiveButton;
-use super::shopping::{BuySheet, PinnedCard, ProductsSheet};
+use super::shopping::{BuySheet, PinnedCard, ProductsSheet, ReplayProducts};
 use crate::api::{self, ApiError};
 use crate::components::avatar::Avatar;
 use crate::components::icon::{Glyph, Icon};
@@ -328,6 +328,7 @@ fn EndedRoom(detail: LiveRoomDetail) -> impl IntoView {
             <aside class="live-side">
                 <h1 class="live-title">{detail.title.clone()}</h1>
                 <ReplayChat room_id=detail.id clock=clock/>
+                <ReplayProducts products=detail.products.clone()/>
             </aside>
         </section>
     }

@@ -185,6 +185,32 @@ pub fn ProductsSheet(
     }
 }
 
+/// A replay's products: what the room sold, each opening its product page.
+#[component]
+pub fn ReplayProducts(products: Vec<LiveProduct>) -> impl IntoView {
+    let count = products.len();
+    (count > 0).then(|| {
+        view! {
+            <section class="live-replay-products" aria-labelledby="live-replay-products-title">
+                <h2 id="live-replay-products-title" class="live-replay-products-title">
+                    {tf(msg::live::PRODUCTS_COUNT, &[("count", &count)])}
+                </h2>
+                <ul class="live-products" role="list">
+                    {products.into_iter().map(|p| view! {
+                        <li class="live-product">
+                            <Picture image=p.image.clone() sizes="56px" alt=""/>
+                            <span class="live-product-main">
+                                <a class="live-product-title" href=format!("/product/{}", p.id)>{title_of(&p)}</a>
+                                <span class="live-product-meta"><Price fen=p.price_fen/></span>
+                            </span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
 /// The option values that make up `variant`, as "Red · M".
 fn variant_label(detail: &ProductDetail, variant: &Variant) -> String {
     let names: Vec<String> = detail
