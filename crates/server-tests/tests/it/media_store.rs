@@ -51,12 +51,8 @@ fn image_key(upload: &Upload) -> String {
         .to_string()
 }
 
-#[tokio::test]
-async fn a_failed_insert_leaves_no_picture_object() {
-    let app = test_app(SMALL_WORLD).await;
-    let (_, cookie) = signed_in_user(&app, "storeuser", "Store User").await;
-    let before = sources(&app).await;
-    // The row's insert fails after the object was written: the object must go again.
+/// From now on every `images` insert fails (after the upload's object was written).
+async fn refuse_image_rows(app: &TestApp) {
     sqlx::query(
         "CREATE TRIGGER refuse_images BEFORE INSERT ON images \
          BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
@@ -64,6 +60,15 @@ async fn a_failed_insert_leaves_no_picture_object() {
     .execute(&app.state.db)
     .await
     .expect("trigger");
+}
+
+#[tokio::test]
+async fn a_failed_insert_leaves_no_picture_object() {
+    let app = test_app(SMALL_WORLD).await;
+    let (_, cookie) = signed_in_user(&app, "storeuser", "Store User").await;
+    let before = sources(&app).await;
+    // The row's insert fails after the object was written: the object must go again.
+    refuse_image_rows(&app).await;
     post_picture(&app, &cookie).await.expect_error(
         500,
         "internal",
@@ -189,13 +194,7 @@ async fn an_s3_bucket_serves_the_same() {
         .join(format!("{key}.jpg"))
         .exists());
 
-    sqlx::query(
-        "CREATE TRIGGER refuse_images BEFORE INSERT ON images \
-         BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
-    )
-    .execute(&app.state.db)
-    .await
-    .expect("trigger");
+    refuse_image_rows(&app).await;
     post_picture(&app, &cookie).await.expect_error(
         500,
         "internal",
